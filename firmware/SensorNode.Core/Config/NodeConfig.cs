@@ -1,0 +1,118 @@
+namespace SensorNode.Core.Config
+{
+    /// <summary>
+    /// The node's configuration, as read from <c>nf.config</c> (see <see cref="ConfigParser"/>); defaults are the
+    /// reference design's. Secrets are not here: see <see cref="NodeSecrets"/>. Units are in the names.
+    /// Immutable by convention after <see cref="ConfigParser"/> returns it.
+    /// </summary>
+    public sealed class NodeConfig
+    {
+        // [board]: used by nanoff (sensornode flash), not by the firmware.
+        /// <summary>nanoff target name, e.g. ESP32_REV3.</summary>
+        public string BoardTarget = "ESP32_REV3";
+        /// <summary>Serial port of the board, e.g. /dev/ttyUSB0 or COM3.</summary>
+        public string SerialPort = "/dev/ttyUSB0";
+        /// <summary>Flash address of the application image for nanoff --deploy (depends on the target's partition table).</summary>
+        public int DeployAddress = 0x190000;
+
+        // [pins]
+        /// <summary>I2C bus id (nanoFramework counts from 1).</summary>
+        public int I2cBusId = 1;
+        /// <summary>GPIO of I2C SDA.</summary>
+        public int I2cDataPin = 18;
+        /// <summary>GPIO of I2C SCL.</summary>
+        public int I2cClockPin = 19;
+        /// <summary>GPIO of the PIR output; must be an RTC GPIO (0,2,4,12-15,25-27,32-39) to wake from deep sleep via ext0.</summary>
+        public int PirPin = 27;
+        /// <summary>ADC1 logical channel (0-7) of the supercap divider; ADC2 is unusable with Wi-Fi on.</summary>
+        public int SupercapAdcChannel = 6;
+
+        // [sensors]
+        /// <summary>SHT3x address: 0x44 (ADDR low) or 0x45 (ADDR high).</summary>
+        public int Sht3xAddress = 0x44;
+        /// <summary>Which light sensor is fitted.</summary>
+        public LightSensorKind LightSensor = LightSensorKind.Opt3001;
+        /// <summary>Light sensor address: OPT3001 0x44-0x47 (0x45 = ADDR to VDD, avoids the SHT3x), BH1750 0x23/0x5C.</summary>
+        public int LightAddress = 0x45;
+
+        // [adc]
+        /// <summary>Supercap divider ratio x1000 (Vcap / Vpin); 2000 for two equal resistors.</summary>
+        public int DividerRatioMilli = 2000;
+        /// <summary>Conversions averaged per supercap reading (1-64).</summary>
+        public int AdcSamples = 8;
+        /// <summary>Two-point calibration, low point: raw count read...</summary>
+        public int CalibrationLowRaw = 410;
+        /// <summary>...for this voltage at the ADC pin, mV.</summary>
+        public int CalibrationLowMillivolts = 480;
+        /// <summary>Two-point calibration, high point: raw count read...</summary>
+        public int CalibrationHighRaw = 3686;
+        /// <summary>...for this voltage at the ADC pin, mV.</summary>
+        public int CalibrationHighMillivolts = 2560;
+
+        // [supercap]
+        /// <summary>Supercap capacitance, mF (1500 = 1.5 F).</summary>
+        public int CapacitanceMillifarads = 1500;
+        /// <summary>Supercap equivalent series resistance, milliohm.</summary>
+        public int EsrMilliohms = 200;
+        /// <summary>Below this the regulator drops out and the ESP32 browns out, mV.</summary>
+        public int BrownoutMillivolts = 3000;
+        /// <summary>The harvester clamps the supercap here, mV.</summary>
+        public int MaxMillivolts = 5400;
+
+        // [power]: the node's own figures, used for energy accounting and the brown-out guard.
+        /// <summary>Whole-board current in deep sleep, uA.</summary>
+        public int SleepMicroamps = 15;
+        /// <summary>Current while awake with the radio off (CPU, sensors), mA.</summary>
+        public int ActiveMilliamps = 45;
+        /// <summary>Average current while Wi-Fi is up, mA.</summary>
+        public int RadioMilliamps = 130;
+        /// <summary>Peak current of a Wi-Fi transmit burst, mA (drawn through the ESR).</summary>
+        public int RadioPeakMilliamps = 300;
+        /// <summary>Energy one connect-and-publish costs, mJ: the guard requires this much above brown-out.</summary>
+        public int TransmitBudgetMillijoules = 600;
+
+        // [wake]
+        /// <summary>The fixed set of wake intervals the policy chooses from, s, ascending; exactly 8.</summary>
+        public int[] WakeIntervalsSeconds = new int[] { 15, 30, 60, 120, 300, 600, 900, 1800 };
+        /// <summary>Sleep used when a wake fails unexpectedly, s.</summary>
+        public int SafeIntervalSeconds = 600;
+        /// <summary>Local time offset from UTC, minutes (for the hour-of-day policy input).</summary>
+        public int UtcOffsetMinutes = 0;
+
+        // [wifi]
+        /// <summary>Wi-Fi network name (the password is a secret).</summary>
+        public string WifiSsid = "sensornode";
+        /// <summary>Static IPv4 address, or empty for DHCP (static saves ~0.8 s of radio time per wake).</summary>
+        public string StaticIp = "";
+        /// <summary>Netmask for a static address.</summary>
+        public string Netmask = "255.255.255.0";
+        /// <summary>Gateway for a static address.</summary>
+        public string Gateway = "";
+        /// <summary>DNS server for a static address.</summary>
+        public string Dns = "";
+        /// <summary>Give up associating after this long, ms.</summary>
+        public int WifiTimeoutMilliseconds = 8000;
+
+        // [mqtt]
+        /// <summary>Broker host name or address.</summary>
+        public string BrokerHost = "mqtt.local";
+        /// <summary>Broker port (1883 plain, 8883 TLS).</summary>
+        public int BrokerPort = 1883;
+        /// <summary>Use TLS to the broker.</summary>
+        public bool BrokerTls = false;
+        /// <summary>First topic level of every topic.</summary>
+        public string TopicPrefix = "sensornode";
+        /// <summary>This node's id: a topic level and the MQTT client id ([a-z0-9-], 1-32 chars).</summary>
+        public string NodeId = "node-01";
+        /// <summary>Give up connecting to the broker after this long, ms.</summary>
+        public int MqttConnectTimeoutMilliseconds = 5000;
+        /// <summary>Wait this long for each PUBACK, ms.</summary>
+        public int MqttAckTimeoutMilliseconds = 3000;
+        /// <summary>Readings per published message (1-16).</summary>
+        public int ReadingsPerMessage = 8;
+
+        // [log]
+        /// <summary>Readings the store-and-forward log holds before the oldest are dropped.</summary>
+        public int LogCapacityReadings = 256;
+    }
+}

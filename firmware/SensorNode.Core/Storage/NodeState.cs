@@ -1,0 +1,58 @@
+namespace SensorNode.Core.Storage
+{
+    /// <summary>
+    /// Everything one wake leaves for the next. It lives in flash (deep sleep keeps no RAM), is loaded at
+    /// the start of every wake and saved at its end. A fresh or unreadable state is all zeros except
+    /// <see cref="NextSequence"/> = 1.
+    /// </summary>
+    public sealed class NodeState
+    {
+        /// <summary>Sequence number the next reading gets (1 upwards).</summary>
+        public uint NextSequence = 1;
+        /// <summary>Highest sequence the broker acknowledged; every reading at or below it has left the log.</summary>
+        public uint AckedSequence;
+        /// <summary>Unacknowledged readings overwritten because the log was full, since the node was first flashed.</summary>
+        public uint DroppedReadings;
+        /// <summary>Wakes since the node was first flashed.</summary>
+        public uint WakeCount;
+        /// <summary>Supercap voltage at the end of the previous wake, mV; 0 when unknown.</summary>
+        public int LastSupercapMillivolts;
+        /// <summary>Best estimate of wall time at the end of the previous wake (Unix s); 0 when unknown.</summary>
+        public long LastWakeEndUnixSeconds;
+        /// <summary>Sleep the previous wake planned, s.</summary>
+        public int LastSleepSeconds;
+        /// <summary>Estimated energy the previous wake spent, uJ.</summary>
+        public int LastWakeCostMicrojoules;
+        /// <summary>Smoothed harvested power estimate, uW.</summary>
+        public int HarvestMicrowatts;
+        /// <summary>Smoothed PIR event rate in events per 1000 h (milli-events per hour).</summary>
+        public int EventRateMilliPerHour;
+        /// <summary>Wall time of the last successful publish (Unix s); 0 when never.</summary>
+        public long LastTransmitUnixSeconds;
+        /// <summary>Times the brown-out guard refused to start Wi-Fi.</summary>
+        public uint GuardRefusals;
+        /// <summary>Failed Wi-Fi associations.</summary>
+        public uint LinkFailures;
+        /// <summary>Broker connects or publishes that failed or were not acknowledged.</summary>
+        public uint PublishFailures;
+
+        /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
+        public void CopyFrom(NodeState other)
+        {
+            NextSequence = other.NextSequence;
+            AckedSequence = other.AckedSequence;
+            DroppedReadings = other.DroppedReadings;
+            WakeCount = other.WakeCount;
+            LastSupercapMillivolts = other.LastSupercapMillivolts;
+            LastWakeEndUnixSeconds = other.LastWakeEndUnixSeconds;
+            LastSleepSeconds = other.LastSleepSeconds;
+            LastWakeCostMicrojoules = other.LastWakeCostMicrojoules;
+            HarvestMicrowatts = other.HarvestMicrowatts;
+            EventRateMilliPerHour = other.EventRateMilliPerHour;
+            LastTransmitUnixSeconds = other.LastTransmitUnixSeconds;
+            GuardRefusals = other.GuardRefusals;
+            LinkFailures = other.LinkFailures;
+            PublishFailures = other.PublishFailures;
+        }
+    }
+}
