@@ -1,0 +1,44 @@
+namespace SensorNode.Simulation.Devices;
+
+/// <summary>One message the broker accepted.</summary>
+public sealed record BrokerMessage(string ClientId, string Topic, byte[] Payload, bool Retain, long ArrivedUnixMilliseconds)
+{
+    public string PayloadText => System.Text.Encoding.UTF8.GetString(Payload);
+}
+
+/// <summary>
+/// An in-process MQTT broker that records what arrives. It can refuse connections, or accept a publish
+/// without acknowledging it (the message arrives, the PUBACK is lost), which is how QoS 1 duplicates happen.
+/// </summary>
+public sealed class SimulatedBroker
+{
+    private readonly List<BrokerMessage> _messages = new();
+    private readonly Dictionary<string, BrokerMessage> _retained = new();
+
+    /// <summary>Nobody answers on the broker port.</summary>
+    public bool Unreachable { get; set; }
+
+    /// <summary>Publishes arrive but no PUBACK is sent.</summary>
+    public bool WithholdAcks { get; set; }
+
+    /// <summary>Round trip for CONNACK and PUBACK, ms.</summary>
+    public int RoundTripMilliseconds { get; set; } = 40;
+
+    public IReadOnlyList<BrokerMessage> Messages => _messages;
+    public IReadOnlyDictionary<string, BrokerMessage> Retained => _retained;
+
+    /// <summary>Wills published because a client vanished without DISCONNECT.</summary>
+    public int WillsPublished { get; private set; }
+
+    internal void Accept(BrokerMessage message)
+    {
+        _messages.Add(message);
+        if (message.Retain) _retained[message.Topic] = message;
+    }
+
+    internal void PublishWill(string clientId, string topic, string message, long nowUnixMilliseconds)
+    {
+        WillsPublished++;
+        Accept(new BrokerMessage(clientId, topic, System.Text.Encoding.UTF8.GetBytes(message), true, nowUnixMilliseconds));
+    }
+}

@@ -1,0 +1,72 @@
+using SensorNode.Core.Hardware;
+
+namespace SensorNode.Simulation.Devices;
+
+/// <summary>The node's MQTT client against a <see cref="SimulatedBroker"/>, over a <see cref="SimulatedLink"/>.</summary>
+public sealed class SimulatedMqttSession : IMqttSession
+{
+    private readonly SimulatedBroker _broker;
+    private readonly SimulatedLink _link;
+    private readonly SimulatedClock _clock;
+    private string? _clientId;
+    private string? _willTopic;
+    private string? _willMessage;
+
+    /// <summary>Radio time per payload byte, microseconds (~1 Mbit/s effective).</summary>
+    public int MicrosecondsPerByte { get; set; } = 8;
+
+    public bool IsConnected { get; private set; }
+    public int PublishAttempts { get; private set; }
+
+    public SimulatedMqttSession(SimulatedBroker broker, SimulatedLink link, SimulatedClock clock)
+    {
+        _broker = broker;
+        _link = link;
+        _clock = clock;
+    }
+
+    public bool Connect(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
+    {
+        if (!_link.IsUp || _broker.Unreachable)
+        {
+            _clock.Advance(timeoutMilliseconds);
+            return false;
+        }
+        _clock.Advance(_broker.RoundTripMilliseconds);
+        _clientId = clientId;
+        _willTopic = willTopic;
+        _willMessage = willMessage;
+        IsConnected = true;
+        return true;
+    }
+
+    public MqttPublishResult PublishQos1(string topic, byte[] payload, int length, bool retain, int ackTimeoutMilliseconds)
+    {
+        if (!IsConnected || !_link.IsUp) return MqttPublishResult.NotConnected;
+        PublishAttempts++;
+        _clock.Advance((long)length * MicrosecondsPerByte / 1000);
+        var copy = new byte[length];
+        Array.Copy(payload, copy, length);
+        _broker.Accept(new BrokerMessage(_clientId!, topic, copy, retain, _clock.NowUnixMilliseconds));
+        if (_broker.WithholdAcks)
+        {
+            _clock.Advance(ackTimeoutMilliseconds);
+            return MqttPublishResult.Timeout;
+        }
+        _clock.Advance(_broker.RoundTripMilliseconds);
+        return MqttPublishResult.Acknowledged;
+    }
+
+    public void Disconnect()
+    {
+        IsConnected = false;
+    }
+
+    /// <summary>The node lost power with the session open: the broker publishes the will.</summary>
+    public void DropWithoutDisconnect()
+    {
+        if (!IsConnected) return;
+        IsConnected = false;
+        _broker.PublishWill(_clientId!, _willTopic!, _willMessage!, _clock.NowUnixMilliseconds);
+    }
+}

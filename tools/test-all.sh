@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test of the repository. This is the README's test command and what .ci/run calls.
+#  1. builds the solution (host projects, the nano gate = the core compiled against nanoFramework
+#     mscorlib 1.17.11 alone, and the firmware compile check against reference-only declarations);
+#  2. runs the metadata checker on the nano gate's output (generics, multi-dim arrays, foreign assemblies);
+#  3. runs all xunit tests.
+# Needs only the .NET 10 SDK; later steps install what their tests need (e.g. mosquitto) here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== build (host, nano gate, firmware compile check)"
+dotnet build SensorNode.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+echo "== nanoFramework metadata check of the portable core"
+dotnet run --project tools/SensorNode.NanoCheck -c Release --no-build -- \
+  firmware/SensorNode.Core.Nano/bin/Release/netstandard2.0/SensorNode.Core.Nano.dll
+
+echo "== tests"
+dotnet test SensorNode.sln -c Release --no-build -nologo
