@@ -1,1 +1,3 @@
-return 0;
+using SensorNode.NanoCheck;
+
+return NanoCheckCommand.Run(args, Console.Out, Console.Error);
