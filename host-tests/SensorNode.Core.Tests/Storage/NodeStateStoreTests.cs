@@ -167,18 +167,8 @@ public class NodeStateStoreTests
         AssertSameState(FreshState(), state);
     }
 
-    public static TheoryData<int> EveryByteOffset()
-    {
-        var data = new TheoryData<int>();
-        for (int k = 0; k < SlotBytes; k++)
-        {
-            data.Add(k);
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(EveryByteOffset))]
+    [MemberData(nameof(ByteOffsets.Below), SlotBytes, MemberType = typeof(ByteOffsets))]
     public void TornSave_LeavesThePreviousStateInFull(int bytes)
     {
         var store = new NodeStateStore(_flash, FileName);
@@ -202,7 +192,7 @@ public class NodeStateStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryByteOffset))]
+    [MemberData(nameof(ByteOffsets.Below), SlotBytes, MemberType = typeof(ByteOffsets))]
     public void TornSave_IntoTheSecondSlotOfANewFile_LeavesTheFirstState(int bytes)
     {
         new NodeStateStore(_flash, FileName).Save(Distinct(1)); // file holds slot A only
@@ -217,7 +207,7 @@ public class NodeStateStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryByteOffset))]
+    [MemberData(nameof(ByteOffsets.Below), SlotBytes, MemberType = typeof(ByteOffsets))]
     public void TornFirstSave_LoadsFreshState(int bytes)
     {
         var store = new NodeStateStore(_flash, FileName);

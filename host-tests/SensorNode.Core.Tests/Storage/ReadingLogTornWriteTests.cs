@@ -43,18 +43,8 @@ public class ReadingLogTornWriteTests
         Assert.Equal(bytes, cut.BytesStored);
     }
 
-    public static TheoryData<int> EveryByteOffset()
-    {
-        var data = new TheoryData<int>();
-        for (int k = 0; k < ReadingLog.RecordBytes; k++)
-        {
-            data.Add(k);
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(EveryByteOffset))]
+    [MemberData(nameof(ByteOffsets.Below), ReadingLog.RecordBytes, MemberType = typeof(ByteOffsets))]
     public void TornAppendIntoErasedSlot_KeepsEveryEarlierRecord(int bytes)
     {
         SimulatedFlash flash = FlashWith(5);
@@ -70,7 +60,7 @@ public class ReadingLogTornWriteTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryByteOffset))]
+    [MemberData(nameof(ByteOffsets.Below), ReadingLog.RecordBytes, MemberType = typeof(ByteOffsets))]
     public void TornAppendOverAnOldLapRecord_LosesOnlyThatSlot(int bytes)
     {
         SimulatedFlash flash = FlashWith(12); // slot 4 holds 5, the oldest record of the current lap
@@ -91,7 +81,7 @@ public class ReadingLogTornWriteTests
     }
 
     [Theory]
-    [MemberData(nameof(EveryByteOffset))]
+    [MemberData(nameof(ByteOffsets.Below), ReadingLog.RecordBytes, MemberType = typeof(ByteOffsets))]
     public void AfterATornAppend_TheNextAppendRepairsTheSlot(int bytes)
     {
         SimulatedFlash flash = FlashWith(12);

@@ -110,10 +110,7 @@ public sealed class SimulatedFlash : IPersistentStorage
     /// <inheritdoc />
     public int Read(string name, int position, byte[] buffer, int offset, int count)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(buffer);
-        ArgumentOutOfRangeException.ThrowIfNegative(position);
-        CheckRange(buffer, offset, count);
+        CheckArguments(name, position, buffer, offset, count);
         if (_failReads > 0)
         {
             _failReads--;
@@ -133,10 +130,7 @@ public sealed class SimulatedFlash : IPersistentStorage
     /// <inheritdoc />
     public bool Write(string name, int position, byte[] data, int offset, int count)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentOutOfRangeException.ThrowIfNegative(position);
-        CheckRange(data, offset, count);
+        CheckArguments(name, position, data, offset, count);
         if (_failWrites > 0)
         {
             _failWrites--;
@@ -206,8 +200,11 @@ public sealed class SimulatedFlash : IPersistentStorage
         }
     }
 
-    private static void CheckRange(byte[] buffer, int offset, int count)
+    private static void CheckArguments(string name, int position, byte[] buffer, int offset, int count)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (offset + count > buffer.Length)
