@@ -1,0 +1,90 @@
+using SensorNode.Core.Numerics;
+
+namespace SensorNode.Core.Storage
+{
+    /// <summary>
+    /// Pure codec of one 80-byte <see cref="NodeStateStore"/> slot: format byte, generation counter, every
+    /// <see cref="NodeState"/> field at full width, CRC-32 (layout table in Storage/README.md).
+    /// </summary>
+    internal static class NodeStateRecord
+    {
+        /// <summary>Slot size, bytes.</summary>
+        internal const int Bytes = 80;
+        /// <summary>Format byte of this layout; neither 0x00 nor 0xFF.</summary>
+        internal const byte Format = 0xB1;
+
+        private const int GenerationOffset = 4;
+        private const int NextSequenceOffset = 8;
+        private const int AckedSequenceOffset = 12;
+        private const int DroppedReadingsOffset = 16;
+        private const int WakeCountOffset = 20;
+        private const int LastSupercapOffset = 24;
+        private const int LastWakeEndOffset = 28;
+        private const int LastSleepOffset = 36;
+        private const int LastWakeCostOffset = 40;
+        private const int HarvestOffset = 44;
+        private const int EventRateOffset = 48;
+        private const int LastTransmitOffset = 52;
+        private const int GuardRefusalsOffset = 60;
+        private const int LinkFailuresOffset = 64;
+        private const int PublishFailuresOffset = 68;
+        private const int ReservedOffset = 72;
+
+        /// <summary>Encodes <paramref name="state"/> with <paramref name="generation"/> into <see cref="Bytes"/> bytes at <paramref name="offset"/>.</summary>
+        internal static void Encode(NodeState state, uint generation, byte[] buffer, int offset)
+        {
+            buffer[offset] = Format;
+            buffer[offset + 1] = 0;
+            buffer[offset + 2] = 0;
+            buffer[offset + 3] = 0;
+            LittleEndian.WriteUInt32(buffer, offset + GenerationOffset, generation);
+            LittleEndian.WriteUInt32(buffer, offset + NextSequenceOffset, state.NextSequence);
+            LittleEndian.WriteUInt32(buffer, offset + AckedSequenceOffset, state.AckedSequence);
+            LittleEndian.WriteUInt32(buffer, offset + DroppedReadingsOffset, state.DroppedReadings);
+            LittleEndian.WriteUInt32(buffer, offset + WakeCountOffset, state.WakeCount);
+            LittleEndian.WriteInt32(buffer, offset + LastSupercapOffset, state.LastSupercapMillivolts);
+            LittleEndian.WriteInt64(buffer, offset + LastWakeEndOffset, state.LastWakeEndUnixSeconds);
+            LittleEndian.WriteInt32(buffer, offset + LastSleepOffset, state.LastSleepSeconds);
+            LittleEndian.WriteInt32(buffer, offset + LastWakeCostOffset, state.LastWakeCostMicrojoules);
+            LittleEndian.WriteInt32(buffer, offset + HarvestOffset, state.HarvestMicrowatts);
+            LittleEndian.WriteInt32(buffer, offset + EventRateOffset, state.EventRateMilliPerHour);
+            LittleEndian.WriteInt64(buffer, offset + LastTransmitOffset, state.LastTransmitUnixSeconds);
+            LittleEndian.WriteUInt32(buffer, offset + GuardRefusalsOffset, state.GuardRefusals);
+            LittleEndian.WriteUInt32(buffer, offset + LinkFailuresOffset, state.LinkFailures);
+            LittleEndian.WriteUInt32(buffer, offset + PublishFailuresOffset, state.PublishFailures);
+            LittleEndian.WriteUInt32(buffer, offset + ReservedOffset, 0);
+            RecordCrc.Seal(buffer, offset, Bytes);
+        }
+
+        /// <summary>True, with its generation, when the slot at <paramref name="offset"/> has the format byte and a matching CRC.</summary>
+        internal static bool TryReadGeneration(byte[] buffer, int offset, out uint generation)
+        {
+            generation = 0;
+            if (buffer[offset] != Format || !RecordCrc.IsSealed(buffer, offset, Bytes))
+            {
+                return false;
+            }
+            generation = LittleEndian.ReadUInt32(buffer, offset + GenerationOffset);
+            return true;
+        }
+
+        /// <summary>Copies the fields of the (already validated) slot at <paramref name="offset"/> into <paramref name="into"/>.</summary>
+        internal static void Decode(byte[] buffer, int offset, NodeState into)
+        {
+            into.NextSequence = LittleEndian.ReadUInt32(buffer, offset + NextSequenceOffset);
+            into.AckedSequence = LittleEndian.ReadUInt32(buffer, offset + AckedSequenceOffset);
+            into.DroppedReadings = LittleEndian.ReadUInt32(buffer, offset + DroppedReadingsOffset);
+            into.WakeCount = LittleEndian.ReadUInt32(buffer, offset + WakeCountOffset);
+            into.LastSupercapMillivolts = LittleEndian.ReadInt32(buffer, offset + LastSupercapOffset);
+            into.LastWakeEndUnixSeconds = LittleEndian.ReadInt64(buffer, offset + LastWakeEndOffset);
+            into.LastSleepSeconds = LittleEndian.ReadInt32(buffer, offset + LastSleepOffset);
+            into.LastWakeCostMicrojoules = LittleEndian.ReadInt32(buffer, offset + LastWakeCostOffset);
+            into.HarvestMicrowatts = LittleEndian.ReadInt32(buffer, offset + HarvestOffset);
+            into.EventRateMilliPerHour = LittleEndian.ReadInt32(buffer, offset + EventRateOffset);
+            into.LastTransmitUnixSeconds = LittleEndian.ReadInt64(buffer, offset + LastTransmitOffset);
+            into.GuardRefusals = LittleEndian.ReadUInt32(buffer, offset + GuardRefusalsOffset);
+            into.LinkFailures = LittleEndian.ReadUInt32(buffer, offset + LinkFailuresOffset);
+            into.PublishFailures = LittleEndian.ReadUInt32(buffer, offset + PublishFailuresOffset);
+        }
+    }
+}

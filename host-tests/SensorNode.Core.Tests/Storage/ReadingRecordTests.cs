@@ -1,0 +1,142 @@
+using SensorNode.Core.Numerics;
+using SensorNode.Core.Storage;
+using Xunit;
+
+namespace SensorNode.Core.Tests.Storage;
+
+public class ReadingRecordTests
+{
+    [Fact]
+    public void Encode_PlacesEveryFieldAtTheDocumentedOffset()
+    {
+        var reading = new Reading
+        {
+            Sequence = 0x0403_0201,
+            UnixSeconds = 0x6655_4433,
+            TemperatureCentiCelsius = -4500,
+            HumidityCentiPercent = 10000,
+            IlluminanceCentiLux = 8_386_560,
+            SupercapMillivolts = 0xBEEF,
+            MotionEvents = 0x1234,
+            Faults = ReadingFaults.Light | ReadingFaults.Supercap,
+        };
+        byte[] slot = new byte[ReadingRecord.Bytes];
+
+        ReadingRecord.Encode(reading, slot, 0);
+
+        // Byte table in Storage/README.md.
+        Assert.Equal(0xA1, slot[0]);
+        Assert.Equal(0x06, slot[1]);
+        Assert.Equal(new byte[] { 0x6C, 0xEE }, slot[2..4]);             // -4500 = 0xEE6C
+        Assert.Equal(new byte[] { 0x01, 0x02, 0x03, 0x04 }, slot[4..8]);
+        Assert.Equal(new byte[] { 0x33, 0x44, 0x55, 0x66 }, slot[8..12]);
+        Assert.Equal(new byte[] { 0x10, 0x27 }, slot[12..14]);           // 10000 = 0x2710
+        Assert.Equal(new byte[] { 0xEF, 0xBE }, slot[14..16]);
+        Assert.Equal(new byte[] { 0x00, 0xF8, 0x7F, 0x00 }, slot[16..20]); // 8386560 = 0x007FF800
+        Assert.Equal(new byte[] { 0x34, 0x12 }, slot[20..22]);
+        Assert.Equal(new byte[6], slot[22..28]);
+        Assert.Equal(Crc32.Compute(slot, 0, 28), LittleEndian.ReadUInt32(slot, 28));
+    }
+
+    [Theory]
+    [InlineData(-4500, 0, 0, 0, 0, 0u)]
+    [InlineData(13000, 10000, 8_386_560, 65535, 65535, 0xFFFF_FFFFu)]
+    [InlineData(-1, 1, 1, 1, 1, 1u)]
+    [InlineData(2150, 4575, 1_234_567, 3300, 12, 1_700_000_000u)]
+    public void TryDecode_ReturnsEveryFieldEncoded(int temperature, int humidity, int illuminance, int supercap, int motion, uint unixSeconds)
+    {
+        var reading = new Reading
+        {
+            Sequence = 42,
+            UnixSeconds = unixSeconds,
+            TemperatureCentiCelsius = temperature,
+            HumidityCentiPercent = humidity,
+            IlluminanceCentiLux = illuminance,
+            SupercapMillivolts = supercap,
+            MotionEvents = motion,
+            Faults = ReadingFaults.Climate | ReadingFaults.TimeUnknown,
+        };
+        byte[] buffer = new byte[ReadingRecord.Bytes + 5];
+
+        ReadingRecord.Encode(reading, buffer, 5);
+
+        Assert.True(ReadingRecord.TryDecode(buffer, 5, out Reading decoded));
+        Assert.Equal(reading, decoded);
+    }
+
+    [Fact]
+    public void Encode_SaturatesValuesOutsideTheirFields()
+    {
+        var reading = new Reading
+        {
+            Sequence = 1,
+            UnixSeconds = 1000,
+            TemperatureCentiCelsius = 40_000,
+            HumidityCentiPercent = -5,
+            IlluminanceCentiLux = -1,
+            SupercapMillivolts = 70_000,
+            MotionEvents = 100_000,
+        };
+        byte[] slot = new byte[ReadingRecord.Bytes];
+
+        ReadingRecord.Encode(reading, slot, 0);
+
+        Assert.True(ReadingRecord.TryDecode(slot, 0, out Reading decoded));
+        Assert.Equal(32767, decoded.TemperatureCentiCelsius);
+        Assert.Equal(0, decoded.HumidityCentiPercent);
+        Assert.Equal(0, decoded.IlluminanceCentiLux);
+        Assert.Equal(65535, decoded.SupercapMillivolts);
+        Assert.Equal(65535, decoded.MotionEvents);
+    }
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(0x1_0000_0000L)]
+    public void Encode_StoresTimeUnknown_WhenUnixSecondsDoesNotFitU32(long unixSeconds)
+    {
+        var reading = new Reading { Sequence = 1, UnixSeconds = unixSeconds, Faults = ReadingFaults.Light };
+        byte[] slot = new byte[ReadingRecord.Bytes];
+
+        ReadingRecord.Encode(reading, slot, 0);
+
+        Assert.True(ReadingRecord.TryDecode(slot, 0, out Reading decoded));
+        Assert.Equal(0, decoded.UnixSeconds);
+        Assert.Equal(ReadingFaults.Light | ReadingFaults.TimeUnknown, decoded.Faults);
+    }
+
+    [Fact]
+    public void TryDecode_ReturnsFalse_WhenAnySingleBitFlips()
+    {
+        byte[] slot = new byte[ReadingRecord.Bytes];
+        ReadingRecord.Encode(TestReadings.Make(7), slot, 0);
+
+        for (int bit = 0; bit < ReadingRecord.Bytes * 8; bit++)
+        {
+            byte[] damaged = (byte[])slot.Clone();
+            damaged[bit / 8] ^= (byte)(1 << (bit % 8));
+            Assert.False(ReadingRecord.TryDecode(damaged, 0, out _), $"bit {bit}");
+        }
+    }
+
+    [Fact]
+    public void TryDecode_ReturnsFalse_ForSequenceZeroEvenWithValidCrc()
+    {
+        byte[] slot = new byte[ReadingRecord.Bytes];
+        ReadingRecord.Encode(new Reading { Sequence = 0 }, slot, 0);
+
+        Assert.False(ReadingRecord.TryDecode(slot, 0, out _));
+    }
+
+    [Theory]
+    [InlineData(0xFF, true)]
+    [InlineData(0x00, true)]
+    [InlineData(0xA1, false)]
+    public void IsEmpty_OnlyForUniformErasedOrZeroedSlots(byte fill, bool expected)
+    {
+        byte[] slot = Enumerable.Repeat(fill, ReadingRecord.Bytes).ToArray();
+
+        Assert.Equal(expected, ReadingRecord.IsEmpty(slot, 0));
+        slot[31] ^= 1;
+        Assert.False(ReadingRecord.IsEmpty(slot, 0));
+    }
+}
