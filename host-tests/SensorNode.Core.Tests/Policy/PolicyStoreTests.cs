@@ -15,12 +15,18 @@ public class PolicyStoreTests
         return PolicyTable.FromActionCodes(20260101, codes);
     }
 
+    private static void AssertFallsBack(InMemoryStorage storage, string fileName, PolicyLoadError expected)
+    {
+        var table = PolicyStore.LoadOrBuiltIn(storage, fileName, out var error);
+        Assert.True(table.IsBuiltIn);
+        Assert.Equal(HeuristicPolicy.Version, table.Version);
+        Assert.Equal(expected, error);
+    }
+
     [Fact]
     public void LoadOrBuiltIn_ReturnsBuiltInWithoutError_WhenFileAbsent()
     {
-        var table = PolicyStore.LoadOrBuiltIn(new InMemoryStorage(), PolicyStore.FileName, out var error);
-        Assert.True(table.IsBuiltIn);
-        Assert.Equal(PolicyLoadError.None, error);
+        AssertFallsBack(new InMemoryStorage(), PolicyStore.FileName, PolicyLoadError.None);
     }
 
     [Fact]
@@ -62,9 +68,7 @@ public class PolicyStoreTests
     {
         var storage = new InMemoryStorage();
         storage.Put(PolicyStore.FileName, Trained().Serialize()[..500]);
-        var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
-        Assert.True(table.IsBuiltIn);
-        Assert.Equal(PolicyLoadError.TooShort, error);
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.TooShort);
     }
 
     [Fact]
@@ -72,9 +76,7 @@ public class PolicyStoreTests
     {
         var storage = new InMemoryStorage { FailReads = true };
         storage.Put(PolicyStore.FileName, Trained().Serialize());
-        var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
-        Assert.True(table.IsBuiltIn);
-        Assert.Equal(PolicyLoadError.TooShort, error);
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.TooShort);
     }
 
     [Fact]
@@ -82,9 +84,7 @@ public class PolicyStoreTests
     {
         var storage = new InMemoryStorage();
         storage.Put(PolicyStore.FileName, new byte[PolicyStore.MaxFileBytes + 1]);
-        var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
-        Assert.True(table.IsBuiltIn);
-        Assert.Equal(PolicyLoadError.UnsupportedFormat, error);
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.UnsupportedFormat);
     }
 
     [Fact]
@@ -96,8 +96,6 @@ public class PolicyStoreTests
         SensorNode.Core.Numerics.LittleEndian.WriteUInt32(data, data.Length - 4,
             SensorNode.Core.Numerics.Crc32.Compute(data, 0, data.Length - 4));
         storage.Put("other.bin", data);
-        var table = PolicyStore.LoadOrBuiltIn(storage, "other.bin", out var error);
-        Assert.True(table.IsBuiltIn);
-        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
+        AssertFallsBack(storage, "other.bin", PolicyLoadError.LayoutMismatch);
     }
 }

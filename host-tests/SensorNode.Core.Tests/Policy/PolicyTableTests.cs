@@ -25,6 +25,13 @@ public class PolicyTableTests
         }
     }
 
+    private static void AssertRejected(byte[] data, PolicyLoadError expected)
+    {
+        Assert.False(PolicyTable.TryLoad(data, data.Length, out var table, out var error));
+        Assert.Null(table);
+        Assert.Equal(expected, error);
+    }
+
     // Re-seals a hand-edited table so only the edited field can cause a rejection.
     private static void FixCrc(byte[] data)
     {
@@ -175,8 +182,7 @@ public class PolicyTableTests
     {
         byte[] data = PolicyTable.BuiltIn().Serialize();
         data[PolicyTable.HeaderLength + 100] ^= 0x04;
-        Assert.False(PolicyTable.TryLoad(data, data.Length, out _, out var error));
-        Assert.Equal(PolicyLoadError.BadCrc, error);
+        AssertRejected(data, PolicyLoadError.BadCrc);
     }
 
     [Fact]
@@ -198,8 +204,7 @@ public class PolicyTableTests
         byte[] data = PolicyTable.BuiltIn().Serialize();
         byte[] longer = new byte[data.Length + 1];
         data.CopyTo(longer, 0);
-        Assert.False(PolicyTable.TryLoad(longer, longer.Length, out _, out var error));
-        Assert.Equal(PolicyLoadError.UnsupportedFormat, error);
+        AssertRejected(longer, PolicyLoadError.UnsupportedFormat);
     }
 
     [Fact]
@@ -208,8 +213,7 @@ public class PolicyTableTests
         byte[] data = PolicyTable.BuiltIn().Serialize();
         data[3] = (byte)'X';
         FixCrc(data);
-        Assert.False(PolicyTable.TryLoad(data, data.Length, out _, out var error));
-        Assert.Equal(PolicyLoadError.BadMagic, error);
+        AssertRejected(data, PolicyLoadError.BadMagic);
     }
 
     [Fact]
@@ -218,8 +222,7 @@ public class PolicyTableTests
         byte[] data = PolicyTable.BuiltIn().Serialize();
         LittleEndian.WriteUInt16(data, 4, 2);
         FixCrc(data);
-        Assert.False(PolicyTable.TryLoad(data, data.Length, out _, out var error));
-        Assert.Equal(PolicyLoadError.UnsupportedFormat, error);
+        AssertRejected(data, PolicyLoadError.UnsupportedFormat);
     }
 
     [Theory]
@@ -231,8 +234,7 @@ public class PolicyTableTests
         byte[] data = PolicyTable.BuiltIn().Serialize();
         LittleEndian.WriteUInt16(data, offset, value);
         FixCrc(data);
-        Assert.False(PolicyTable.TryLoad(data, data.Length, out _, out var error));
-        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
+        AssertRejected(data, PolicyLoadError.LayoutMismatch);
     }
 
     [Fact]
@@ -241,8 +243,7 @@ public class PolicyTableTests
         byte[] data = PolicyTable.BuiltIn().Serialize();
         data[PolicyTable.HeaderLength + 863] |= 0x80;
         FixCrc(data);
-        Assert.False(PolicyTable.TryLoad(data, data.Length, out _, out var error));
-        Assert.Equal(PolicyLoadError.BadAction, error);
+        AssertRejected(data, PolicyLoadError.BadAction);
     }
 
     [Fact]
