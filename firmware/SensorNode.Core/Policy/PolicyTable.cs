@@ -1,0 +1,226 @@
+using System;
+using SensorNode.Core.Numerics;
+
+namespace SensorNode.Core.Policy
+{
+    /// <summary>
+    /// The policy: one action code per state index (see <see cref="StateEncoder"/>). Immutable after it is
+    /// built or loaded. Serialized layout (little-endian, <see cref="SerializedLength"/> = 882 bytes):
+    /// "SNPT", format version u16, layout id u16, state count u16, table version u32, one action code per
+    /// state, CRC-32 (<see cref="Crc32"/>) of everything before it.
+    /// </summary>
+    public sealed class PolicyTable
+    {
+        /// <summary>Wake intervals the configuration offers; an action's interval index is 0..7.</summary>
+        public const int WakeIntervalCount = 8;
+
+        /// <summary>Serialization format this firmware writes and reads.</summary>
+        public const int FormatVersion = 1;
+
+        /// <summary>Bytes before the action codes: magic 4, format 2, layout 2, state count 2, version 4.</summary>
+        public const int HeaderLength = 14;
+
+        /// <summary>Length of <see cref="Serialize"/>'s output: header, <see cref="StateEncoder.StateCount"/> codes, CRC.</summary>
+        public const int SerializedLength = HeaderLength + StateEncoder.StateCount + 4;
+
+        private const int IntervalMask = 0b0000_0111;
+        private const int MotionBit = 0b0000_1000;
+        private const int TransmitBit = 0b0001_0000;
+        private const int ReservedMask = 0b1110_0000;
+
+        private readonly byte[] _codes;
+
+        private PolicyTable(byte[] codes, uint version, bool isBuiltIn)
+        {
+            _codes = codes;
+            Version = version;
+            IsBuiltIn = isBuiltIn;
+        }
+
+        /// <summary>Table version: 1 for the built-in heuristic, set by the trainer for generated tables.</summary>
+        public uint Version { get; }
+
+        /// <summary>True for the table compiled into the firmware (<see cref="BuiltIn"/>), false for a loaded or generated one.</summary>
+        public bool IsBuiltIn { get; }
+
+        /// <summary>
+        /// The action for <paramref name="stateIndex"/> (0..<see cref="StateEncoder.StateCount"/>-1). An index
+        /// outside that range gives the safe action: longest interval, PIR disarmed, no transmit. Allocates nothing.
+        /// </summary>
+        public PolicyAction Lookup(int stateIndex)
+        {
+            if (stateIndex < 0 || stateIndex >= _codes.Length)
+            {
+                return Decode(IntervalMask);
+            }
+            return Decode(_codes[stateIndex]);
+        }
+
+        /// <summary>The table generated from <see cref="HeuristicPolicy"/>, version <see cref="HeuristicPolicy.Version"/>.</summary>
+        public static PolicyTable BuiltIn()
+        {
+            return new PolicyTable(HeuristicPolicy.BuildActionCodes(), HeuristicPolicy.Version, true);
+        }
+
+        /// <summary>
+        /// A table from <paramref name="actionCodes"/> (one <see cref="EncodeAction"/> code per state index; copied).
+        /// Throws <see cref="ArgumentException"/> when the length is not <see cref="StateEncoder.StateCount"/> or a
+        /// code has reserved bits set.
+        /// </summary>
+        public static PolicyTable FromActionCodes(uint version, byte[] actionCodes)
+        {
+            if (actionCodes == null)
+            {
+                throw new ArgumentNullException("actionCodes");
+            }
+            if (actionCodes.Length != StateEncoder.StateCount)
+            {
+                throw new ArgumentException("A policy table needs exactly StateEncoder.StateCount (864) action codes.");
+            }
+            if (FindBadCode(actionCodes, 0, actionCodes.Length) >= 0)
+            {
+                throw new ArgumentException("An action code has reserved bits 5-7 set.");
+            }
+            byte[] copy = new byte[actionCodes.Length];
+            Array.Copy(actionCodes, copy, actionCodes.Length);
+            return new PolicyTable(copy, version, false);
+        }
+
+        /// <summary>
+        /// Parses the first <paramref name="length"/> bytes of <paramref name="data"/> (a <see cref="Serialize"/>
+        /// output). On failure returns false, <paramref name="table"/> null and the first problem found, checked
+        /// in this order: length, magic, format, layout, CRC, action codes. A null <paramref name="data"/> is
+        /// <see cref="PolicyLoadError.TooShort"/>; <paramref name="length"/> beyond the array throws.
+        /// </summary>
+        public static bool TryLoad(byte[] data, int length, out PolicyTable table, out PolicyLoadError error)
+        {
+            table = null;
+            error = Check(data, length);
+            if (error != PolicyLoadError.None)
+            {
+                return false;
+            }
+            byte[] codes = new byte[StateEncoder.StateCount];
+            Array.Copy(data, HeaderLength, codes, 0, codes.Length);
+            table = new PolicyTable(codes, LittleEndian.ReadUInt32(data, 10), false);
+            return true;
+        }
+
+        /// <summary>The table in the format <see cref="TryLoad"/> reads: <see cref="SerializedLength"/> bytes, newly allocated.</summary>
+        public byte[] Serialize()
+        {
+            byte[] data = new byte[SerializedLength];
+            data[0] = (byte)'S';
+            data[1] = (byte)'N';
+            data[2] = (byte)'P';
+            data[3] = (byte)'T';
+            LittleEndian.WriteUInt16(data, 4, FormatVersion);
+            LittleEndian.WriteUInt16(data, 6, StateEncoder.LayoutId);
+            LittleEndian.WriteUInt16(data, 8, StateEncoder.StateCount);
+            LittleEndian.WriteUInt32(data, 10, Version);
+            Array.Copy(_codes, 0, data, HeaderLength, _codes.Length);
+            int crcOffset = HeaderLength + _codes.Length;
+            LittleEndian.WriteUInt32(data, crcOffset, Crc32.Compute(data, 0, crcOffset));
+            return data;
+        }
+
+        /// <summary>
+        /// The one-byte code of <paramref name="action"/>: bits 0-2 interval index, bit 3 PIR armed, bit 4 transmit,
+        /// bits 5-7 zero. Throws <see cref="ArgumentOutOfRangeException"/> for an interval index outside 0..7.
+        /// </summary>
+        public static byte EncodeAction(PolicyAction action)
+        {
+            if (action.WakeIntervalIndex < 0 || action.WakeIntervalIndex >= WakeIntervalCount)
+            {
+                throw new ArgumentOutOfRangeException("action", "WakeIntervalIndex must be 0..7.");
+            }
+            int code = action.WakeIntervalIndex;
+            if (action.MotionWakeArmed)
+            {
+                code |= MotionBit;
+            }
+            if (action.Transmit)
+            {
+                code |= TransmitBit;
+            }
+            return (byte)code;
+        }
+
+        /// <summary>
+        /// The action of a code made by <see cref="EncodeAction"/>. Throws <see cref="ArgumentException"/> when
+        /// reserved bits 5-7 are set.
+        /// </summary>
+        public static PolicyAction DecodeAction(byte code)
+        {
+            if ((code & ReservedMask) != 0)
+            {
+                throw new ArgumentException("Action code has reserved bits 5-7 set.");
+            }
+            return Decode(code);
+        }
+
+        private static PolicyAction Decode(int code)
+        {
+            PolicyAction action = new PolicyAction();
+            action.WakeIntervalIndex = code & IntervalMask;
+            action.MotionWakeArmed = (code & MotionBit) != 0;
+            action.Transmit = (code & TransmitBit) != 0;
+            return action;
+        }
+
+        private static PolicyLoadError Check(byte[] data, int length)
+        {
+            if (data == null || length < HeaderLength)
+            {
+                return PolicyLoadError.TooShort;
+            }
+            if (length > data.Length)
+            {
+                throw new ArgumentOutOfRangeException("length", "length exceeds the array.");
+            }
+            if (data[0] != 'S' || data[1] != 'N' || data[2] != 'P' || data[3] != 'T')
+            {
+                return PolicyLoadError.BadMagic;
+            }
+            if (LittleEndian.ReadUInt16(data, 4) != FormatVersion)
+            {
+                return PolicyLoadError.UnsupportedFormat;
+            }
+            if (LittleEndian.ReadUInt16(data, 6) != StateEncoder.LayoutId || LittleEndian.ReadUInt16(data, 8) != StateEncoder.StateCount)
+            {
+                return PolicyLoadError.LayoutMismatch;
+            }
+            if (length < SerializedLength)
+            {
+                return PolicyLoadError.TooShort;
+            }
+            if (length > SerializedLength)
+            {
+                return PolicyLoadError.UnsupportedFormat;
+            }
+            int crcOffset = SerializedLength - 4;
+            if (LittleEndian.ReadUInt32(data, crcOffset) != Crc32.Compute(data, 0, crcOffset))
+            {
+                return PolicyLoadError.BadCrc;
+            }
+            if (FindBadCode(data, HeaderLength, StateEncoder.StateCount) >= 0)
+            {
+                return PolicyLoadError.BadAction;
+            }
+            return PolicyLoadError.None;
+        }
+
+        // Index of the first code with reserved bits set in data[offset..offset+count), or -1.
+        private static int FindBadCode(byte[] data, int offset, int count)
+        {
+            for (int i = offset; i < offset + count; i++)
+            {
+                if ((data[i] & ReservedMask) != 0)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

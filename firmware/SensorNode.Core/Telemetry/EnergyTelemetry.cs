@@ -1,0 +1,20 @@
+namespace SensorNode.Core.Telemetry
+{
+    /// <summary>The node's energy figures at the time of a publish; encoded once per message (docs/mqtt.md).</summary>
+    public struct EnergyTelemetry
+    {
+        /// <summary>
+        /// Supercap voltage just before the radio starts, mV (0 to 65535). Not encoded by <see cref="SenmlWriter"/>:
+        /// the readings' "supercap" records carry the voltage; kept for sinks that log it.
+        /// </summary>
+        public int SupercapMillivolts;
+        /// <summary>Usable energy stored above brown-out, uJ (negative below brown-out). Published as "stored_energy", J.</summary>
+        public long StoredMicrojoules;
+        /// <summary>Estimated energy the previous wake spent, uJ (0 to about 2e9). Published as "wake_energy", J.</summary>
+        public int LastWakeCostMicrojoules;
+        /// <summary>Smoothed harvested power, uW (0 upwards). Published as "harvest_power", W.</summary>
+        public int HarvestMicrowatts;
+        /// <summary>Unacknowledged readings lost to a full log since first flash. Published as "dropped", count.</summary>
+        public uint DroppedReadings;
+    }
+}

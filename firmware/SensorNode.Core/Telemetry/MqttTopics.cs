@@ -1,0 +1,43 @@
+using System;
+
+namespace SensorNode.Core.Telemetry
+{
+    /// <summary>
+    /// The node's MQTT topic names, built once at start-up (docs/mqtt.md): "&lt;prefix&gt;/&lt;node&gt;/state",
+    /// ".../availability", ".../cmd/" (followed by a command name) and ".../ack".
+    /// </summary>
+    public sealed class MqttTopics
+    {
+        /// <summary>
+        /// Builds the topics. <paramref name="prefix"/>: one or more topic levels ("sensornode", "site/a"), no
+        /// leading or trailing '/', no empty level. <paramref name="nodeId"/>: one level, 1-32 chars of [A-Za-z0-9._-].
+        /// Neither may hold the wildcards '+' or '#'. Throws <see cref="ArgumentException"/> otherwise.
+        /// </summary>
+        public MqttTopics(string prefix, string nodeId)
+        {
+            if (prefix == null || prefix.Length == 0 || prefix[0] == '/' || prefix[prefix.Length - 1] == '/'
+                || prefix.IndexOf("//") >= 0 || prefix.IndexOf('+') >= 0 || prefix.IndexOf('#') >= 0)
+            {
+                throw new ArgumentException("Topic prefix: non-empty topic levels, no leading/trailing '/', no '+' or '#'.");
+            }
+            NodeIds.Check(nodeId);
+            string root = string.Concat(prefix, "/", nodeId, "/");
+            State = string.Concat(root, "state");
+            Availability = string.Concat(root, "availability");
+            CommandPrefix = string.Concat(root, "cmd/");
+            Ack = string.Concat(root, "ack");
+        }
+
+        /// <summary>"&lt;prefix&gt;/&lt;node&gt;/state": SenML readings, QoS 1, not retained.</summary>
+        public string State { get; }
+
+        /// <summary>"&lt;prefix&gt;/&lt;node&gt;/availability": <see cref="AvailabilityPayload"/> values, QoS 1, retained; also the will topic.</summary>
+        public string Availability { get; }
+
+        /// <summary>"&lt;prefix&gt;/&lt;node&gt;/cmd/": prefix of command topics (append the command name; subscribe with "cmd/#").</summary>
+        public string CommandPrefix { get; }
+
+        /// <summary>"&lt;prefix&gt;/&lt;node&gt;/ack": the node's replies to commands, QoS 1, not retained.</summary>
+        public string Ack { get; }
+    }
+}

@@ -1,0 +1,101 @@
+using Xunit;
+using SensorNode.Core.Policy;
+
+namespace SensorNode.Core.Tests.Policy;
+
+public class PolicyStoreTests
+{
+    private static PolicyTable Trained()
+    {
+        var codes = new byte[StateEncoder.StateCount];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = (byte)(i % 32);
+        }
+        return PolicyTable.FromActionCodes(20260101, codes);
+    }
+
+    private static void AssertFallsBack(InMemoryStorage storage, string fileName, PolicyLoadError expected)
+    {
+        var table = PolicyStore.LoadOrBuiltIn(storage, fileName, out var error);
+        Assert.True(table.IsBuiltIn);
+        Assert.Equal(HeuristicPolicy.Version, table.Version);
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_ReturnsBuiltInWithoutError_WhenFileAbsent()
+    {
+        AssertFallsBack(new InMemoryStorage(), PolicyStore.FileName, PolicyLoadError.None);
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_ReturnsStoredTable_WhenValid()
+    {
+        var storage = new InMemoryStorage();
+        var trained = Trained();
+        storage.Put(PolicyStore.FileName, trained.Serialize());
+
+        var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
+
+        Assert.Equal(PolicyLoadError.None, error);
+        Assert.False(table.IsBuiltIn);
+        Assert.Equal(20260101u, table.Version);
+        for (int i = 0; i < StateEncoder.StateCount; i++)
+        {
+            Assert.Equal(trained.Lookup(i), table.Lookup(i));
+        }
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_FallsBackToBuiltIn_ForCorruptionOfEveryByte()
+    {
+        byte[] good = Trained().Serialize();
+        var storage = new InMemoryStorage();
+        for (int i = 0; i < good.Length; i++)
+        {
+            byte[] bad = (byte[])good.Clone();
+            bad[i] ^= 0x10;
+            storage.Put(PolicyStore.FileName, bad);
+            var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
+            Assert.True(table.IsBuiltIn, $"byte {i}");
+            Assert.NotEqual(PolicyLoadError.None, error);
+        }
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_FallsBackWithTooShort_ForTruncatedFile()
+    {
+        var storage = new InMemoryStorage();
+        storage.Put(PolicyStore.FileName, Trained().Serialize()[..500]);
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.TooShort);
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_FallsBackWithTooShort_WhenReadFails()
+    {
+        var storage = new InMemoryStorage { FailReads = true };
+        storage.Put(PolicyStore.FileName, Trained().Serialize());
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.TooShort);
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_RejectsOversizedFileUnread()
+    {
+        var storage = new InMemoryStorage();
+        storage.Put(PolicyStore.FileName, new byte[PolicyStore.MaxFileBytes + 1]);
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.UnsupportedFormat);
+    }
+
+    [Fact]
+    public void LoadOrBuiltIn_FallsBackWithLayoutMismatch_ForTableOfOtherLayout()
+    {
+        var storage = new InMemoryStorage();
+        byte[] data = Trained().Serialize();
+        data[6] = StateEncoder.LayoutId + 1;
+        SensorNode.Core.Numerics.LittleEndian.WriteUInt32(data, data.Length - 4,
+            SensorNode.Core.Numerics.Crc32.Compute(data, 0, data.Length - 4));
+        storage.Put("other.bin", data);
+        AssertFallsBack(storage, "other.bin", PolicyLoadError.LayoutMismatch);
+    }
+}
