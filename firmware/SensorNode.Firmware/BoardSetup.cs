@@ -25,17 +25,8 @@ namespace SensorNode.Firmware
         public static NodeConfig LoadConfig(IPersistentStorage storage)
         {
             ArrayList errors = new ArrayList();
-            NodeConfig config = null;
-            string text = ConfigFile.ReadText(storage, ConfigFileName);
-            if (text == null || text.Length == 0)
-            {
-                Debug.WriteLine(ConfigFileName + " missing or empty: using defaults");
-            }
-            else
-            {
-                config = ConfigParser.Parse(text, ConfigFileName, errors);
-            }
-
+            string text = ReadOrReport(storage, ConfigFileName, "using defaults");
+            NodeConfig config = text != null ? ConfigParser.Parse(text, ConfigFileName, errors) : null;
             LogErrors(errors);
             return config != null ? config : new NodeConfig();
         }
@@ -44,17 +35,8 @@ namespace SensorNode.Firmware
         public static NodeSecrets LoadSecrets(IPersistentStorage storage)
         {
             ArrayList errors = new ArrayList();
-            NodeSecrets secrets = null;
-            string text = ConfigFile.ReadText(storage, SecretsFileName);
-            if (text == null || text.Length == 0)
-            {
-                Debug.WriteLine(SecretsFileName + " missing or empty: no Wi-Fi passphrase, anonymous MQTT");
-            }
-            else
-            {
-                secrets = ConfigParser.ParseSecrets(text, SecretsFileName, errors);
-            }
-
+            string text = ReadOrReport(storage, SecretsFileName, "no Wi-Fi passphrase, anonymous MQTT");
+            NodeSecrets secrets = text != null ? ConfigParser.ParseSecrets(text, SecretsFileName, errors) : null;
             LogErrors(errors);
             return secrets != null ? secrets : new NodeSecrets();
         }
@@ -68,6 +50,19 @@ namespace SensorNode.Firmware
             bool secondBus = config.I2cBusId == 2;
             Configuration.SetPinFunction(config.I2cDataPin, secondBus ? DeviceFunction.I2C2_DATA : DeviceFunction.I2C1_DATA);
             Configuration.SetPinFunction(config.I2cClockPin, secondBus ? DeviceFunction.I2C2_CLOCK : DeviceFunction.I2C1_CLOCK);
+        }
+
+        // The file's text, or null (logged) when it is missing or empty.
+        private static string ReadOrReport(IPersistentStorage storage, string name, string consequence)
+        {
+            string text = ConfigFile.ReadText(storage, name);
+            if (text == null || text.Length == 0)
+            {
+                Debug.WriteLine(name + " missing or empty: " + consequence);
+                return null;
+            }
+
+            return text;
         }
 
         private static void LogErrors(ArrayList errors)
