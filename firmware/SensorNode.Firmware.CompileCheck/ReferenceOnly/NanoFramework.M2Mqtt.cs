@@ -1,0 +1,103 @@
+// REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.M2Mqtt
+// version 5.1.220, which ships nanoFramework.M2Mqtt.dll and nanoFramework.M2Mqtt.Core.dll) for the CI
+// compile check. Every body throws. Never shipped, never deployed.
+//
+// Read from github.com/nanoframework/nanoFramework.m2mqtt:
+//   M2Mqtt/MqttClient.cs (ctor(string, int, bool, X509Certificate, X509Certificate, MqttSslProtocols),
+//     Connect(10 args) -> MqttReasonCode, Publish(6 args) -> ushort, Disconnect, IsConnected,
+//     event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished)
+//   nanoFramework.M2Mqtt.Core/nanoFramework.M2Mqtt.Core.nfproj (which types live in the Core assembly)
+// and from github.com/nanoframework/paho.mqtt.m2mqtt (same types, nanoFramework namespaces):
+//   M2Mqtt/Messages/MqttReasonCode.cs, M2Mqtt/Messages/MqttMsgPublishedEventArgs.cs;
+//   MqttQoSLevel (nanoFramework.M2Mqtt.Messages) and MqttSslProtocols (nanoFramework.M2Mqtt) values
+//   as published.
+
+using System;
+using System.Collections;
+using System.Security.Cryptography.X509Certificates;
+using nanoFramework.M2Mqtt.Messages;
+
+namespace nanoFramework.M2Mqtt.Messages
+{
+    public enum MqttQoSLevel
+    {
+        AtMostOnce = 0x00,
+        AtLeastOnce = 0x01,
+        ExactlyOnce = 0x02,
+    }
+
+    public enum MqttReasonCode
+    {
+        Success = 0x00,
+    }
+
+    public class MqttMsgPublishedEventArgs : EventArgs
+    {
+        public ushort MessageId { get { throw new NotSupportedException("reference-only"); } }
+
+        public bool IsPublished { get { throw new NotSupportedException("reference-only"); } }
+    }
+}
+
+namespace nanoFramework.M2Mqtt
+{
+    public enum MqttSslProtocols
+    {
+        None,
+        SSLv3,
+        TLSv1_0,
+        TLSv1_1,
+        TLSv1_2,
+    }
+
+    public interface IMqttClient : IDisposable
+    {
+        public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
+    }
+
+    public class MqttClient : IMqttClient, IDisposable
+    {
+        public MqttClient(string brokerHostName, int brokerPort, bool secure, X509Certificate caCert, X509Certificate clientCert, MqttSslProtocols sslProtocol)
+        {
+            throw new NotSupportedException("reference-only");
+        }
+
+        public event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished
+        {
+            add { throw new NotSupportedException("reference-only"); }
+            remove { throw new NotSupportedException("reference-only"); }
+        }
+
+        public bool IsConnected { get { throw new NotSupportedException("reference-only"); } }
+
+        public MqttReasonCode Connect(
+            string clientId,
+            string username,
+            string password,
+            bool willRetain,
+            MqttQoSLevel willQosLevel,
+            bool willFlag,
+            string willTopic,
+            string willMessage,
+            bool cleanSession,
+            ushort keepAlivePeriod)
+        {
+            throw new NotSupportedException("reference-only");
+        }
+
+        public ushort Publish(
+            string topic,
+            byte[] message,
+            string contentType,
+            ArrayList userProperties,
+            MqttQoSLevel qosLevel,
+            bool retain)
+        {
+            throw new NotSupportedException("reference-only");
+        }
+
+        public void Disconnect() { throw new NotSupportedException("reference-only"); }
+
+        public void Dispose() { throw new NotSupportedException("reference-only"); }
+    }
+}

@@ -1,0 +1,59 @@
+// REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Device.Gpio
+// version 1.1.62) for the CI compile check. Every body throws. Never shipped, never deployed.
+//
+// Read from github.com/nanoframework/System.Device.Gpio:
+//   System.Device.Gpio/GpioController.cs (OpenPin(int, PinMode)), GpioPin.cs (Read, Dispose),
+//   PinMode.cs, PinValue.cs (a readonly struct with High/Low and ==; nf-interpreter's native
+//   GpioPin::Read builds a PinValue struct object).
+
+using System;
+
+namespace System.Device.Gpio
+{
+    public enum PinMode
+    {
+        Input,
+        InputPullDown,
+        InputPullUp,
+        Output,
+        OutputOpenDrain,
+        OutputOpenDrainPullUp,
+        OutputOpenSource,
+        OutputOpenSourcePullDown,
+    }
+
+    public readonly struct PinValue
+    {
+        public static PinValue High { get { throw new NotSupportedException("reference-only"); } }
+
+        public static PinValue Low { get { throw new NotSupportedException("reference-only"); } }
+
+        public bool Equals(PinValue other) { throw new NotSupportedException("reference-only"); }
+
+        public override bool Equals(object obj) { throw new NotSupportedException("reference-only"); }
+
+        public override int GetHashCode() { throw new NotSupportedException("reference-only"); }
+
+        public static bool operator ==(PinValue a, PinValue b) { throw new NotSupportedException("reference-only"); }
+
+        public static bool operator !=(PinValue a, PinValue b) { throw new NotSupportedException("reference-only"); }
+    }
+
+    public sealed class GpioPin : IDisposable
+    {
+        internal GpioPin() { }
+
+        public PinValue Read() { throw new NotSupportedException("reference-only"); }
+
+        public void Dispose() { throw new NotSupportedException("reference-only"); }
+    }
+
+    public sealed class GpioController : IDisposable
+    {
+        public GpioController() { throw new NotSupportedException("reference-only"); }
+
+        public GpioPin OpenPin(int pinNumber, PinMode mode) { throw new NotSupportedException("reference-only"); }
+
+        public void Dispose() { throw new NotSupportedException("reference-only"); }
+    }
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using SensorNode.Core.Config;
+using SensorNode.Core.Hardware;
+
+namespace SensorNode.Firmware.Adapters
+{
+    /// <summary>
+    /// One MQTT session through nanoFramework.M2Mqtt. Publishing is asynchronous in M2Mqtt, so a QoS 1 publish
+    /// waits for MqttMsgPublished (raised on PUBACK) with the matching message id.
+    /// </summary>
+    public sealed class M2MqttSession : IMqttSession
+    {
+        private const ushort KeepAliveSeconds = 60;
+        private const bool WillRetain = true;
+        private const bool WillFlag = true;
+        private const bool CleanSession = true;
+
+        private readonly string _host;
+        private readonly int _port;
+        private readonly bool _tls;
+        private readonly string _username;
+        private readonly string _password;
+        private readonly object _sync = new object();
+        private readonly ManualResetEvent _ackArrived = new ManualResetEvent(false);
+
+        private MqttClient _client;
+        private bool _awaiting;
+        private ushort _awaitedMessageId;
+        private bool _awaitedPublished;
+        private bool _earlyValid;
+        private ushort _earlyMessageId;
+        private bool _earlyPublished;
+
+        /// <summary>Broker and TLS from <paramref name="config"/>; credentials from <paramref name="secrets"/> (empty user = anonymous).</summary>
+        public M2MqttSession(NodeConfig config, NodeSecrets secrets)
+        {
+            _host = config.BrokerHost;
+            _port = config.BrokerPort;
+            _tls = config.BrokerTls;
+            _username = secrets.MqttUsername.Length > 0 ? secrets.MqttUsername : null;
+            _password = secrets.MqttUsername.Length > 0 ? secrets.MqttPassword : null;
+        }
+
+        /// <inheritdoc />
+        public bool Connect(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
+        {
+            Disconnect();
+            MqttClient client;
+            try
+            {
+                // TLS validates against the CA stored on the device (Device Explorer network configuration).
+                client = new MqttClient(_host, _port, _tls, null, null, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client.MqttMsgPublished += OnPublished;
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MQTT client creation failed: " + ex.Message);
+                return false;
+            }
+
+            // M2Mqtt waits up to 30 s for CONNACK, more than the supercap can spend: connect on a worker and stop
+            // waiting after the core's budget. An abandoned attempt ends with the deep sleep that follows.
+            ManualResetEvent done = new ManualResetEvent(false);
+            bool accepted = false;
+            Thread worker = new Thread(() =>
+            {
+                try
+                {
+                    accepted = client.Connect(clientId, _username, _password, WillRetain, MqttQoSLevel.AtLeastOnce, WillFlag,
+                        willTopic, willMessage, CleanSession, KeepAliveSeconds) == MqttReasonCode.Success;
+                }
+                catch (Exception ex)
+                {
+                    Debug.WriteLine("MQTT connect failed: " + ex.Message);
+                }
+                finally
+                {
+                    done.Set();
+                }
+            });
+            worker.Start();
+            if (!done.WaitOne(timeoutMilliseconds, false) || !accepted)
+            {
+                return false;
+            }
+
+            _client = client;
+            return true;
+        }
+
+        /// <inheritdoc />
+        public MqttPublishResult PublishQos1(string topic, byte[] payload, int length, bool retain, int ackTimeoutMilliseconds)
+        {
+            MqttClient client = _client;
+            if (client == null || !client.IsConnected)
+            {
+                return MqttPublishResult.NotConnected;
+            }
+
+            byte[] message = payload;
+            if (length != payload.Length)
+            {
+                message = new byte[length];
+                Array.Copy(payload, message, length);
+            }
+
+            lock (_sync)
+            {
+                _awaiting = false;
+                _earlyValid = false;
+                _ackArrived.Reset();
+            }
+
+            ushort messageId;
+            try
+            {
+                messageId = client.Publish(topic, message, null, null, MqttQoSLevel.AtLeastOnce, retain);
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MQTT publish failed: " + ex.Message);
+                return MqttPublishResult.Failed;
+            }
+
+            lock (_sync)
+            {
+                // The PUBACK may already have been dispatched before Publish returned the id.
+                _awaitedMessageId = messageId;
+                _awaiting = true;
+                if (_earlyValid && _earlyMessageId == messageId)
+                {
+                    _awaitedPublished = _earlyPublished;
+                    _ackArrived.Set();
+                }
+            }
+
+            bool arrived = _ackArrived.WaitOne(ackTimeoutMilliseconds, false);
+            lock (_sync)
+            {
+                _awaiting = false;
+                if (!arrived)
+                {
+                    return MqttPublishResult.Timeout;
+                }
+
+                return _awaitedPublished ? MqttPublishResult.Acknowledged : MqttPublishResult.Failed;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Disconnect()
+        {
+            MqttClient client = _client;
+            _client = null;
+            if (client == null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (client.IsConnected)
+                {
+                    client.Disconnect();
+                }
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MQTT disconnect failed: " + ex.Message);
+            }
+        }
+
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+        {
+            lock (_sync)
+            {
+                if (_awaiting)
+                {
+                    if (e.MessageId == _awaitedMessageId)
+                    {
+                        _awaitedPublished = e.IsPublished;
+                        _ackArrived.Set();
+                    }
+
+                    return;
+                }
+
+                _earlyValid = true;
+                _earlyMessageId = e.MessageId;
+                _earlyPublished = e.IsPublished;
+            }
+        }
+    }
+}
