@@ -1,0 +1,103 @@
+using System;
+using SensorNode.Core.Hardware;
+
+namespace SensorNode.Core.Drivers
+{
+    /// <summary>
+    /// Sensirion SHT3x-DIS temperature and humidity sensor in single-shot mode without clock stretching.
+    /// One measurement is one command write and one 6-byte read; both values come from that one conversion.
+    /// Between measurements the chip idles at about 0.2 uA, so there is nothing to power down.
+    /// </summary>
+    public sealed class Sht3xSensor
+    {
+        private readonly II2cChannel _channel;
+        private readonly Sht3xRepeatability _repeatability;
+        private readonly byte[] _command;
+        private readonly byte[] _data;
+        private bool _measurementPending;
+
+        /// <summary>
+        /// Driver over <paramref name="channel"/> (address 0x44 or 0x45, set by whoever made the channel).
+        /// No bus traffic here. Throws ArgumentNullException for a null channel and ArgumentException for an
+        /// undefined <paramref name="repeatability"/>.
+        /// </summary>
+        public Sht3xSensor(II2cChannel channel, Sht3xRepeatability repeatability)
+        {
+            if (channel == null)
+            {
+                throw new ArgumentNullException("channel");
+            }
+            int command = (int)Sht3xCodec.SingleShotCommand(repeatability);
+            _channel = channel;
+            _repeatability = repeatability;
+            _command = new byte[] { (byte)(command >> 8), (byte)command };
+            _data = new byte[Sht3xCodec.MeasurementLength];
+            LastError = SensorError.None;
+        }
+
+        /// <summary>Outcome of the last operation; <see cref="SensorError.None"/> after a success.</summary>
+        public SensorError LastError { get; private set; }
+
+        /// <summary>
+        /// Sends the single-shot command. Returns the wait before <see cref="TryReadMeasurement"/>, ms
+        /// (16 high, 7 medium, 5 low). On a bus failure returns 0, sets <see cref="LastError"/>, and the next
+        /// <see cref="TryReadMeasurement"/> returns false with <see cref="SensorError.NotStarted"/>.
+        /// </summary>
+        public int StartMeasurement()
+        {
+            I2cStatus status = _channel.Write(_command);
+            if (status != I2cStatus.Ok)
+            {
+                _measurementPending = false;
+                LastError = I2cErrors.ToSensorError(status);
+                return 0;
+            }
+            _measurementPending = true;
+            LastError = SensorError.None;
+            return Sht3xCodec.MeasurementMilliseconds(_repeatability);
+        }
+
+        /// <summary>
+        /// Reads the measurement started last and checks the CRC of each word. False with
+        /// <see cref="LastError"/> on NACK (the chip NACKs until the conversion is done), bus fault, CRC
+        /// mismatch, or when nothing was started; <paramref name="sample"/> is then all zero and must be
+        /// ignored. A measurement is returned at most once. After a failed read the same measurement may be
+        /// retried (useful after a too-early NACK); a new <see cref="StartMeasurement"/> always works.
+        /// </summary>
+        public bool TryReadMeasurement(out Sht3xSample sample)
+        {
+            sample = new Sht3xSample();
+            if (!_measurementPending)
+            {
+                return Fail(SensorError.NotStarted);
+            }
+            I2cStatus status = _channel.Read(_data);
+            if (status != I2cStatus.Ok)
+            {
+                return Fail(I2cErrors.ToSensorError(status));
+            }
+            if (!Sht3xCodec.IsWordValid(_data, 0) || !Sht3xCodec.IsWordValid(_data, 3))
+            {
+                return Fail(SensorError.CrcMismatch);
+            }
+            sample.TemperatureCentiCelsius = Sht3xCodec.TemperatureCentiCelsius((_data[0] << 8) | _data[1]);
+            sample.HumidityCentiPercent = Sht3xCodec.HumidityCentiPercent((_data[3] << 8) | _data[4]);
+            _measurementPending = false;
+            LastError = SensorError.None;
+            return true;
+        }
+
+        /// <summary>One line for the boot log, e.g. "SHT3x single-shot, high repeatability, no clock stretching, last error None".</summary>
+        public string Describe()
+        {
+            return "SHT3x single-shot, " + Sht3xCodec.RepeatabilityName(_repeatability)
+                + " repeatability, no clock stretching, last error " + SensorErrorText.Name(LastError);
+        }
+
+        private bool Fail(SensorError error)
+        {
+            LastError = error;
+            return false;
+        }
+    }
+}
