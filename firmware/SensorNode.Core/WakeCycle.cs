@@ -1,29 +1,346 @@
+using System;
 using SensorNode.Core.Config;
+using SensorNode.Core.Drivers;
+using SensorNode.Core.Energy;
 using SensorNode.Core.Hardware;
+using SensorNode.Core.Policy;
+using SensorNode.Core.Storage;
+using SensorNode.Core.Telemetry;
 
 namespace SensorNode.Core
 {
     /// <summary>
     /// One whole wake: sense -> decide -> (maybe) transmit -> plan the sleep. Everything it needs from the
-    /// previous wake is read from flash; nothing is carried in RAM (a deep sleep is a reboot).
+    /// previous wake is read from flash and everything the next wake needs is written back; nothing is
+    /// carried in RAM (a deep sleep is a reboot). Create a new instance on every boot.
     /// </summary>
     public sealed class WakeCycle
     {
+        /// <summary>Flash file of the store-and-forward log.</summary>
+        public const string LogFileName = "log.bin";
+        /// <summary>Flash file of the persisted <see cref="NodeState"/>.</summary>
+        public const string StateFileName = "state.bin";
+        /// <summary>Most messages sent in one wake, so a long backlog cannot keep the radio on indefinitely.</summary>
+        public const int MaxMessagesPerWake = 8;
+        /// <summary>Time constant of the PIR event-rate estimate, s.</summary>
+        public const int EventRateWindowSeconds = 3600;
+
         private readonly NodeConfig _config;
         private readonly NodeHardware _hardware;
+        private readonly Sht3xSensor _climate;
+        private readonly ILightSensor _light;
+        private readonly SupercapMonitor _supercapMonitor;
+        private readonly PirSensor _pir;
+        private readonly SupercapModel _supercap;
+        private readonly BrownoutGuard _guard;
+        private readonly ReadingLog _log;
+        private readonly NodeStateStore _stateStore;
+        private readonly MqttTopics _topics;
+        // Allocated only by a wake that transmits (most wakes do not): ~3.7 KB of nanoCLR heap.
+        private SenmlWriter _senml;
+        private Reading[] _batch;
 
-        /// <summary>Builds the drivers over <paramref name="hardware"/>. Throws on a configuration the drivers reject.</summary>
+        /// <summary>What the last <see cref="Run"/> did, for logging and the simulator's metrics.</summary>
+        public WakeReport LastReport;
+
+        /// <summary>Builds the drivers over <paramref name="hardware"/>. Throws <see cref="ArgumentException"/> on a configuration they reject.</summary>
         public WakeCycle(NodeConfig config, NodeHardware hardware)
         {
             _config = config;
             _hardware = hardware;
+            _climate = new Sht3xSensor(hardware.ClimateSensor, Sht3xRepeatability.High);
+            if (config.LightSensor == LightSensorKind.Bh1750)
+            {
+                _light = new Bh1750Sensor(hardware.LightSensor);
+            }
+            else
+            {
+                _light = new Opt3001Sensor(hardware.LightSensor);
+            }
+            _supercapMonitor = new SupercapMonitor(hardware.SupercapAdc, config.DividerRatioMilli,
+                config.CalibrationLowRaw, config.CalibrationLowMillivolts,
+                config.CalibrationHighRaw, config.CalibrationHighMillivolts, config.AdcSamples);
+            _pir = new PirSensor(hardware.Pir);
+            _supercap = new SupercapModel(config.CapacitanceMillifarads, config.EsrMilliohms, config.BrownoutMillivolts, config.MaxMillivolts);
+            _guard = new BrownoutGuard(_supercap, config.RadioPeakMilliamps, config.TransmitBudgetMillijoules);
+            _log = new ReadingLog(hardware.Storage, LogFileName, config.LogCapacityReadings);
+            _stateStore = new NodeStateStore(hardware.Storage, StateFileName);
+            _topics = new MqttTopics(config.TopicPrefix, config.NodeId);
         }
 
         /// <summary>Runs one wake and returns how to sleep. Sensor, radio and storage faults are handled inside.</summary>
         public SleepPlan Run(WakeCause cause)
         {
-            // Placeholder until the wake cycle lands (foundation commit).
-            return SleepPlan.Safe(_config.SafeIntervalSeconds);
+            IClock clock = _hardware.Clock;
+            WakeReport report = new WakeReport();
+            report.Cause = cause;
+
+            NodeState state = new NodeState();
+            report.StateRecovered = _stateStore.Load(state);
+            // With a state, only the slots ahead of it are read; without one, the whole log is scanned once.
+            if (report.StateRecovered)
+            {
+                _log.OpenFrom(state.NextSequence);
+            }
+            else
+            {
+                _log.Open();
+            }
+            ReconcileWithLog(state);
+
+            // 1. The supercap first, before any load pulls it down.
+            int supercapMillivolts;
+            bool supercapOk = _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
+            int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
+
+            // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep.
+            long nowUnixSeconds;
+            bool timeKnown = clock.TryGetUnixSeconds(out nowUnixSeconds);
+            if (!timeKnown && state.LastWakeEndUnixSeconds > 0)
+            {
+                nowUnixSeconds = state.LastWakeEndUnixSeconds + state.LastSleepSeconds;
+                timeKnown = true;
+            }
+            long elapsedSeconds = state.LastSleepSeconds;
+            if (timeKnown && state.LastWakeEndUnixSeconds > 0 && nowUnixSeconds > state.LastWakeEndUnixSeconds)
+            {
+                elapsedSeconds = nowUnixSeconds - state.LastWakeEndUnixSeconds;
+            }
+
+            // 3. Energy bookkeeping: harvest since the last wake from the voltage change and the known spend.
+            if (supercapOk)
+            {
+                long spentMicrojoules = state.LastWakeCostMicrojoules
+                    + HarvestEstimator.SleepMicrojoules(_config.SleepMicroamps, supercapMillivolts, elapsedSeconds);
+                int sample = HarvestEstimator.EstimateMicrowatts(_supercap, state.LastSupercapMillivolts, supercapMillivolts, elapsedSeconds, spentMicrojoules);
+                state.HarvestMicrowatts = HarvestEstimator.Smooth(state.HarvestMicrowatts, sample);
+            }
+
+            // 4. Motion: a PIR wake is an event; so is motion still present at a timer wake.
+            int motionEvents = cause == WakeCause.Motion || _pir.IsMotionActive() ? 1 : 0;
+            state.EventRateMilliPerHour = (int)((long)state.EventRateMilliPerHour * EventRateWindowSeconds / (EventRateWindowSeconds + elapsedSeconds))
+                + motionEvents * 1000;
+
+            // 5. Sensors: start all, wait once for the slowest, read all.
+            int waitClimate = _climate.StartMeasurement();
+            int waitLight = _light.StartMeasurement();
+            _hardware.Delay.DelayMilliseconds(waitClimate > waitLight ? waitClimate : waitLight);
+            Reading reading = new Reading();
+            Sht3xSample climate;
+            if (_climate.TryReadMeasurement(out climate))
+            {
+                reading.TemperatureCentiCelsius = climate.TemperatureCentiCelsius;
+                reading.HumidityCentiPercent = climate.HumidityCentiPercent;
+            }
+            else
+            {
+                reading.Faults |= ReadingFaults.Climate;
+            }
+            int illuminanceCentiLux;
+            if (_light.TryReadIlluminance(out illuminanceCentiLux))
+            {
+                reading.IlluminanceCentiLux = illuminanceCentiLux;
+            }
+            else
+            {
+                reading.Faults |= ReadingFaults.Light;
+                illuminanceCentiLux = -1;
+            }
+            if (supercapOk)
+            {
+                reading.SupercapMillivolts = supercapMillivolts;
+            }
+            else
+            {
+                reading.Faults |= ReadingFaults.Supercap;
+            }
+            if (timeKnown)
+            {
+                reading.UnixSeconds = nowUnixSeconds;
+            }
+            else
+            {
+                reading.Faults |= ReadingFaults.TimeUnknown;
+            }
+            reading.MotionEvents = motionEvents;
+
+            // 6. Store before anything can go wrong with the radio: the log is the source of truth.
+            reading.Sequence = state.NextSequence;
+            bool dropped;
+            if (_log.Append(reading, state.AckedSequence, out dropped))
+            {
+                state.NextSequence++;
+                if (dropped)
+                {
+                    state.DroppedReadings++;
+                }
+            }
+            else
+            {
+                // Flash refused the write: the reading cannot be kept, so it is counted, never silently lost.
+                state.DroppedReadings++;
+                report.StorageFailed = true;
+            }
+            report.Sequence = reading.Sequence;
+            report.Faults = reading.Faults;
+
+            // 7. Decide.
+            PolicyLoadError policyError;
+            PolicyTable policy = PolicyStore.LoadOrBuiltIn(_hardware.Storage, PolicyStore.FileName, out policyError);
+            report.PolicyError = policyError;
+            report.PolicyVersion = policy.Version;
+            PolicyObservation observation = new PolicyObservation();
+            observation.SupercapMillivolts = energyMillivolts;
+            observation.IlluminanceCentiLux = illuminanceCentiLux;
+            observation.HarvestMicrowatts = state.HarvestMicrowatts;
+            observation.HourOfDay = timeKnown ? LocalHour(nowUnixSeconds, _config.UtcOffsetMinutes) : -1;
+            observation.BacklogReadings = _log.PendingUpperBound(state.AckedSequence);
+            observation.EventRateMilliPerHour = state.EventRateMilliPerHour;
+            int stateIndex = StateEncoder.Encode(observation, _config.BrownoutMillivolts, _config.MaxMillivolts);
+            PolicyAction action = policy.Lookup(stateIndex);
+            report.StateIndex = stateIndex;
+            report.Action = action;
+
+            // 8. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio.
+            long radioMilliseconds = 0;
+            if (action.Transmit && observation.BacklogReadings > 0)
+            {
+                if (supercapOk && _guard.AllowsRadio(supercapMillivolts))
+                {
+                    long radioStart = clock.UptimeMilliseconds;
+                    Transmit(state, supercapMillivolts, nowUnixSeconds, report);
+                    radioMilliseconds = clock.UptimeMilliseconds - radioStart;
+                }
+                else
+                {
+                    state.GuardRefusals++;
+                    report.GuardRefused = true;
+                }
+            }
+
+            // 9. Plan the sleep.
+            SleepPlan plan = new SleepPlan();
+            plan.SleepSeconds = supercapOk ? _config.WakeIntervalsSeconds[action.WakeIntervalIndex] : _config.SafeIntervalSeconds;
+            plan.MotionWakeArmed = supercapOk && action.MotionWakeArmed;
+
+            // 10. Account for this wake and persist everything the next one needs.
+            long awakeMilliseconds = clock.UptimeMilliseconds;
+            long costMicrojoules = WakeEnergy.Microjoules(energyMillivolts, awakeMilliseconds, radioMilliseconds, _config.ActiveMilliamps, _config.RadioMilliamps);
+            state.LastWakeCostMicrojoules = costMicrojoules > int.MaxValue ? int.MaxValue : (int)costMicrojoules;
+            if (supercapOk)
+            {
+                state.LastSupercapMillivolts = supercapMillivolts;
+            }
+            state.LastWakeEndUnixSeconds = timeKnown ? nowUnixSeconds + awakeMilliseconds / 1000 : 0;
+            state.LastSleepSeconds = plan.SleepSeconds;
+            state.WakeCount++;
+            report.StateSaved = _stateStore.Save(state);
+            report.WakeCostMicrojoules = state.LastWakeCostMicrojoules;
+            report.RadioMilliseconds = radioMilliseconds;
+            report.Plan = plan;
+            report.Backlog = _log.PendingUpperBound(state.AckedSequence);
+            report.AckedSequence = state.AckedSequence;
+            report.DroppedReadings = state.DroppedReadings;
+            LastReport = report;
+            return plan;
+        }
+
+        /// <summary>
+        /// The state is saved after the log record, so a power cut between the two leaves a record the state
+        /// does not know about: never reuse its sequence number. An acked sequence beyond what was ever
+        /// written (a state from a newer log) is clamped.
+        /// </summary>
+        private void ReconcileWithLog(NodeState state)
+        {
+            if (_log.NewestSequence >= state.NextSequence)
+            {
+                state.NextSequence = _log.NewestSequence + 1;
+            }
+            if (state.AckedSequence >= state.NextSequence)
+            {
+                state.AckedSequence = state.NextSequence - 1;
+            }
+        }
+
+        /// <summary>Wi-Fi up, MQTT connect with the will, publish the backlog oldest first, and always tear down.</summary>
+        private void Transmit(NodeState state, int supercapMillivolts, long nowUnixSeconds, WakeReport report)
+        {
+            report.RadioStarted = true;
+            try
+            {
+                if (!_hardware.Link.Connect(_config.WifiTimeoutMilliseconds))
+                {
+                    state.LinkFailures++;
+                    report.LinkFailed = true;
+                    return;
+                }
+                if (!_hardware.Mqtt.Connect(_config.NodeId, _topics.Availability, AvailabilityPayload.Lost, _config.MqttConnectTimeoutMilliseconds))
+                {
+                    state.PublishFailures++;
+                    report.BrokerFailed = true;
+                    return;
+                }
+                if (_senml == null)
+                {
+                    _senml = new SenmlWriter(SenmlWriter.CapacityFor(_config.ReadingsPerMessage));
+                    _batch = new Reading[_config.ReadingsPerMessage];
+                }
+                EnergyTelemetry energy = new EnergyTelemetry();
+                energy.SupercapMillivolts = supercapMillivolts;
+                energy.StoredMicrojoules = _supercap.StoredMicrojoules(supercapMillivolts);
+                energy.LastWakeCostMicrojoules = state.LastWakeCostMicrojoules;
+                energy.HarvestMicrowatts = state.HarvestMicrowatts;
+                energy.DroppedReadings = state.DroppedReadings;
+                for (int message = 0; message < MaxMessagesPerWake; message++)
+                {
+                    int count = _log.ReadPending(state.AckedSequence, _batch, _batch.Length);
+                    if (count == 0)
+                    {
+                        break;
+                    }
+                    if (!_senml.TryEncode(_config.NodeId, _batch, count, energy))
+                    {
+                        // Cannot happen with the buffer sized for ReadingsPerMessage; never loop on it.
+                        report.BrokerFailed = true;
+                        break;
+                    }
+                    MqttPublishResult result = _hardware.Mqtt.PublishQos1(_topics.State, _senml.Buffer, _senml.Length, false, _config.MqttAckTimeoutMilliseconds);
+                    if (result != MqttPublishResult.Acknowledged)
+                    {
+                        // Unacknowledged readings stay in the log and go again next time (the gateway dedups on seq).
+                        state.PublishFailures++;
+                        report.BrokerFailed = true;
+                        break;
+                    }
+                    state.AckedSequence = _batch[count - 1].Sequence;
+                    state.LastTransmitUnixSeconds = nowUnixSeconds;
+                    report.MessagesAcknowledged++;
+                    report.ReadingsAcknowledged += count;
+                }
+            }
+            catch (Exception)
+            {
+                // An adapter bug must not cost the wake's state: count it and tear the radio down.
+                state.PublishFailures++;
+                report.BrokerFailed = true;
+            }
+            finally
+            {
+                _hardware.Mqtt.Disconnect();
+                _hardware.Link.Disconnect();
+            }
+        }
+
+        /// <summary>Local hour of day 0-23 from Unix seconds and a UTC offset in minutes.</summary>
+        public static int LocalHour(long unixSeconds, int utcOffsetMinutes)
+        {
+            long local = unixSeconds + utcOffsetMinutes * 60L;
+            long secondsOfDay = local % 86400;
+            if (secondsOfDay < 0)
+            {
+                secondsOfDay += 86400;
+            }
+            return (int)(secondsOfDay / 3600);
         }
     }
 }

@@ -76,7 +76,9 @@ namespace SensorNode.Core.Config
         public int[] WakeIntervalsSeconds = new int[] { 15, 30, 60, 120, 300, 600, 900, 1800 };
         /// <summary>Sleep used when a wake fails unexpectedly, s.</summary>
         public int SafeIntervalSeconds = 600;
-        /// <summary>Local time offset from UTC, minutes (for the hour-of-day policy input).</summary>
+
+        // [time]
+        /// <summary>Local time offset from UTC, minutes (-720 to 840; for the hour-of-day policy input).</summary>
         public int UtcOffsetMinutes = 0;
 
         // [wifi]

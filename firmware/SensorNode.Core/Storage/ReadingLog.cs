@@ -141,6 +141,56 @@ namespace SensorNode.Core.Storage
         }
 
         /// <summary>
+        /// Opens the log trusting the persisted state's <paramref name="nextSequence"/>: only the slots a power cut
+        /// between the log append and the state save could have left ahead of it are read (normally one), instead
+        /// of the whole file. Under nanoCLR's interpreter a full scan with CRCs costs a noticeable share of a wake's
+        /// energy, so this is the path every wake takes; <see cref="Open"/> (full scan) is for when no state survived.
+        /// <see cref="CorruptSlots"/> is not counted on this path.
+        /// </summary>
+        public void OpenFrom(uint nextSequence)
+        {
+            if (nextSequence <= 1)
+            {
+                Open();
+                return;
+            }
+            _newestSequence = nextSequence - 1;
+            _corruptSlots = 0;
+            _unreadableSlots = 0;
+            _opened = true;
+            for (int i = 0; i < _capacity; i++)
+            {
+                uint candidate = _newestSequence + 1;
+                if (!LoadChunk(SlotOf(candidate), 1))
+                {
+                    _unreadableSlots++;
+                    return;
+                }
+                Reading record;
+                if (!ReadingRecord.TryDecode(_chunk, 0, out record) || record.Sequence != candidate)
+                {
+                    return;
+                }
+                _newestSequence = candidate;
+            }
+        }
+
+        /// <summary>
+        /// Readings written above <paramref name="ackedSequence"/> that the log can still hold, without reading flash
+        /// (0 to capacity). Torn slots are included, so this is an upper bound of <see cref="CountPending"/>.
+        /// </summary>
+        public int PendingUpperBound(uint ackedSequence)
+        {
+            RequireOpen();
+            if (_newestSequence <= ackedSequence)
+            {
+                return 0;
+            }
+            uint pending = _newestSequence - ackedSequence;
+            return pending > (uint)_capacity ? _capacity : (int)pending;
+        }
+
+        /// <summary>
         /// Valid records with a sequence above <paramref name="ackedSequence"/> still in the log (0 to capacity).
         /// Reads flash: one slot per pending sequence, in 256-byte chunks.
         /// </summary>

@@ -1,0 +1,261 @@
+using System.Text.Json;
+using SensorNode.Core;
+using SensorNode.Core.Config;
+using SensorNode.Core.Hardware;
+using SensorNode.Core.Policy;
+using SensorNode.Core.Storage;
+using SensorNode.Simulation;
+using Xunit;
+
+namespace SensorNode.Core.Tests.WakeCycleScenarios;
+
+/// <summary>Whole wakes, each a reboot over simulated hardware, in the scenarios the field throws at a node.</summary>
+public class WakeCycleTests
+{
+    private const long Start = 1_727_690_400_000; // 2024-09-30 10:00:00 UTC, a Monday morning
+
+    private static SimulatedNode NewNode(NodeConfig? config = null) => new(config ?? new NodeConfig(), Start, seed: 1);
+
+    /// <summary>Installs a policy table that gives every state the same action.</summary>
+    private static void ForcePolicy(SimulatedNode node, bool transmit, bool pir, int intervalIndex = 0)
+    {
+        var action = new PolicyAction { WakeIntervalIndex = intervalIndex, MotionWakeArmed = pir, Transmit = transmit };
+        var codes = Enumerable.Repeat(PolicyTable.EncodeAction(action), StateEncoder.StateCount).ToArray();
+        byte[] table = PolicyTable.FromActionCodes(99, codes).Serialize();
+        Assert.True(node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length));
+    }
+
+    private static List<uint> DeliveredSequences(SimulatedNode node) =>
+        node.Broker.Messages.Where(m => m.Topic.EndsWith("/state"))
+            .SelectMany(m => JsonDocument.Parse(m.Payload).RootElement.EnumerateArray()
+                .Where(r => r.TryGetProperty("n", out var n) && n.GetString() == "seq")
+                .Select(r => (uint)r.GetProperty("v").GetDouble()))
+            .ToList();
+
+    [Fact]
+    public void TimerWake_StoresReading_AndNextBootContinuesFromFlashAlone()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: true, intervalIndex: 4);
+
+        WakeReport first = node.Wake(WakeCause.Timer);
+        node.SleepFor(first.Plan.SleepSeconds * 1000L);
+        WakeReport second = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(1u, first.Sequence);
+        Assert.Equal(2u, second.Sequence);                    // the counter came back from flash
+        Assert.Equal(300, first.Plan.SleepSeconds);           // interval index 4 of the default set
+        Assert.True(node.Sleep.MotionArmed);
+        Assert.Equal(300, node.Sleep.ArmedTimerSeconds);
+        Assert.Equal(2, second.Backlog);
+        Assert.Equal(ReadingFaults.None, second.Faults);
+        Assert.True(second.StateRecovered);
+        Assert.Equal(0, node.Link.ConnectAttempts);
+    }
+
+    [Fact]
+    public void MotionWake_RecordsOneEvent_AndRaisesTheEventRate()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: true);
+        node.Wake(WakeCause.Timer);
+        node.SleepFor(60_000);
+        node.Wake(WakeCause.Motion);
+
+        var log = new ReadingLog(node.Flash, WakeCycle.LogFileName, node.Config.LogCapacityReadings);
+        log.Open();
+        var readings = new Reading[4];
+        int n = log.ReadPending(0, readings, 4);
+        Assert.Equal(2, n);
+        Assert.Equal(0, readings[0].MotionEvents);
+        Assert.Equal(1, readings[1].MotionEvents);
+
+        var state = new NodeState();
+        Assert.True(new NodeStateStore(node.Flash, WakeCycle.StateFileName).Load(state));
+        Assert.True(state.EventRateMilliPerHour >= 900, $"rate {state.EventRateMilliPerHour}");
+    }
+
+    [Fact]
+    public void TimerWake_Transmits_AndTheBrokerGetsEverySequenceOnce()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false);
+        for (int i = 0; i < 5; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
+        ForcePolicy(node, transmit: true, pir: false);
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.True(report.RadioStarted);
+        Assert.Equal(6, report.ReadingsAcknowledged);
+        Assert.Equal(0, report.Backlog);
+        Assert.Equal(new uint[] { 1, 2, 3, 4, 5, 6 }, DeliveredSequences(node).OrderBy(s => s));
+        Assert.False(node.Link.IsUp);                          // radio torn down before sleep
+        Assert.False(node.Mqtt.IsConnected);
+    }
+
+    [Fact]
+    public void LowVoltage_GuardRefusesWifi_AndTheReadingStaysInTheLog()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: true);
+        node.Adc.SupercapVolts = 3.05;                         // just above the 3.0 V brown-out
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.True(report.GuardRefused);
+        Assert.Equal(0, node.Link.ConnectAttempts);
+        Assert.Equal(1, report.Backlog);
+        Assert.Empty(node.Broker.Messages);
+    }
+
+    [Fact]
+    public void WifiFailure_KeepsReadings_UntilALaterWakeDeliversThem()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: false);
+        node.Link.FailNextConnects(2);
+
+        WakeReport a = node.Wake(WakeCause.Timer); node.SleepFor(15_000);
+        WakeReport b = node.Wake(WakeCause.Timer); node.SleepFor(15_000);
+        WakeReport c = node.Wake(WakeCause.Timer);
+
+        Assert.True(a.LinkFailed);
+        Assert.True(b.LinkFailed);
+        Assert.Equal(2, b.Backlog);
+        Assert.False(c.LinkFailed);
+        Assert.Equal(0, c.Backlog);
+        Assert.Equal(new uint[] { 1, 2, 3 }, DeliveredSequences(node).OrderBy(s => s));
+        var state = new NodeState();
+        new NodeStateStore(node.Flash, WakeCycle.StateFileName).Load(state);
+        Assert.Equal(2u, state.LinkFailures);
+    }
+
+    [Fact]
+    public void BrokerWithoutAck_KeepsReadings_AndResendsThemUnderTheSameSequence()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: false);
+        node.Broker.WithholdAcks = true;
+
+        WakeReport noAck = node.Wake(WakeCause.Timer); node.SleepFor(15_000);
+        node.Broker.WithholdAcks = false;
+        WakeReport acked = node.Wake(WakeCause.Timer);
+
+        Assert.True(noAck.BrokerFailed);
+        Assert.Equal(1, noAck.Backlog);
+        Assert.Equal(0, acked.Backlog);
+        List<uint> seqs = DeliveredSequences(node);
+        Assert.Equal(new uint[] { 1, 1, 2 }, seqs.OrderBy(s => s)); // a QoS 1 duplicate, same seq: the gateway dedups
+    }
+
+    [Fact]
+    public void BrokerUnreachable_CountsAFailure_AndTearsTheLinkDown()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: false);
+        node.Broker.Unreachable = true;
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.True(report.BrokerFailed);
+        Assert.False(node.Link.IsUp);
+        Assert.Equal(1, report.Backlog);
+    }
+
+    [Fact]
+    public void SensorFaults_AreReportedAsMissingValues_NeverAsNumbers()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: false);
+        node.Sht3x.Present = false;
+        node.Opt3001.Present = false;
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(ReadingFaults.Climate | ReadingFaults.Light, report.Faults);
+        string payload = node.Broker.Messages.Single(m => m.Topic.EndsWith("/state")).PayloadText;
+        Assert.DoesNotContain("\"Cel\"", payload);
+        Assert.DoesNotContain("\"lx\"", payload);
+        Assert.Contains("\"V\"", payload);
+    }
+
+    [Fact]
+    public void AdcFailure_SleepsTheSafeInterval_WithoutRadio()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: true);
+        node.Adc.FailNextConversions(1000);
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(node.Config.SafeIntervalSeconds, report.Plan.SleepSeconds);
+        Assert.False(report.Plan.MotionWakeArmed);
+        Assert.True(report.GuardRefused);
+        Assert.Equal(ReadingFaults.Supercap, report.Faults & ReadingFaults.Supercap);
+    }
+
+    [Fact]
+    public void CorruptPolicyFile_FallsBackToTheBuiltInTable()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false);
+        byte[] table = node.Flash.GetFileBytes(PolicyStore.FileName);
+        table[table.Length / 2] ^= 0x40;
+        node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length);
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.NotEqual(PolicyLoadError.None, report.PolicyError);
+        Assert.Equal(PolicyTable.BuiltIn().Version, report.PolicyVersion);
+    }
+
+    [Fact]
+    public void FullLog_DropsTheOldest_CountsThem_AndPublishesTheCount()
+    {
+        var config = new NodeConfig { LogCapacityReadings = 8 };
+        var node = NewNode(config);
+        ForcePolicy(node, transmit: false, pir: false);
+        for (int i = 0; i < 11; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
+        ForcePolicy(node, transmit: true, pir: false);
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(4u, report.DroppedReadings);              // 12 readings, 8 slots
+        Assert.Equal(Enumerable.Range(5, 8).Select(i => (uint)i), DeliveredSequences(node).OrderBy(s => s));
+        string payload = node.Broker.Messages.First(m => m.Topic.EndsWith("/state")).PayloadText;
+        Assert.Contains("dropped", payload);
+    }
+
+    [Fact]
+    public void PowerCutWhileSavingState_NeverReusesASequenceNumber()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false);
+        node.Wake(WakeCause.Timer);
+        node.SleepFor(15_000);
+        // The reading is appended, then the state save is torn: the wake dies as a brown-out.
+        node.Flash.CutPowerAfter(0);                           // the next write (the log record) is torn at once...
+        Assert.ThrowsAny<Exception>(() => node.Wake(WakeCause.Timer));
+        node.SleepFor(15_000);
+        WakeReport after = node.Wake(WakeCause.PowerOn);
+
+        Assert.Equal(2u, after.Sequence);                      // the torn record's number is free again, 1 is intact
+        var log = new ReadingLog(node.Flash, WakeCycle.LogFileName, node.Config.LogCapacityReadings);
+        log.Open();
+        var readings = new Reading[8];
+        int n = log.ReadPending(0, readings, 8);
+        Assert.Equal(new uint[] { 1, 2 }, readings.Take(n).Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void LostStateFile_SequenceContinuesFromTheLog()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false);
+        for (int i = 0; i < 3; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
+        Assert.True(node.Flash.Delete(WakeCycle.StateFileName));
+
+        WakeReport report = node.Wake(WakeCause.PowerOn);
+
+        Assert.False(report.StateRecovered);
+        Assert.Equal(4u, report.Sequence);                     // never reuse a number the gateway has seen
+    }
+}

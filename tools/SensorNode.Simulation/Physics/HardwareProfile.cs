@@ -1,0 +1,161 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace SensorNode.Simulation.Physics;
+
+/// <summary>A hardware profile problem, with the file and field it is about.</summary>
+public sealed class ProfileException(string message) : Exception(message);
+
+/// <summary>
+/// Every electrical and timing figure the simulator uses, read from a profile file in which each figure
+/// carries its source or a stated assumption (Profiles/default.json is the reference design, embedded).
+/// </summary>
+public sealed class HardwareProfile
+{
+    public string Name { get; private set; } = "";
+    public string SourcePath { get; private set; } = "";
+    public IReadOnlyDictionary<string, string> Sources { get; private set; } = new Dictionary<string, string>();
+
+    public double SupercapCapacitanceMillifarads { get; private set; }
+    public double SupercapEsrMilliohms { get; private set; }
+    public double SupercapMaxMillivolts { get; private set; }
+    public double SupercapLeakageMicroampsAtMax { get; private set; }
+    public double SupercapLeakageExponent { get; private set; }
+    public double BrownoutMillivolts { get; private set; }
+    public double ColdstartMillivolts { get; private set; }
+    public double PvMicroampsPerLux { get; private set; }
+    public double PvMppMillivolts { get; private set; }
+    public double PvMppCurrentFraction { get; private set; }
+    public double HarvesterEfficiency { get; private set; }
+    public double HarvesterMinInputMicrowatts { get; private set; }
+    public double DeepSleepMicroamps { get; private set; }
+    public double BootMilliseconds { get; private set; }
+    public double BootMilliamps { get; private set; }
+    public double ActiveMilliamps { get; private set; }
+    public double ComputeMilliseconds { get; private set; }
+    public double FlashWriteMillijoulesPerWrite { get; private set; }
+    public double FlashWriteMicrojoulesPerByte { get; private set; }
+    public double WifiStaticAssociateMilliseconds { get; private set; }
+    public double WifiDhcpAssociateMilliseconds { get; private set; }
+    public double RadioMilliamps { get; private set; }
+    public double RadioPeakMilliamps { get; private set; }
+    public double MqttConnectMilliseconds { get; private set; }
+    public double MqttAckMilliseconds { get; private set; }
+    public double RadioMicrosecondsPerByte { get; private set; }
+    public double PirHoldSeconds { get; private set; }
+
+    // Each figure's key, its valid range, and where it goes.
+    private static readonly (string Key, double Min, double Max, Action<HardwareProfile, double> Set)[] Fields =
+    {
+        ("supercap_capacitance_millifarads", 1, 1e6, (p, v) => p.SupercapCapacitanceMillifarads = v),
+        ("supercap_esr_milliohms", 0, 1e5, (p, v) => p.SupercapEsrMilliohms = v),
+        ("supercap_max_millivolts", 1000, 20000, (p, v) => p.SupercapMaxMillivolts = v),
+        ("supercap_leakage_microamps_at_max", 0, 1e4, (p, v) => p.SupercapLeakageMicroampsAtMax = v),
+        ("supercap_leakage_exponent", 0, 10, (p, v) => p.SupercapLeakageExponent = v),
+        ("brownout_millivolts", 500, 20000, (p, v) => p.BrownoutMillivolts = v),
+        ("coldstart_millivolts", 500, 20000, (p, v) => p.ColdstartMillivolts = v),
+        ("pv_microamps_per_lux", 0, 1e3, (p, v) => p.PvMicroampsPerLux = v),
+        ("pv_mpp_millivolts", 100, 50000, (p, v) => p.PvMppMillivolts = v),
+        ("pv_mpp_current_fraction", 0, 1, (p, v) => p.PvMppCurrentFraction = v),
+        ("harvester_efficiency", 0, 1, (p, v) => p.HarvesterEfficiency = v),
+        ("harvester_min_input_microwatts", 0, 1e6, (p, v) => p.HarvesterMinInputMicrowatts = v),
+        ("deep_sleep_microamps", 0, 1e5, (p, v) => p.DeepSleepMicroamps = v),
+        ("boot_milliseconds", 0, 60000, (p, v) => p.BootMilliseconds = v),
+        ("boot_milliamps", 0, 2000, (p, v) => p.BootMilliamps = v),
+        ("active_milliamps", 0, 2000, (p, v) => p.ActiveMilliamps = v),
+        ("compute_milliseconds", 0, 60000, (p, v) => p.ComputeMilliseconds = v),
+        ("flash_write_millijoules_per_write", 0, 1000, (p, v) => p.FlashWriteMillijoulesPerWrite = v),
+        ("flash_write_microjoules_per_byte", 0, 1000, (p, v) => p.FlashWriteMicrojoulesPerByte = v),
+        ("wifi_static_associate_milliseconds", 0, 120000, (p, v) => p.WifiStaticAssociateMilliseconds = v),
+        ("wifi_dhcp_associate_milliseconds", 0, 120000, (p, v) => p.WifiDhcpAssociateMilliseconds = v),
+        ("radio_milliamps", 0, 2000, (p, v) => p.RadioMilliamps = v),
+        ("radio_peak_milliamps", 0, 2000, (p, v) => p.RadioPeakMilliamps = v),
+        ("mqtt_connect_milliseconds", 0, 120000, (p, v) => p.MqttConnectMilliseconds = v),
+        ("mqtt_ack_milliseconds", 0, 120000, (p, v) => p.MqttAckMilliseconds = v),
+        ("radio_microseconds_per_byte", 0, 1e6, (p, v) => p.RadioMicrosecondsPerByte = v),
+        ("pir_hold_seconds", 0, 3600, (p, v) => p.PirHoldSeconds = v),
+    };
+
+    /// <summary>The embedded reference-design profile.</summary>
+    public static HardwareProfile Default()
+    {
+        using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SensorNode.Simulation.Profiles.default.json")
+            ?? throw new InvalidOperationException("embedded default profile missing");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "(embedded default profile)");
+    }
+
+    /// <summary>Reads a profile file. Throws <see cref="ProfileException"/> naming the file and every bad field.</summary>
+    public static HardwareProfile Load(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ProfileException($"{path}: cannot read the profile: {e.Message}");
+        }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses profile JSON; <paramref name="sourceName"/> names it in errors.</summary>
+    public static HardwareProfile Parse(string json, string sourceName)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
+        catch (JsonException e)
+        {
+            throw new ProfileException($"{sourceName}:line {e.LineNumber + 1}: not valid JSON: {e.Message}");
+        }
+        using (doc)
+        {
+            var errors = new List<string>();
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("figures", out JsonElement figures) || figures.ValueKind != JsonValueKind.Object)
+            {
+                throw new ProfileException($"{sourceName}: expected an object with a \"figures\" object");
+            }
+            string name = root.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(sourceName);
+            var profile = new HardwareProfile { Name = name, SourcePath = sourceName };
+            var sources = new Dictionary<string, string>();
+            var known = Fields.Select(f => f.Key).ToHashSet();
+            foreach (JsonProperty prop in figures.EnumerateObject())
+            {
+                if (!known.Contains(prop.Name)) errors.Add($"{sourceName}: figures.{prop.Name}: unknown figure (known: {string.Join(", ", known.Order())})");
+            }
+            foreach (var (key, min, max, set) in Fields)
+            {
+                if (!figures.TryGetProperty(key, out JsonElement figure))
+                {
+                    errors.Add($"{sourceName}: figures.{key}: missing");
+                    continue;
+                }
+                if (figure.ValueKind != JsonValueKind.Object || !figure.TryGetProperty("value", out JsonElement value) || value.ValueKind != JsonValueKind.Number)
+                {
+                    errors.Add($"{sourceName}: figures.{key}: expected {{ \"value\": <number>, \"source\": \"...\" }}");
+                    continue;
+                }
+                if (!figure.TryGetProperty("source", out JsonElement source) || source.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(source.GetString()))
+                {
+                    errors.Add($"{sourceName}: figures.{key}: every figure needs a \"source\" (a reference or a stated assumption)");
+                    continue;
+                }
+                double v = value.GetDouble();
+                if (v < min || v > max)
+                {
+                    errors.Add($"{sourceName}: figures.{key}: {v} is outside {min}..{max}");
+                    continue;
+                }
+                set(profile, v);
+                sources[key] = source.GetString()!;
+            }
+            if (errors.Count == 0)
+            {
+                if (profile.BrownoutMillivolts >= profile.ColdstartMillivolts) errors.Add($"{sourceName}: figures.coldstart_millivolts: must be above brownout_millivolts");
+                if (profile.ColdstartMillivolts >= profile.SupercapMaxMillivolts) errors.Add($"{sourceName}: figures.supercap_max_millivolts: must be above coldstart_millivolts");
+            }
+            if (errors.Count > 0) throw new ProfileException(string.Join(Environment.NewLine, errors));
+            profile.Sources = sources;
+            return profile;
+        }
+    }
+}
