@@ -16,17 +16,14 @@ public class Sht3xSensorTests
         var sht = new Sht3xSensor(channel, Sht3xRepeatability.High);
         int waitMilliseconds = sht.StartMeasurement();      // 16; 0 if the bus failed
         // ... start the other sensors, then wait once for the slowest (the simulator needs no wait) ...
-        if (sht.TryReadMeasurement(out Sht3xSample sample))
-        {
-            int temperatureCentiCelsius = sample.TemperatureCentiCelsius;   // 2150 = 21.50 degC
-            int humidityCentiPercent = sample.HumidityCentiPercent;         // 4800 = 48.00 %RH
-            // --- README snippet ends
-            Assert.Equal(16, waitMilliseconds);
-            Assert.Equal(2150, temperatureCentiCelsius);
-            Assert.Equal(4800, humidityCentiPercent);
-            return;
-        }
-        Assert.Fail(sht.Describe());
+        bool ok = sht.TryReadMeasurement(out Sht3xSample sample);
+        // sample.TemperatureCentiCelsius is 2150 (21.50 degC), sample.HumidityCentiPercent 4800 (48.00 %RH)
+        // --- README snippet ends
+
+        Assert.True(ok, sht.Describe());
+        Assert.Equal(16, waitMilliseconds);
+        Assert.Equal(2150, sample.TemperatureCentiCelsius);
+        Assert.Equal(4800, sample.HumidityCentiPercent);
     }
 
     [Theory]
