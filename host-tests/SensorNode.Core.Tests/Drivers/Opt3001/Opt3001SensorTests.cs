@@ -175,23 +175,6 @@ public class Opt3001SensorTests
     }
 
     [Fact]
-    public void TryReadIlluminance_NeverReturnsTheSameConversionTwice()
-    {
-        var chip = new SimulatedOpt3001 { IlluminanceLux = 500 };
-        var sensor = new Opt3001Sensor(chip);
-
-        Assert.False(sensor.TryReadIlluminance(out _));
-        Assert.Equal(SensorError.NotStarted, sensor.LastError);
-
-        sensor.StartMeasurement();
-        Assert.True(sensor.TryReadIlluminance(out _));
-        Assert.False(sensor.TryReadIlluminance(out int stale));
-        Assert.Equal(SensorError.NotStarted, sensor.LastError);
-        Assert.Equal(0, stale);
-        Assert.Equal(1, chip.ConversionsCompleted);
-    }
-
-    [Fact]
     public void Chip_ReturnsToShutdown_AfterTheSingleShotConversion()
     {
         var chip = new SimulatedOpt3001 { IlluminanceLux = 500 };

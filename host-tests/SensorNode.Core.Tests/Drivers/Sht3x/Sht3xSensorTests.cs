@@ -16,17 +16,14 @@ public class Sht3xSensorTests
         var sht = new Sht3xSensor(channel, Sht3xRepeatability.High);
         int waitMilliseconds = sht.StartMeasurement();      // 16; 0 if the bus failed
         // ... start the other sensors, then wait once for the slowest (the simulator needs no wait) ...
-        if (sht.TryReadMeasurement(out Sht3xSample sample))
-        {
-            int temperatureCentiCelsius = sample.TemperatureCentiCelsius;   // 2150 = 21.50 degC
-            int humidityCentiPercent = sample.HumidityCentiPercent;         // 4800 = 48.00 %RH
-            // --- README snippet ends
-            Assert.Equal(16, waitMilliseconds);
-            Assert.Equal(2150, temperatureCentiCelsius);
-            Assert.Equal(4800, humidityCentiPercent);
-            return;
-        }
-        Assert.Fail(sht.Describe());
+        bool ok = sht.TryReadMeasurement(out Sht3xSample sample);
+        // sample.TemperatureCentiCelsius is 2150 (21.50 degC), sample.HumidityCentiPercent 4800 (48.00 %RH)
+        // --- README snippet ends
+
+        Assert.True(ok, sht.Describe());
+        Assert.Equal(16, waitMilliseconds);
+        Assert.Equal(2150, sample.TemperatureCentiCelsius);
+        Assert.Equal(4800, sample.HumidityCentiPercent);
     }
 
     [Theory]
@@ -103,30 +100,32 @@ public class Sht3xSensorTests
     }
 
     [Fact]
-    public void TryReadMeasurement_ReturnsFalse_WhenNothingWasStarted()
+    public void TryReadMeasurement_ReturnsFalse_WhenCrcMismatch_InATypedInFrame()
     {
-        var chip = new SimulatedSht3x();
-        var sensor = new Sht3xSensor(chip, Sht3xRepeatability.High);
+        var channel = new RecordingI2cChannel();
+        var sensor = new Sht3xSensor(channel, Sht3xRepeatability.High);
+        sensor.StartMeasurement();
+        channel.EnqueueRead(0x66, 0x66, 0x93, 0x80, 0x00, 0xA3); // humidity CRC should be 0xA2
 
         Assert.False(sensor.TryReadMeasurement(out Sht3xSample sample));
 
-        Assert.Equal(SensorError.NotStarted, sensor.LastError);
+        Assert.Equal(SensorError.CrcMismatch, sensor.LastError);
         Assert.Equal(default, sample);
-        Assert.Equal(0, chip.TransferCount);
     }
 
     [Fact]
-    public void TryReadMeasurement_NeverReturnsTheSameMeasurementTwice()
+    public void RetryingAfterACrcMismatch_IsNackedByTheChip_NeverAStaleValue()
     {
-        var chip = new SimulatedSht3x { TemperatureCelsius = 30.0 };
+        var chip = new SimulatedSht3x();
         var sensor = new Sht3xSensor(chip, Sht3xRepeatability.High);
         sensor.StartMeasurement();
-        Assert.True(sensor.TryReadMeasurement(out _));
+        chip.CorruptNextReads(1);
+        Assert.False(sensor.TryReadMeasurement(out _));
 
-        Assert.False(sensor.TryReadMeasurement(out Sht3xSample stale));
-
-        Assert.Equal(SensorError.NotStarted, sensor.LastError);
-        Assert.Equal(default, stale);
+        // The chip cleared its data when it was read out: a retry without a new start gets NACKed.
+        Assert.False(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.Equal(SensorError.NotAcknowledged, sensor.LastError);
+        Assert.Equal(default, sample);
     }
 
     [Fact]

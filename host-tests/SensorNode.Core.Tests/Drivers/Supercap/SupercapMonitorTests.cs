@@ -21,8 +21,8 @@ public class SupercapMonitorTests
         };
 
         // --- README snippet starts
-        // Two equal resistors (ratio 2000); bench points: raw 1241 read at 1000 mV, raw 3103 at 2500 mV on the pin.
-        var supercap = new SupercapMonitor(adc, 2000, 1241, 1000, 3103, 2500, samples: 8);
+        // Two equal resistors (ratio 2000); bench points: raw 1241 read at 1000 mV, raw 3102 at 2500 mV on the pin.
+        var supercap = new SupercapMonitor(adc, 2000, 1241, 1000, 3102, 2500, samples: 8);
         if (supercap.TryReadMillivolts(out int supercapMillivolts))
         {
             // supercapMillivolts is 4200 (+- a count of quantisation)
@@ -156,7 +156,7 @@ public class SupercapMonitorTests
     public void TryReadMillivolts_ReportsOutOfRange_WhenTheSimulatedPinIsOutsideTheAdcRange()
     {
         var adc = new SimulatedAdc(2000, 1.0, 0.0, 0.0, seed: 1);
-        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3103, 2500, 4);
+        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3102, 2500, 4);
 
         adc.SupercapVolts = 0.0;   // raw clamps to 0
         Assert.False(monitor.TryReadMillivolts(out _));
@@ -171,7 +171,7 @@ public class SupercapMonitorTests
     public void TryReadMillivolts_ReportsBusError_WhenTheSimulatedAdcFails_AndRecovers()
     {
         var adc = new SimulatedAdc(2000, 1.0, 0.0, 0.0, seed: 1) { SupercapVolts = 3.0 };
-        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3103, 2500, 8);
+        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3102, 2500, 8);
         adc.FailNextConversions(1);
 
         Assert.False(monitor.TryReadMillivolts(out int millivolts));
@@ -205,7 +205,7 @@ public class SupercapMonitorTests
     private static double RmsErrorMillivolts(int samples)
     {
         var adc = new SimulatedAdc(2000, 1.0, 0.0, noiseMillivoltsRms: 15.0, seed: 1234) { SupercapVolts = 3.6 };
-        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3103, 2500, samples);
+        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3102, 2500, samples);
         double sumOfSquares = 0;
         const int readings = 40;
         for (int i = 0; i < readings; i++)
@@ -219,7 +219,7 @@ public class SupercapMonitorTests
     private static int[] Readings(int seed)
     {
         var adc = new SimulatedAdc(2000, 1.0, 0.0, noiseMillivoltsRms: 10.0, seed) { SupercapVolts = 3.3 };
-        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3103, 2500, 2);
+        var monitor = new SupercapMonitor(adc, 2000, 1241, 1000, 3102, 2500, 2);
         var readings = new int[10];
         for (int i = 0; i < readings.Length; i++)
         {
