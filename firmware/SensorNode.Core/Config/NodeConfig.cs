@@ -36,8 +36,8 @@ namespace SensorNode.Core.Config
         public int LightAddress = 0x45;
 
         // [adc]
-        /// <summary>Supercap divider ratio x1000 (Vcap / Vpin); 2000 for two equal resistors.</summary>
-        public int DividerRatioMilli = 2000;
+        /// <summary>Supercap divider ratio x1000 (Vcap / Vpin): 2500 puts a full 5.4 V supercap at 2.16 V, inside the ESP32 ADC's accurate 150-2450 mV range at 11 dB.</summary>
+        public int DividerRatioMilli = 2500;
         /// <summary>Conversions averaged per supercap reading (1-64).</summary>
         public int AdcSamples = 8;
         /// <summary>Two-point calibration, low point: raw count read...</summary>
