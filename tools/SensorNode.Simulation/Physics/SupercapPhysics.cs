@@ -59,10 +59,19 @@ public sealed class SupercapPhysics
         if (seconds <= 0) return 0;
         double v0 = VoltsAt(_joules);
         double k1 = harvestWatts - v0 * (loadAmps + LeakageAmps(v0));
-        double vMid = VoltsAt(Math.Max(0, _joules + k1 * seconds / 2));
+        double midJoules = _joules + k1 * seconds / 2;
+        // The clamp holds V at V_max, so the voltage the load and leakage see never exceeds it.
+        double vMid = Math.Min(VoltsAt(midJoules), _maxVolts);
         double harvested = harvestWatts * seconds;
         double load = vMid * loadAmps * seconds;
         double leak = vMid * LeakageAmps(vMid) * seconds;
+        if (midJoules <= 0 && _joules > 0)
+        {
+            // Empty before mid-step: the midpoint voltage (0) would deliver nothing and leave the store full.
+            // Ask at the starting voltage instead; that overdraws the store, so the dry branch below shares it out.
+            load = v0 * loadAmps * seconds;
+            leak = v0 * LeakageAmps(v0) * seconds;
+        }
         double next = _joules + harvested - load - leak;
         if (next < 0)
         {
