@@ -1,0 +1,27 @@
+namespace SensorNode.Simulation.Environment;
+
+/// <summary>Why a trace reader skipped a row. Diagnostics count rows per reason.</summary>
+public enum SkipReason
+{
+    /// <summary>An empty (or whitespace-only) line.</summary>
+    BlankLine,
+
+    /// <summary>Fewer columns than the format needs (Pible: 9; CSV: up to the lux column).</summary>
+    TooFewColumns,
+
+    /// <summary>The timestamp did not parse in any accepted format.</summary>
+    BadTimestamp,
+
+    /// <summary>The light value is empty, not a number, negative or not finite (e.g. Pible's "list index out of range").</summary>
+    BadLux,
+
+    /// <summary>The PIR flag is neither 0 nor 1.</summary>
+    BadPirFlag,
+
+    /// <summary>
+    /// The timestamp is earlier than an already accepted row. Such rows are skipped, not sorted in:
+    /// in the real traces they are the hour repeated when daylight saving time ends, or a span of a
+    /// concatenated log written twice; sorting them in would fold time and double-count PIR events.
+    /// </summary>
+    OutOfOrder,
+}
