@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using SensorNode.Core.Hardware;
 using SensorNode.Simulation.Network;
 
@@ -11,19 +9,10 @@ public class RealBrokerSessionFailureTests
 {
     private static readonly byte[] Payload = "[{\"n\":\"seq\",\"v\":1}]"u8.ToArray();
 
-    private static int UnusedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [Fact]
     public void Connect_ReturnsFalse_WithinTheTimeout_WhenNothingListens()
     {
-        using var session = new RealBrokerSession(BrokerUrl.Parse($"mqtt://127.0.0.1:{UnusedLoopbackPort()}"));
+        using var session = new RealBrokerSession(BrokerUrl.Parse($"mqtt://127.0.0.1:{MosquittoBroker.FreeLoopbackPort()}"));
         var watch = Stopwatch.StartNew();
 
         bool connected = session.Connect("node-01", "sensornode/node-01/availability", "lost", 3000);

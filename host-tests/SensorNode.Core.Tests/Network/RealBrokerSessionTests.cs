@@ -38,13 +38,12 @@ public class RealBrokerSessionTests
     public void PublishQos1_DeliversTheCoresSenmlPack_ByteExact_ToAnIndependentSubscriber()
     {
         using MosquittoBroker broker = StartBroker();
-        var topics = new MqttTopics("sensornode", "node-01");
         SenmlWriter pack = EncodeTwoReadings();
         using var subscriber = MosquittoSubscriber.Start(broker, "sensornode/#", count: 1, waitSeconds: 5);
         using var session = new RealBrokerSession(BrokerUrl.Parse(broker.Url));
 
-        Assert.True(session.Connect("node-01", topics.Availability, AvailabilityPayload.Lost, ConnectTimeout), session.LastError);
-        MqttPublishResult result = session.PublishQos1(topics.State, pack.Buffer, pack.Length, false, AckTimeout);
+        ConnectAsNode(session, "node-01");
+        MqttPublishResult result = session.PublishQos1(new MqttTopics("sensornode", "node-01").State, pack.Buffer, pack.Length, false, AckTimeout);
         session.Disconnect();
         IReadOnlyList<ReceivedMessage> received = subscriber.WaitForMessages();
 
@@ -57,43 +56,50 @@ public class RealBrokerSessionTests
         Assert.Contains("Sending PUBACK to node-01", log);
     }
 
+    /// <summary>Connects <paramref name="nodeId"/> with its "lost" will on "sensornode/&lt;node&gt;/availability", as the wake cycle does.</summary>
+    private static void ConnectAsNode(RealBrokerSession session, string nodeId)
+    {
+        var topics = new MqttTopics("sensornode", nodeId);
+        Assert.True(session.Connect(nodeId, topics.Availability, AvailabilityPayload.Lost, ConnectTimeout), session.LastError);
+    }
+
+    /// <summary>
+    /// Ends a fresh session with <paramref name="end"/>, waits until the broker logged <paramref name="brokerSaw"/>,
+    /// and only then subscribes: the will reaches this late subscriber only if the broker published it retained.
+    /// </summary>
+    private static IReadOnlyList<ReceivedMessage> RetainedAfter(MosquittoBroker broker, string nodeId, Action<RealBrokerSession> end, string brokerSaw, int waitSeconds)
+    {
+        using var session = new RealBrokerSession(BrokerUrl.Parse(broker.Url));
+        ConnectAsNode(session, nodeId);
+        end(session);
+        Assert.False(session.IsConnected);
+        Assert.True(broker.WaitForLog(brokerSaw, 5000), broker.ReadLog());
+        using var subscriber = MosquittoSubscriber.Start(broker, "sensornode/#", count: 1, waitSeconds: waitSeconds);
+        return subscriber.WaitForMessages();
+    }
+
     [RequiresMosquittoFact]
     public void DropWithoutDisconnect_MakesTheBrokerPublishTheWill_Retained()
     {
         using MosquittoBroker broker = StartBroker();
-        var topics = new MqttTopics("sensornode", "node-07");
-        using var session = new RealBrokerSession(BrokerUrl.Parse(broker.Url));
-        Assert.True(session.Connect("node-07", topics.Availability, AvailabilityPayload.Lost, ConnectTimeout), session.LastError);
 
-        session.DropWithoutDisconnect();
-        Assert.True(broker.WaitForLog("Client node-07 closed its connection", 5000), broker.ReadLog());
-        // Subscribing only now: the will reaches this client only if the broker kept it as retained.
-        using var subscriber = MosquittoSubscriber.Start(broker, "sensornode/#", count: 1, waitSeconds: 3);
-        IReadOnlyList<ReceivedMessage> received = subscriber.WaitForMessages();
+        IReadOnlyList<ReceivedMessage> received = RetainedAfter(broker, "node-07", session => session.DropWithoutDisconnect(), "Client node-07 closed its connection", waitSeconds: 3);
 
         ReceivedMessage will = Assert.Single(received);
         Assert.Equal("sensornode/node-07/availability", will.Topic);
         Assert.Equal(AvailabilityPayload.Lost, will.PayloadText);
         Assert.Contains("Will message specified (4 bytes) (r1, q1)", broker.ReadLog());
-        Assert.False(session.IsConnected);
     }
 
     [RequiresMosquittoFact]
     public void Disconnect_SendsDisconnect_SoTheWillIsNotPublished()
     {
         using MosquittoBroker broker = StartBroker();
-        var topics = new MqttTopics("sensornode", "node-08");
-        using var session = new RealBrokerSession(BrokerUrl.Parse(broker.Url));
-        Assert.True(session.Connect("node-08", topics.Availability, AvailabilityPayload.Lost, ConnectTimeout), session.LastError);
 
-        session.Disconnect();
-        Assert.True(broker.WaitForLog("Client node-08 disconnected", 5000), broker.ReadLog());
-        using var subscriber = MosquittoSubscriber.Start(broker, "sensornode/#", count: 1, waitSeconds: 1);
-        IReadOnlyList<ReceivedMessage> received = subscriber.WaitForMessages();
+        IReadOnlyList<ReceivedMessage> received = RetainedAfter(broker, "node-08", session => session.Disconnect(), "Client node-08 disconnected", waitSeconds: 1);
 
         Assert.Empty(received);
         Assert.Contains("Received DISCONNECT from node-08", broker.ReadLog());
-        Assert.False(session.IsConnected);
     }
 
     [RequiresMosquittoFact]
@@ -102,7 +108,7 @@ public class RealBrokerSessionTests
         using MosquittoBroker broker = StartBroker();
         byte[] payload = Encoding.ASCII.GetBytes("[{\"n\":\"seq\",\"v\":1}]");
         using var session = new RealBrokerSession(BrokerUrl.Parse(broker.Url));
-        Assert.True(session.Connect("node-09", "sensornode/node-09/availability", "lost", ConnectTimeout), session.LastError);
+        ConnectAsNode(session, "node-09");
 
         broker.Stop();
         var watch = Stopwatch.StartNew();
@@ -116,7 +122,7 @@ public class RealBrokerSessionTests
         Assert.False(session.Connect("node-09", "sensornode/node-09/availability", "lost", 1000));
 
         broker.Restart();
-        Assert.True(session.Connect("node-09", "sensornode/node-09/availability", "lost", ConnectTimeout), session.LastError);
+        ConnectAsNode(session, "node-09");
         Assert.Equal(MqttPublishResult.Acknowledged, session.PublishQos1("sensornode/node-09/state", payload, payload.Length, false, AckTimeout));
         session.Disconnect();
         Assert.True(broker.WaitForLog("Received DISCONNECT from node-09", 5000), broker.ReadLog());

@@ -298,7 +298,8 @@ public sealed class MosquittoBroker : IDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback TCP port nobody listens on right now (the OS's pick), 1 to 65535.</summary>
+    public static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
