@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SensorNode.Simulation.Network;
+
+/// <summary>
+/// A private mosquitto instance for tests and development: a free loopback port, a generated config (anonymous,
+/// no persistence, everything logged to a file in its own temp folder), killed on <see cref="Dispose"/>. The
+/// Debian package's own service is never used or needed.
+/// </summary>
+public sealed class MosquittoBroker : IDisposable
+{
+    /// <summary>How long a start may take until the port accepts connections, ms.</summary>
+    public const int StartTimeoutMilliseconds = 5000;
+
+    private const int StopTimeoutMilliseconds = 5000;
+    private const int StartAttempts = 3;
+
+    // sbin is often not on a non-root PATH; Debian installs the broker there.
+    private static readonly string[] ExtraSearchFolders = { "/usr/sbin", "/usr/local/sbin", "/opt/homebrew/sbin" };
+
+    private readonly string _executable;
+    private readonly string _folder;
+    private readonly string _configPath;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+    private bool _disposed;
+
+    private MosquittoBroker(string executable, int port)
+    {
+        _executable = executable;
+        Port = port;
+        _folder = Directory.CreateTempSubdirectory("sensornode-mosquitto-").FullName;
+        _configPath = Path.Combine(_folder, "mosquitto.conf");
+        LogPath = Path.Combine(_folder, "mosquitto.log");
+        File.WriteAllText(_configPath, string.Join('\n',
+            $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
+            "allow_anonymous true",
+            "persistence false",
+            // Run as root, mosquitto would switch to user 'mosquitto', who cannot write our temp folder.
+            $"user {Environment.UserName}",
+            $"log_dest file {LogPath}",
+            "log_type all",
+            ""));
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>The loopback port the broker listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The broker's URL for <see cref="BrokerUrl.Parse"/>: mqtt://127.0.0.1:port.</summary>
+    public string Url => $"mqtt://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The broker's log file (log_type all: connects, subscribes, publishes, wills).</summary>
+    public string LogPath { get; }
+
+    /// <summary>True while the broker process runs.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>
+    /// Starts a broker on a free loopback port and waits until it accepts connections. Returns null, with the
+    /// reason, when mosquitto is not installed or does not come up within <see cref="StartTimeoutMilliseconds"/>.
+    /// </summary>
+    public static MosquittoBroker? TryStart(out string reason)
+    {
+        string? executable = FindExecutable("mosquitto");
+        if (executable == null)
+        {
+            reason = "mosquitto is not installed (not on PATH nor in /usr/sbin); tools/test-all.sh installs it with apt-get";
+            return null;
+        }
+        reason = "";
+        for (int attempt = 0; attempt < StartAttempts; attempt++)
+        {
+            // Another process may grab the free port between the probe and mosquitto's bind: try again then.
+            var broker = new MosquittoBroker(executable, FreeLoopbackPort());
+            if (broker.TryLaunch(out reason))
+            {
+                return broker;
+            }
+            broker.Dispose();
+        }
+        return null;
+    }
+
+    /// <summary>The full path of an executable on PATH or in the sbin folders, or null.</summary>
+    public static string? FindExecutable(string name)
+    {
+        string path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        IEnumerable<string> folders = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Concat(ExtraSearchFolders);
+        foreach (string folder in folders)
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                string exe = Path.Combine(folder, name + ".exe");
+                if (File.Exists(exe))
+                {
+                    return exe;
+                }
+                continue;
+            }
+            string candidate = Path.Combine(folder, name);
+            if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & UnixFileMode.UserExecute) != 0)
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Kills the broker (no goodbye to clients, as a crash or power cut would). Safe when stopped.</summary>
+    public void Stop()
+    {
+        Process? process = _process;
+        _process = null;
+        if (process == null)
+        {
+            return;
+        }
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+                process.WaitForExit(StopTimeoutMilliseconds);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Stops and starts the broker on the same port. Retained messages are gone (no persistence). Throws
+    /// <see cref="InvalidOperationException"/> with mosquitto's reason when it does not come back.
+    /// </summary>
+    public void Restart()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Stop();
+        if (!TryLaunch(out string reason))
+        {
+            throw new InvalidOperationException(reason);
+        }
+    }
+
+    /// <summary>The log so far.</summary>
+    public string ReadLog()
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// Waits until the log holds <paramref name="text"/> (e.g. "Received SUBSCRIBE from sub-1"), at most
+    /// <paramref name="timeoutMilliseconds"/>. False on timeout.
+    /// </summary>
+    public bool WaitForLog(string text, int timeoutMilliseconds)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (ReadLog().Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+            if (watch.ElapsedMilliseconds >= timeoutMilliseconds)
+            {
+                return false;
+            }
+            Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>Kills the broker and deletes its temp folder.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Stop();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    // A test run that ends without disposing must not leave brokers behind.
+    private void OnProcessExit(object? sender, EventArgs e) => Stop();
+
+    private bool TryLaunch(out string reason)
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(_configPath);
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
+        }
+        catch (Exception e)
+        {
+            reason = $"cannot run {_executable}: {e.Message}";
+            return false;
+        }
+        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var watch = Stopwatch.StartNew();
+        while (watch.ElapsedMilliseconds < StartTimeoutMilliseconds)
+        {
+            if (process.HasExited)
+            {
+                process.WaitForExit(); // drains the output readers
+                reason = $"mosquitto exited with code {process.ExitCode} on port {Port}: {Output()} {LastLogLines(3)}".TrimEnd();
+                Stop();
+                return false;
+            }
+            if (AcceptsConnections(Port))
+            {
+                reason = "";
+                return true;
+            }
+            Thread.Sleep(50);
+        }
+        reason = $"mosquitto did not accept connections on port {Port} within {StartTimeoutMilliseconds} ms: {Output()} {LastLogLines(3)}".TrimEnd();
+        Stop();
+        return false;
+    }
+
+    private void Append(string? line)
+    {
+        if (line == null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Trim();
+        }
+    }
+
+    private string LastLogLines(int count) =>
+        string.Join(" | ", ReadLog().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count));
+
+    private static bool AcceptsConnections(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            return client.ConnectAsync(IPAddress.Loopback, port).Wait(200) && client.Connected;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A loopback TCP port nobody listens on right now (the OS's pick), 1 to 65535.</summary>
+    public static int FreeLoopbackPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

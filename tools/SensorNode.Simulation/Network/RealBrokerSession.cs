@@ -1,0 +1,250 @@
+using System.Text;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using SensorNode.Core.Hardware;
+
+namespace SensorNode.Simulation.Network;
+
+/// <summary>
+/// The node's <see cref="IMqttSession"/> against a real broker, over MQTTnet: MQTT 3.1.1 (what the node speaks,
+/// docs/mqtt.md), clean session, a retained QoS 1 will. The core's interface is synchronous, so every call blocks
+/// on MQTTnet's async call, cancelled at the core's timeout; a short grace on top keeps the call bounded even if the
+/// library ignored the cancellation. Failures become return values, never exceptions. Not thread-safe: one wake at a time.
+/// </summary>
+public sealed class RealBrokerSession : IMqttSession, IDisposable
+{
+    /// <summary>How long <see cref="Disconnect"/> waits for DISCONNECT to be written, ms.</summary>
+    public const int DisconnectTimeoutMilliseconds = 2000;
+
+    // Wait beyond a cancelled call before giving up on it, ms.
+    private const int CancellationGraceMilliseconds = 500;
+
+    private readonly MqttClientFactory _factory = new();
+    private IMqttClient? _client;
+
+    /// <summary>A session for the broker at <paramref name="url"/>; nothing is opened until <see cref="Connect"/>.</summary>
+    public RealBrokerSession(BrokerUrl url)
+    {
+        Url = url ?? throw new ArgumentNullException(nameof(url));
+    }
+
+    /// <summary>The broker this session connects to.</summary>
+    public BrokerUrl Url { get; }
+
+    /// <summary>True between a successful <see cref="Connect"/> and the connection's end, as far as the client knows.</summary>
+    public bool IsConnected => _client?.IsConnected == true;
+
+    /// <summary>One line on the last failure (connect, publish or disconnect), for logs; null before the first.</summary>
+    public string? LastError { get; private set; }
+
+    /// <inheritdoc />
+    public bool Connect(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
+    {
+        if (_client != null)
+        {
+            Disconnect();
+        }
+        if (timeoutMilliseconds <= 0)
+        {
+            LastError = $"connect timeout {timeoutMilliseconds} ms is not positive";
+            return false;
+        }
+
+        MqttClientOptions options;
+        try
+        {
+            options = BuildOptions(clientId, willTopic, willMessage, timeoutMilliseconds);
+        }
+        catch (Exception e)
+        {
+            LastError = $"connect options refused: {e.Message}";
+            return false;
+        }
+
+        IMqttClient client = _factory.CreateMqttClient();
+        try
+        {
+            MqttClientConnectResult result = RunBounded(token => client.ConnectAsync(options, token), timeoutMilliseconds);
+            if (result.ResultCode == MqttClientConnectResultCode.Success)
+            {
+                _client = client;
+                return true;
+            }
+            LastError = $"broker {Url} refused the connection: {result.ResultCode}";
+        }
+        catch (TimeoutException)
+        {
+            LastError = $"no CONNACK from {Url} within {timeoutMilliseconds} ms";
+        }
+        catch (Exception e)
+        {
+            LastError = $"connect to {Url} failed: {Describe(e)}";
+        }
+        client.Dispose();
+        return false;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Bad arguments give <see cref="MqttPublishResult.Failed"/>; no session gives <see cref="MqttPublishResult.NotConnected"/>;
+    /// no PUBACK in time gives <see cref="MqttPublishResult.Timeout"/> (the session stays open). A socket error gives
+    /// <see cref="MqttPublishResult.NotConnected"/> when the client then knows the connection is gone, otherwise Failed.
+    /// </remarks>
+    public MqttPublishResult PublishQos1(string topic, byte[] payload, int length, bool retain, int ackTimeoutMilliseconds)
+    {
+        if (string.IsNullOrEmpty(topic) || payload == null || length < 0 || length > payload.Length || ackTimeoutMilliseconds <= 0)
+        {
+            LastError = "publish arguments out of range (topic, payload length or ack timeout)";
+            return MqttPublishResult.Failed;
+        }
+        IMqttClient? client = _client;
+        if (client == null || !client.IsConnected)
+        {
+            LastError = "publish without a connected session";
+            return MqttPublishResult.NotConnected;
+        }
+
+        try
+        {
+            // A copy: the core reuses its payload buffer for the next message.
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(payload.AsSpan(0, length).ToArray())
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithRetainFlag(retain)
+                .Build();
+            MqttClientPublishResult result = RunBounded(token => client.PublishAsync(message, token), ackTimeoutMilliseconds);
+            if (result.IsSuccess)
+            {
+                return MqttPublishResult.Acknowledged;
+            }
+            LastError = $"broker rejected the publish to '{topic}': {result.ReasonCode}";
+            return MqttPublishResult.Failed;
+        }
+        catch (TimeoutException)
+        {
+            LastError = $"no PUBACK for '{topic}' within {ackTimeoutMilliseconds} ms";
+            return MqttPublishResult.Timeout;
+        }
+        catch (Exception e)
+        {
+            LastError = $"publish to '{topic}' failed: {Describe(e)}";
+            return client.IsConnected ? MqttPublishResult.Failed : MqttPublishResult.NotConnected;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Disconnect()
+    {
+        IMqttClient? client = _client;
+        _client = null;
+        if (client == null)
+        {
+            return;
+        }
+        try
+        {
+            if (client.IsConnected)
+            {
+                var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build();
+                RunBounded(async token =>
+                {
+                    await client.DisconnectAsync(options, token).ConfigureAwait(false);
+                    return true;
+                }, DisconnectTimeoutMilliseconds);
+            }
+        }
+        catch (Exception e)
+        {
+            LastError = $"disconnect from {Url} was not clean: {Describe(e)}";
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Closes the socket without DISCONNECT, as a node does when it browns out mid-session: the broker then
+    /// publishes the will. Safe when not connected.
+    /// </summary>
+    public void DropWithoutDisconnect()
+    {
+        IMqttClient? client = _client;
+        _client = null;
+        // MQTTnet's Dispose tears the channel down without sending anything.
+        client?.Dispose();
+    }
+
+    /// <summary>Same as <see cref="Disconnect"/>.</summary>
+    public void Dispose() => Disconnect();
+
+    private MqttClientOptions BuildOptions(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
+    {
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(Url.Host, Url.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithClientId(clientId)
+            .WithCleanSession(true)
+            .WithTimeout(TimeSpan.FromMilliseconds(timeoutMilliseconds))
+            .WithWillTopic(willTopic)
+            .WithWillPayload(Encoding.UTF8.GetBytes(willMessage ?? ""))
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithWillRetain(true);
+        if (Url.Username != null)
+        {
+            builder = builder.WithCredentials(Url.Username, Url.Password);
+        }
+        if (Url.Tls)
+        {
+            builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(Url.Host));
+        }
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> with a token cancelled after <paramref name="timeoutMilliseconds"/> and waits
+    /// for it. Throws <see cref="TimeoutException"/> when the token fired or the call outlived the grace; otherwise
+    /// returns its result or rethrows its own exception.
+    /// </summary>
+    private static T RunBounded<T>(Func<CancellationToken, Task<T>> operation, int timeoutMilliseconds)
+    {
+        using var cancellation = new CancellationTokenSource(timeoutMilliseconds);
+        // Task.Run: never resume the library's continuations on a caller's synchronization context.
+        Task<T> task = Task.Run(() => operation(cancellation.Token));
+        bool finished;
+        try
+        {
+            finished = task.Wait(timeoutMilliseconds + CancellationGraceMilliseconds);
+        }
+        catch (AggregateException)
+        {
+            finished = true;
+        }
+        if (!finished)
+        {
+            // Observe the late outcome so it never surfaces as an unobserved task exception.
+            task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            throw new TimeoutException();
+        }
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (Exception) when (cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException();
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        Exception inner = e;
+        while (inner.InnerException != null)
+        {
+            inner = inner.InnerException;
+        }
+        return ReferenceEquals(inner, e) ? $"{e.GetType().Name}: {e.Message}" : $"{e.GetType().Name}: {e.Message} ({inner.GetType().Name}: {inner.Message})";
+    }
+}
