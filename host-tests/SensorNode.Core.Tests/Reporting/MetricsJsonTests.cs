@@ -9,15 +9,12 @@ namespace SensorNode.Core.Tests.Reporting;
 
 public sealed class MetricsJsonTests : IDisposable
 {
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "sensornode-metricsjson-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder temp = new();
+    private readonly string dir;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    public MetricsJsonTests() => dir = temp.Path;
+
+    public void Dispose() => temp.Dispose();
 
     private static PropertyInfo[] MetricsProperties()
         => typeof(SimulationMetrics).GetProperties().OrderBy(p => p.MetadataToken).ToArray();

@@ -8,15 +8,12 @@ public sealed class PlotsTests : IDisposable
 {
     private static readonly byte[] PngSignature = { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A };
 
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "sensornode-plots-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder temp = new();
+    private readonly string dir;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dir))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
+    public PlotsTests() => dir = temp.Path;
+
+    public void Dispose() => temp.Dispose();
 
     /// <summary>Asserts the three files are 1200 x 600 PNGs with real content, in the documented order.</summary>
     private void AssertThreePngs(IReadOnlyList<string> paths)
