@@ -25,10 +25,18 @@ public sealed class SimulatedNode
     public SimulatedMqttSession Mqtt { get; }
     public SimulatedSleepController Sleep { get; }
 
+    /// <summary>nanoCLR boot after deep sleep, ms, booked as <see cref="Physics.PowerPhase.Boot"/> before the core runs (0 in plain tests).</summary>
+    public int BootMilliseconds { get; set; }
+
+    /// <summary>The core's own compute time on nanoCLR, ms, booked as <see cref="Physics.PowerPhase.Compute"/>.</summary>
+    public int ComputeMilliseconds { get; set; }
+
+    private readonly NodeHardware _hardware;
+
     /// <summary>The report of the last wake.</summary>
     public WakeReport? LastReport { get; private set; }
 
-    public SimulatedNode(NodeConfig config, long startUnixMilliseconds, int seed, SimulatedBroker? broker = null)
+    public SimulatedNode(NodeConfig config, long startUnixMilliseconds, int seed, SimulatedBroker? broker = null, double adcNoiseMillivoltsRms = 0)
     {
         Config = config;
         Clock = new SimulatedClock(startUnixMilliseconds);
@@ -36,14 +44,43 @@ public sealed class SimulatedNode
         Sht3x = new SimulatedSht3x { TemperatureCelsius = 21.5, HumidityPercent = 45 };
         Opt3001 = new SimulatedOpt3001 { IlluminanceLux = 300 };
         Bh1750 = new SimulatedBh1750 { IlluminanceLux = 300 };
-        Adc = new SimulatedAdc(config.DividerRatioMilli, gain: 1.0, offsetMillivolts: 0, noiseMillivoltsRms: 0, seed: seed);
+        Adc = CalibratedAdc(config, adcNoiseMillivoltsRms, seed);
         Adc.SupercapVolts = 4.5;
         Pir = new SimulatedPin();
         Link = new SimulatedLink(Clock);
         Broker = broker ?? new SimulatedBroker();
         Mqtt = new SimulatedMqttSession(Broker, Link, Clock);
         Sleep = new SimulatedSleepController();
+        _hardware = new NodeHardware
+        {
+            ClimateSensor = Sht3x,
+            LightSensor = config.LightSensor == LightSensorKind.Bh1750 ? Bh1750 : Opt3001,
+            SupercapAdc = Adc,
+            Pir = Pir,
+            Clock = Clock,
+            Delay = Clock,
+            Storage = new PowerAwareStorage(Flash, Clock),
+            Link = Link,
+            Mqtt = Mqtt,
+        };
     }
+
+    /// <summary>
+    /// An ADC whose error is exactly what the config's two-point calibration corrects (as on a board calibrated
+    /// on the bench): the calibration line raw = f(pin mV) is inverted into the converter's gain and offset.
+    /// </summary>
+    private static SimulatedAdc CalibratedAdc(NodeConfig config, double noiseMillivoltsRms, int seed)
+    {
+        double countsPerMillivolt = (double)(config.CalibrationHighRaw - config.CalibrationLowRaw)
+                                  / (config.CalibrationHighMillivolts - config.CalibrationLowMillivolts);
+        double idealCountsPerMillivolt = SimulatedAdc.FullScaleRaw / SimulatedAdc.IdealFullScaleMillivolts;
+        double gain = countsPerMillivolt / idealCountsPerMillivolt;
+        double offsetMillivolts = (config.CalibrationLowRaw - config.CalibrationLowMillivolts * countsPerMillivolt) / idealCountsPerMillivolt;
+        return new SimulatedAdc(config.DividerRatioMilli, gain, offsetMillivolts, noiseMillivoltsRms, seed);
+    }
+
+    /// <summary>Routes the node's MQTT through another session (a real broker) instead of the in-process one.</summary>
+    public void ReplaceMqtt(IMqttSession session) => _hardware.Mqtt = session;
 
     /// <summary>Light at the node, lx (both light-sensor models see it).</summary>
     public double IlluminanceLux
@@ -57,19 +94,10 @@ public sealed class SimulatedNode
     {
         Clock.Boot();
         Sleep.Boot(cause);
-        var hardware = new NodeHardware
-        {
-            ClimateSensor = Sht3x,
-            LightSensor = Config.LightSensor == LightSensorKind.Bh1750 ? Bh1750 : Opt3001,
-            SupercapAdc = Adc,
-            Pir = Pir,
-            Clock = Clock,
-            Delay = Clock,
-            Storage = Flash,
-            Link = Link,
-            Mqtt = Mqtt,
-        };
-        var cycle = new WakeCycle(Config, hardware);
+        Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
+        Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
+        // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
+        var cycle = new WakeCycle(Config, _hardware);
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
         plan.Enter(Sleep);
         LastReport = cycle.LastReport;

@@ -72,8 +72,11 @@ namespace SensorNode.Core.Config
         public int TransmitBudgetMillijoules = 600;
 
         // [wake]
-        /// <summary>The fixed set of wake intervals the policy chooses from, s, ascending; exactly 8.</summary>
-        public int[] WakeIntervalsSeconds = new int[] { 15, 30, 60, 120, 300, 600, 900, 1800 };
+        /// <summary>
+        /// The fixed set of wake intervals the policy chooses from, s, ascending; exactly 8. Every wake is a ~0.1 J
+        /// nanoCLR boot, so the set reaches 2 h: a low supercap must be able to sleep through an office night.
+        /// </summary>
+        public int[] WakeIntervalsSeconds = new int[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 };
         /// <summary>Sleep used when a wake fails unexpectedly, s.</summary>
         public int SafeIntervalSeconds = 600;
 

@@ -11,7 +11,7 @@ namespace SensorNode.Core.Policy
     public static class HeuristicPolicy
     {
         /// <summary>Table version of the built-in table made from this rule.</summary>
-        public const uint Version = 1;
+        public const uint Version = 2;
 
         // Bin numbers, as StateEncoder defines them.
         private const int VoltageCritical = 0;
@@ -68,11 +68,12 @@ namespace SensorNode.Core.Policy
             action.WakeIntervalIndex = IntMath.Clamp(interval, 0, LongestInterval);
 
             // Every PIR trigger is a full boot: arm it when there is charge to spare, or activity worth catching.
-            action.MotionWakeArmed = voltageBin >= VoltageHigh || (voltageBin == VoltageGood && eventRateBin >= EventsLow);
+            action.MotionWakeArmed = voltageBin >= VoltageGood
+                || (voltageBin == VoltageFair && (eventRateBin >= EventsLow || (hourBin != HourNight && lightBin >= LightOffice)));
 
             // One connect costs about as much as dozens of wakes: batch, unless energy would be clamped anyway.
             action.Transmit =
-                (backlogBin == BacklogMany && voltageBin >= VoltageFair)
+                (backlogBin == BacklogMany && voltageBin >= VoltageFair && hourBin != HourNight)
                 || (backlogBin == BacklogSome
                     && (voltageBin == VoltageFull
                         || (voltageBin == VoltageHigh && lightBin >= LightOffice)

@@ -214,13 +214,13 @@ public class ConfigValidatorTests
     }
 
     [Theory]
-    [InlineData(3600)]
+    [InlineData(7201)]
     [InlineData(10)]
     public void Validate_SafeIntervalOutsideTheIntervals_IsAnError(int seconds)
     {
         var error = SingleError(c => c.SafeIntervalSeconds = seconds, "wake.safe_interval_seconds");
 
-        Assert.Equal("must be within the wake intervals 15..1800 s, got " + seconds, error.Message);
+        Assert.Equal("must be within the wake intervals 15..7200 s, got " + seconds, error.Message);
     }
 
     [Fact]

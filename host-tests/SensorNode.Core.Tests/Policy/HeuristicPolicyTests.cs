@@ -34,21 +34,21 @@ public class HeuristicPolicyTests
     }
 
     [Fact]
-    public void Decide_Transmits_WhenBacklogManyAndVoltageAtLeastFair()
+    public void Decide_Transmits_WhenBacklogManyAndVoltageAtLeastFair_OutsideTheNight()
     {
-        Assert.All(AllBins().Where(s => s.B == 2 && s.V >= 2), s => Assert.True(HeuristicPolicy.Decide(s.V, s.L, s.H, s.B, s.E).Transmit));
+        Assert.All(AllBins().Where(s => s.B == 2 && s.V >= 2 && s.H != 0), s => Assert.True(HeuristicPolicy.Decide(s.V, s.L, s.H, s.B, s.E).Transmit));
         Assert.All(AllBins().Where(s => s.V <= 1), s => Assert.False(HeuristicPolicy.Decide(s.V, s.L, s.H, s.B, s.E).Transmit));
     }
 
     [Fact]
-    public void Decide_ArmsPir_OnlyAboveFairVoltage_AndAlwaysWhenHigh()
+    public void Decide_ArmsPir_FromFairVoltage_WithActivityOrDaylight_AndAlwaysFromGood()
     {
         foreach (var s in AllBins())
         {
             bool armed = HeuristicPolicy.Decide(s.V, s.L, s.H, s.B, s.E).MotionWakeArmed;
-            if (s.V <= 2) Assert.False(armed);
-            if (s.V >= 4) Assert.True(armed);
-            if (s.V == 3) Assert.Equal(s.E >= 1, armed);
+            if (s.V <= 1) Assert.False(armed);
+            if (s.V >= 3) Assert.True(armed);
+            if (s.V == 2) Assert.Equal(s.E >= 1 || (s.H != 0 && s.L >= 2), armed);
         }
     }
 

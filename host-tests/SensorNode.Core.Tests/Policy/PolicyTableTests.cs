@@ -91,11 +91,11 @@ public class PolicyTableTests
     }
 
     [Fact]
-    public void BuiltIn_IsHeuristicTableVersion1()
+    public void BuiltIn_IsTheHeuristicTable()
     {
         var table = PolicyTable.BuiltIn();
         Assert.True(table.IsBuiltIn);
-        Assert.Equal(1u, table.Version);
+        Assert.Equal(HeuristicPolicy.Version, table.Version);
         byte[] codes = HeuristicPolicy.BuildActionCodes();
         for (int i = 0; i < codes.Length; i++)
         {

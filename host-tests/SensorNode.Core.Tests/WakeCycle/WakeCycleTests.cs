@@ -44,9 +44,10 @@ public class WakeCycleTests
 
         Assert.Equal(1u, first.Sequence);
         Assert.Equal(2u, second.Sequence);                    // the counter came back from flash
-        Assert.Equal(300, first.Plan.SleepSeconds);           // interval index 4 of the default set
+        int expectedSeconds = node.Config.WakeIntervalsSeconds[4];
+        Assert.Equal(expectedSeconds, first.Plan.SleepSeconds); // interval index 4 of the configured set
         Assert.True(node.Sleep.MotionArmed);
-        Assert.Equal(300, node.Sleep.ArmedTimerSeconds);
+        Assert.Equal(expectedSeconds, node.Sleep.ArmedTimerSeconds);
         Assert.Equal(2, second.Backlog);
         Assert.Equal(ReadingFaults.None, second.Faults);
         Assert.True(second.StateRecovered);

@@ -30,15 +30,28 @@ public sealed class SimulatedBroker
     /// <summary>Wills published because a client vanished without DISCONNECT.</summary>
     public int WillsPublished { get; private set; }
 
-    internal void Accept(BrokerMessage message)
+    /// <summary>Keep every message in <see cref="Messages"/> (tests); long simulations turn this off and use <see cref="OnMessage"/>.</summary>
+    public bool RecordMessages { get; set; } = true;
+
+    /// <summary>Called for every accepted message with (topic, payload bytes, arrival Unix ms); the bytes are only valid during the call.</summary>
+    public Action<string, ReadOnlySpan<byte>, long>? OnMessage { get; set; }
+
+    public long MessagesAccepted { get; private set; }
+
+    internal void Accept(string clientId, string topic, byte[] payload, int length, bool retain, long nowUnixMilliseconds)
     {
-        _messages.Add(message);
-        if (message.Retain) _retained[message.Topic] = message;
+        MessagesAccepted++;
+        OnMessage?.Invoke(topic, payload.AsSpan(0, length), nowUnixMilliseconds);
+        if (!RecordMessages && !retain) return;
+        var message = new BrokerMessage(clientId, topic, payload.AsSpan(0, length).ToArray(), retain, nowUnixMilliseconds);
+        if (RecordMessages) _messages.Add(message);
+        if (retain) _retained[topic] = message;
     }
 
     internal void PublishWill(string clientId, string topic, string message, long nowUnixMilliseconds)
     {
         WillsPublished++;
-        Accept(new BrokerMessage(clientId, topic, System.Text.Encoding.UTF8.GetBytes(message), true, nowUnixMilliseconds));
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(message);
+        Accept(clientId, topic, bytes, bytes.Length, true, nowUnixMilliseconds);
     }
 }

@@ -1,4 +1,5 @@
 using SensorNode.Core.Hardware;
+using SensorNode.Simulation.Physics;
 
 namespace SensorNode.Simulation.Devices;
 
@@ -27,6 +28,15 @@ public sealed class SimulatedClock : IClock, IDelay
         BootUnixMilliseconds = startUnixMilliseconds;
     }
 
+    /// <summary>
+    /// Called for every millisecond the node spends awake, with what it was doing: the simulator's power rail
+    /// draws that phase's current from the supercap. Null in plain tests (time passes, no energy is booked).
+    /// </summary>
+    public Action<PowerPhase, long>? OnAwake { get; set; }
+
+    /// <summary>Set by the power rail when the supercap browned out during this wake: the node is dead.</summary>
+    public bool PowerLost { get; set; }
+
     public long UptimeMilliseconds => NowUnixMilliseconds - BootUnixMilliseconds;
 
     public bool TryGetUnixSeconds(out long unixSeconds)
@@ -38,16 +48,28 @@ public sealed class SimulatedClock : IClock, IDelay
     public void DelayMilliseconds(int milliseconds)
     {
         if (milliseconds <= 0) return;
-        NowUnixMilliseconds += milliseconds;
         DelayedMilliseconds += milliseconds;
+        Awake(milliseconds, PowerPhase.Sensing);
     }
 
-    /// <summary>Moves time forward (deep sleep, radio activity).</summary>
+    /// <summary>Moves time forward without booking energy (deep sleep is integrated by the simulator itself).</summary>
     public void Advance(long milliseconds)
     {
         if (milliseconds > 0) NowUnixMilliseconds += milliseconds;
     }
 
-    /// <summary>A reboot: uptime starts again from zero.</summary>
-    public void Boot() => BootUnixMilliseconds = NowUnixMilliseconds;
+    /// <summary>Moves time forward while the node is awake doing <paramref name="phase"/>.</summary>
+    public void Awake(long milliseconds, PowerPhase phase)
+    {
+        if (milliseconds <= 0) return;
+        NowUnixMilliseconds += milliseconds;
+        OnAwake?.Invoke(phase, milliseconds);
+    }
+
+    /// <summary>A reboot: uptime starts again from zero and the power is good.</summary>
+    public void Boot()
+    {
+        BootUnixMilliseconds = NowUnixMilliseconds;
+        PowerLost = false;
+    }
 }

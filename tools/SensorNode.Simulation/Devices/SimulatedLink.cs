@@ -1,4 +1,5 @@
 using SensorNode.Core.Hardware;
+using SensorNode.Simulation.Physics;
 
 namespace SensorNode.Simulation.Devices;
 
@@ -30,14 +31,16 @@ public sealed class SimulatedLink : INetworkLink
         if (Unreachable || _failNext > 0)
         {
             if (_failNext > 0) _failNext--;
-            _clock.Advance(timeoutMilliseconds);
+            _clock.Awake(timeoutMilliseconds, PowerPhase.WifiAssociate);
             RadioMilliseconds += timeoutMilliseconds;
             return false;
         }
         int duration = System.Math.Min(AssociationMilliseconds, timeoutMilliseconds);
-        _clock.Advance(duration);
+        _clock.Awake(duration, PowerPhase.WifiAssociate);
         RadioMilliseconds += duration;
-        if (AssociationMilliseconds > timeoutMilliseconds) return false;
+        if (AssociationMilliseconds > timeoutMilliseconds || _clock.PowerLost) return false;
+        // Association runs SNTP (requiresDateTime on the device): the RTC holds wall time again.
+        _clock.WallTimeValid = true;
         IsUp = true;
         _upSince = _clock.NowUnixMilliseconds;
         return true;

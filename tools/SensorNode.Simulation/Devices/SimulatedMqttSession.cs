@@ -1,4 +1,5 @@
 using SensorNode.Core.Hardware;
+using SensorNode.Simulation.Physics;
 
 namespace SensorNode.Simulation.Devices;
 
@@ -11,6 +12,9 @@ public sealed class SimulatedMqttSession : IMqttSession
     private string? _clientId;
     private string? _willTopic;
     private string? _willMessage;
+
+    /// <summary>TCP + CONNECT/CONNACK, ms.</summary>
+    public int ConnectMilliseconds { get; set; } = 40;
 
     /// <summary>Radio time per payload byte, microseconds (~1 Mbit/s effective).</summary>
     public int MicrosecondsPerByte { get; set; } = 8;
@@ -27,12 +31,13 @@ public sealed class SimulatedMqttSession : IMqttSession
 
     public bool Connect(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
     {
-        if (!_link.IsUp || _broker.Unreachable)
+        if (!_link.IsUp || _broker.Unreachable || _clock.PowerLost)
         {
-            _clock.Advance(timeoutMilliseconds);
+            _clock.Awake(timeoutMilliseconds, PowerPhase.MqttConnect);
             return false;
         }
-        _clock.Advance(_broker.RoundTripMilliseconds);
+        _clock.Awake(ConnectMilliseconds, PowerPhase.MqttConnect);
+        if (_clock.PowerLost) return false;
         _clientId = clientId;
         _willTopic = willTopic;
         _willMessage = willMessage;
@@ -42,19 +47,18 @@ public sealed class SimulatedMqttSession : IMqttSession
 
     public MqttPublishResult PublishQos1(string topic, byte[] payload, int length, bool retain, int ackTimeoutMilliseconds)
     {
-        if (!IsConnected || !_link.IsUp) return MqttPublishResult.NotConnected;
+        if (!IsConnected || !_link.IsUp || _clock.PowerLost) return MqttPublishResult.NotConnected;
         PublishAttempts++;
-        _clock.Advance((long)length * MicrosecondsPerByte / 1000);
-        var copy = new byte[length];
-        Array.Copy(payload, copy, length);
-        _broker.Accept(new BrokerMessage(_clientId!, topic, copy, retain, _clock.NowUnixMilliseconds));
+        _clock.Awake((long)length * MicrosecondsPerByte / 1000, PowerPhase.MqttPublish);
+        if (_clock.PowerLost) return MqttPublishResult.NotConnected; // browned out mid-transmission: nothing left the radio
+        _broker.Accept(_clientId!, topic, payload, length, retain, _clock.NowUnixMilliseconds);
         if (_broker.WithholdAcks)
         {
-            _clock.Advance(ackTimeoutMilliseconds);
+            _clock.Awake(ackTimeoutMilliseconds, PowerPhase.MqttPublish);
             return MqttPublishResult.Timeout;
         }
-        _clock.Advance(_broker.RoundTripMilliseconds);
-        return MqttPublishResult.Acknowledged;
+        _clock.Awake(_broker.RoundTripMilliseconds, PowerPhase.MqttPublish);
+        return _clock.PowerLost ? MqttPublishResult.Timeout : MqttPublishResult.Acknowledged;
     }
 
     public void Disconnect()

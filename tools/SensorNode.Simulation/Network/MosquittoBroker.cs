@@ -41,7 +41,7 @@ public sealed class MosquittoBroker : IDisposable
             "allow_anonymous true",
             "persistence false",
             // Run as root, mosquitto would switch to user 'mosquitto', who cannot write our temp folder.
-            $"user {Environment.UserName}",
+            $"user {System.Environment.UserName}",
             $"log_dest file {LogPath}",
             "log_type all",
             ""));
@@ -89,7 +89,7 @@ public sealed class MosquittoBroker : IDisposable
     /// <summary>The full path of an executable on PATH or in the sbin folders, or null.</summary>
     public static string? FindExecutable(string name)
     {
-        string path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        string path = System.Environment.GetEnvironmentVariable("PATH") ?? "";
         IEnumerable<string> folders = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Concat(ExtraSearchFolders);
         foreach (string folder in folders)
         {

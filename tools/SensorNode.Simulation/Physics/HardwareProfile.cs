@@ -153,7 +153,7 @@ public sealed class HardwareProfile
                 if (profile.BrownoutMillivolts >= profile.ColdstartMillivolts) errors.Add($"{sourceName}: figures.coldstart_millivolts: must be above brownout_millivolts");
                 if (profile.ColdstartMillivolts >= profile.SupercapMaxMillivolts) errors.Add($"{sourceName}: figures.supercap_max_millivolts: must be above coldstart_millivolts");
             }
-            if (errors.Count > 0) throw new ProfileException(string.Join(Environment.NewLine, errors));
+            if (errors.Count > 0) throw new ProfileException(string.Join(System.Environment.NewLine, errors));
             profile.Sources = sources;
             return profile;
         }

@@ -96,6 +96,17 @@ public sealed class SupercapPhysics
         return load;
     }
 
+    /// <summary>Draws a lump of energy (a flash write burst), J; returns what was there to draw.</summary>
+    public double Draw(double joules, PowerPhase phase)
+    {
+        if (joules <= 0) return 0;
+        double drawn = Math.Min(joules, _joules);
+        _joules -= drawn;
+        LoadJoules += drawn;
+        _loadJoulesByPhase[(int)phase] += drawn;
+        return drawn;
+    }
+
     /// <summary>harvested - (load + leakage + clamp + stored change): zero up to rounding.</summary>
     public double EnergyBalanceErrorJoules =>
         HarvestedJoules - (LoadJoules + LeakageJoules + ClampLossJoules + (_joules - InitialJoules));

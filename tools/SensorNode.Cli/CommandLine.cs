@@ -1,0 +1,53 @@
+namespace SensorNode.Cli;
+
+/// <summary>Command dispatch and the usage text.</summary>
+public static class CommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public const string UsageText = """
+        usage: sensornode <command> [options]
+
+        commands:
+          simulate   run nodes in simulated environments on the real core; writes metrics.json and plots
+          bench      measure simulation speed (simulated node-days per wall-second), one node and a fleet
+          help       this text; `sensornode <command> --help` for a command's options
+        """;
+
+    public static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            output.WriteLine(UsageText);
+            return args.Length == 0 ? Usage : Ok;
+        }
+        string[] rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "simulate" => SimulateCommand.Run(rest, output, error),
+                "bench" => BenchCommand.Run(rest, output, error),
+                _ => Unknown(args[0], error),
+            };
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"sensornode {args[0]}: {e.Message}");
+            error.WriteLine($"run 'sensornode {args[0]} --help' for the options");
+            return Usage;
+        }
+    }
+
+    private static int Unknown(string command, TextWriter error)
+    {
+        error.WriteLine($"sensornode: unknown command '{command}'");
+        error.WriteLine(UsageText);
+        return Usage;
+    }
+}
+
+/// <summary>A command line the program cannot act on; the message says what and how to fix it.</summary>
+public sealed class UsageException(string message) : Exception(message);

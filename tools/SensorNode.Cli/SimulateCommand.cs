@@ -1,0 +1,170 @@
+using System.Collections;
+using System.Globalization;
+using SensorNode.Core.Config;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Reporting;
+using SensorNode.Simulation.Simulator;
+
+namespace SensorNode.Cli;
+
+/// <summary>
+/// <c>sensornode simulate</c>: runs the real core on simulated nodes. With no options: one node, 14 days of
+/// the synthetic office, the default hardware profile and the built-in policy; output in ./sim-out.
+/// </summary>
+public static class SimulateCommand
+{
+    public const string Help = """
+        usage: sensornode simulate [options]
+
+        environment (one of):
+          --trace FILE           light and motion from a trace: Pible '|' format or CSV (timestamp,lux[,pir][,temp_c])
+          --environment KIND     synthetic: office (default), corridor, window-side
+        run:
+          --days N               days to simulate (synthetic: default 14; trace: default all, else its first N days)
+          --start YYYY-MM-DD     first day of a synthetic environment (default 2024-09-30, a Monday)
+          --nodes N              fleet size: N nodes in parallel, each with its own seed (default 1)
+          --seed N               seed of everything random: synthetic building, ADC noise, faults (default 1)
+        node:
+          --policy P             built-in (default), a table file from `sensornode train`, or fixed:<interval> (e.g. fixed:5m)
+          --profile FILE         hardware profile JSON (default: the embedded reference design)
+          --config FILE          the node's nf.config (default: the built-in defaults, same as the repository's nf.config)
+          --faults SPEC          e.g. i2c-nack=0.01,crc=0.01,wifi=0.05,broker-down=0.02,no-ack=0.02,brownout-tx=0.01,flash-cut=0.001
+        output:
+          --out DIR              folder for metrics.json and the plots (default sim-out)
+          --quiet                no progress and no table
+          --json                 print metrics.json to standard output instead of the table (for scripts)
+          --no-plots             skip the PNG plots
+        """;
+
+    private static readonly string[] Valued = { "trace", "environment", "days", "start", "nodes", "seed", "policy", "profile", "config", "faults", "out" };
+    private static readonly string[] Flags = { "quiet", "json", "no-plots", "help" };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, Valued, Flags);
+        if (options.Has("help"))
+        {
+            output.WriteLine(Help);
+            return CommandLine.Ok;
+        }
+        bool quiet = options.Has("quiet") || options.Has("json");
+        int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
+        int nodes = options.GetInt("nodes", 1, 1, 100_000);
+        string outDir = options.Get("out") ?? "sim-out";
+
+        NodeConfig config = LoadConfig(options.Get("config"));
+        HardwareProfile profile = LoadProfile(options.Get("profile"));
+        PolicySpec policy = ParsePolicy(options.Get("policy") ?? "built-in", config);
+        string faults = options.Get("faults") ?? "";
+        try { _ = new FaultPlan(faults, seed); }
+        catch (FormatException e) { throw new UsageException(e.Message); }
+        Func<int, EnvironmentTrace> environmentFor = EnvironmentFor(options, seed);
+        EnvironmentTrace first = environmentFor(0);
+
+        if (!quiet)
+        {
+            error.WriteLine($"simulating {nodes} node(s) x {first.DayCount} day(s) of '{first.Name}', policy {policy.Name}, profile {profile.Name}, seed {seed}");
+            if (first.Diagnostics.SkippedCount > 0) error.WriteLine(first.Diagnostics.Summary());
+        }
+        var setup = new SimulationSetup { Config = config, Profile = profile, Environment = first, Policy = policy, FaultSpec = faults, Seed = seed };
+        var progress = quiet ? null : new ProgressLine(error);
+        FleetResult result = FleetSimulator.Run(setup, nodes, i => i == 0 ? first : environmentFor(i), progress == null ? null : progress.Report);
+        progress?.Done();
+
+        Directory.CreateDirectory(outDir);
+        string metricsPath = Path.Combine(outDir, "metrics.json");
+        MetricsJson.Write(metricsPath, result.Metrics);
+        var written = new List<string> { metricsPath };
+        if (!options.Has("no-plots") && result.Timeline != null) written.AddRange(Plots.Render(outDir, result.Timeline, result.Metrics));
+
+        if (options.Has("json")) output.WriteLine(MetricsJson.Serialize(result.Metrics));
+        else if (!options.Has("quiet"))
+        {
+            output.WriteLine(SummaryTable.Render(result.Metrics));
+            output.WriteLine("wrote " + string.Join(", ", written));
+        }
+        if (result.UnaccountedReadings > 0)
+        {
+            error.WriteLine($"warning: {result.UnaccountedReadings} reading(s) neither delivered, pending nor counted as dropped");
+        }
+        return CommandLine.Ok;
+    }
+
+    private static NodeConfig LoadConfig(string? path)
+    {
+        if (path == null) return new NodeConfig();
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"--config {path}: {e.Message}"); }
+        var errors = new ArrayList();
+        NodeConfig config = ConfigParser.Parse(text, path, errors);
+        if (errors.Count > 0) throw new UsageException("the node configuration has errors:\n  " + string.Join("\n  ", errors.Cast<object>()));
+        return config;
+    }
+
+    private static HardwareProfile LoadProfile(string? path)
+    {
+        try { return path == null ? HardwareProfile.Default() : HardwareProfile.Load(path); }
+        catch (ProfileException e) { throw new UsageException(e.Message); }
+    }
+
+    private static PolicySpec ParsePolicy(string text, NodeConfig config)
+    {
+        try { return PolicySpec.Parse(text, config); }
+        catch (Exception e) when (e is FormatException or IOException) { throw new UsageException(e.Message); }
+    }
+
+    /// <summary>Node i's environment: a shared trace, or a synthetic building drawn with seed (seed, i).</summary>
+    private static Func<int, EnvironmentTrace> EnvironmentFor(Options options, int seed)
+    {
+        string? trace = options.Get("trace");
+        int? days = options.Has("days") ? options.GetInt("days", 14, 1, 36_500) : null;
+        if (trace != null)
+        {
+            if (options.Has("environment")) throw new UsageException("give --trace or --environment, not both");
+            if (options.Has("start")) throw new UsageException("--start applies to synthetic environments; a trace has its own dates");
+            EnvironmentTrace loaded;
+            try { loaded = TraceReader.Read(trace); }
+            catch (TraceFormatException e) { throw new UsageException(e.Message); }
+            if (days is int d && d < loaded.DayCount) loaded = loaded.Slice(0, d - 1);
+            return _ => loaded;
+        }
+        SyntheticProfileKind kind;
+        try { kind = SyntheticEnvironment.Parse(options.Get("environment") ?? "office"); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
+        long start = ParseStart(options.Get("start") ?? "2024-09-30");
+        int n = days ?? 14;
+        return i => SyntheticEnvironment.Generate(kind, start, n, unchecked(seed * 31 + i));
+    }
+
+    private static long ParseStart(string text)
+    {
+        if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime date))
+            throw new UsageException($"--start: expected YYYY-MM-DD, got '{text}'");
+        return new DateTimeOffset(date, TimeSpan.Zero).ToUnixTimeSeconds();
+    }
+}
+
+/// <summary>One progress line on standard error, rewritten at most twice a second.</summary>
+internal sealed class ProgressLine(TextWriter error)
+{
+    private readonly System.Diagnostics.Stopwatch _since = System.Diagnostics.Stopwatch.StartNew();
+    private long _lastMs = -1000;
+    private readonly object _gate = new();
+
+    public void Report(double fraction)
+    {
+        lock (_gate)
+        {
+            if (_since.ElapsedMilliseconds - _lastMs < 500) return;
+            _lastMs = _since.ElapsedMilliseconds;
+            error.Write($"\r  {fraction * 100,5:F1}% simulated, {_since.Elapsed.TotalSeconds:F1} s");
+        }
+    }
+
+    public void Done()
+    {
+        lock (_gate) error.WriteLine($"\r  100.0% simulated, {_since.Elapsed.TotalSeconds:F1} s");
+    }
+}
