@@ -1,7 +1,10 @@
 using System.Collections;
 using System.Globalization;
 using SensorNode.Core.Config;
+using SensorNode.Core.Hardware;
+using SensorNode.Simulation.Devices;
 using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Network;
 using SensorNode.Simulation.Physics;
 using SensorNode.Simulation.Reporting;
 using SensorNode.Simulation.Simulator;
@@ -29,6 +32,8 @@ public static class SimulateCommand
           --policy P             built-in (default), a table file from `sensornode train`, or fixed:<interval> (e.g. fixed:5m)
           --profile FILE         hardware profile JSON (default: the embedded reference design)
           --config FILE          the node's nf.config (default: the built-in defaults, same as the repository's nf.config)
+          --broker URL           publish through a real MQTT broker (mqtt://[user:pass@]host[:port], mqtts://...) instead of the
+                                 in-process one; delivered = acknowledged by that broker (slow: real network I/O per publish)
           --faults SPEC          e.g. i2c-nack=0.01,crc=0.01,wifi=0.05,broker-down=0.02,no-ack=0.02,brownout-tx=0.01,flash-cut=0.001
         output:
           --out DIR              folder for metrics.json and the plots (default sim-out)
@@ -37,7 +42,7 @@ public static class SimulateCommand
           --no-plots             skip the PNG plots
         """;
 
-    private static readonly string[] Valued = { "trace", "environment", "days", "start", "nodes", "seed", "policy", "profile", "config", "faults", "out" };
+    private static readonly string[] Valued = { "trace", "environment", "days", "start", "nodes", "seed", "policy", "profile", "config", "faults", "out", "broker" };
     private static readonly string[] Flags = { "quiet", "json", "no-plots", "help" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -67,7 +72,11 @@ public static class SimulateCommand
             error.WriteLine($"simulating {nodes} node(s) x {first.DayCount} day(s) of '{first.Name}', policy {policy.Name}, profile {profile.Name}, seed {seed}");
             if (first.Diagnostics.SkippedCount > 0) error.WriteLine(first.Diagnostics.Summary());
         }
-        var setup = new SimulationSetup { Config = config, Profile = profile, Environment = first, Policy = policy, FaultSpec = faults, Seed = seed };
+        var setup = new SimulationSetup
+        {
+            Config = config, Profile = profile, Environment = first, Policy = policy, FaultSpec = faults, Seed = seed,
+            MqttFactory = BrokerFactory(options.Get("broker"), config),
+        };
         var progress = quiet ? null : new ProgressLine(error);
         FleetResult result = FleetSimulator.Run(setup, nodes, i => i == 0 ? first : environmentFor(i), progress == null ? null : progress.Report);
         progress?.Done();
@@ -89,6 +98,16 @@ public static class SimulateCommand
             error.WriteLine($"warning: {result.UnaccountedReadings} reading(s) neither delivered, pending nor counted as dropped");
         }
         return CommandLine.Ok;
+    }
+
+    /// <summary>--broker: each node gets its own session to the real broker, its client id made unique per node.</summary>
+    private static Func<SimulatedLink, SimulatedClock, SimulatedBroker, IMqttSession>? BrokerFactory(string? url, NodeConfig config)
+    {
+        if (url == null) return null;
+        BrokerUrl parsed;
+        try { parsed = BrokerUrl.Parse(url); }
+        catch (FormatException e) { throw new UsageException("--broker: " + e.Message); }
+        return (link, clock, recorder) => new AcknowledgedTee(new RealBrokerSession(parsed), recorder, link, clock);
     }
 
     private static NodeConfig LoadConfig(string? path)

@@ -38,6 +38,10 @@ public sealed class SimulatedBroker
 
     public long MessagesAccepted { get; private set; }
 
+    /// <summary>Records a message another broker accepted (a real broker's PUBACK), for the same bookkeeping.</summary>
+    public void Record(string clientId, string topic, byte[] payload, int length, bool retain, long nowUnixMilliseconds) =>
+        Accept(clientId, topic, payload, length, retain, nowUnixMilliseconds);
+
     internal void Accept(string clientId, string topic, byte[] payload, int length, bool retain, long nowUnixMilliseconds)
     {
         MessagesAccepted++;

@@ -1,3 +1,4 @@
+using SensorNode.Core.Config;
 using SensorNode.Simulation.Environment;
 
 namespace SensorNode.Simulation.Simulator;
@@ -34,7 +35,7 @@ public static class FleetSimulator
             totalDays += env.DayCount;
             setups[i] = new SimulationSetup
             {
-                Config = setup.Config, Profile = setup.Profile, Environment = env, Policy = setup.Policy,
+                Config = nodes == 1 ? setup.Config : WithNodeId(setup.Config, $"{setup.Config.NodeId}-{i:D3}"), Profile = setup.Profile, Environment = env, Policy = setup.Policy,
                 FaultSpec = setup.FaultSpec, Seed = setup.Seed, InitialVolts = setup.InitialVolts,
                 AdcNoiseMillivolts = setup.AdcNoiseMillivolts, MqttFactory = setup.MqttFactory,
             };
@@ -61,6 +62,14 @@ public static class FleetSimulator
             PerNode = results.Select(r => r.Metrics).ToList(),
             UnaccountedReadings = results.Sum(r => r.UnaccountedReadings),
         };
+    }
+
+    /// <summary>A copy of <paramref name="config"/> for one node of a fleet: every node needs its own id (MQTT client id, topics, dedup key).</summary>
+    public static NodeConfig WithNodeId(NodeConfig config, string nodeId)
+    {
+        var copy = (NodeConfig)typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(config, null)!;
+        copy.NodeId = nodeId;
+        return copy;
     }
 
     /// <summary>Sums counts and energies; latency percentiles over every node's deliveries; fractions averaged.</summary>

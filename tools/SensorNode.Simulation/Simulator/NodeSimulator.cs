@@ -22,8 +22,11 @@ public sealed class SimulationSetup
     public double InitialVolts { get; init; } = 4.0;
     /// <summary>ADC noise at the pin, mV RMS.</summary>
     public double AdcNoiseMillivolts { get; init; } = 2.0;
-    /// <summary>Broker for this node (null: a fresh in-process broker). Used to route through a real broker.</summary>
-    public Func<SimulatedLink, SimulatedClock, IMqttSession>? MqttFactory { get; init; }
+    /// <summary>
+    /// Builds the node's MQTT session over its simulated link and clock, given its in-process broker (which keeps
+    /// the delivery bookkeeping); null keeps the in-process session. Used to route through a real broker.
+    /// </summary>
+    public Func<SimulatedLink, SimulatedClock, SimulatedBroker, IMqttSession>? MqttFactory { get; init; }
 }
 
 /// <summary>What one node's run produced.</summary>
@@ -94,7 +97,7 @@ public sealed class NodeSimulator
         _events = _env.MotionEventUnixSeconds.Select(s => s * 1000).ToArray();
         _minVolts = _supercap.Volts;
         if (recordTimeline) _timeline = new NodeTimeline { StartUnixSeconds = _env.StartUnixSeconds };
-        if (setup.MqttFactory != null) _node.ReplaceMqtt(setup.MqttFactory(_node.Link, _node.Clock));
+        if (setup.MqttFactory != null) _node.ReplaceMqtt(setup.MqttFactory(_node.Link, _node.Clock, _node.Broker));
         if (setup.Policy.TableBytes is { } table) _node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length);
     }
 

@@ -1,0 +1,32 @@
+using SensorNode.Core.Hardware;
+using SensorNode.Simulation.Devices;
+
+namespace SensorNode.Simulation.Network;
+
+/// <summary>
+/// Routes a simulated node's MQTT through a real broker while the simulator keeps count: a publish the real
+/// broker acknowledged is also handed to the in-process <see cref="SimulatedBroker"/>, whose hook the metrics
+/// read (so "delivered" means "PUBACK received from the real broker"). The simulated Wi-Fi still gates it:
+/// with the link down (a Wi-Fi fault, a brown-out) nothing reaches the real broker either.
+/// </summary>
+public sealed class AcknowledgedTee(IMqttSession real, SimulatedBroker recorder, SimulatedLink link, SimulatedClock clock) : IMqttSession
+{
+    private string _clientId = "";
+
+    public bool Connect(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
+    {
+        if (!link.IsUp || clock.PowerLost) return false;
+        _clientId = clientId;
+        return real.Connect(clientId, willTopic, willMessage, timeoutMilliseconds);
+    }
+
+    public MqttPublishResult PublishQos1(string topic, byte[] payload, int length, bool retain, int ackTimeoutMilliseconds)
+    {
+        if (!link.IsUp || clock.PowerLost) return MqttPublishResult.NotConnected;
+        MqttPublishResult result = real.PublishQos1(topic, payload, length, retain, ackTimeoutMilliseconds);
+        if (result == MqttPublishResult.Acknowledged) recorder.Record(_clientId, topic, payload, length, retain, clock.NowUnixMilliseconds);
+        return result;
+    }
+
+    public void Disconnect() => real.Disconnect();
+}
