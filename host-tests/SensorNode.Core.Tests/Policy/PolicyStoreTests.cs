@@ -1,3 +1,4 @@
+using SensorNode.Simulation.Devices;
 using Xunit;
 using SensorNode.Core.Policy;
 
@@ -15,7 +16,7 @@ public class PolicyStoreTests
         return PolicyTable.FromActionCodes(20260101, codes);
     }
 
-    private static void AssertFallsBack(InMemoryStorage storage, string fileName, PolicyLoadError expected)
+    private static void AssertFallsBack(SimulatedFlash storage, string fileName, PolicyLoadError expected)
     {
         var table = PolicyStore.LoadOrBuiltIn(storage, fileName, out var error);
         Assert.True(table.IsBuiltIn);
@@ -26,15 +27,15 @@ public class PolicyStoreTests
     [Fact]
     public void LoadOrBuiltIn_ReturnsBuiltInWithoutError_WhenFileAbsent()
     {
-        AssertFallsBack(new InMemoryStorage(), PolicyStore.FileName, PolicyLoadError.None);
+        AssertFallsBack(new SimulatedFlash(), PolicyStore.FileName, PolicyLoadError.None);
     }
 
     [Fact]
     public void LoadOrBuiltIn_ReturnsStoredTable_WhenValid()
     {
-        var storage = new InMemoryStorage();
+        var storage = new SimulatedFlash();
         var trained = Trained();
-        storage.Put(PolicyStore.FileName, trained.Serialize());
+        storage.SetFileBytes(PolicyStore.FileName, trained.Serialize());
 
         var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
 
@@ -51,12 +52,12 @@ public class PolicyStoreTests
     public void LoadOrBuiltIn_FallsBackToBuiltIn_ForCorruptionOfEveryByte()
     {
         byte[] good = Trained().Serialize();
-        var storage = new InMemoryStorage();
+        var storage = new SimulatedFlash();
         for (int i = 0; i < good.Length; i++)
         {
             byte[] bad = (byte[])good.Clone();
             bad[i] ^= 0x10;
-            storage.Put(PolicyStore.FileName, bad);
+            storage.SetFileBytes(PolicyStore.FileName, bad);
             var table = PolicyStore.LoadOrBuiltIn(storage, PolicyStore.FileName, out var error);
             Assert.True(table.IsBuiltIn, $"byte {i}");
             Assert.NotEqual(PolicyLoadError.None, error);
@@ -66,36 +67,37 @@ public class PolicyStoreTests
     [Fact]
     public void LoadOrBuiltIn_FallsBackWithTooShort_ForTruncatedFile()
     {
-        var storage = new InMemoryStorage();
-        storage.Put(PolicyStore.FileName, Trained().Serialize()[..500]);
+        var storage = new SimulatedFlash();
+        storage.SetFileBytes(PolicyStore.FileName, Trained().Serialize()[..500]);
         AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.TooShort);
     }
 
     [Fact]
     public void LoadOrBuiltIn_FallsBackWithTooShort_WhenReadFails()
     {
-        var storage = new InMemoryStorage { FailReads = true };
-        storage.Put(PolicyStore.FileName, Trained().Serialize());
+        var storage = new SimulatedFlash();
+        storage.SetFileBytes(PolicyStore.FileName, Trained().Serialize());
+        storage.FailNextReads(int.MaxValue);
         AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.TooShort);
     }
 
     [Fact]
     public void LoadOrBuiltIn_RejectsOversizedFileUnread()
     {
-        var storage = new InMemoryStorage();
-        storage.Put(PolicyStore.FileName, new byte[PolicyStore.MaxFileBytes + 1]);
+        var storage = new SimulatedFlash();
+        storage.SetFileBytes(PolicyStore.FileName, new byte[PolicyStore.MaxFileBytes + 1]);
         AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.UnsupportedFormat);
     }
 
     [Fact]
     public void LoadOrBuiltIn_FallsBackWithLayoutMismatch_ForTableOfOtherLayout()
     {
-        var storage = new InMemoryStorage();
+        var storage = new SimulatedFlash();
         byte[] data = Trained().Serialize();
         data[6] = StateEncoder.LayoutId + 1;
         SensorNode.Core.Numerics.LittleEndian.WriteUInt32(data, data.Length - 4,
             SensorNode.Core.Numerics.Crc32.Compute(data, 0, data.Length - 4));
-        storage.Put("other.bin", data);
+        storage.SetFileBytes("other.bin", data);
         AssertFallsBack(storage, "other.bin", PolicyLoadError.LayoutMismatch);
     }
 }
