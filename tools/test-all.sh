@@ -4,14 +4,14 @@
 #     mscorlib 1.17.11 alone, and the firmware compile check against reference-only declarations);
 #  2. runs the metadata checker on the nano gate's output (generics, multi-dim arrays, foreign assemblies);
 #  3. runs all xunit tests.
-# Needs only the .NET 10 SDK; later steps install what their tests need (e.g. mosquitto) here.
+# Needs the .NET 10 SDK; installs what the tests need (mosquitto, mosquitto-clients) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # mosquitto for the real-broker tests (they start their own instance on a free port; the package's service is not
 # needed). Best effort: without apt the tests that need it skip and say why.
-if ! { command -v mosquitto || test -x /usr/sbin/mosquitto; } >/dev/null 2>&1; then
+if ! { { command -v mosquitto || test -x /usr/sbin/mosquitto; } && command -v mosquitto_sub; } >/dev/null 2>&1; then
   echo "== installing mosquitto (real-broker tests)"
   SUDO=""; if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
   { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mosquitto mosquitto-clients >/dev/null; } \
