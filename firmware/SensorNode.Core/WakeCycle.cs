@@ -93,10 +93,11 @@ namespace SensorNode.Core
             bool supercapOk = _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
             int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
 
-            // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep.
+            // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep. Not after a
+            //    power-on: the node may have been dead for hours, and a guessed time would be a plausible lie.
             long nowUnixSeconds;
             bool timeKnown = clock.TryGetUnixSeconds(out nowUnixSeconds);
-            if (!timeKnown && state.LastWakeEndUnixSeconds > 0)
+            if (!timeKnown && cause != WakeCause.PowerOn && state.LastWakeEndUnixSeconds > 0)
             {
                 nowUnixSeconds = state.LastWakeEndUnixSeconds + state.LastSleepSeconds;
                 timeKnown = true;
@@ -231,7 +232,16 @@ namespace SensorNode.Core
             {
                 state.LastSupercapMillivolts = supercapMillivolts;
             }
-            state.LastWakeEndUnixSeconds = timeKnown ? nowUnixSeconds + awakeMilliseconds / 1000 : 0;
+            // The radio may have set the clock (SNTP during association): prefer it over the start-of-wake time.
+            long endUnixSeconds;
+            if (clock.TryGetUnixSeconds(out endUnixSeconds))
+            {
+                state.LastWakeEndUnixSeconds = endUnixSeconds;
+            }
+            else
+            {
+                state.LastWakeEndUnixSeconds = timeKnown ? nowUnixSeconds + awakeMilliseconds / 1000 : 0;
+            }
             state.LastSleepSeconds = plan.SleepSeconds;
             state.WakeCount++;
             report.StateSaved = _stateStore.Save(state);

@@ -259,4 +259,37 @@ public class WakeCycleTests
         Assert.False(report.StateRecovered);
         Assert.Equal(4u, report.Sequence);                     // never reuse a number the gateway has seen
     }
+
+    [Fact]
+    public void AfterPowerLoss_WithoutWallTime_ReadingsAreMarkedTimeUnknown_NotGuessed()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false);
+        node.Wake(WakeCause.Timer);
+        node.SleepFor(6 * 3600_000L);                          // dead for hours: the RTC lost its time
+        node.Clock.WallTimeValid = false;
+
+        WakeReport afterPowerOn = node.Wake(WakeCause.PowerOn);
+
+        Assert.Equal(ReadingFaults.TimeUnknown, afterPowerOn.Faults & ReadingFaults.TimeUnknown);
+    }
+
+    [Fact]
+    public void TimerWake_WithoutWallTime_EstimatesItFromThePreviousWake()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false, intervalIndex: 2);
+        node.Wake(WakeCause.Timer);
+        node.SleepFor(node.Config.WakeIntervalsSeconds[2] * 1000L);
+        node.Clock.WallTimeValid = false;                      // e.g. the RTC read failed; deep sleep kept counting
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(ReadingFaults.None, report.Faults & ReadingFaults.TimeUnknown);
+        var log = new ReadingLog(node.Flash, WakeCycle.LogFileName, node.Config.LogCapacityReadings);
+        log.Open();
+        var readings = new Reading[2];
+        Assert.Equal(2, log.ReadPending(0, readings, 2));
+        Assert.InRange(readings[1].UnixSeconds - node.Clock.NowUnixMilliseconds / 1000, -5, 5);
+    }
 }
