@@ -202,9 +202,12 @@ namespace SensorNode.Core
             report.StateIndex = stateIndex;
             report.Action = action;
 
-            // 8. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio.
+            // 8. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall
+            //    time connects whatever the policy says (the guard permitting): association syncs the clock, and
+            //    until then its readings carry no time and the policy has no hour to go by.
             long radioMilliseconds = 0;
-            if (action.Transmit && observation.BacklogReadings > 0)
+            bool needsTime = !timeKnown;
+            if ((action.Transmit || needsTime) && observation.BacklogReadings > 0)
             {
                 if (supercapOk && _guard.AllowsRadio(supercapMillivolts))
                 {
@@ -262,6 +265,14 @@ namespace SensorNode.Core
         /// </summary>
         private void ReconcileWithLog(NodeState state)
         {
+            // Records the state never heard of may each have overwritten an unacknowledged reading: count those drops.
+            for (uint sequence = state.NextSequence; sequence <= _log.NewestSequence; sequence++)
+            {
+                if (_log.PreviousLapUnacknowledged(sequence, state.AckedSequence))
+                {
+                    state.DroppedReadings++;
+                }
+            }
             if (_log.NewestSequence >= state.NextSequence)
             {
                 state.NextSequence = _log.NewestSequence + 1;

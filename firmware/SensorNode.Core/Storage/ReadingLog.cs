@@ -219,8 +219,18 @@ namespace SensorNode.Core.Storage
             {
                 return false;
             }
+            // The slot's previous record is lost if it was unacknowledged. A torn slot counts too: a wake that died
+            // part way through writing here destroyed the record of the previous lap before it could count it.
             Reading previous;
-            bool dropped = ReadingRecord.TryDecode(_chunk, 0, out previous) && previous.Sequence > ackedSequence;
+            bool dropped;
+            if (ReadingRecord.TryDecode(_chunk, 0, out previous))
+            {
+                dropped = previous.Sequence > ackedSequence && previous.Sequence != reading.Sequence;
+            }
+            else
+            {
+                dropped = !ReadingRecord.IsEmpty(_chunk, 0) && PreviousLapUnacknowledged(reading.Sequence, ackedSequence);
+            }
 
             ReadingRecord.Encode(reading, _chunk, 0);
             if (!_storage.Write(_fileName, slot * RecordBytes, _chunk, 0, RecordBytes))
@@ -325,6 +335,16 @@ namespace SensorNode.Core.Storage
                 _chunk[i] = 0xFF;
             }
             return true;
+        }
+
+        /// <summary>
+        /// True when writing <paramref name="sequence"/> overwrites the slot of sequence - capacity and that reading was
+        /// not acknowledged yet: it is lost. Pure arithmetic, for records the log no longer holds intact.
+        /// </summary>
+        public bool PreviousLapUnacknowledged(uint sequence, uint ackedSequence)
+        {
+            uint capacity = (uint)_capacity;
+            return sequence > capacity && sequence - capacity > ackedSequence;
         }
 
         private int SlotOf(uint sequence)

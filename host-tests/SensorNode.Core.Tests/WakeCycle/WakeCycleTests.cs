@@ -292,4 +292,34 @@ public class WakeCycleTests
         Assert.Equal(2, log.ReadPending(0, readings, 2));
         Assert.InRange(readings[1].UnixSeconds - node.Clock.NowUnixMilliseconds / 1000, -5, 5);
     }
+
+    [Fact]
+    public void WithoutWallTime_TheNodeConnectsToSyncIt_EvenWhenThePolicySaysBuffer()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: false);
+        node.Clock.WallTimeValid = false;
+
+        WakeReport report = node.Wake(WakeCause.PowerOn);
+
+        Assert.True(report.RadioStarted);                      // otherwise: no time -> "night" -> never transmit -> no time
+        Assert.True(node.Clock.WallTimeValid);                 // association synced the clock
+        Assert.Equal(0, report.Backlog);
+    }
+
+    [Fact]
+    public void TornAppendOverAnUnacknowledgedRecord_IsCountedAsDropped()
+    {
+        var node = NewNode(new NodeConfig { LogCapacityReadings = 8 });
+        ForcePolicy(node, transmit: false, pir: false);
+        for (int i = 0; i < 8; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
+        node.Flash.CutPowerAfter(10);                          // reading 9 tears the slot of unacknowledged reading 1
+        Assert.ThrowsAny<Exception>(() => node.Wake(WakeCause.Timer));
+        node.SleepFor(15_000);
+
+        WakeReport retry = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(9u, retry.Sequence);
+        Assert.Equal(1u, retry.DroppedReadings);               // reading 1 is gone, and it is counted
+    }
 }
