@@ -1,0 +1,273 @@
+using System.Text.Json;
+using SensorNode.Cli;
+
+namespace SensorNode.Cli.Tests.Flash;
+
+/// <summary>`sensornode flash` with a fake nanoff: what is checked before anything runs, what runs, and what a failure says.</summary>
+public sealed class FlashCommandTests : IDisposable
+{
+    private const string WifiSecret = "Sup3r-Secret-Wifi";
+    private const string MqttSecret = "Mqtt-Pa55word-XYZ";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("sensornode-flash-test-").FullName;
+    private readonly string _temp;
+    private readonly FakeProcessRunner _runner;
+    private string? _nanoff = "/opt/nanoff/nanoff";
+
+    public FlashCommandTests() : this(new FakeProcessRunner()) { }
+
+    private FlashCommandTests(FakeProcessRunner runner)
+    {
+        _runner = runner;
+        _temp = Directory.CreateDirectory(Path.Combine(_dir, "tmp")).FullName;
+        Write("nf.config", "[board]\ntarget = ESP32_REV3\nserial_port = /dev/ttyUSB0\ndeploy_address = 0x190000\n");
+        Write("secrets.config", $"[wifi]\npassword = {WifiSecret}\n[mqtt]\nusername = node\npassword = {MqttSecret}\n");
+        Write("app.bin", "image");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private (int Code, string Out, string Err) Run(FakeProcessRunner runner, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = FlashCommand.Run(args, output, error, new FlashEnvironment(runner, () => _nanoff, _dir, _temp));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private (int Code, string Out, string Err) Run(params string[] args) => Run(_runner, args);
+
+    [Fact]
+    public void Flash_RunsTheThreeNanoffCommandsInOrder_AndRemovesItsTempFolder()
+    {
+        var (code, stdout, stderr) = Run("--image", "app.bin");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal("", stderr);
+        Assert.All(_runner.Calls, c => Assert.Equal("/opt/nanoff/nanoff", c.Program));
+        Assert.Equal(3, _runner.Calls.Count);
+        Assert.Equal(["--update", "--target", "ESP32_REV3", "--serialport", "/dev/ttyUSB0"], _runner.Calls[0].Arguments);
+        Assert.Equal(["--target", "ESP32_REV3", "--serialport", "/dev/ttyUSB0", "--deploy", "--image", Path.Combine(_dir, "app.bin"), "--address", "0x190000"],
+            _runner.Calls[1].Arguments);
+        Assert.Equal("--filedeployment", _runner.Calls[2].Arguments[0]);
+        Assert.StartsWith(_temp, _runner.Calls[2].Arguments[1]);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp));
+        Assert.Contains("==> [1/3] flash nanoCLR: nanoff --update --target ESP32_REV3 --serialport /dev/ttyUSB0", stdout);
+        Assert.DoesNotContain(WifiSecret, stdout);
+    }
+
+    [Fact]
+    public void Flash_HandsNanoffADeployJson_NamingTheConfigAndSecretsFiles()
+    {
+        string? json = null;
+        var runner = new CapturingRunner(args => { if (args[0] == "--filedeployment") json = File.ReadAllText(args[1]); });
+        Write("site a/node 1.config", "[board]\nserial_port = COM3\n");
+        Write("site a/secrets.config", $"[wifi]\npassword = {WifiSecret}\n");
+
+        var output = new StringWriter();
+        int code = FlashCommand.Run(["--config", "site a/node 1.config", "--skip-clr", "--skip-app"], output, new StringWriter(),
+            new FlashEnvironment(runner, () => "nanoff", _dir, _temp));
+
+        Assert.Equal(CommandLine.Ok, code);
+        using var document = JsonDocument.Parse(json!);
+        Assert.Equal("COM3", document.RootElement.GetProperty("serialport").GetString());
+        JsonElement[] files = document.RootElement.GetProperty("files").EnumerateArray().ToArray();
+        Assert.Equal(Path.Combine(_dir, "site a", "node 1.config"), files[0].GetProperty("SourceFilePath").GetString());
+        Assert.Equal(Path.Combine(_dir, "site a", "secrets.config"), files[1].GetProperty("SourceFilePath").GetString());
+        Assert.DoesNotContain(WifiSecret, json);
+    }
+
+    [Fact]
+    public void DryRun_PrintsTheCommandsAndTheJson_AndRunsNothing()
+    {
+        Write("my node/nf.config", "[board]\ntarget = ESP32_C3\nserial_port = /dev/serial/by-id/usb-Silicon Labs-if00\ndeploy_address = 0x1B0000\n");
+        Write("my node/secrets.config", $"[wifi]\npassword = {WifiSecret}\n[mqtt]\nusername = node\npassword = {MqttSecret}\n");
+
+        var (code, stdout, stderr) = Run("--config", "my node/nf.config", "--image", "app.bin", "--dry-run", "--mass-erase");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal("", stderr);
+        Assert.Empty(_runner.Calls);
+        string[] commands = stdout.Split('\n').Where(l => l.StartsWith("nanoff", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, commands.Length);
+        Assert.Equal("nanoff --update --target ESP32_C3 --serialport '/dev/serial/by-id/usb-Silicon Labs-if00' --masserase", commands[0]);
+        Assert.Equal($"nanoff --target ESP32_C3 --serialport '/dev/serial/by-id/usb-Silicon Labs-if00' --deploy --image {Path.Combine(_dir, "app.bin")} --address 0x1B0000",
+            commands[1]);
+        Assert.StartsWith("nanoff --filedeployment ", commands[2]);
+        Assert.Contains(Path.Combine(_dir, "my node", "secrets.config"), stdout);
+        Assert.Contains(@"""DestinationFilePath"": ""I:\\secrets.config""", stdout);
+        Assert.DoesNotContain(WifiSecret, stdout);
+        Assert.DoesNotContain(MqttSecret, stdout);
+    }
+
+    [Fact]
+    public void DryRun_WithoutTheImage_StillPrintsTheCommands_WithANote()
+    {
+        _nanoff = null; // a dry run needs no nanoff either
+        var (code, stdout, _) = Run("--dry-run");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("# note: firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin: application image not found", stdout);
+        Assert.Contains("--image " + Path.Combine(_dir, "firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin"), stdout);
+        Assert.Empty(_runner.Calls);
+    }
+
+    [Fact]
+    public void BadConfig_ReportsEveryProblemWithFileAndLine_AndRunsNothing()
+    {
+        Write("nf.config", "[board]\ndeploy_address = 0x190001\n[mqtt]\nport = abc\nprot = 1883\n");
+
+        var (code, _, stderr) = Run("--image", "app.bin");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Empty(_runner.Calls);
+        Assert.Contains("nf.config:line 4: [mqtt] port: expected an integer 1..65535, got 'abc'", stderr);
+        Assert.Contains("nf.config:line 5: [mqtt] prot: unknown key 'prot'", stderr);
+        Assert.Contains("nf.config:line 2: [board] deploy_address:", stderr);
+        Assert.Contains("Nothing was flashed.", stderr);
+    }
+
+    [Fact]
+    public void MissingConfig_IsAnError_ThatNamesTheFile()
+    {
+        var (code, _, stderr) = Run("--config", "nowhere.config");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("nowhere.config: not found", stderr);
+        Assert.Empty(_runner.Calls);
+    }
+
+    [Fact]
+    public void MissingSecrets_IsAnError_ThatSaysToCopyTheExample()
+    {
+        File.Delete(Path.Combine(_dir, "secrets.config"));
+
+        var (code, _, stderr) = Run("--image", "app.bin", "--dry-run");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("secrets.config: not found; copy secrets.config.example to secrets.config", stderr);
+        Assert.Empty(_runner.Calls);
+    }
+
+    [Fact]
+    public void MissingSecrets_IsFine_WithSkipFiles()
+    {
+        File.Delete(Path.Combine(_dir, "secrets.config"));
+
+        var (code, _, _) = Run("--image", "app.bin", "--skip-files");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal(2, _runner.Calls.Count);
+    }
+
+    [Fact]
+    public void BadSecrets_AreReportedWithLines_WithoutEchoingTheirValues()
+    {
+        Write("secrets.config", $"[wifi]\npassword = short\n[mqtt]\npassword = {MqttSecret}\n{WifiSecret}\n");
+
+        var (code, stdout, stderr) = Run("--image", "app.bin");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Empty(_runner.Calls);
+        Assert.Contains("secrets.config:line 2: [wifi] password:", stderr);
+        Assert.Contains("secrets.config:line 5:", stderr);
+        Assert.DoesNotContain("short", stderr.Replace("too short", ""));
+        Assert.DoesNotContain(WifiSecret, stderr + stdout);
+        Assert.DoesNotContain(MqttSecret, stderr + stdout);
+    }
+
+    [Fact]
+    public void MissingImage_IsAnError_ThatSaysHowToBuildIt()
+    {
+        var (code, _, stderr) = Run();
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Empty(_runner.Calls);
+        Assert.Contains("firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin: application image not found", stderr);
+        Assert.Contains("Device configuration", stderr);
+        Assert.Contains("--image FILE", stderr);
+    }
+
+    [Fact]
+    public void MissingImage_IsFine_WithSkipApp()
+    {
+        var (code, _, _) = Run("--skip-app");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal(2, _runner.Calls.Count);
+        Assert.DoesNotContain(_runner.Calls, c => c.Arguments.Contains("--deploy"));
+    }
+
+    [Fact]
+    public void NanoffNotInstalled_SaysHowToInstallIt_AndFails()
+    {
+        _nanoff = null;
+
+        var (code, _, stderr) = Run("--image", "app.bin");
+
+        Assert.Equal(CommandLine.Failed, code);
+        Assert.Contains("dotnet tool install -g nanoff", stderr);
+        Assert.Empty(_runner.Calls);
+    }
+
+    [Fact]
+    public void NanoffFailure_ShowsItsOutputAndWhatToCheck_AndStops()
+    {
+        var runner = new FakeProcessRunner(new ProcessResult(0, "ok\n"), new ProcessResult(1, "Error E2001: can't connect to the device\n"));
+
+        var (code, stdout, stderr) = Run(runner, "--image", "app.bin");
+
+        Assert.Equal(CommandLine.Failed, code);
+        Assert.Equal(2, runner.Calls.Count); // the file deployment never ran
+        Assert.Contains("Error E2001: can't connect to the device", stdout);
+        Assert.Contains("nanoff failed (exit code 1) trying to deploy the application image", stderr);
+        Assert.Contains("  Error E2001: can't connect to the device", stderr);
+        Assert.Contains("/dev/ttyUSB0", stderr);
+        Assert.Contains("dialout", stderr);
+        Assert.Contains("download mode", stderr);
+        Assert.Contains("nanoff --listtargets", stderr);
+        Assert.Contains("not run: write nf.config and secrets.config to internal storage", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp));
+    }
+
+    [Theory]
+    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("--skip-clr --skip-app --skip-files", "nothing to do")]
+    [InlineData("--skip-clr --mass-erase", "--mass-erase")]
+    [InlineData("--image", "--image needs a value")]
+    public void BadOptions_AreUsageErrors(string arguments, string expected)
+    {
+        var e = Assert.Throws<UsageException>(() => Run(arguments.Split(' ')));
+
+        Assert.Contains(expected, e.Message);
+        Assert.Empty(_runner.Calls);
+    }
+
+    [Fact]
+    public void Help_PrintsTheOptions()
+    {
+        var (code, stdout, _) = Run("--help");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("--dry-run", stdout);
+        Assert.Empty(_runner.Calls);
+    }
+
+    /// <summary>A runner that inspects each call while its files still exist.</summary>
+    private sealed class CapturingRunner(Action<IReadOnlyList<string>> onRun) : IProcessRunner
+    {
+        public ProcessResult Run(string program, IReadOnlyList<string> arguments, TextWriter live)
+        {
+            onRun(arguments);
+            return new ProcessResult(0, "");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using SensorNode.Cli;
+
+namespace SensorNode.Cli.Tests.Flash;
+
+public sealed class NanoffPlanTests
+{
+    private static FlashSettings Settings(string target = "ESP32_REV3", string port = "/dev/ttyUSB0", int address = 0x190000) => new()
+    {
+        Target = target, SerialPort = port, DeployAddress = address,
+        ImagePath = "/home/ana/SensorNode/app.bin", ConfigPath = "/home/ana/SensorNode/nf.config", SecretsPath = "/home/ana/SensorNode/secrets.config",
+    };
+
+    [Fact]
+    public void Create_RunsClrThenImageThenFiles_WithTheBoardFromTheConfig()
+    {
+        NanoffPlan plan = NanoffPlan.Create(Settings(), "/tmp/x/deploy.json");
+
+        Assert.Equal(3, plan.Steps.Count);
+        Assert.Equal(["--update", "--target", "ESP32_REV3", "--serialport", "/dev/ttyUSB0"], plan.Steps[0].Arguments);
+        Assert.Equal(["--target", "ESP32_REV3", "--serialport", "/dev/ttyUSB0", "--deploy", "--image", "/home/ana/SensorNode/app.bin", "--address", "0x190000"],
+            plan.Steps[1].Arguments);
+        Assert.Equal(["--filedeployment", "/tmp/x/deploy.json"], plan.Steps[2].Arguments);
+    }
+
+    [Fact]
+    public void Create_UsesAnotherTargetPortAndAddress_OnWindows()
+    {
+        NanoffPlan plan = NanoffPlan.Create(Settings("ESP32_PSRAM_REV3", "COM3", 0x1B0000) with { ImagePath = @"C:\Users\Ana Li\app.bin" }, @"C:\Temp\deploy.json");
+
+        Assert.Equal(["--update", "--target", "ESP32_PSRAM_REV3", "--serialport", "COM3"], plan.Steps[0].Arguments);
+        // A path with a space stays one argument: nothing is split or quoted inside the list.
+        Assert.Equal(["--target", "ESP32_PSRAM_REV3", "--serialport", "COM3", "--deploy", "--image", @"C:\Users\Ana Li\app.bin", "--address", "0x1B0000"],
+            plan.Steps[1].Arguments);
+    }
+
+    [Fact]
+    public void Create_AddsMassErase_ToTheClrStepOnly()
+    {
+        NanoffPlan plan = NanoffPlan.Create(Settings() with { MassErase = true }, "d.json");
+
+        Assert.Equal(["--update", "--target", "ESP32_REV3", "--serialport", "/dev/ttyUSB0", "--masserase"], plan.Steps[0].Arguments);
+        Assert.DoesNotContain("--masserase", plan.Steps[1].Arguments);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, "--deploy", "--filedeployment")]
+    [InlineData(false, true, false, "--update", "--filedeployment")]
+    [InlineData(false, false, true, "--update", "--deploy")]
+    [InlineData(true, true, false, "--filedeployment", null)]
+    public void Create_LeavesOutSkippedSteps(bool skipClr, bool skipApp, bool skipFiles, string first, string? second)
+    {
+        NanoffPlan plan = NanoffPlan.Create(Settings() with { SkipClr = skipClr, SkipApp = skipApp, SkipFiles = skipFiles }, "d.json");
+
+        string?[] expected = second == null ? [first] : [first, second];
+        Assert.Equal(expected, plan.Steps.Select(s => s.Arguments.First(a => a is "--update" or "--deploy" or "--filedeployment")));
+        Assert.Equal(skipFiles, plan.DeployJson == null);
+    }
+
+    [Theory]
+    [InlineData(0x190000, "0x190000")]
+    [InlineData(0x10000, "0x010000")]
+    [InlineData(0xFFF000, "0xFFF000")]
+    public void FormatAddress_WritesSixUpperCaseHexDigits(int address, string expected) =>
+        Assert.Equal(expected, NanoffPlan.FormatAddress(address));
+
+    [Fact]
+    public void DeployJson_NamesBothFilesOnDriveI_WithTheirLocalPathsAndThePort()
+    {
+        string json = NanoffPlan.FileDeploymentJson("COM3", @"C:\Node Files\nf.config", @"C:\Node Files\secrets.config");
+
+        using var document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        Assert.Equal("COM3", root.GetProperty("serialport").GetString());
+        JsonElement[] files = root.GetProperty("files").EnumerateArray().ToArray();
+        Assert.Equal(2, files.Length);
+        Assert.Equal(@"I:\nf.config", files[0].GetProperty("DestinationFilePath").GetString());
+        Assert.Equal(@"C:\Node Files\nf.config", files[0].GetProperty("SourceFilePath").GetString());
+        Assert.Equal(@"I:\secrets.config", files[1].GetProperty("DestinationFilePath").GetString());
+        Assert.Equal(@"C:\Node Files\secrets.config", files[1].GetProperty("SourceFilePath").GetString());
+        Assert.Contains(@"""I:\\nf.config""", json); // the JSON text escapes the backslash, as nanoff's own example does
+    }
+}
