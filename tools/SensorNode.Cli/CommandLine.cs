@@ -13,6 +13,7 @@ public static class CommandLine
         commands:
           simulate   run nodes in simulated environments on the real core; writes metrics.json and plots
           bench      measure simulation speed (simulated node-days per wall-second), one node and a fleet
+          flash      check nf.config and secrets.config, then flash nanoCLR, the app image and the config files with nanoff
           help       this text; `sensornode <command> --help` for a command's options
         """;
 
@@ -30,6 +31,7 @@ public static class CommandLine
             {
                 "simulate" => SimulateCommand.Run(rest, output, error),
                 "bench" => BenchCommand.Run(rest, output, error),
+                "flash" => FlashCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }
