@@ -202,7 +202,12 @@ namespace SensorNode.Core
             report.StateIndex = stateIndex;
             report.Action = action;
 
-            // 8. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall
+            // 8. Plan the sleep (announced to the broker when transmitting).
+            SleepPlan plan = new SleepPlan();
+            plan.SleepSeconds = supercapOk ? _config.WakeIntervalsSeconds[action.WakeIntervalIndex] : _config.SafeIntervalSeconds;
+            plan.MotionWakeArmed = supercapOk && action.MotionWakeArmed;
+
+            // 9. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall
             //    time connects whatever the policy says (the guard permitting): association syncs the clock, and
             //    until then its readings carry no time and the policy has no hour to go by.
             long radioMilliseconds = 0;
@@ -212,7 +217,7 @@ namespace SensorNode.Core
                 if (supercapOk && _guard.AllowsRadio(supercapMillivolts))
                 {
                     long radioStart = clock.UptimeMilliseconds;
-                    Transmit(state, supercapMillivolts, nowUnixSeconds, report);
+                    Transmit(state, supercapMillivolts, nowUnixSeconds, plan.SleepSeconds, report);
                     radioMilliseconds = clock.UptimeMilliseconds - radioStart;
                 }
                 else
@@ -221,11 +226,6 @@ namespace SensorNode.Core
                     report.GuardRefused = true;
                 }
             }
-
-            // 9. Plan the sleep.
-            SleepPlan plan = new SleepPlan();
-            plan.SleepSeconds = supercapOk ? _config.WakeIntervalsSeconds[action.WakeIntervalIndex] : _config.SafeIntervalSeconds;
-            plan.MotionWakeArmed = supercapOk && action.MotionWakeArmed;
 
             // 10. Account for this wake and persist everything the next one needs.
             long awakeMilliseconds = clock.UptimeMilliseconds;
@@ -284,7 +284,7 @@ namespace SensorNode.Core
         }
 
         /// <summary>Wi-Fi up, MQTT connect with the will, publish the backlog oldest first, and always tear down.</summary>
-        private void Transmit(NodeState state, int supercapMillivolts, long nowUnixSeconds, WakeReport report)
+        private void Transmit(NodeState state, int supercapMillivolts, long nowUnixSeconds, int sleepSeconds, WakeReport report)
         {
             report.RadioStarted = true;
             try
@@ -337,6 +337,15 @@ namespace SensorNode.Core
                     state.LastTransmitUnixSeconds = nowUnixSeconds;
                     report.MessagesAcknowledged++;
                     report.ReadingsAcknowledged += count;
+                }
+                if (!report.BrokerFailed)
+                {
+                    // Retained "sleeping:<s>": dashboards and the gateway know when to expect the node back.
+                    int length = AvailabilityPayload.WriteSleeping(_senml.Buffer, sleepSeconds);
+                    if (_hardware.Mqtt.PublishQos1(_topics.Availability, _senml.Buffer, length, true, _config.MqttAckTimeoutMilliseconds) == MqttPublishResult.Acknowledged)
+                    {
+                        report.AvailabilityAnnounced = true;
+                    }
                 }
             }
             catch (Exception)

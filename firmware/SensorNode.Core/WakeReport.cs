@@ -25,6 +25,8 @@ namespace SensorNode.Core
         public bool LinkFailed;
         public bool BrokerFailed;
         public int MessagesAcknowledged;
+        /// <summary>The retained "sleeping:&lt;s&gt;" availability message was acknowledged.</summary>
+        public bool AvailabilityAnnounced;
         public int ReadingsAcknowledged;
         /// <summary>Radio-on time, ms.</summary>
         public long RadioMilliseconds;

@@ -56,7 +56,7 @@ public class RealBrokerNodeTests
         using MosquittoBroker broker = RealBrokerSessionTests.StartBroker();
         var node = new SimulatedNode(new NodeConfig(), Start, seed: 1);
         TransmitEveryWake(node);
-        using var subscriber = MosquittoSubscriber.Start(broker, "sensornode/#", count: wakes, waitSeconds: 10);
+        using var subscriber = MosquittoSubscriber.Start(broker, "sensornode/+/state", count: wakes, waitSeconds: 10);
         using var session = new RealBrokerSession(BrokerUrl.Parse(broker.Url));
 
         var reports = new List<WakeReport>();
@@ -74,6 +74,7 @@ public class RealBrokerNodeTests
             Assert.False(report.BrokerFailed, session.LastError);
             Assert.Equal(1, report.MessagesAcknowledged);
             Assert.Equal(0, report.Backlog);
+            Assert.True(report.AvailabilityAnnounced);                    // retained "sleeping:<s>" acknowledged too
         });
         Assert.Equal(wakes, received.Count);
         Assert.All(received, message => Assert.Equal("sensornode/node-01/state", message.Topic));

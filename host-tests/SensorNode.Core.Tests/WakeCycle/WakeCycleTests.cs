@@ -322,4 +322,18 @@ public class WakeCycleTests
         Assert.Equal(9u, retry.Sequence);
         Assert.Equal(1u, retry.DroppedReadings);               // reading 1 is gone, and it is counted
     }
+
+    [Fact]
+    public void TransmittingWake_AnnouncesItsSleep_RetainedOnAvailability()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: true, pir: false, intervalIndex: 3);
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.True(report.AvailabilityAnnounced);
+        var retained = node.Broker.Retained[$"sensornode/{node.Config.NodeId}/availability"];
+        Assert.Equal($"sleeping:{node.Config.WakeIntervalsSeconds[3]}", retained.PayloadText);
+        Assert.True(retained.Retain);
+    }
 }
