@@ -43,9 +43,21 @@ namespace SensorNode.Core
         /// <summary>What the last <see cref="Run"/> did, for logging and the simulator's metrics.</summary>
         public WakeReport LastReport;
 
+        private readonly IWakePolicy _policyOverride;
+
         /// <summary>Builds the drivers over <paramref name="hardware"/>. Throws <see cref="ArgumentException"/> on a configuration they reject.</summary>
         public WakeCycle(NodeConfig config, NodeHardware hardware)
+            : this(config, hardware, null)
         {
+        }
+
+        /// <summary>
+        /// As above, with a policy that replaces the table from flash (host tools only: baselines, training).
+        /// Null keeps the device behaviour: the table in flash, or the built-in one.
+        /// </summary>
+        public WakeCycle(NodeConfig config, NodeHardware hardware, IWakePolicy policyOverride)
+        {
+            _policyOverride = policyOverride;
             _config = config;
             _hardware = hardware;
             _climate = new Sht3xSensor(hardware.ClimateSensor, Sht3xRepeatability.High);
@@ -186,10 +198,15 @@ namespace SensorNode.Core
             report.Faults = reading.Faults;
 
             // 7. Decide.
-            PolicyLoadError policyError;
-            PolicyTable policy = PolicyStore.LoadOrBuiltIn(_hardware.Storage, PolicyStore.FileName, out policyError);
-            report.PolicyError = policyError;
-            report.PolicyVersion = policy.Version;
+            IWakePolicy policy = _policyOverride;
+            if (policy == null)
+            {
+                PolicyLoadError policyError;
+                PolicyTable table = PolicyStore.LoadOrBuiltIn(_hardware.Storage, PolicyStore.FileName, out policyError);
+                report.PolicyError = policyError;
+                report.PolicyVersion = table.Version;
+                policy = table;
+            }
             PolicyObservation observation = new PolicyObservation();
             observation.SupercapMillivolts = energyMillivolts;
             observation.IlluminanceCentiLux = illuminanceCentiLux;
@@ -198,7 +215,7 @@ namespace SensorNode.Core
             observation.BacklogReadings = _log.PendingUpperBound(state.AckedSequence);
             observation.EventRateMilliPerHour = state.EventRateMilliPerHour;
             int stateIndex = StateEncoder.Encode(observation, _config.BrownoutMillivolts, _config.MaxMillivolts);
-            PolicyAction action = policy.Lookup(stateIndex);
+            PolicyAction action = policy.Decide(stateIndex, observation);
             report.StateIndex = stateIndex;
             report.Action = action;
 

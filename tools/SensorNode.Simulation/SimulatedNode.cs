@@ -1,6 +1,7 @@
 using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
+using SensorNode.Core.Policy;
 using SensorNode.Simulation.Devices;
 
 namespace SensorNode.Simulation;
@@ -90,14 +91,17 @@ public sealed class SimulatedNode
     }
 
     /// <summary>Boots the node for one wake and runs it to the point where it enters deep sleep.</summary>
-    public WakeReport Wake(WakeCause cause)
+    public WakeReport Wake(WakeCause cause) => Wake(cause, null);
+
+    /// <summary>One wake deciding with <paramref name="policy"/> instead of the table in flash (null: the table).</summary>
+    public WakeReport Wake(WakeCause cause, IWakePolicy? policy)
     {
         Clock.Boot();
         Sleep.Boot(cause);
         Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
-        var cycle = new WakeCycle(Config, _hardware);
+        var cycle = new WakeCycle(Config, _hardware, policy);
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
         plan.Enter(Sleep);
         LastReport = cycle.LastReport;

@@ -9,7 +9,7 @@ namespace SensorNode.Core.Policy
     /// "SNPT", format version u16, layout id u16, state count u16, table version u32, one action code per
     /// state, CRC-32 (<see cref="Crc32"/>) of everything before it.
     /// </summary>
-    public sealed class PolicyTable
+    public sealed class PolicyTable : IWakePolicy
     {
         /// <summary>Wake intervals the configuration offers; an action's interval index is 0..7.</summary>
         public const int WakeIntervalCount = 8;
@@ -42,6 +42,12 @@ namespace SensorNode.Core.Policy
 
         /// <summary>True for the table compiled into the firmware (<see cref="BuiltIn"/>), false for a loaded or generated one.</summary>
         public bool IsBuiltIn { get; }
+
+        /// <summary>The table's action for <paramref name="stateIndex"/>: <see cref="IWakePolicy"/> over <see cref="Lookup"/>.</summary>
+        public PolicyAction Decide(int stateIndex, PolicyObservation observation)
+        {
+            return Lookup(stateIndex);
+        }
 
         /// <summary>
         /// The action for <paramref name="stateIndex"/> (0..<see cref="StateEncoder.StateCount"/>-1). An index

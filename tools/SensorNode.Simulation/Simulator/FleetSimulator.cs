@@ -38,6 +38,7 @@ public static class FleetSimulator
                 Config = nodes == 1 ? setup.Config : WithNodeId(setup.Config, $"{setup.Config.NodeId}-{i:D3}"), Profile = setup.Profile, Environment = env, Policy = setup.Policy,
                 FaultSpec = setup.FaultSpec, Seed = setup.Seed, InitialVolts = setup.InitialVolts,
                 AdcNoiseMillivolts = setup.AdcNoiseMillivolts, MqttFactory = setup.MqttFactory,
+                PolicyFactory = setup.PolicyFactory,
             };
         }
         var options = new ParallelOptions

@@ -16,6 +16,11 @@ public sealed class SimulationSetup
     public required HardwareProfile Profile { get; init; }
     public required EnvironmentTrace Environment { get; init; }
     public PolicySpec Policy { get; init; } = PolicySpec.BuiltIn();
+    /// <summary>
+    /// Host-side policy for node i (baselines, a learning agent), replacing the table in flash; null runs the
+    /// table as the device does. Called once per node; the policy may keep its own state across wakes.
+    /// </summary>
+    public Func<int, IWakePolicy>? PolicyFactory { get; init; }
     public string FaultSpec { get; init; } = "";
     public int Seed { get; init; } = 1;
     /// <summary>Supercap voltage at the start, V.</summary>
@@ -62,6 +67,7 @@ public sealed class NodeSimulator
     private readonly double _coldstartVolts;
     private readonly double _sleepAmps;
     private readonly long[] _events;
+    private readonly IWakePolicy? _policy;
 
     // Per-sequence bookkeeping (sequences are dense from 1; a torn append's number is reused, so entries are overwritten).
     private readonly List<long> _takenAtMs = new() { 0 };
@@ -99,6 +105,7 @@ public sealed class NodeSimulator
         if (recordTimeline) _timeline = new NodeTimeline { StartUnixSeconds = _env.StartUnixSeconds };
         if (setup.MqttFactory != null) _node.ReplaceMqtt(setup.MqttFactory(_node.Link, _node.Clock, _node.Broker));
         if (setup.Policy.TableBytes is { } table) _node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length);
+        _policy = setup.PolicyFactory?.Invoke(nodeIndex);
     }
 
     public SimulatedNode Node => _node;
@@ -188,7 +195,7 @@ public sealed class NodeSimulator
         bool powerCut = false;
         try
         {
-            report = _node.Wake(cause);
+            report = _node.Wake(cause, _policy);
         }
         catch (SimulatedPowerLossException)
         {
