@@ -59,7 +59,9 @@ internal static class ClientCertificates
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.2") }, false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        // By the CA's key id when it has one (ours do); else by its issuer and serial number.
+        bool caHasKeyId = ca.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Any();
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, caHasKeyId, !caHasKeyId));
 
         DateTimeOffset now = DateTimeOffset.UtcNow;
         DateTimeOffset notAfter = now.AddDays(NodeValidityDays);
