@@ -58,12 +58,8 @@ public sealed class ProvisionCommandTests : IDisposable
     {
         File.WriteAllText(_folder.Path("wifi.txt"), "short\n");
 
-        int code = _folder.Run("--node-id", "node-01", "--config", _folder.Template, "--out", _folder.Path("out"), "--wifi-password-file", _folder.Path("wifi.txt"));
-
-        Assert.Equal(CommandLine.Failed, code);
-        Assert.Contains("8..63", _folder.Error);
+        AssertNothingWritten(CommandLine.Failed, "8..63", "--node-id", "node-01", "--config", _folder.Template, "--wifi-password-file", _folder.Path("wifi.txt"));
         Assert.DoesNotContain("short", _folder.Error); // secrets are never echoed
-        Assert.False(Directory.Exists(_folder.Path("out")));
     }
 
     [Fact]
@@ -143,11 +139,7 @@ public sealed class ProvisionCommandTests : IDisposable
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456")] // 33 characters
     public void Provision_RejectsANodeIdTheCoreWouldReject(string nodeId)
     {
-        int code = _folder.Run("--node-id", nodeId, "--config", _folder.Template, "--out", _folder.Path("out"));
-
-        Assert.Equal(CommandLine.Usage, code);
-        Assert.Contains("1..32 characters from a-z, 0-9 and '-'", _folder.Error);
-        Assert.False(Directory.Exists(_folder.Path("out")));
+        AssertNothingWritten(CommandLine.Usage, "1..32 characters from a-z, 0-9 and '-'", "--node-id", nodeId, "--config", _folder.Template);
     }
 
     [Fact]
@@ -161,23 +153,16 @@ public sealed class ProvisionCommandTests : IDisposable
     [Fact]
     public void Provision_Fails_WhenTheTemplateIsMissing()
     {
-        int code = _folder.Run("--node-id", "node-01", "--config", _folder.Path("absent.config"), "--out", _folder.Path("out"));
-
-        Assert.Equal(CommandLine.Failed, code);
-        Assert.Contains("absent.config not found", _folder.Error);
-        Assert.False(Directory.Exists(_folder.Path("out")));
+        AssertNothingWritten(CommandLine.Failed, "absent.config not found", "--node-id", "node-01", "--config", _folder.Path("absent.config"));
     }
 
     [Fact]
-    public void Provision_Fails_WhenTheTemplateIsInvalid_NamingTheLine()
+    public void Provision_Fails_WhenTheTemplateIsInvalid_NamingTheKey()
     {
-        File.AppendAllText(_folder.Template, "\n[mqtt]\nport = 99999\n");
+        File.AppendAllText(_folder.Template, "\n[log]\ncapacity_readings = 2\n");
 
-        int code = _folder.Run("--node-id", "node-01", "--config", _folder.Template, "--out", _folder.Path("out"));
-
-        Assert.Equal(CommandLine.Failed, code);
+        AssertNothingWritten(CommandLine.Failed, "[log] capacity_readings", "--node-id", "node-01", "--config", _folder.Template);
         Assert.Contains("not a valid nf.config", _folder.Error);
-        Assert.False(Directory.Exists(_folder.Path("out")));
     }
 
     [Fact]
@@ -204,5 +189,15 @@ public sealed class ProvisionCommandTests : IDisposable
     {
         Assert.Equal(CommandLine.Usage, _folder.Run("--config", _folder.Template));
         Assert.Contains("--node-id is required", _folder.Error);
+    }
+
+    // Runs provision into out/ and checks it failed with the exit code and message, leaving no folder behind.
+    private void AssertNothingWritten(int expectedCode, string expectedMessage, params string[] args)
+    {
+        int code = _folder.Run(args.Concat(new[] { "--out", _folder.Path("out") }).ToArray());
+
+        Assert.Equal(expectedCode, code);
+        Assert.Contains(expectedMessage, _folder.Error);
+        Assert.False(Directory.Exists(_folder.Path("out")));
     }
 }
