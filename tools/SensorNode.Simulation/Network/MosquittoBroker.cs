@@ -29,7 +29,7 @@ public sealed class MosquittoBroker : IDisposable
     private Process? _process;
     private bool _disposed;
 
-    private MosquittoBroker(string executable, int port)
+    private MosquittoBroker(string executable, int port, string accessConfig)
     {
         _executable = executable;
         Port = port;
@@ -38,7 +38,7 @@ public sealed class MosquittoBroker : IDisposable
         LogPath = Path.Combine(_folder, "mosquitto.log");
         File.WriteAllText(_configPath, string.Join('\n',
             $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
-            "allow_anonymous true",
+            accessConfig,
             "persistence false",
             // Run as root, mosquitto would switch to user 'mosquitto', who cannot write our temp folder.
             $"user {System.Environment.UserName}",
@@ -64,8 +64,20 @@ public sealed class MosquittoBroker : IDisposable
     /// Starts a broker on a free loopback port and waits until it accepts connections. Returns null, with the
     /// reason, when mosquitto is not installed or does not come up within <see cref="StartTimeoutMilliseconds"/>.
     /// </summary>
-    public static MosquittoBroker? TryStart(out string reason)
+    public static MosquittoBroker? TryStart(out string reason) => TryStart(out reason, AnonymousAccess);
+
+    /// <summary>The access lines of <see cref="TryStart(out string)"/>: anyone may connect, publish and subscribe.</summary>
+    public const string AnonymousAccess = "allow_anonymous true";
+
+    /// <summary>
+    /// As <see cref="TryStart(out string)"/>, with <paramref name="accessConfig"/> (one or more mosquitto.conf lines,
+    /// newline-separated) in place of <see cref="AnonymousAccess"/>, e.g. "allow_anonymous false", "password_file
+    /// /path", "acl_file /path". The lines apply to the loopback listener; files they name must stay readable while
+    /// the broker runs, and across <see cref="Restart"/>.
+    /// </summary>
+    public static MosquittoBroker? TryStart(out string reason, string accessConfig)
     {
+        ArgumentNullException.ThrowIfNull(accessConfig);
         string? executable = FindExecutable("mosquitto");
         if (executable == null)
         {
@@ -76,7 +88,7 @@ public sealed class MosquittoBroker : IDisposable
         for (int attempt = 0; attempt < StartAttempts; attempt++)
         {
             // Another process may grab the free port between the probe and mosquitto's bind: try again then.
-            var broker = new MosquittoBroker(executable, FreeLoopbackPort());
+            var broker = new MosquittoBroker(executable, FreeLoopbackPort(), accessConfig);
             if (broker.TryLaunch(out reason))
             {
                 return broker;

@@ -1,0 +1,195 @@
+using System.Collections;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using SensorNode.Cli.Provision;
+using SensorNode.Core.Config;
+
+namespace SensorNode.Cli;
+
+/// <summary>
+/// <c>sensornode provision</c>: a node's identity from an nf.config template: its nf.config, a secrets.config with a
+/// fresh MQTT password, the broker's password-file and ACL lines for it and, given a CA, a client certificate.
+/// Nothing is written unless all of it could be made, and an existing identity is kept unless --force.
+/// </summary>
+public static class ProvisionCommand
+{
+    public const string Help = """
+        usage: sensornode provision --node-id ID [options]
+               sensornode provision --make-ca DIR
+
+          --node-id ID              the node's id: 1-32 characters of a-z, 0-9 and '-'
+          --config FILE             nf.config template (default nf.config); its [mqtt] node_id is set to ID
+          --out DIR                 where the identity goes (default provision/ID)
+          --wifi-password-file F    the Wi-Fi passphrase (first line); without it a placeholder is written
+          --ca-cert FILE --ca-key FILE
+                                    also issue a client certificate (CN = ID) signed by this CA: node.crt, node.key
+          --make-ca DIR             create a test CA (ca.crt, ca.key) in DIR; with --node-id, also sign the node's
+                                    certificate with it
+          --force                   replace an existing identity (or CA) in the output folder
+
+        writes nf.config, secrets.config (mode 0600), mosquitto.passwd and mosquitto.acl (lines to add to the
+        broker's password_file and acl_file)
+        """;
+
+    /// <summary>The files of a node's identity, in the order they are written and listed.</summary>
+    public static readonly IReadOnlyList<string> IdentityFiles =
+        new[] { "nf.config", "secrets.config", "mosquitto.passwd", "mosquitto.acl", "node.crt", "node.key" };
+
+    private static readonly string[] SecretFiles = { "secrets.config", "node.key", "ca.key" };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args,
+            new[] { "node-id", "config", "out", "wifi-password-file", "ca-cert", "ca-key", "make-ca" },
+            new[] { "force", "help" });
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        bool force = options.Has("force");
+        string? nodeId = options.Get("node-id");
+        string? makeCa = options.Get("make-ca");
+        if (options.Has("ca-cert") != options.Has("ca-key")) throw new UsageException("--ca-cert and --ca-key go together");
+        if (makeCa != null && options.Has("ca-cert")) throw new UsageException("--make-ca creates a CA; it cannot be combined with --ca-cert/--ca-key");
+        if (nodeId == null && makeCa == null) throw new UsageException("--node-id is required");
+        if (nodeId != null && NodeConfigTemplate.CheckNodeId(nodeId) is { } problem) throw new UsageException($"--node-id: {problem}");
+
+        string? caCert = options.Get("ca-cert"), caKey = options.Get("ca-key");
+        if (makeCa != null)
+        {
+            if (!TryMakeCa(makeCa, force, output, error)) return CommandLine.Failed;
+            (caCert, caKey) = (Path.Combine(makeCa, "ca.crt"), Path.Combine(makeCa, "ca.key"));
+        }
+        return nodeId == null ? CommandLine.Ok : ProvisionNode(nodeId, options, caCert, caKey, force, output, error);
+    }
+
+    private static int ProvisionNode(string nodeId, Options options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
+    {
+        string templatePath = options.Get("config") ?? "nf.config";
+        string outDir = options.Get("out") ?? Path.Combine("provision", nodeId);
+        if (!File.Exists(templatePath))
+        {
+            error.WriteLine($"sensornode provision: template {templatePath} not found (give one with --config)");
+            return CommandLine.Failed;
+        }
+
+        // Everything is made in memory first: a failure leaves no half-written identity behind.
+        var files = new Dictionary<string, string>();
+        string config = NodeConfigTemplate.WithNodeId(File.ReadAllText(templatePath), nodeId);
+        var errors = new ArrayList();
+        NodeConfig parsed = ConfigParser.Parse(config, templatePath, errors);
+        if (errors.Count > 0)
+        {
+            error.WriteLine($"sensornode provision: the template {templatePath} is not a valid nf.config:");
+            foreach (ConfigError e in errors) error.WriteLine("  " + e);
+            return CommandLine.Failed;
+        }
+        files["nf.config"] = config;
+
+        string? wifiPassword = null;
+        if (options.Get("wifi-password-file") is { } wifiFile)
+        {
+            if (!File.Exists(wifiFile))
+            {
+                error.WriteLine($"sensornode provision: {wifiFile} not found");
+                return CommandLine.Failed;
+            }
+            wifiPassword = File.ReadLines(wifiFile).FirstOrDefault() ?? "";
+        }
+        string mqttPassword = SecretsFile.NewPassword();
+        try
+        {
+            files["secrets.config"] = SecretsFile.Render(nodeId, mqttPassword, wifiPassword);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine($"sensornode provision: {e.Message}");
+            return CommandLine.Failed;
+        }
+        ConfigParser.ParseSecrets(files["secrets.config"], "secrets.config", errors);
+        if (errors.Count > 0)
+        {
+            foreach (ConfigError e in errors) error.WriteLine($"sensornode provision: {e}");
+            return CommandLine.Failed;
+        }
+
+        files["mosquitto.passwd"] = MosquittoPasswd.Line(nodeId, mqttPassword, out string hashedBy) + "\n";
+        files["mosquitto.acl"] = MosquittoAcl.Render(parsed.TopicPrefix, nodeId);
+        if (caCert != null && caKey != null)
+        {
+            try
+            {
+                using X509Certificate2 ca = ClientCertificates.LoadCa(caCert, caKey);
+                (files["node.crt"], files["node.key"]) = ClientCertificates.IssueClient(ca, nodeId);
+            }
+            catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
+            {
+                error.WriteLine($"sensornode provision: cannot use the CA {caCert} / {caKey}: {e.Message}");
+                return CommandLine.Failed;
+            }
+        }
+
+        if (!TryWriteAll(outDir, files, IdentityFiles, force, "an identity", error)) return CommandLine.Failed;
+        output.WriteLine($"provisioned node '{nodeId}' in {outDir}:");
+        foreach (string name in IdentityFiles.Where(files.ContainsKey))
+        {
+            output.WriteLine($"  {name,-17}{Describe(name, parsed, hashedBy, wifiPassword != null)}");
+        }
+        output.WriteLine("next steps:");
+        if (wifiPassword == null) output.WriteLine($"  - put the Wi-Fi passphrase in {Path.Combine(outDir, "secrets.config")}");
+        output.WriteLine($"  - append {Path.Combine(outDir, "mosquitto.passwd")} to the broker's password_file and {Path.Combine(outDir, "mosquitto.acl")} to its acl_file");
+        output.WriteLine("    (mosquitto.conf: allow_anonymous false, password_file ..., acl_file ...), then reload the broker (SIGHUP)");
+        if (files.ContainsKey("node.crt")) output.WriteLine("  - for TLS: the broker's cafile is the CA's certificate; node.crt/node.key go on the node");
+        output.WriteLine($"  - sensornode flash --config {Path.Combine(outDir, "nf.config")}");
+        return CommandLine.Ok;
+    }
+
+    private static string Describe(string name, NodeConfig config, string hashedBy, bool wifiGiven) => name switch
+    {
+        "nf.config" => $"[mqtt] node_id = {config.NodeId}, topics {config.TopicPrefix}/{config.NodeId}/...",
+        "secrets.config" => "MQTT user and a new random password" + (wifiGiven ? ", Wi-Fi passphrase" : ", Wi-Fi passphrase placeholder") + " (0600)",
+        "mosquitto.passwd" => $"password_file line (made by {hashedBy})",
+        "mosquitto.acl" => "acl_file lines: write state/availability/ack, read cmd/#",
+        "node.crt" => $"client certificate, CN={config.NodeId}",
+        "node.key" => "its private key (0600)",
+        _ => "",
+    };
+
+    private static bool TryMakeCa(string dir, bool force, TextWriter output, TextWriter error)
+    {
+        (string certificate, string key) = ClientCertificates.CreateCa("SensorNode test CA");
+        var files = new Dictionary<string, string> { ["ca.crt"] = certificate, ["ca.key"] = key };
+        if (!TryWriteAll(dir, files, files.Keys.ToList(), force, "a CA", error)) return false;
+        output.WriteLine($"created a test CA in {dir}: ca.crt (the broker's cafile), ca.key (0600; keep it off the broker)");
+        return true;
+    }
+
+    // Writes the files into dir, secrets with mode 0600 from their creation; refuses when any of 'owned' is there already.
+    private static bool TryWriteAll(string dir, Dictionary<string, string> files, IReadOnlyList<string> owned, bool force, string what, TextWriter error)
+    {
+        string[] existing = owned.Where(name => File.Exists(Path.Combine(dir, name))).ToArray();
+        if (existing.Length > 0 && !force)
+        {
+            error.WriteLine($"sensornode provision: {dir} already holds {what} ({string.Join(", ", existing)}); use --force to replace it");
+            return false;
+        }
+        try
+        {
+            Directory.CreateDirectory(dir);
+            // A replaced identity must not keep an old certificate that no longer matches.
+            foreach (string name in existing) File.Delete(Path.Combine(dir, name));
+            foreach ((string name, string text) in files) Write(Path.Combine(dir, name), text, SecretFiles.Contains(name));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"sensornode provision: cannot write into {dir}: {e.Message}");
+            return false;
+        }
+    }
+
+    private static void Write(string path, string text, bool secret)
+    {
+        var mode = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (secret && !OperatingSystem.IsWindows()) mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(path, mode);
+        writer.Write(text);
+    }
+}
