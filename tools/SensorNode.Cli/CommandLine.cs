@@ -13,6 +13,7 @@ public static class CommandLine
         commands:
           simulate   run nodes in simulated environments on the real core; writes metrics.json and plots
           bench      measure simulation speed (simulated node-days per wall-second), one node and a fleet
+          provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the app image and the config files with nanoff
           help       this text; `sensornode <command> --help` for a command's options
         """;
@@ -32,6 +33,7 @@ public static class CommandLine
                 "simulate" => SimulateCommand.Run(rest, output, error),
                 "bench" => BenchCommand.Run(rest, output, error),
                 "flash" => FlashCommand.Run(rest, output, error),
+                "provision" => ProvisionCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }

@@ -146,6 +146,18 @@ public sealed class FlashCommandTests : IDisposable
     }
 
     [Fact]
+    public void ProvisioningPlaceholderWifiPassword_IsRefused_BeforeAnythingRuns()
+    {
+        Write("secrets.config", $"[wifi]\npassword = {SensorNode.Cli.Provision.SecretsFile.WifiPlaceholder}\n[mqtt]\nusername = node\npassword = {MqttSecret}\n");
+
+        var (code, _, stderr) = Run();
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("[wifi] password is still the provisioning placeholder", stderr);
+        Assert.Empty(_runner.Calls);
+    }
+
+    [Fact]
     public void MissingSecrets_IsAnError_ThatSaysToCopyTheExample()
     {
         File.Delete(Path.Combine(_dir, "secrets.config"));

@@ -57,7 +57,13 @@ public static class FlashCommand
             if (!File.Exists(secretsPath))
                 errors.Add($"{secretsName}: not found; copy secrets.config.example to {secretsName} and fill in the Wi-Fi and MQTT passwords (it is git-ignored), or pass --secrets FILE");
             else
-                ConfigParser.ParseSecrets(File.ReadAllText(secretsPath), secretsName, errors); // its messages never quote secret values
+            {
+                NodeSecrets secrets = ConfigParser.ParseSecrets(File.ReadAllText(secretsPath), secretsName, errors); // its messages never quote secret values
+                // `sensornode provision` leaves this placeholder when no passphrase file was given: flashing it would
+                // give a node that never joins the network.
+                if (secrets.WifiPassword == Provision.SecretsFile.WifiPlaceholder)
+                    errors.Add($"{secretsName}: [wifi] password is still the provisioning placeholder; put the network's passphrase there");
+            }
         }
         if (errors.Count > 0)
         {
