@@ -172,11 +172,21 @@ internal sealed class ProgressLine(TextWriter error)
     private long _lastMs = -1000;
     private readonly object _gate = new();
 
+    // On a terminal the line is rewritten in place; redirected (CI, scripts) it is printed every 10 s instead.
+    private readonly bool _terminal = !Console.IsErrorRedirected && ReferenceEquals(error, Console.Error);
+
     public void Report(double fraction)
     {
         lock (_gate)
         {
-            if (_since.ElapsedMilliseconds - _lastMs < 500) return;
+            if (_since.ElapsedMilliseconds - _lastMs < (_terminal ? 500 : 10_000)) return;
+            if (!_terminal)
+            {
+                if (_since.ElapsedMilliseconds < 10_000) return;
+                _lastMs = _since.ElapsedMilliseconds;
+                error.WriteLine($"  {fraction * 100,5:F1}% simulated, {_since.Elapsed.TotalSeconds:F1} s");
+                return;
+            }
             _lastMs = _since.ElapsedMilliseconds;
             error.Write($"\r  {fraction * 100,5:F1}% simulated, {_since.Elapsed.TotalSeconds:F1} s");
         }
@@ -184,6 +194,6 @@ internal sealed class ProgressLine(TextWriter error)
 
     public void Done()
     {
-        lock (_gate) error.WriteLine($"\r  100.0% simulated, {_since.Elapsed.TotalSeconds:F1} s");
+        lock (_gate) error.WriteLine($"{(_terminal ? "\r" : "")}  100.0% simulated, {_since.Elapsed.TotalSeconds:F1} s");
     }
 }
