@@ -14,6 +14,8 @@ namespace SensorNode.Core
         public II2cChannel LightSensor;
         /// <summary>ADC channel behind the supercap divider.</summary>
         public IAdcChannel SupercapAdc;
+        /// <summary>Load switch of a gated divider (high = divider connected); null when the divider is not gated.</summary>
+        public IDigitalOutput SupercapGate;
         /// <summary>The PIR output pin.</summary>
         public IDigitalInput Pir;
         /// <summary>Uptime and wall time.</summary>

@@ -102,7 +102,7 @@ namespace SensorNode.Core
 
             // 1. The supercap first, before any load pulls it down.
             int supercapMillivolts;
-            bool supercapOk = _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
+            bool supercapOk = ReadSupercap(out supercapMillivolts);
             int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
 
             // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep. Not after a
@@ -375,6 +375,29 @@ namespace SensorNode.Core
             {
                 _hardware.Mqtt.Disconnect();
                 _hardware.Link.Disconnect();
+            }
+        }
+
+        /// <summary>
+        /// Reads the supercap, switching a gated divider on only for the reading (it would otherwise draw
+        /// microamps through the whole deep sleep) and always off again.
+        /// </summary>
+        private bool ReadSupercap(out int supercapMillivolts)
+        {
+            IDigitalOutput gate = _hardware.SupercapGate;
+            if (gate == null)
+            {
+                return _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
+            }
+            gate.Write(true);
+            try
+            {
+                _hardware.Delay.DelayMilliseconds(_config.GateSettleMilliseconds);
+                return _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
+            }
+            finally
+            {
+                gate.Write(false);
             }
         }
 

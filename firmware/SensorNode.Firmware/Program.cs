@@ -62,7 +62,12 @@ namespace SensorNode.Firmware
             hardware.SupercapAdc = new NanoAdcChannel(new AdcController(), config.SupercapAdcChannel);
 
             // Pull-down keeps an unplugged PIR from reading as motion.
-            hardware.Pir = new GpioDigitalInput(new GpioController(), config.PirPin, PinMode.InputPullDown);
+            GpioController gpio = new GpioController();
+            hardware.Pir = new GpioDigitalInput(gpio, config.PirPin, PinMode.InputPullDown);
+            if (config.SupercapGatePin >= 0)
+            {
+                hardware.SupercapGate = new GpioDigitalOutput(gpio, config.SupercapGatePin);
+            }
             hardware.Clock = new SystemClock();
             hardware.Delay = new ThreadDelay();
             hardware.Storage = storage;

@@ -25,6 +25,8 @@ public sealed class SimulatedNode
     public SimulatedBroker Broker { get; }
     public SimulatedMqttSession Mqtt { get; }
     public SimulatedSleepController Sleep { get; }
+    /// <summary>The divider's load switch (always present: the ADC only sees it when the config names a gate pin).</summary>
+    public SimulatedSwitch DividerSwitch { get; } = new();
 
     /// <summary>nanoCLR boot after deep sleep, ms, booked as <see cref="Physics.PowerPhase.Boot"/> before the core runs (0 in plain tests).</summary>
     public int BootMilliseconds { get; set; }
@@ -63,7 +65,9 @@ public sealed class SimulatedNode
             Storage = new PowerAwareStorage(Flash, Clock),
             Link = Link,
             Mqtt = Mqtt,
+            SupercapGate = config.SupercapGatePin >= 0 ? DividerSwitch : null,
         };
+        if (config.SupercapGatePin >= 0) Adc.Gate = DividerSwitch;
     }
 
     /// <summary>

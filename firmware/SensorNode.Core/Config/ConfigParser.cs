@@ -158,6 +158,7 @@ namespace SensorNode.Core.Config
             else if (k == "i2c_clock") c.I2cClockPin = e.Int(c.I2cClockPin, 0, 39);
             else if (k == "pir") c.PirPin = e.Int(c.PirPin, 0, 39);
             else if (k == "supercap_adc_channel") c.SupercapAdcChannel = e.Int(c.SupercapAdcChannel, 0, 19);
+            else if (k == "supercap_gate") c.SupercapGatePin = e.Int(c.SupercapGatePin, -1, 39);
             else return false;
             return true;
         }
@@ -177,6 +178,7 @@ namespace SensorNode.Core.Config
             string k = e.Key;
             if (k == "divider_ratio") c.DividerRatioMilli = e.Milli(c.DividerRatioMilli, 1000, 100000);
             else if (k == "samples") c.AdcSamples = e.Int(c.AdcSamples, 1, 64);
+            else if (k == "gate_settle_ms") c.GateSettleMilliseconds = e.Int(c.GateSettleMilliseconds, 0, 1000);
             else if (k == "cal_low_raw") c.CalibrationLowRaw = e.Int(c.CalibrationLowRaw, 0, 4095);
             else if (k == "cal_low_millivolts") c.CalibrationLowMillivolts = e.Int(c.CalibrationLowMillivolts, 0, 3900);
             else if (k == "cal_high_raw") c.CalibrationHighRaw = e.Int(c.CalibrationHighRaw, 0, 4095);

@@ -23,9 +23,9 @@ namespace SensorNode.Core.Config
                 new string[][]
                 {
                     new string[] { "target", "serial_port", "deploy_address" },
-                    new string[] { "i2c_bus", "i2c_data", "i2c_clock", "pir", "supercap_adc_channel" },
+                    new string[] { "i2c_bus", "i2c_data", "i2c_clock", "pir", "supercap_adc_channel", "supercap_gate" },
                     new string[] { "sht3x_address", "light_sensor", "light_address" },
-                    new string[] { "divider_ratio", "samples", "cal_low_raw", "cal_low_millivolts", "cal_high_raw", "cal_high_millivolts" },
+                    new string[] { "divider_ratio", "samples", "gate_settle_ms", "cal_low_raw", "cal_low_millivolts", "cal_high_raw", "cal_high_millivolts" },
                     new string[] { "capacitance_millifarads", "esr_milliohms", "brownout_millivolts", "max_millivolts" },
                     new string[] { "sleep_microamps", "active_milliamps", "radio_milliamps", "radio_peak_milliamps", "transmit_budget_millijoules" },
                     new string[] { "intervals_seconds", "safe_interval_seconds" },

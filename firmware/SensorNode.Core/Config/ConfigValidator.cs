@@ -136,6 +136,18 @@ namespace SensorNode.Core.Config
                 CrossField("pins.pir", "GPIO " + c.PirPin.ToString() + " is already used by " + (c.PirPin == c.I2cDataPin ? "i2c_data" : "i2c_clock"));
             }
 
+            if (c.SupercapGatePin >= 0)
+            {
+                if (!Esp32Pins.Exists(c.SupercapGatePin) || Esp32Pins.IsFlashPin(c.SupercapGatePin) || Esp32Pins.IsInputOnly(c.SupercapGatePin))
+                {
+                    AtLine("pins.supercap_gate", "GPIO " + c.SupercapGatePin.ToString() + " cannot drive the divider switch: expected an output-capable GPIO (not 6-11, not input-only 34-39), or -1 for no gate");
+                }
+                else if (c.SupercapGatePin == c.I2cDataPin || c.SupercapGatePin == c.I2cClockPin || c.SupercapGatePin == c.PirPin || c.SupercapGatePin == adcGpio)
+                {
+                    CrossField("pins.supercap_gate", "GPIO " + c.SupercapGatePin.ToString() + " is already used by another pin");
+                }
+            }
+
             if (adcGpio >= 0 && (adcGpio == c.I2cDataPin || adcGpio == c.I2cClockPin || adcGpio == c.PirPin))
             {
                 string user = adcGpio == c.PirPin ? "pir" : adcGpio == c.I2cDataPin ? "i2c_data" : "i2c_clock";

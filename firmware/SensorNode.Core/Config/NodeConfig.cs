@@ -26,6 +26,11 @@ namespace SensorNode.Core.Config
         public int PirPin = 27;
         /// <summary>ADC1 logical channel (0-7) of the supercap divider; ADC2 is unusable with Wi-Fi on.</summary>
         public int SupercapAdcChannel = 6;
+        /// <summary>
+        /// GPIO that switches a gated supercap divider on (high) for the reading, so it draws nothing asleep;
+        /// -1 for an ungated divider. Must be an output-capable GPIO (not 34-39).
+        /// </summary>
+        public int SupercapGatePin = -1;
 
         // [sensors]
         /// <summary>SHT3x address: 0x44 (ADDR low) or 0x45 (ADDR high).</summary>
@@ -40,6 +45,8 @@ namespace SensorNode.Core.Config
         public int DividerRatioMilli = 2500;
         /// <summary>Conversions averaged per supercap reading (1-64).</summary>
         public int AdcSamples = 8;
+        /// <summary>Wait after switching a gated divider on before sampling, ms (0-1000): about 5 RC of the divider and its filter capacitor.</summary>
+        public int GateSettleMilliseconds = 10;
         /// <summary>Two-point calibration, low point: raw count read...</summary>
         public int CalibrationLowRaw = 410;
         /// <summary>...for this voltage at the ADC pin, mV.</summary>

@@ -2,7 +2,7 @@
 // version 1.1.62) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
 // Read from github.com/nanoframework/System.Device.Gpio:
-//   System.Device.Gpio/GpioController.cs (OpenPin(int, PinMode)), GpioPin.cs (Read, Dispose),
+//   System.Device.Gpio/GpioController.cs (OpenPin(int, PinMode)), GpioPin.cs (Read, Write, Dispose),
 //   PinMode.cs, PinValue.cs (a readonly struct with High/Low and ==; nf-interpreter's native
 //   GpioPin::Read builds a PinValue struct object).
 
@@ -44,6 +44,8 @@ namespace System.Device.Gpio
         internal GpioPin() { }
 
         public PinValue Read() { throw new NotSupportedException("reference-only"); }
+
+        public void Write(PinValue value) { throw new NotSupportedException("reference-only"); }
 
         public void Dispose() { throw new NotSupportedException("reference-only"); }
     }

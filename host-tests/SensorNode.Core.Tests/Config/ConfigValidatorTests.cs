@@ -346,4 +346,22 @@ public class ConfigValidatorTests
 
         Assert.Equal(new[] { "pins.pir", "supercap.brownout_millivolts", "mqtt.host", "mqtt.node_id" }, errors.Select(e => e.Field).ToArray());
     }
+
+    [Theory]
+    [InlineData(34)]
+    [InlineData(7)]
+    public void Validate_SupercapGateOnAnInputOnlyOrFlashPin_IsAnError(int gpio)
+    {
+        var error = SingleError(c => c.SupercapGatePin = gpio, "pins.supercap_gate");
+
+        Assert.Contains("cannot drive the divider switch", error.Message);
+    }
+
+    [Fact]
+    public void Validate_SupercapGateOnThePirPin_IsAnError()
+    {
+        var error = SingleError(c => c.SupercapGatePin = c.PirPin, "pins.supercap_gate");
+
+        Assert.Contains("already used", error.Message);
+    }
 }

@@ -336,4 +336,36 @@ public class WakeCycleTests
         Assert.Equal($"sleeping:{node.Config.WakeIntervalsSeconds[3]}", retained.PayloadText);
         Assert.True(retained.Retain);
     }
+
+    [Fact]
+    public void GatedDivider_IsSwitchedOnOnlyForTheReading_AndReadsTheSupercap()
+    {
+        var node = NewNode(new NodeConfig { SupercapGatePin = 25 });
+        ForcePolicy(node, transmit: false, pir: false);
+        node.Adc.SupercapVolts = 4.2;
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(ReadingFaults.None, report.Faults & ReadingFaults.Supercap);
+        Assert.Equal(1, node.DividerSwitch.TimesSwitchedOn);
+        Assert.False(node.DividerSwitch.On);                   // off again before sleep: no divider current
+        var log = new ReadingLog(node.Flash, WakeCycle.LogFileName, node.Config.LogCapacityReadings);
+        log.Open();
+        var readings = new Reading[1];
+        log.ReadPending(0, readings, 1);
+        Assert.InRange(readings[0].SupercapMillivolts, 4150, 4250);
+    }
+
+    [Fact]
+    public void GatedBoard_ConfiguredAsUngated_ReportsASupercapFault_NotZeroVolts()
+    {
+        var node = NewNode();                                  // config: no gate pin
+        node.Adc.Gate = node.DividerSwitch;                    // but the board has a gate, never switched on
+        ForcePolicy(node, transmit: true, pir: false);
+
+        WakeReport report = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(ReadingFaults.Supercap, report.Faults & ReadingFaults.Supercap);
+        Assert.False(report.RadioStarted);                     // no voltage, no radio
+    }
 }

@@ -43,6 +43,9 @@ public sealed class SimulatedAdc : IAdcChannel
     /// <summary>Supercap voltage, V.</summary>
     public double SupercapVolts { get; set; }
 
+    /// <summary>Load switch of a gated divider; while it is off the pin sees 0 V. Null: ungated divider.</summary>
+    public SimulatedSwitch? Gate { get; set; }
+
     /// <summary>Conversions attempted so far, failed ones included.</summary>
     public int ConversionCount { get; private set; }
 
@@ -66,7 +69,7 @@ public sealed class SimulatedAdc : IAdcChannel
             raw = 0;
             return false;
         }
-        double pinMillivolts = SupercapVolts * 1000.0 * 1000.0 / _dividerRatioMilli;
+        double pinMillivolts = Gate is { On: false } ? 0.0 : SupercapVolts * 1000.0 * 1000.0 / _dividerRatioMilli;
         double seenMillivolts = pinMillivolts * _gain + _offsetMillivolts + NextNoiseMillivolts();
         raw = (int)Math.Clamp(Math.Round(seenMillivolts * FullScaleRaw / IdealFullScaleMillivolts), 0, FullScaleRaw);
         return true;
