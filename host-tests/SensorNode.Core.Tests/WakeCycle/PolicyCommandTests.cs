@@ -221,7 +221,7 @@ public class PolicyCommandTests
         var tearing = new TearingStorage(node.Flash, PolicyStore.FileName, bytesBeforeCut: 300);
 
         // The power cut throws out of the flash write; the wake's radio step catches it like any adapter fault.
-        WakeReport torn = WakeOver(node, tearing, policy: null);
+        WakeReport torn = CustomWake.Run(node, WakeCause.Timer, storage: tearing);
         node.SleepFor(torn.Plan.SleepSeconds * 1000L);
 
         Assert.True(tearing.Cut);
@@ -239,28 +239,6 @@ public class PolicyCommandTests
         Assert.Equal(new[] { "47" }, Acks(node));
         Assert.Equal(table, node.Flash.GetFileBytes(PolicyStore.FileName));
         Assert.Equal(7u, WakeAndSleep(node).PolicyVersion);
-    }
-
-    /// <summary>One wake of <paramref name="node"/> over <paramref name="storage"/> instead of its own flash view.</summary>
-    private static WakeReport WakeOver(SimulatedNode node, IPersistentStorage storage, IWakePolicy? policy)
-    {
-        node.Clock.Boot();
-        node.Sleep.Boot(WakeCause.Timer);
-        var hardware = new NodeHardware
-        {
-            ClimateSensor = node.Sht3x,
-            LightSensor = node.Opt3001,
-            SupercapAdc = node.Adc,
-            Pir = node.Pir,
-            Clock = node.Clock,
-            Delay = node.Clock,
-            Storage = storage,
-            Link = node.Link,
-            Mqtt = node.Mqtt,
-        };
-        var cycle = new WakeCycle(node.Config, hardware, policy);
-        cycle.Run(node.Sleep.GetWakeCause()).Enter(node.Sleep);
-        return cycle.LastReport;
     }
 
     /// <summary>Flash that loses power part-way through the first write to one file (<see cref="SimulatedFlash.CutPowerAfter"/>).</summary>
