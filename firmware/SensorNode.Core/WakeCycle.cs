@@ -39,6 +39,8 @@ namespace SensorNode.Core
         // Allocated only by a wake that transmits (most wakes do not): ~3.7 KB of nanoCLR heap.
         private SenmlWriter _senml;
         private Reading[] _batch;
+        // Only when the SenML buffer is too small for a command (readings_per_message of 1).
+        private byte[] _commandBuffer;
 
         /// <summary>What the last <see cref="Run"/> did, for logging and the simulator's metrics.</summary>
         public WakeReport LastReport;
@@ -355,6 +357,11 @@ namespace SensorNode.Core
                     report.MessagesAcknowledged++;
                     report.ReadingsAcknowledged += count;
                 }
+                if (!report.BrokerFailed && supercapMillivolts >= _config.PolicyUpdateMinMillivolts)
+                {
+                    // Below the safe voltage not even a SUBSCRIBE: the command stays retained for a better-charged wake.
+                    ReceivePolicyCommand(report);
+                }
                 if (!report.BrokerFailed)
                 {
                     // Retained "sleeping:<s>": dashboards and the gateway know when to expect the node back.
@@ -399,6 +406,53 @@ namespace SensorNode.Core
             {
                 gate.Write(false);
             }
+        }
+
+        /// <summary>
+        /// The command step of a transmitting wake: takes a retained cmd/policy message, applies it
+        /// (<see cref="PolicyUpdate"/>) and acknowledges it on the ack topic. The SenML buffer is free by now and
+        /// holds a command unless readings_per_message is 1; the ack overwrites the command in the same buffer.
+        /// </summary>
+        private void ReceivePolicyCommand(WakeReport report)
+        {
+            byte[] buffer = _senml.Buffer;
+            if (buffer.Length < PolicyUpdate.MaxPayloadLength)
+            {
+                if (_commandBuffer == null)
+                {
+                    _commandBuffer = new byte[PolicyUpdate.MaxPayloadLength];
+                }
+                buffer = _commandBuffer;
+            }
+            report.PolicyCommandChecked = true;
+            int length = _hardware.Mqtt.ReceiveRetained(string.Concat(_topics.CommandPrefix, PolicyUpdate.CommandName), buffer, _config.MqttAckTimeoutMilliseconds);
+            if (length <= 0)
+            {
+                report.PolicyCommandReceiveFailed = length < 0;
+                return;
+            }
+
+            // "The table in flash": what this wake loaded (a host-side policy override skipped that load).
+            uint flashVersion = report.PolicyVersion;
+            PolicyLoadError flashError = report.PolicyError;
+            if (_policyOverride != null)
+            {
+                flashVersion = PolicyStore.LoadOrBuiltIn(_hardware.Storage, PolicyStore.FileName, out flashError).Version;
+            }
+            uint id;
+            uint version;
+            PolicyLoadError tableError;
+            PolicyUpdateOutcome outcome = PolicyUpdate.Apply(_hardware.Storage, buffer, length, flashVersion, flashError, out id, out version, out tableError);
+            report.PolicyOutcome = outcome;
+            report.PolicyCommandId = id;
+            report.PolicyCommandVersion = version;
+            report.PolicyCommandError = tableError;
+            report.PolicyRejectedReason = PolicyUpdate.RejectReason(outcome);
+            report.PolicyApplied = report.PolicyRejectedReason == null;
+
+            // Acked only now, after the write: a power cut before this leaves the command retained for the next wake.
+            int ackLength = report.PolicyApplied ? CommandAck.WriteApplied(buffer, id) : CommandAck.WriteRejected(buffer, id, report.PolicyRejectedReason);
+            report.PolicyAckPublished = _hardware.Mqtt.PublishQos1(_topics.Ack, buffer, ackLength, false, _config.MqttAckTimeoutMilliseconds) == MqttPublishResult.Acknowledged;
         }
 
         /// <summary>Local hour of day 0-23 from Unix seconds and a UTC offset in minutes.</summary>

@@ -28,6 +28,24 @@ namespace SensorNode.Core
         /// <summary>The retained "sleeping:&lt;s&gt;" availability message was acknowledged.</summary>
         public bool AvailabilityAnnounced;
         public int ReadingsAcknowledged;
+        /// <summary>Supercap at or above [power] policy_update_min_millivolts in a transmitting wake: cmd/policy was subscribed to.</summary>
+        public bool PolicyCommandChecked;
+        /// <summary>The receive on cmd/policy failed (session error, or a message longer than the command buffer): nothing acked.</summary>
+        public bool PolicyCommandReceiveFailed;
+        /// <summary>What was done with a retained "policy" command; <see cref="PolicyUpdateOutcome.None"/> without one.</summary>
+        public PolicyUpdateOutcome PolicyOutcome;
+        /// <summary>Id of the received command, 1-4294967295; 0 when none arrived or its id was unreadable.</summary>
+        public uint PolicyCommandId;
+        /// <summary>Version of the received table; 0 unless it passed <see cref="PolicyTable.TryLoad"/>.</summary>
+        public uint PolicyCommandVersion;
+        /// <summary>Why the received table failed to load (with <see cref="PolicyUpdateOutcome.BadTable"/>), else None.</summary>
+        public PolicyLoadError PolicyCommandError;
+        /// <summary>The received table is in flash (written now, or already there): acked "&lt;id&gt;". It decides from the next wake on.</summary>
+        public bool PolicyApplied;
+        /// <summary>The one-word reason of a rejection ("bad-table", "bad-command", "write-failed"); null otherwise.</summary>
+        public string PolicyRejectedReason;
+        /// <summary>The broker acknowledged the node's ack (applied or rejected) on the ack topic.</summary>
+        public bool PolicyAckPublished;
         /// <summary>Radio-on time, ms.</summary>
         public long RadioMilliseconds;
         /// <summary>Estimated cost of this wake, uJ.</summary>

@@ -206,6 +206,7 @@ namespace SensorNode.Core.Config
             else if (k == "radio_milliamps") c.RadioMilliamps = e.Int(c.RadioMilliamps, 1, 1000);
             else if (k == "radio_peak_milliamps") c.RadioPeakMilliamps = e.Int(c.RadioPeakMilliamps, 1, 2000);
             else if (k == "transmit_budget_millijoules") c.TransmitBudgetMillijoules = e.Int(c.TransmitBudgetMillijoules, 1, 100000);
+            else if (k == "policy_update_min_millivolts") c.PolicyUpdateMinMillivolts = e.Int(c.PolicyUpdateMinMillivolts, 500, 20000);
             else return false;
             return true;
         }

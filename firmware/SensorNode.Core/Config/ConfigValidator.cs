@@ -262,6 +262,12 @@ namespace SensorNode.Core.Config
                     CrossField("power.transmit_budget_millijoules", c.TransmitBudgetMillijoules.ToString() + " mJ is more than the "
                         + usableMillijoules.ToString() + " mJ the supercap holds between brownout_millivolts and max_millivolts: the node could never transmit");
                 }
+                // Only within a valid window: with brownout >= max the error above already says what is wrong.
+                if (c.PolicyUpdateMinMillivolts <= c.BrownoutMillivolts || c.PolicyUpdateMinMillivolts > c.MaxMillivolts)
+                {
+                    CrossField("power.policy_update_min_millivolts", "must be above brownout_millivolts (" + c.BrownoutMillivolts.ToString()
+                        + ") and at most max_millivolts (" + c.MaxMillivolts.ToString() + "), got " + c.PolicyUpdateMinMillivolts.ToString());
+                }
             }
 
             if (c.RadioPeakMilliamps < c.RadioMilliamps)

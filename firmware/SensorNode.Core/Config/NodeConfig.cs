@@ -77,6 +77,11 @@ namespace SensorNode.Core.Config
         public int RadioPeakMilliamps = 300;
         /// <summary>Energy one connect-and-publish costs, mJ: the guard requires this much above brown-out.</summary>
         public int TransmitBudgetMillijoules = 600;
+        /// <summary>
+        /// A transmitting wake looks for a new policy table only with the supercap at or above this, mV (brownout_millivolts
+        /// to max_millivolts): receiving and writing it costs radio time and a flash write a low supercap cannot spare.
+        /// </summary>
+        public int PolicyUpdateMinMillivolts = 4000;
 
         // [wake]
         /// <summary>

@@ -18,6 +18,16 @@ namespace SensorNode.Core.Hardware
         /// </summary>
         MqttPublishResult PublishQos1(string topic, byte[] payload, int length, bool retain, int ackTimeoutMilliseconds);
 
+        /// <summary>
+        /// Subscribes with QoS 1 to the one topic <paramref name="topicFilter"/> (no wildcards), waits for its
+        /// retained message, unsubscribes, and returns the message length in bytes after copying it into
+        /// <paramref name="buffer"/> from index 0. Returns 0 when no message arrived (a broker sends the retained
+        /// message right after its SUBACK, so an adapter may stop waiting a short grace after the SUBACK; an empty
+        /// retained payload counts as none), and -1 on an error (not connected, no SUBACK) or a message longer than
+        /// <paramref name="buffer"/>. Never blocks longer than <paramref name="timeoutMilliseconds"/> in total.
+        /// </summary>
+        int ReceiveRetained(string topicFilter, byte[] buffer, int timeoutMilliseconds);
+
         /// <summary>Sends DISCONNECT (the will is then not published) and closes the socket. Safe when not connected.</summary>
         void Disconnect();
     }

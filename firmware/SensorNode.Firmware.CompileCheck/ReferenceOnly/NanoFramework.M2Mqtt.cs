@@ -5,10 +5,15 @@
 // Read from github.com/nanoframework/nanoFramework.m2mqtt:
 //   M2Mqtt/MqttClient.cs (ctor(string, int, bool, X509Certificate, X509Certificate, MqttSslProtocols),
 //     Connect(10 args) -> MqttReasonCode, Publish(6 args) -> ushort, Disconnect, IsConnected,
-//     event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished)
+//     Subscribe(string[], MqttQoSLevel[]) -> ushort, Unsubscribe(string[]) -> ushort,
+//     events IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished,
+//     IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived,
+//     IMqttClient.MqttMsgSubscribedEventHandler MqttMsgSubscribed)
 //   nanoFramework.M2Mqtt.Core/nanoFramework.M2Mqtt.Core.nfproj (which types live in the Core assembly)
 // and from github.com/nanoframework/paho.mqtt.m2mqtt (same types, nanoFramework namespaces):
-//   M2Mqtt/Messages/MqttReasonCode.cs, M2Mqtt/Messages/MqttMsgPublishedEventArgs.cs;
+//   M2Mqtt/Messages/MqttReasonCode.cs, M2Mqtt/Messages/MqttMsgPublishedEventArgs.cs,
+//   MqttMsgPublishEventArgs.cs (Topic, byte[] Message, DupFlag, MqttQoSLevel QosLevel, Retain),
+//   MqttMsgSubscribedEventArgs.cs (MessageId, MqttQoSLevel[] GrantedQoSLevels);
 //   MqttQoSLevel (nanoFramework.M2Mqtt.Messages) and MqttSslProtocols (nanoFramework.M2Mqtt) values
 //   as published.
 
@@ -37,6 +42,26 @@ namespace nanoFramework.M2Mqtt.Messages
 
         public bool IsPublished { get { throw new NotSupportedException("reference-only"); } }
     }
+
+    public class MqttMsgPublishEventArgs : EventArgs
+    {
+        public string Topic { get { throw new NotSupportedException("reference-only"); } }
+
+        public byte[] Message { get { throw new NotSupportedException("reference-only"); } }
+
+        public bool DupFlag { get { throw new NotSupportedException("reference-only"); } }
+
+        public MqttQoSLevel QosLevel { get { throw new NotSupportedException("reference-only"); } }
+
+        public bool Retain { get { throw new NotSupportedException("reference-only"); } }
+    }
+
+    public class MqttMsgSubscribedEventArgs : EventArgs
+    {
+        public ushort MessageId { get { throw new NotSupportedException("reference-only"); } }
+
+        public MqttQoSLevel[] GrantedQoSLevels { get { throw new NotSupportedException("reference-only"); } }
+    }
 }
 
 namespace nanoFramework.M2Mqtt
@@ -53,6 +78,10 @@ namespace nanoFramework.M2Mqtt
     public interface IMqttClient : IDisposable
     {
         public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
+
+        public delegate void MqttMsgPublishEventHandler(object sender, MqttMsgPublishEventArgs e);
+
+        public delegate void MqttMsgSubscribedEventHandler(object sender, MqttMsgSubscribedEventArgs e);
     }
 
     public class MqttClient : IMqttClient, IDisposable
@@ -63,6 +92,18 @@ namespace nanoFramework.M2Mqtt
         }
 
         public event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished
+        {
+            add { throw new NotSupportedException("reference-only"); }
+            remove { throw new NotSupportedException("reference-only"); }
+        }
+
+        public event IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived
+        {
+            add { throw new NotSupportedException("reference-only"); }
+            remove { throw new NotSupportedException("reference-only"); }
+        }
+
+        public event IMqttClient.MqttMsgSubscribedEventHandler MqttMsgSubscribed
         {
             add { throw new NotSupportedException("reference-only"); }
             remove { throw new NotSupportedException("reference-only"); }
@@ -92,6 +133,16 @@ namespace nanoFramework.M2Mqtt
             ArrayList userProperties,
             MqttQoSLevel qosLevel,
             bool retain)
+        {
+            throw new NotSupportedException("reference-only");
+        }
+
+        public ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels)
+        {
+            throw new NotSupportedException("reference-only");
+        }
+
+        public ushort Unsubscribe(string[] topics)
         {
             throw new NotSupportedException("reference-only");
         }

@@ -18,6 +18,9 @@ namespace SensorNode.Firmware.Adapters
         private const bool WillRetain = true;
         private const bool WillFlag = true;
         private const bool CleanSession = true;
+        // Wait after the SUBACK for a retained message: the broker sends it right behind the SUBACK, so this only
+        // covers M2Mqtt's receive and event threads. Waiting the whole timeout would keep the radio on for nothing.
+        private const int RetainedGraceMilliseconds = 200;
 
         private readonly string _host;
         private readonly int _port;
@@ -34,6 +37,13 @@ namespace SensorNode.Firmware.Adapters
         private bool _earlyValid;
         private ushort _earlyMessageId;
         private bool _earlyPublished;
+
+        // One ReceiveRetained at a time: while _receiveTopic is set, any SUBACK is ours and the first PUBLISH on it is kept.
+        private readonly ManualResetEvent _subackArrived = new ManualResetEvent(false);
+        private readonly ManualResetEvent _messageArrived = new ManualResetEvent(false);
+        private string _receiveTopic;
+        private bool _subscribeGranted;
+        private byte[] _receivedMessage;
 
         /// <summary>Broker and TLS from <paramref name="config"/>; credentials from <paramref name="secrets"/> (empty user = anonymous).</summary>
         public M2MqttSession(NodeConfig config, NodeSecrets secrets)
@@ -55,6 +65,8 @@ namespace SensorNode.Firmware.Adapters
                 // TLS validates against the CA stored on the device (Device Explorer network configuration).
                 client = new MqttClient(_host, _port, _tls, null, null, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.MqttMsgPublished += OnPublished;
+                client.MqttMsgSubscribed += OnSubscribed;
+                client.MqttMsgPublishReceived += OnPublishReceived;
             }
             catch (Exception ex)
             {
@@ -152,6 +164,73 @@ namespace SensorNode.Firmware.Adapters
         }
 
         /// <inheritdoc />
+        public int ReceiveRetained(string topicFilter, byte[] buffer, int timeoutMilliseconds)
+        {
+            MqttClient client = _client;
+            if (client == null || !client.IsConnected)
+            {
+                return -1;
+            }
+
+            lock (_sync)
+            {
+                _receiveTopic = topicFilter;
+                _subscribeGranted = false;
+                _receivedMessage = null;
+                _subackArrived.Reset();
+                _messageArrived.Reset();
+            }
+
+            string[] topics = new string[] { topicFilter };
+            try
+            {
+                client.Subscribe(topics, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
+                int grace = timeoutMilliseconds < RetainedGraceMilliseconds ? timeoutMilliseconds : RetainedGraceMilliseconds;
+                bool subacked = _subackArrived.WaitOne(timeoutMilliseconds - grace, false);
+                bool arrived = _messageArrived.WaitOne(subacked ? grace : 0, false);
+                lock (_sync)
+                {
+                    _receiveTopic = null;
+                    if (arrived)
+                    {
+                        byte[] message = _receivedMessage;
+                        if (message.Length > buffer.Length)
+                        {
+                            return -1;
+                        }
+
+                        Array.Copy(message, buffer, message.Length);
+                        return message.Length;
+                    }
+
+                    return subacked && _subscribeGranted ? 0 : -1;
+                }
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MQTT subscribe failed: " + ex.Message);
+                return -1;
+            }
+            finally
+            {
+                lock (_sync)
+                {
+                    _receiveTopic = null;
+                }
+
+                try
+                {
+                    // Queued, not awaited: the QoS 1 publishes that follow are ordered behind it on the connection.
+                    client.Unsubscribe(topics);
+                }
+                catch (Exception ex)
+                {
+                    Debug.WriteLine("MQTT unsubscribe failed: " + ex.Message);
+                }
+            }
+        }
+
+        /// <inheritdoc />
         public void Disconnect()
         {
             MqttClient client = _client;
@@ -171,6 +250,36 @@ namespace SensorNode.Firmware.Adapters
             catch (Exception ex)
             {
                 Debug.WriteLine("MQTT disconnect failed: " + ex.Message);
+            }
+        }
+
+        private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
+        {
+            lock (_sync)
+            {
+                if (_receiveTopic == null)
+                {
+                    return;
+                }
+
+                // A granted level is 0-2; the broker's refusal (0x80) is anything above.
+                MqttQoSLevel[] granted = e.GrantedQoSLevels;
+                _subscribeGranted = granted != null && granted.Length == 1 && (int)granted[0] <= (int)MqttQoSLevel.ExactlyOnce;
+                _subackArrived.Set();
+            }
+        }
+
+        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        {
+            lock (_sync)
+            {
+                if (_receiveTopic == null || _receivedMessage != null || e.Topic != _receiveTopic || e.Message == null || e.Message.Length == 0)
+                {
+                    return;
+                }
+
+                _receivedMessage = e.Message;
+                _messageArrived.Set();
             }
         }
 

@@ -53,7 +53,7 @@ public class ConfigParserTests
         ["supercap.capacitance_millifarads"] = "3300", ["supercap.esr_milliohms"] = "90", ["supercap.brownout_millivolts"] = "2900",
         ["supercap.max_millivolts"] = "5000",
         ["power.sleep_microamps"] = "12", ["power.active_milliamps"] = "40", ["power.radio_milliamps"] = "120",
-        ["power.radio_peak_milliamps"] = "280", ["power.transmit_budget_millijoules"] = "500",
+        ["power.radio_peak_milliamps"] = "280", ["power.transmit_budget_millijoules"] = "500", ["power.policy_update_min_millivolts"] = "3800",
         ["wake.intervals_seconds"] = "10,20,40,80,160,320,640,1280", ["wake.safe_interval_seconds"] = "300",
         ["time.utc_offset_minutes"] = "60",
         ["wifi.ssid"] = "lab", ["wifi.static_ip"] = "192.168.1.50", ["wifi.netmask"] = "255.255.0.0", ["wifi.gateway"] = "192.168.1.1",

@@ -189,6 +189,22 @@ public class ConfigValidatorTests
             + "beyond the 12-bit ADC's 4095: raise divider_ratio", error.Message);
     }
 
+    [Theory]
+    [InlineData(3000)]   // at brown-out: protects nothing
+    [InlineData(5401)]   // above max: no table would ever be taken
+    public void Validate_PolicyUpdateThresholdOutsideTheUsableWindow_IsAnError(int millivolts)
+    {
+        var error = SingleError(c => c.PolicyUpdateMinMillivolts = millivolts, "power.policy_update_min_millivolts");
+
+        Assert.Equal($"must be above brownout_millivolts (3000) and at most max_millivolts (5400), got {millivolts}", error.Message);
+    }
+
+    [Fact]
+    public void Validate_PolicyUpdateThresholdAtMax_IsAccepted()
+    {
+        Assert.Empty(Validate(c => c.PolicyUpdateMinMillivolts = 5400));
+    }
+
     [Fact]
     public void Validate_TransmitBudgetAboveStoredEnergy_IsAnError()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 using SensorNode.Core.Policy;
+using SensorNode.Core.Tests.WakeCycleScenarios;
 using SensorNode.Simulation;
 using SensorNode.Simulation.Network;
 
@@ -11,28 +12,6 @@ namespace SensorNode.Core.Tests.Network;
 public class RealBrokerNodeTests
 {
     private const long Start = 1_727_690_400_000; // 2024-09-30 10:00:00 UTC
-
-    /// <summary>One wake of <paramref name="node"/>, as <see cref="SimulatedNode.Wake"/> runs it, but over <paramref name="mqtt"/>.</summary>
-    private static WakeReport WakeOver(SimulatedNode node, IMqttSession mqtt, WakeCause cause)
-    {
-        node.Clock.Boot();
-        node.Sleep.Boot(cause);
-        var hardware = new NodeHardware
-        {
-            ClimateSensor = node.Sht3x,
-            LightSensor = node.Config.LightSensor == LightSensorKind.Bh1750 ? node.Bh1750 : node.Opt3001,
-            SupercapAdc = node.Adc,
-            Pir = node.Pir,
-            Clock = node.Clock,
-            Delay = node.Clock,
-            Storage = node.Flash,
-            Link = node.Link,
-            Mqtt = mqtt,
-        };
-        var cycle = new WakeCycle(node.Config, hardware);
-        cycle.Run(node.Sleep.GetWakeCause()).Enter(node.Sleep);
-        return cycle.LastReport;
-    }
 
     /// <summary>A policy table that transmits on every wake, at the shortest interval.</summary>
     private static void TransmitEveryWake(SimulatedNode node)
@@ -63,7 +42,7 @@ public class RealBrokerNodeTests
         for (int i = 0; i < wakes; i++)
         {
             node.IlluminanceLux = 100 * (i + 1);
-            WakeReport report = WakeOver(node, session, WakeCause.Timer);
+            WakeReport report = CustomWake.Run(node, WakeCause.Timer, mqtt: session);
             reports.Add(report);
             node.SleepFor(report.Plan.SleepSeconds * 1000L);
         }

@@ -19,8 +19,17 @@ public sealed class SimulatedMqttSession : IMqttSession
     /// <summary>Radio time per payload byte, microseconds (~1 Mbit/s effective).</summary>
     public int MicrosecondsPerByte { get; set; } = 8;
 
+    /// <summary>
+    /// How long the node waits after the SUBACK for a retained message that does not come, ms
+    /// (<see cref="IMqttSession.ReceiveRetained"/>; the same grace as the device adapter).
+    /// </summary>
+    public int RetainedGraceMilliseconds { get; set; } = 200;
+
     public bool IsConnected { get; private set; }
     public int PublishAttempts { get; private set; }
+
+    /// <summary>SUBSCRIBEs sent (one per <see cref="ReceiveRetained"/> on a connected session).</summary>
+    public int Subscriptions { get; private set; }
 
     public SimulatedMqttSession(SimulatedBroker broker, SimulatedLink link, SimulatedClock clock)
     {
@@ -59,6 +68,26 @@ public sealed class SimulatedMqttSession : IMqttSession
         }
         _clock.Awake(_broker.RoundTripMilliseconds, PowerPhase.MqttPublish);
         return _clock.PowerLost ? MqttPublishResult.Timeout : MqttPublishResult.Acknowledged;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Exact topic match against the broker's retained store; SUBACK and UNSUBSCRIBE cost one round trip each way.</remarks>
+    public int ReceiveRetained(string topicFilter, byte[] buffer, int timeoutMilliseconds)
+    {
+        if (!IsConnected || !_link.IsUp || _clock.PowerLost) return -1;
+        Subscriptions++;
+        _clock.Awake(Math.Min(_broker.RoundTripMilliseconds, timeoutMilliseconds), PowerPhase.MqttPublish);
+        if (_clock.PowerLost) return -1;
+        if (!_broker.Retained.TryGetValue(topicFilter, out BrokerMessage? message) || message.Payload.Length == 0)
+        {
+            _clock.Awake(Math.Max(0, Math.Min(RetainedGraceMilliseconds, timeoutMilliseconds - _broker.RoundTripMilliseconds)), PowerPhase.MqttPublish);
+            return 0;
+        }
+        _clock.Awake((long)message.Payload.Length * MicrosecondsPerByte / 1000, PowerPhase.MqttPublish);
+        if (_clock.PowerLost) return -1;
+        if (message.Payload.Length > buffer.Length) return -1;
+        message.Payload.CopyTo(buffer, 0);
+        return message.Payload.Length;
     }
 
     public void Disconnect()

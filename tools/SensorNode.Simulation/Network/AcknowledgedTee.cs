@@ -28,5 +28,11 @@ public sealed class AcknowledgedTee(IMqttSession real, SimulatedBroker recorder,
         return result;
     }
 
+    public int ReceiveRetained(string topicFilter, byte[] buffer, int timeoutMilliseconds)
+    {
+        if (!link.IsUp || clock.PowerLost) return -1;
+        return real.ReceiveRetained(topicFilter, buffer, timeoutMilliseconds);
+    }
+
     public void Disconnect() => real.Disconnect();
 }

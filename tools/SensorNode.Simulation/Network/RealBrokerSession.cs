@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -131,6 +132,106 @@ public sealed class RealBrokerSession : IMqttSession, IDisposable
         {
             LastError = $"publish to '{topic}' failed: {Describe(e)}";
             return client.IsConnected ? MqttPublishResult.Failed : MqttPublishResult.NotConnected;
+        }
+    }
+
+    /// <summary>
+    /// How long <see cref="ReceiveRetained"/> waits after the SUBACK for a retained message, ms: the broker sends it
+    /// right behind the SUBACK, so this only covers the client's dispatch (the device adapter uses the same grace).
+    /// </summary>
+    public const int RetainedGraceMilliseconds = 200;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The first message on <paramref name="topicFilter"/> after the SUBSCRIBE is taken (a broker delivers a retained
+    /// one first). Failures (no session, no SUBACK, a refused subscription, a message longer than the buffer) give -1
+    /// and a <see cref="LastError"/>; an UNSUBSCRIBE is attempted in every case after a SUBACK.
+    /// </remarks>
+    public int ReceiveRetained(string topicFilter, byte[] buffer, int timeoutMilliseconds)
+    {
+        if (string.IsNullOrEmpty(topicFilter) || buffer == null || timeoutMilliseconds <= 0)
+        {
+            LastError = "receive arguments out of range (topic, buffer or timeout)";
+            return -1;
+        }
+        IMqttClient? client = _client;
+        if (client == null || !client.IsConnected)
+        {
+            LastError = "receive without a connected session";
+            return -1;
+        }
+
+        var arrived = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
+        {
+            if (e.ApplicationMessage.Topic == topicFilter)
+            {
+                arrived.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+            }
+            return Task.CompletedTask;
+        }
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        client.ApplicationMessageReceivedAsync += OnMessage;
+        bool subscribed = false;
+        try
+        {
+            MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            MqttClientSubscribeResult result = RunBounded(token => client.SubscribeAsync(options, token), timeoutMilliseconds);
+            subscribed = true;
+            MqttClientSubscribeResultCode code = result.Items.Count == 1 ? result.Items.First().ResultCode : MqttClientSubscribeResultCode.UnspecifiedError;
+            if (code > MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                LastError = $"broker refused the subscription to '{topicFilter}': {code}";
+                return -1;
+            }
+            int left = timeoutMilliseconds - (int)stopwatch.ElapsedMilliseconds;
+            if (!arrived.Task.Wait(Math.Max(0, Math.Min(left, RetainedGraceMilliseconds))))
+            {
+                return 0;
+            }
+            byte[] payload = arrived.Task.Result;
+            if (payload.Length > buffer.Length)
+            {
+                LastError = $"retained message on '{topicFilter}' is {payload.Length} bytes, more than the {buffer.Length}-byte buffer";
+                return -1;
+            }
+            payload.CopyTo(buffer, 0);
+            return payload.Length;
+        }
+        catch (TimeoutException)
+        {
+            LastError = $"no SUBACK for '{topicFilter}' within {timeoutMilliseconds} ms";
+            return -1;
+        }
+        catch (Exception e)
+        {
+            LastError = $"subscribe to '{topicFilter}' failed: {Describe(e)}";
+            return -1;
+        }
+        finally
+        {
+            client.ApplicationMessageReceivedAsync -= OnMessage;
+            if (subscribed)
+            {
+                Unsubscribe(client, topicFilter);
+            }
+        }
+    }
+
+    // Best effort: the session is clean and ends with this wake anyway.
+    private void Unsubscribe(IMqttClient client, string topicFilter)
+    {
+        try
+        {
+            MqttClientUnsubscribeOptions options = new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(topicFilter).Build();
+            RunBounded(token => client.UnsubscribeAsync(options, token), DisconnectTimeoutMilliseconds);
+        }
+        catch (Exception e)
+        {
+            LastError = $"unsubscribe from '{topicFilter}' failed: {Describe(e)}";
         }
     }
 
