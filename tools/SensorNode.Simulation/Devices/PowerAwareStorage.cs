@@ -11,6 +11,19 @@ public sealed class PowerAwareStorage(IPersistentStorage flash, SimulatedClock c
 {
     public int GetLength(string name) => flash.GetLength(name);
     public int Read(string name, int position, byte[] buffer, int offset, int count) => flash.Read(name, position, buffer, offset, count);
-    public bool Write(string name, int position, byte[] data, int offset, int count) => !clock.PowerLost && flash.Write(name, position, data, offset, count);
+    public bool Write(string name, int position, byte[] data, int offset, int count)
+    {
+        if (clock.PowerLost) return false;
+        try
+        {
+            return flash.Write(name, position, data, offset, count);
+        }
+        catch (SimulatedPowerLossException)
+        {
+            // The core may catch this (its radio step has a catch-all for adapter faults); the chip is dead all the same.
+            clock.PowerLost = true;
+            throw;
+        }
+    }
     public bool Delete(string name) => !clock.PowerLost && flash.Delete(name);
 }
