@@ -26,7 +26,7 @@ public static class EvaluateCommand
           --policy FILE          also evaluate this learned table (or built-in / fixed:<interval>)
           --profile FILE         hardware profile JSON (default: the embedded reference design)
         oracle:
-          --oracle-levels N      energy levels of the oracle's grid (default 2000)
+          --oracle-levels N      energy levels of the oracle's grid (default 1000)
           --oracle-slot S        oracle decision slot, s (default 900)
         output:
           --out DIR              comparison.json, comparison.md and captured.png (default eval-out)
@@ -61,7 +61,7 @@ public static class EvaluateCommand
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
-        var oracleOptions = new OracleOptions { EnergyLevels = options.GetInt("oracle-levels", 2000, 10, 100_000), SlotSeconds = options.GetInt("oracle-slot", 900, 60, 3600) };
+        var oracleOptions = new OracleOptions { EnergyLevels = options.GetInt("oracle-levels", 1000, 10, 100_000), SlotSeconds = options.GetInt("oracle-slot", 900, 60, 3600) };
         List<EnvironmentTrace> environments = Environments(traces, options, seed);
 
         var contestants = new List<EvaluatedPolicy>();
