@@ -37,9 +37,20 @@ public static class PolicyTrainer
         TableScore bestScore = heuristicScore;
         int bestRound = 0;
         Record("start", heuristicScore, kept: true);
+        // The frugal long-interval baselines (PIR always armed) are starting points too: whichever earns more.
+        foreach (int interval in new[] { PolicyTable.WakeIntervalCount - 2, PolicyTable.WakeIntervalCount - 1 })
+        {
+            byte[] start = PolicySpec.Fixed(interval).Serialize()[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)];
+            for (int s = 0; s < start.Length; s++) if (!TrainingActions.Allowed(s, start[s])) start[s] = TrainingActions.SafeCode;
+            TableScore score = Evaluate(start, options, model, visits);
+            runs += evaluationRuns;
+            bool kept = score.Reward > bestScore.Reward;
+            if (kept) { best = start; bestScore = score; }
+            Record("start", score, kept);
+        }
 
         // Phase 1: explore around the current greedy table; the model's greedy tables are candidates.
-        byte[] current = heuristic;
+        byte[] current = best;
         int perRound = Math.Max(1, options.EpisodesPerRound);
         int episode = 0;
         while (episode < options.Episodes)
