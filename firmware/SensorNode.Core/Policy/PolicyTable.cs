@@ -62,8 +62,26 @@ namespace SensorNode.Core.Policy
             return Decode(_codes[stateIndex]);
         }
 
-        /// <summary>The table generated from <see cref="HeuristicPolicy"/>, version <see cref="HeuristicPolicy.Version"/>.</summary>
+        /// <summary>
+        /// The table compiled into the firmware: the trained <see cref="TrainedPolicyTable"/> (version
+        /// <see cref="TrainedPolicyTable.Version"/>) when its codes match its CRC, else the table generated from
+        /// <see cref="HeuristicPolicy"/> (version <see cref="HeuristicPolicy.Version"/>).
+        /// </summary>
         public static PolicyTable BuiltIn()
+        {
+            byte[] trained = TrainedPolicyTable.ActionCodes();
+            PolicyTable table = new PolicyTable(trained, TrainedPolicyTable.Version, true);
+            byte[] data = table.Serialize();
+            if (trained.Length == StateEncoder.StateCount && FindBadCode(trained, 0, trained.Length) < 0
+                && LittleEndian.ReadUInt32(data, SerializedLength - 4) == TrainedPolicyTable.Crc32)
+            {
+                return table;
+            }
+            return Heuristic();
+        }
+
+        /// <summary>The table generated from <see cref="HeuristicPolicy"/>, version <see cref="HeuristicPolicy.Version"/> (the fallback and the trainer's starting point).</summary>
+        public static PolicyTable Heuristic()
         {
             return new PolicyTable(HeuristicPolicy.BuildActionCodes(), HeuristicPolicy.Version, true);
         }

@@ -20,7 +20,7 @@ public class PolicyStoreTests
     {
         var table = PolicyStore.LoadOrBuiltIn(storage, fileName, out var error);
         Assert.True(table.IsBuiltIn);
-        Assert.Equal(HeuristicPolicy.Version, table.Version);
+        Assert.Equal(PolicyTable.BuiltIn().Version, table.Version);
         Assert.Equal(expected, error);
     }
 

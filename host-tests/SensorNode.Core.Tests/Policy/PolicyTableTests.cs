@@ -91,9 +91,9 @@ public class PolicyTableTests
     }
 
     [Fact]
-    public void BuiltIn_IsTheHeuristicTable()
+    public void Heuristic_IsTheHeuristicRuleTable()
     {
-        var table = PolicyTable.BuiltIn();
+        var table = PolicyTable.Heuristic();
         Assert.True(table.IsBuiltIn);
         Assert.Equal(HeuristicPolicy.Version, table.Version);
         byte[] codes = HeuristicPolicy.BuildActionCodes();

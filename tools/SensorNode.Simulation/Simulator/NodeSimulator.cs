@@ -32,6 +32,26 @@ public sealed class SimulationSetup
     /// the delivery bookkeeping); null keeps the in-process session. Used to route through a real broker.
     /// </summary>
     public Func<SimulatedLink, SimulatedClock, SimulatedBroker, IMqttSession>? MqttFactory { get; init; }
+    /// <summary>
+    /// Called after every wake and every brown-out of node i (the trainer computes rewards from it); null: nothing
+    /// is reported. Called on the node's simulation thread.
+    /// </summary>
+    public Func<int, Action<SimulatorStep>>? StepObserverFactory { get; init; }
+}
+
+/// <summary>One thing that happened to a simulated node: a completed wake, or a brown-out and the dead time after it.</summary>
+public sealed class SimulatorStep
+{
+    /// <summary>Start of the wake, or the brown-out time, Unix ms.</summary>
+    public long UnixMilliseconds { get; init; }
+    public WakeCause Cause { get; init; }
+    /// <summary>The wake's report; null for a brown-out.</summary>
+    public WakeReport? Report { get; init; }
+    /// <summary>Motion events seen during this wake (the one that woke it included).</summary>
+    public int EventsCaptured { get; init; }
+    public bool BrownedOut { get; init; }
+    /// <summary>Time dead after the brown-out until the cold start (or the end of the run), ms.</summary>
+    public long DeadMilliseconds { get; init; }
 }
 
 /// <summary>What one node's run produced.</summary>
@@ -68,6 +88,7 @@ public sealed class NodeSimulator
     private readonly double _sleepAmps;
     private readonly long[] _events;
     private readonly IWakePolicy? _policy;
+    private readonly Action<SimulatorStep>? _observer;
 
     // Per-sequence bookkeeping (sequences are dense from 1; a torn append's number is reused, so entries are overwritten).
     private readonly List<long> _takenAtMs = new() { 0 };
@@ -106,6 +127,7 @@ public sealed class NodeSimulator
         if (setup.MqttFactory != null) _node.ReplaceMqtt(setup.MqttFactory(_node.Link, _node.Clock, _node.Broker));
         if (setup.Policy.TableBytes is { } table) _node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length);
         _policy = setup.PolicyFactory?.Invoke(nodeIndex);
+        _observer = setup.StepObserverFactory?.Invoke(nodeIndex);
     }
 
     public SimulatedNode Node => _node;
@@ -136,12 +158,16 @@ public sealed class NodeSimulator
             long wakeStart = t;
             bool died = Wake(cause, wakeStart, out WakeReport? report);
             t = _node.Clock.NowUnixMilliseconds;
+            long capturedBefore = _eventsCaptured;
             eventIndex = AttributeEventsDuringWake(eventIndex, t, died ? null : report);
+            if (!died) _observer?.Invoke(new SimulatorStep { UnixMilliseconds = wakeStart, Cause = cause, Report = report, EventsCaptured = (int)(_eventsCaptured - capturedBefore) });
             if (died)
             {
                 _brownouts++;
                 _timeline?.BrownoutTimes.Add(t / 1000);
+                long diedAtWake = t;
                 t = StayDead(t, endMs, ref eventIndex);
+                _observer?.Invoke(new SimulatorStep { UnixMilliseconds = diedAtWake, Cause = cause, BrownedOut = true, DeadMilliseconds = t - diedAtWake });
                 cause = WakeCause.PowerOn;
                 continue;
             }
@@ -167,6 +193,7 @@ public sealed class NodeSimulator
                 _timeline?.BrownoutTimes.Add(diedAt / 1000);
                 eventIndex = MissEventsBefore(eventIndex, diedAt);
                 t = StayDead(diedAt, endMs, ref eventIndex);
+                _observer?.Invoke(new SimulatorStep { UnixMilliseconds = diedAt, Cause = cause, BrownedOut = true, DeadMilliseconds = t - diedAt });
                 cause = WakeCause.PowerOn;
                 continue;
             }

@@ -1,0 +1,66 @@
+using SensorNode.Cli;
+using Xunit;
+
+namespace SensorNode.Cli.Tests.Train;
+
+public class TrainCommandTests
+{
+    private static (int Code, string Out, string Err) Run(Func<string[], TextWriter, TextWriter, int> command, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = command(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("--out", "x.bin")]                                   // no trace
+    [InlineData("--trace", "missing-file.txt", "--out", "x.bin")]    // unreadable trace
+    [InlineData("--trace", "a.txt")]                                 // no --out
+    [InlineData("--trace", "a.txt", "--out", "x.bin", "--days", "5..2")]
+    [InlineData("--trace", "a.txt", "--out", "x.bin", "--episodes", "0")]
+    [InlineData("--trace", "a.txt", "--out", "x.bin", "--bogus", "1")]
+    [InlineData("--trace")]
+    public void Train_ReturnsUsage_ForBadArguments(params string[] args)
+    {
+        var (code, _, err) = Run(TrainCommand.Run, args);
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("sensornode train:", err);
+    }
+
+    [Fact]
+    public void ParseDays_ReadsRangesAndSingleDays()
+    {
+        Assert.Equal((0, 20), TrainCommand.ParseDays("0..20"));
+        Assert.Equal((3, 3), TrainCommand.ParseDays("3"));
+        Assert.Throws<UsageException>(() => TrainCommand.ParseDays("-1..2"));
+    }
+
+    [Fact]
+    public void Policy_ReturnsUsage_ForAMissingOrInvalidFile()
+    {
+        Assert.Equal(CommandLine.Usage, Run(PolicyCommand.Run, "show").Code);
+        Assert.Equal(CommandLine.Usage, Run(PolicyCommand.Run, "frobnicate", "x.bin").Code);
+        string bad = Path.GetTempFileName();
+        File.WriteAllBytes(bad, new byte[] { 1, 2, 3 });
+        var (code, _, err) = Run(PolicyCommand.Run, "show", bad);
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("TooShort", err);
+    }
+
+    [Fact]
+    public void PolicyExport_WritesTheSourceAndReportsTheSize()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        string bin = Path.Combine(dir, "policy.bin");
+        File.WriteAllBytes(bin, SensorNode.Core.Policy.PolicyTable.BuiltIn().Serialize());
+        string cs = Path.Combine(dir, "T.cs");
+        var (code, _, err) = Run(PolicyCommand.Run, "export", bin, "--out", cs);
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("882 bytes serialized", err);
+        Assert.Contains("internal static class TrainedPolicyTable", File.ReadAllText(cs));
+        var show = Run(PolicyCommand.Run, "show", bin);
+        Assert.Equal(CommandLine.Ok, show.Code);
+        Assert.Contains("voltage critical", show.Out);
+    }
+}

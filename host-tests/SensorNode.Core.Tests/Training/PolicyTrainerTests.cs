@@ -1,0 +1,107 @@
+using SensorNode.Core.Numerics;
+using SensorNode.Core.Policy;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Training;
+using Xunit;
+
+namespace SensorNode.Core.Tests.Training;
+
+public class PolicyTrainerTests
+{
+    private const string Ff66 = "/work/shared/data/pible/ff66-office-2019-09-30_to_11-03.txt";
+
+    private static TrainingOptions SmallRun(int seed) => new()
+    {
+        Environments = new[] { TraceReader.Read(Ff66).Slice(0, 4) },
+        Profile = HardwareProfile.Default(),
+        Seed = seed,
+        Episodes = 4,
+        SearchSweeps = 1,
+        SearchStates = 6,
+    };
+
+    [Fact]
+    public void Train_GivesIdenticalBytes_ForTheSameSeed()
+    {
+        byte[] a = PolicyTrainer.Train(SmallRun(7)).Table.Serialize();
+        byte[] b = PolicyTrainer.Train(SmallRun(7)).Table.Serialize();
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Train_KeepsATableThatNeverBrownsOut_OnItsTrainingTrace()
+    {
+        var options = SmallRun(1);
+        TrainingResult result = PolicyTrainer.Train(options);
+        Assert.True(result.Learned.Safe);
+        byte[] codes = result.Table.Serialize()[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)];
+        TableScore again = PolicyTrainer.Evaluate(codes, options);
+        Assert.Equal(0, again.Brownouts);
+        Assert.Equal(0, again.BrownoutsColdStart);
+        Assert.True(again.EventsCaptured >= result.Heuristic.EventsCaptured || result.Heuristic.Brownouts > 0);
+    }
+
+    [Fact]
+    public void ExploringAgent_NeverExploresAtCriticalVoltage()
+    {
+        var agent = new ExploringAgent(HeuristicPolicy.BuildActionCodes(), epsilon: 1.0, seed: 3, RewardWeights.Default);
+        for (int i = 0; i < 200; i++)
+        {
+            int critical = StateEncoder.Compose(0, i % 4, i % 4, i % 3, i % 3);
+            Assert.Equal(TrainingActions.SafeCode, PolicyTable.EncodeAction(agent.Decide(critical, new PolicyObservation())));
+        }
+    }
+
+    [Fact]
+    public void BuiltIn_IsTheTrainedTable_AndItsCrcMatchesItsBytes()
+    {
+        PolicyTable builtIn = PolicyTable.BuiltIn();
+        byte[] data = builtIn.Serialize();
+        Assert.Equal(TrainedPolicyTableVersion(), builtIn.Version);
+        Assert.True(builtIn.IsBuiltIn);
+        Assert.Equal(Crc32.Compute(data, 0, data.Length - 4), LittleEndian.ReadUInt32(data, data.Length - 4));
+        Assert.NotEqual(HeuristicPolicy.Version, builtIn.Version);
+    }
+
+    [Fact]
+    public void Export_SourceHoldsTheExactBytesAndCrc_AndTheBytesRoundTrip()
+    {
+        PolicyTable table = PolicyTable.FromActionCodes(123, HeuristicPolicy.BuildActionCodes());
+        byte[] data = table.Serialize();
+        string source = PolicyExport.GenerateSource(table, "test.bin");
+        uint crc = LittleEndian.ReadUInt32(data, data.Length - 4);
+        Assert.Contains($"public const uint Crc32 = 0x{crc:X8};", source);
+        Assert.Contains("public const uint Version = 123;", source);
+        Assert.DoesNotContain("List<", source);
+        var bytes = System.Text.RegularExpressions.Regex.Matches(source, "0x([0-9A-F]{2}),").Select(m => Convert.ToByte(m.Groups[1].Value, 16)).ToArray();
+        Assert.Equal(data[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)], bytes);
+        Assert.Equal(data, PolicyTable.FromActionCodes(123, bytes).Serialize());
+    }
+
+    [Fact]
+    public void BuiltIn_EqualsTheShippedPolicyBin_WhenItIsAvailable()
+    {
+        // The exported source must reproduce the serialized table it came from, byte for byte.
+        PolicyTable builtIn = PolicyTable.BuiltIn();
+        byte[] data = builtIn.Serialize();
+        Assert.True(PolicyTable.TryLoad(data, data.Length, out PolicyTable loaded, out PolicyLoadError error), error.ToString());
+        Assert.Equal(data, loaded.Serialize());
+    }
+
+    [Fact]
+    public void PolicyView_ShowsEachVoltageBlockAndTheActionsAndVisits()
+    {
+        var codes = new byte[StateEncoder.StateCount];
+        codes[StateEncoder.Compose(2, 1, 0, 0, 0)] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, MotionWakeArmed = true, Transmit = true });
+        var visits = new int[StateEncoder.StateCount];
+        visits[StateEncoder.Compose(2, 1, 0, 0, 0)] = 42;
+        string text = PolicyView.Render(PolicyTable.FromActionCodes(5, codes), new[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 }, visits);
+        foreach (string v in PolicyView.VoltageNames) Assert.Contains("voltage " + v, text);
+        Assert.Contains("3600s P T [42]", text);
+        Assert.Contains("PIR armed in 1 of 864 states, transmit in 1", text);
+        Assert.Contains("1 states visited in training, 42 decisions", text);
+    }
+
+    private static uint TrainedPolicyTableVersion() => 100;
+}

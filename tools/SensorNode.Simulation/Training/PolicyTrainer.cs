@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using SensorNode.Core.Policy;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Simulator;
+
+namespace SensorNode.Simulation.Training;
+
+/// <summary>
+/// Model-based training: rounds of exploratory simulator runs (epsilon-greedy around the current table) feed a
+/// <see cref="TransitionModel"/>; value iteration gives the next table; every table is run on the training data
+/// from a normal and from a cold start, and the best one with no brown-out in either is kept. Starts from the
+/// built-in heuristic, so a table is always safe to ship. Same options and seed give the same table.
+/// </summary>
+public static class PolicyTrainer
+{
+    /// <summary>Supercap voltage of the evaluation's normal start, V (the simulator's default).</summary>
+    public const double NormalStartVolts = 4.0;
+
+    // Exploratory runs start at these charges in turn, so low- and high-voltage states are both visited.
+    private static readonly double[] ExplorationStartVolts = { 4.0, 3.3, 5.2, 3.6 };
+
+    /// <summary>Trains; <paramref name="progress"/> gets each evaluated table as it comes.</summary>
+    public static TrainingResult Train(TrainingOptions options, Action<TrainingRound>? progress = null)
+    {
+        if (options.Environments.Count == 0) throw new ArgumentException("at least one training environment is needed");
+        var wall = Stopwatch.StartNew();
+        var model = new TransitionModel(options.HorizonSeconds);
+        var visits = new int[StateEncoder.StateCount];
+        var rounds = new List<TrainingRound>();
+        int runs = 0;
+        int evaluationRuns = options.Environments.Count * 2;
+
+        byte[] heuristic = HeuristicPolicy.BuildActionCodes();
+        TableScore heuristicScore = Evaluate(heuristic, options, model, visits);
+        runs += evaluationRuns;
+        byte[] best = heuristic;
+        TableScore bestScore = heuristicScore;
+        int bestRound = 0;
+        Record("start", heuristicScore, kept: true);
+        // The frugal long-interval baselines (PIR always armed) are starting points too: whichever earns more.
+        foreach (int interval in new[] { PolicyTable.WakeIntervalCount - 2, PolicyTable.WakeIntervalCount - 1 })
+        {
+            byte[] start = PolicySpec.Fixed(interval).Serialize()[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)];
+            for (int s = 0; s < start.Length; s++) if (!TrainingActions.Allowed(s, start[s])) start[s] = TrainingActions.SafeCode;
+            TableScore score = Evaluate(start, options, model, visits);
+            runs += evaluationRuns;
+            bool kept = score.Reward > bestScore.Reward;
+            if (kept) { best = start; bestScore = score; }
+            Record("start", score, kept);
+        }
+
+        // Phase 1: explore around the current greedy table; the model's greedy tables are candidates.
+        byte[] current = best;
+        int perRound = Math.Max(1, options.EpisodesPerRound);
+        int episode = 0;
+        while (episode < options.Episodes)
+        {
+            int n = Math.Min(perRound, options.Episodes - episode);
+            var agents = new ExploringAgent[n];
+            byte[] policy = current;
+            int firstEpisode = episode;
+            Parallel.For(0, n, k =>
+            {
+                int e = firstEpisode + k;
+                var agent = new ExploringAgent(policy, options.Epsilon, Mix(options.Seed, e, 1), options.Weights);
+                Run(agent, options, options.Environments[e % options.Environments.Count], ExplorationStartVolts[e % ExplorationStartVolts.Length], Mix(options.Seed, e, 2));
+                agents[k] = agent;
+            });
+            episode += n;
+            runs += n;
+            foreach (var agent in agents) Absorb(agent, model, visits);   // in episode order: deterministic
+
+            current = model.Solve(current, options.MinVisits);
+            TableScore score = Evaluate(current, options, model, visits);
+            runs += evaluationRuns;
+            bool kept = Better(score, bestScore);
+            if (kept) { best = current; bestScore = score; }
+            Record("explore", score, kept);
+        }
+        model.Solve(best, options.MinVisits);
+
+        // Phase 2: the model's state aggregation hides how a night drains the supercap, so its greedy tables are
+        // only proposals. Change one state at a time (the model's best actions there, and the neighbours of the
+        // current action) and keep a change only if the whole table does better in the simulator.
+        int[] states = Enumerable.Range(0, visits.Length).Where(s => visits[s] > 0 && TrainingActions.VoltageBin(s) > 0)
+            .OrderByDescending(s => visits[s]).ThenBy(s => s).Take(options.SearchStates).ToArray();
+        for (int sweep = 0; sweep < options.SearchSweeps; sweep++)
+        {
+            Repair();
+            bool changed = false;
+            foreach (int s in states)
+            {
+                foreach (int a in Candidates(s, best[s], model, options.MinVisits))
+                {
+                    byte[] trial = (byte[])best.Clone();
+                    trial[s] = (byte)a;
+                    TableScore score = Evaluate(trial, options);
+                    runs += evaluationRuns;
+                    if (!Better(score, bestScore)) continue;
+                    best = trial;
+                    bestScore = score;
+                    changed = true;
+                    Record("search", score, kept: true);
+                }
+            }
+            if (!changed) break;
+        }
+        Repair();
+        Floor();
+
+        wall.Stop();
+        return new TrainingResult
+        {
+            Table = PolicyTable.FromActionCodes(options.TableVersion, best),
+            Rounds = rounds,
+            KeptRound = bestRound,
+            Heuristic = heuristicScore,
+            Learned = bestScore,
+            Visits = visits,
+            Transitions = model.TransitionCount,
+            WallSeconds = wall.Elapsed.TotalSeconds,
+        };
+
+        // A table that browns out: make the states decided in the hours before each brown-out frugal (longest
+        // interval, PIR off, no radio) below high voltage, then at any voltage, keeping it if that helps.
+        void Repair()
+        {
+            for (int attempt = 0; attempt < 8 && !bestScore.Safe; attempt++)
+            {
+                int maxVoltageBin = attempt % 2 == 0 ? 3 : StateEncoder.VoltageBins - 1;
+                byte[] trial = (byte[])best.Clone();
+                foreach (int s in bestScore.RiskStates) if (TrainingActions.VoltageBin(s) <= maxVoltageBin) trial[s] = TrainingActions.SafeCode;
+                TableScore score = Evaluate(trial, options);
+                runs += evaluationRuns;
+                if (!Better(score, bestScore)) continue;
+                best = trial;
+                bestScore = score;
+                Record("repair", score, kept: true);
+            }
+        }
+
+        // Last resort, guaranteed to end safe if anything can: the safe action in every state up to a voltage bin,
+        // raising the bin until no brown-out is left (at the top every state is frugal).
+        void Floor()
+        {
+            byte[] start = best;
+            for (int bin = 1; bin < StateEncoder.VoltageBins && !bestScore.Safe; bin++)
+            {
+                byte[] trial = (byte[])start.Clone();
+                for (int s = 0; s < trial.Length; s++)
+                {
+                    if (TrainingActions.VoltageBin(s) <= bin || (TrainingActions.VoltageBin(s) == bin + 1 && bestScore.RiskStates.Contains(s))) trial[s] = TrainingActions.SafeCode;
+                }
+                TableScore score = Evaluate(trial, options);
+                runs += evaluationRuns;
+                if (!Better(score, bestScore)) continue;
+                best = trial;
+                bestScore = score;
+                Record("floor", score, kept: true);
+            }
+        }
+
+        void Record(string phase, TableScore score, bool kept)
+        {
+            var point = new TrainingRound { Round = rounds.Count, Phase = phase, EpisodesSoFar = runs, Score = score, Kept = kept };
+            if (kept) bestRound = point.Round;
+            rounds.Add(point);
+            progress?.Invoke(point);
+        }
+    }
+
+    /// <summary>Actions to try in state <paramref name="s"/>: the model's three best, then PIR/transmit flipped and the interval one step either way.</summary>
+    private static IEnumerable<int> Candidates(int s, int current, TransitionModel model, int minVisits)
+    {
+        var seen = new HashSet<int> { current };
+        var list = new List<int>();
+        foreach (int a in model.RankedActions(s, minVisits).Take(3)) if (seen.Add(a)) list.Add(a);
+        int interval = current & 7;
+        foreach (int a in new[] { current ^ 8, current ^ 16, interval > 0 ? current - 1 : -1, interval < 7 ? current + 1 : -1 })
+        {
+            if (a >= 0 && TrainingActions.Allowed(s, a) && seen.Add(a)) list.Add(a);
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="codes"/> greedily on every training environment from a normal start and from a cold
+    /// start (empty flash, supercap at the cold-start voltage: a node fresh out of the box). The runs' transitions
+    /// also go into <paramref name="model"/> when one is given.
+    /// </summary>
+    public static TableScore Evaluate(byte[] codes, TrainingOptions options, TransitionModel? model = null, int[]? visits = null)
+    {
+        int envs = options.Environments.Count;
+        var results = new (ExploringAgent Agent, SimulationMetrics Metrics)[envs * 2];
+        Parallel.For(0, envs * 2, i =>
+        {
+            var agent = new ExploringAgent(codes, 0, 0, options.Weights);
+            double volts = i % 2 == 0 ? NormalStartVolts : options.Profile.ColdstartMillivolts / 1000.0;
+            var metrics = Run(agent, options, options.Environments[i / 2], volts, Mix(options.Seed, i, 3));
+            results[i] = (agent, metrics);
+        });
+        long total = 0, captured = 0, capturedCold = 0, brownouts = 0, brownoutsCold = 0, delivered = 0;
+        double reward = 0;
+        var risk = new SortedSet<int>();
+        for (int i = 0; i < results.Length; i++)
+        {
+            var (agent, m) = results[i];
+            if (model != null && visits != null) Absorb(agent, model, visits);
+            reward += agent.TotalReward;
+            risk.UnionWith(agent.RiskStates);
+            if (i % 2 == 0)
+            {
+                total += m.EventsTotal;
+                captured += m.EventsCaptured;
+                brownouts += m.Brownouts;
+                delivered += m.ReadingsDelivered;
+            }
+            else
+            {
+                capturedCold += m.EventsCaptured;
+                brownoutsCold += m.Brownouts;
+            }
+        }
+        return new TableScore
+        {
+            EventsTotal = total, EventsCaptured = captured, EventsCapturedColdStart = capturedCold,
+            Brownouts = brownouts, BrownoutsColdStart = brownoutsCold, ReadingsDelivered = delivered, Reward = reward, RiskStates = risk,
+        };
+    }
+
+    /// <summary>Fewer brown-outs first (safety is not traded for events), then the higher reward.</summary>
+    private static bool Better(TableScore a, TableScore b)
+    {
+        long ba = a.Brownouts + a.BrownoutsColdStart, bb = b.Brownouts + b.BrownoutsColdStart;
+        return ba != bb ? ba < bb : a.Reward > b.Reward + 1e-9;
+    }
+
+    private static SimulationMetrics Run(ExploringAgent agent, TrainingOptions options, EnvironmentTrace env, double startVolts, int seed)
+    {
+        var setup = new SimulationSetup
+        {
+            Config = options.Config,
+            Profile = options.Profile,
+            Environment = env,
+            Seed = seed,
+            InitialVolts = startVolts,
+            PolicyFactory = _ => agent,
+            StepObserverFactory = _ => agent.Observe,
+        };
+        return new NodeSimulator(setup, 0, recordTimeline: false).Run().Metrics;
+    }
+
+    private static void Absorb(ExploringAgent agent, TransitionModel model, int[] visits)
+    {
+        foreach (var t in agent.Transitions) model.Add(t);
+        for (int s = 0; s < visits.Length; s++) visits[s] += agent.Visits[s];
+    }
+
+    /// <summary>A seed for (training seed, run, purpose): distinct runs get unrelated streams.</summary>
+    private static int Mix(int seed, int run, int purpose) => unchecked((seed * 7919 + run) * 104_729 + purpose * 15_485_863);
+}

@@ -1,0 +1,32 @@
+using SensorNode.Core.Config;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+
+namespace SensorNode.Simulation.Training;
+
+/// <summary>Inputs of one training run.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Training environments (already sliced to the training days); episodes cycle through them.</summary>
+    public required IReadOnlyList<EnvironmentTrace> Environments { get; init; }
+    public required HardwareProfile Profile { get; init; }
+    public NodeConfig Config { get; init; } = new();
+    public int Seed { get; init; } = 1;
+    /// <summary>Exploratory simulator runs in all (each over a whole training environment).</summary>
+    public int Episodes { get; init; } = 16;
+    /// <summary>Passes of the simulator-verified search over the most visited states.</summary>
+    public int SearchSweeps { get; init; } = 3;
+    /// <summary>States the search tries to change, the most visited first.</summary>
+    public int SearchStates { get; init; } = 80;
+    /// <summary>Exploratory runs per round; after each round the model is solved and the greedy table evaluated.</summary>
+    public int EpisodesPerRound { get; init; } = 2;
+    /// <summary>Probability of a random action at each exploratory decision.</summary>
+    public double Epsilon { get; init; } = 0.15;
+    /// <summary>Discount time constant of the semi-Markov model, s (12 h: a decision answers for the coming night).</summary>
+    public double HorizonSeconds { get; init; } = 12 * 3600;
+    /// <summary>Tries of an action in a state before the greedy table may pick it.</summary>
+    public int MinVisits { get; init; } = 4;
+    public RewardWeights Weights { get; init; } = RewardWeights.Default;
+    /// <summary>Version written into the learned table (the heuristic is 2, fixed baselines 1000+).</summary>
+    public uint TableVersion { get; init; } = 100;
+}

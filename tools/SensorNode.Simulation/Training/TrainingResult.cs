@@ -1,0 +1,18 @@
+using SensorNode.Core.Policy;
+
+namespace SensorNode.Simulation.Training;
+
+/// <summary>What <see cref="PolicyTrainer.Train"/> produced.</summary>
+public sealed class TrainingResult
+{
+    public required PolicyTable Table { get; init; }
+    public required IReadOnlyList<TrainingRound> Rounds { get; init; }
+    /// <summary>The round whose table was kept (0: the heuristic was never beaten safely).</summary>
+    public int KeptRound { get; init; }
+    public required TableScore Heuristic { get; init; }
+    public required TableScore Learned { get; init; }
+    /// <summary>Decisions taken in each state over all training runs.</summary>
+    public required int[] Visits { get; init; }
+    public long Transitions { get; init; }
+    public double WallSeconds { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace SensorNode.Simulation.Training;
+
+/// <summary>
+/// One point of the learning curve: a table evaluated on the training data (the greedy table after an exploration
+/// round, or a change the search accepted).
+/// </summary>
+public sealed class TrainingRound
+{
+    /// <summary>0 = the initial (heuristic) table, then numbered in order.</summary>
+    public int Round { get; init; }
+    /// <summary>"start", "explore" (greedy table of the model after a round) or "search" (an accepted one-state change).</summary>
+    public string Phase { get; init; } = "";
+    /// <summary>Simulator runs so far (exploratory and evaluation), the x axis of the curve.</summary>
+    public int EpisodesSoFar { get; init; }
+    public required TableScore Score { get; init; }
+    /// <summary>True when this round's table is the one kept so far.</summary>
+    public bool Kept { get; set; }
+}
+
+/// <summary>A table evaluated on every training environment, from a normal start (4.0 V) and from a cold start.</summary>
+public sealed class TableScore
+{
+    public long EventsTotal { get; init; }
+    /// <summary>Events captured, normal start (supercap at 4.0 V), summed over the environments.</summary>
+    public long EventsCaptured { get; init; }
+    /// <summary>Events captured from a cold start (empty flash, supercap at the cold-start voltage).</summary>
+    public long EventsCapturedColdStart { get; init; }
+    public long Brownouts { get; init; }
+    public long BrownoutsColdStart { get; init; }
+    public long ReadingsDelivered { get; init; }
+    /// <summary>Sum of rewards of both runs.</summary>
+    public double Reward { get; init; }
+
+    /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
+    public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
+
+    public bool Safe => Brownouts == 0 && BrownoutsColdStart == 0;
+}
