@@ -13,6 +13,9 @@ public static class CommandLine
         commands:
           simulate   run nodes in simulated environments on the real core; writes metrics.json and plots
           bench      measure simulation speed (simulated node-days per wall-second), one node and a fleet
+          train      learn a policy table from traces in the simulator (writes policy.bin, a learning curve, visits)
+          policy     export a table as the core's built-in C# source, or show it (policy export|show FILE)
+          evaluate   run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the app image and the config files with nanoff
           help       this text; `sensornode <command> --help` for a command's options
@@ -34,6 +37,9 @@ public static class CommandLine
                 "bench" => BenchCommand.Run(rest, output, error),
                 "flash" => FlashCommand.Run(rest, output, error),
                 "provision" => ProvisionCommand.Run(rest, output, error),
+                "train" => TrainCommand.Run(rest, output, error),
+                "policy" => PolicyCommand.Run(rest, output, error),
+                "evaluate" => EvaluateCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }
