@@ -18,7 +18,7 @@ public class EvaluateCommandTests
             Assert.Equal(CommandLine.Ok, code);
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "comparison.json")));
             string[] names = doc.RootElement.GetProperty("policies").EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
-            Assert.Equal(new[] { "built-in", "fixed-15s", "fixed-1m", "fixed-5m", "fixed-15m", "pible-thresholds", "eno-ewma", "eno-wcma", "oracle" }, names);
+            Assert.Equal(new[] { "built-in", "heuristic", "fixed-15s", "fixed-1m", "fixed-5m", "fixed-15m", "pible-thresholds", "eno-ewma", "eno-wcma", "oracle" }, names);
             JsonElement oracle = doc.RootElement.GetProperty("policies")[names.Length - 1].GetProperty("oracle");
             long bound = oracle.GetProperty("events_captured").GetInt64();
             foreach (JsonElement entry in doc.RootElement.GetProperty("policies").EnumerateArray().SkipLast(1))

@@ -15,7 +15,12 @@ public sealed record EvaluatedPolicy(string Name, PolicySpec Spec, Func<Func<lon
     /// <summary>Every baseline, in table order: built-in, fixed 15 s/1 m/5 m/15 m, Pible thresholds, ENO-EWMA, ENO-WCMA.</summary>
     public static List<EvaluatedPolicy> Baselines(NodeConfig config, HardwareProfile profile)
     {
-        var list = new List<EvaluatedPolicy> { new("built-in", PolicySpec.BuiltIn(), null) };
+        var list = new List<EvaluatedPolicy>
+        {
+            new("built-in", PolicySpec.BuiltIn(), null),
+            // The hand-written rule the trainer starts from (the built-in table before training).
+            new("heuristic", PolicySpec.BuiltIn(), _ => SensorNode.Core.Policy.PolicyTable.Heuristic()),
+        };
         foreach (string interval in new[] { "15s", "1m", "5m", "15m" })
         {
             int index = Array.IndexOf(config.WakeIntervalsSeconds, PolicySpec.ParseDuration(interval));
