@@ -1,0 +1,52 @@
+namespace SensorNode.Gateway;
+
+/// <summary>
+/// Topic names seen from the gateway (docs/mqtt.md): "&lt;prefix&gt;/&lt;node&gt;/state", ".../availability", ".../ack"
+/// and ".../cmd/&lt;name&gt;". The prefix is one or more levels without wildcards, e.g. "sensornode" or "site/a".
+/// </summary>
+public static class GatewayTopics
+{
+    /// <summary>
+    /// Splits <paramref name="topic"/> into node id and kind when it is "&lt;prefix&gt;/&lt;node&gt;/state",
+    /// ".../availability", ".../ack" or ".../cmd/&lt;name&gt;" (name: one or more non-empty levels) and the node id
+    /// follows the node-id rule (1-32 chars of [A-Za-z0-9._-]). Returns false, <paramref name="info"/> null, otherwise.
+    /// </summary>
+    public static bool TryParse(string topic, string prefix, out TopicInfo? info)
+    {
+        info = null;
+        if (string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(prefix) || topic.Length <= prefix.Length + 1
+            || !topic.StartsWith(prefix, StringComparison.Ordinal) || topic[prefix.Length] != '/')
+        {
+            return false;
+        }
+        string[] levels = topic.Substring(prefix.Length + 1).Split('/');
+        if (levels.Length < 2 || !NodeIdRule.IsValid(levels[0]))
+        {
+            return false;
+        }
+        string kind = levels[1];
+        bool ok = kind switch
+        {
+            "state" or "availability" or "ack" => levels.Length == 2,
+            "cmd" => levels.Length >= 3 && levels.Skip(2).All(level => level.Length > 0 && level != "+" && level != "#"),
+            _ => false,
+        };
+        if (ok)
+        {
+            info = new TopicInfo(levels[0], kind);
+        }
+        return ok;
+    }
+
+    /// <summary>"&lt;prefix&gt;/+/state": every node's readings.</summary>
+    public static string StateFilter(string prefix) => $"{prefix}/+/state";
+
+    /// <summary>
+    /// "$share/&lt;group&gt;/&lt;prefix&gt;/+/state": an MQTT 5 shared subscription, so the broker hands each state message to
+    /// one gateway of <paramref name="group"/> (load sharing; the store deduplicates anyway).
+    /// </summary>
+    public static string SharedStateFilter(string group, string prefix) => $"$share/{group}/{prefix}/+/state";
+
+    /// <summary>"&lt;prefix&gt;/+/availability": every node's retained availability.</summary>
+    public static string AvailabilityFilter(string prefix) => $"{prefix}/+/availability";
+}

@@ -1,0 +1,415 @@
+using Microsoft.Data.Sqlite;
+
+namespace SensorNode.Gateway;
+
+/// <summary>
+/// The gateway's SQLite store (schema in docs/gateway.md). Readings are keyed on (node, seq) and inserted with
+/// INSERT OR IGNORE, so QoS 1 redeliveries and several gateways sharing one file store each reading exactly once.
+/// WAL journal and a busy timeout let two processes write the same file. Thread-safe (one lock per store).
+/// </summary>
+public sealed class ReadingStore : IDisposable
+{
+    /// <summary>Dead-letter payload bytes kept, from the start; the full length is stored alongside.</summary>
+    public const int MaxDeadLetterPayloadBytes = 4096;
+
+    /// <summary>How long a write waits for another connection's lock before failing, ms.</summary>
+    public const int BusyTimeoutMilliseconds = 30000;
+
+    private const int MaxReasonChars = 1000;
+
+    private readonly object _gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insertReading;
+    private readonly SqliteCommand _insertEnergy;
+    private readonly SqliteCommand _touchNode;
+    private readonly SqliteCommand _updateSupercap;
+    private readonly SqliteCommand _updateEnergy;
+    private readonly SqliteCommand[] _writeCommands;
+    private bool _disposed;
+
+    private ReadingStore(SqliteConnection connection)
+    {
+        _connection = connection;
+        _insertReading = Prepare("""
+            INSERT OR IGNORE INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms)
+            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received)
+            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received");
+        _insertEnergy = Prepare("""
+            INSERT OR IGNORE INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms)
+            VALUES ($node, $seq, $unix, $stored, $wake, $harvest, $dropped, $received)
+            """, "$node", "$seq", "$unix", "$stored", "$wake", "$harvest", "$dropped", "$received");
+        _touchNode = Prepare("""
+            INSERT INTO nodes (node_id, last_seen_ms) VALUES ($node, $received)
+            ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)
+            """, "$node", "$received");
+        // Only a newer reading (higher seq) replaces the node's last voltage: old redeliveries must not roll it back.
+        _updateSupercap = Prepare("""
+            UPDATE nodes SET last_supercap_v = $volts, supercap_seq = $seq
+            WHERE node_id = $node AND (supercap_seq IS NULL OR supercap_seq <= $seq)
+            """, "$node", "$seq", "$volts");
+        // A pack without readings ($seq NULL) is the newest word on energy; otherwise the highest seq wins.
+        _updateEnergy = Prepare("""
+            UPDATE nodes SET last_stored_j = coalesce($stored, last_stored_j), dropped = coalesce($dropped, dropped),
+                energy_seq = coalesce($seq, energy_seq)
+            WHERE node_id = $node AND ($seq IS NULL OR energy_seq IS NULL OR energy_seq <= $seq)
+            """, "$node", "$seq", "$stored", "$dropped");
+        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy];
+    }
+
+    /// <summary>
+    /// Opens (creating when missing) the store. <paramref name="pathOrConnectionString"/>: a file path (no '='),
+    /// opened unpooled as "Data Source=&lt;path&gt;", or else a Microsoft.Data.Sqlite connection string (e.g.
+    /// "Data Source=x;Mode=Memory;Cache=Shared"). Sets a busy timeout and the WAL journal, then migrates the
+    /// schema to the current user_version. Throws <see cref="InvalidOperationException"/> for a database written
+    /// by a newer gateway, <see cref="SqliteException"/> when the file cannot be opened.
+    /// </summary>
+    public static ReadingStore Open(string pathOrConnectionString)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pathOrConnectionString);
+        string connectionString = pathOrConnectionString.Contains('=')
+            ? pathOrConnectionString
+            : new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString, Pooling = false }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+            Migrate(connection);
+            return new ReadingStore(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        // IMMEDIATE: two gateways starting on a fresh file serialise here; the second sees the first's version.
+        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        using var read = new SqliteCommand("PRAGMA user_version;", connection, transaction);
+        int version = Convert.ToInt32(read.ExecuteScalar());
+        if (version > StoreSchema.Version)
+        {
+            throw new InvalidOperationException($"Database schema version {version} is newer than this gateway's {StoreSchema.Version}.");
+        }
+        for (int i = version; i < StoreSchema.Version; i++)
+        {
+            using var migrate = new SqliteCommand(StoreSchema.Migrations[i], connection, transaction);
+            migrate.ExecuteNonQuery();
+        }
+        using var write = new SqliteCommand($"PRAGMA user_version = {StoreSchema.Version};", connection, transaction);
+        write.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Stores <paramref name="pack"/> received at <paramref name="receivedUnixMs"/> (Unix ms UTC) in one transaction:
+    /// readings not yet stored, its energy row (once per node and highest seq), and the node's last-seen time,
+    /// voltage, stored energy and dropped count. Returns how many readings were new and how many already stored.
+    /// </summary>
+    public StoreResult Store(DecodedPack pack, long receivedUnixMs) => StoreBatch([(pack, receivedUnixMs)]);
+
+    /// <summary>
+    /// Stores many packs in one transaction (for throughput: one commit, statements prepared once), with the same
+    /// effect as <see cref="Store"/> for each in order. Returns the totals.
+    /// </summary>
+    public StoreResult StoreBatch(IReadOnlyList<(DecodedPack Pack, long ReceivedUnixMs)> packs)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            foreach (SqliteCommand command in _writeCommands)
+            {
+                command.Transaction = transaction;
+            }
+            int inserted = 0;
+            int duplicates = 0;
+            foreach ((DecodedPack pack, long received) in packs)
+            {
+                int added = StorePack(pack, received);
+                inserted += added;
+                duplicates += pack.Readings.Count - added;
+            }
+            transaction.Commit();
+            return new StoreResult(inserted, duplicates);
+        }
+    }
+
+    private int StorePack(DecodedPack pack, long receivedUnixMs)
+    {
+        Run(_touchNode, pack.NodeId, receivedUnixMs);
+        int inserted = 0;
+        DecodedReading? newestWithVolts = null;
+        uint? maxSeq = null;
+        foreach (DecodedReading r in pack.Readings)
+        {
+            inserted += Run(_insertReading, r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent,
+                r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs);
+            if (r.SupercapVolts != null && (newestWithVolts == null || r.Sequence > newestWithVolts.Sequence))
+            {
+                newestWithVolts = r;
+            }
+            maxSeq = maxSeq == null || r.Sequence > maxSeq ? r.Sequence : maxSeq;
+        }
+        if (newestWithVolts != null)
+        {
+            Run(_updateSupercap, pack.NodeId, (long)newestWithVolts.Sequence, newestWithVolts.SupercapVolts);
+        }
+        DecodedEnergy? e = pack.Energy;
+        if (e != null)
+        {
+            long? seq = maxSeq;
+            int added = Run(_insertEnergy, pack.NodeId, seq, e.UnixSeconds, e.StoredJoules, e.WakeJoules, e.HarvestWatts,
+                e.DroppedReadings, receivedUnixMs);
+            if (added > 0)
+            {
+                Run(_updateEnergy, pack.NodeId, seq, e.StoredJoules, e.DroppedReadings);
+            }
+        }
+        return inserted;
+    }
+
+    /// <summary>
+    /// Records a rejected message: <paramref name="topic"/>, the one-line <paramref name="reason"/> (cut to 1000
+    /// chars), the first <see cref="MaxDeadLetterPayloadBytes"/> bytes of <paramref name="payload"/> and its full
+    /// length, and the receive time (Unix ms UTC). Any bytes are accepted: the payload is kept as a BLOB.
+    /// </summary>
+    public void DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs)
+    {
+        byte[] kept = payload.Slice(0, Math.Min(payload.Length, MaxDeadLetterPayloadBytes)).ToArray();
+        string line = SenmlDecoder.OneLine(reason);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ExecuteNonQuery("""
+                INSERT INTO dead_letters (topic, reason, payload, payload_length, received_ms)
+                VALUES ($topic, $reason, $payload, $length, $received)
+                """, ("$topic", topic ?? ""), ("$reason", line.Length <= MaxReasonChars ? line : line.Substring(0, MaxReasonChars)),
+                ("$payload", kept), ("$length", payload.Length), ("$received", receivedUnixMs));
+        }
+    }
+
+    /// <summary>
+    /// Records an availability message received at <paramref name="receivedUnixMs"/> (Unix ms UTC): the node's
+    /// availability ("online", "sleeping", "lost"), its last-seen time, and for <see cref="AvailabilityState.Sleeping"/>
+    /// the expected next wake = receive time (s) + <paramref name="sleepSeconds"/>; null otherwise.
+    /// </summary>
+    public void UpdateAvailability(string nodeId, AvailabilityState state, int sleepSeconds, long receivedUnixMs)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        long? nextWake = state == AvailabilityState.Sleeping ? receivedUnixMs / 1000 + sleepSeconds : null;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ExecuteNonQuery("""
+                INSERT INTO nodes (node_id, last_seen_ms, availability, next_wake_s) VALUES ($node, $received, $state, $wake)
+                ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms),
+                    availability = excluded.availability, next_wake_s = excluded.next_wake_s
+                """, ("$node", nodeId), ("$received", receivedUnixMs), ("$state", AvailabilityName(state)), ("$wake", nextWake));
+        }
+    }
+
+    /// <summary>Assigns <paramref name="nodeId"/> to <paramref name="room"/> (any name; null or empty clears it). Creates the node row if needed.</summary>
+    public void SetRoom(string nodeId, string room)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ExecuteNonQuery("""
+                INSERT INTO nodes (node_id, room) VALUES ($node, $room)
+                ON CONFLICT (node_id) DO UPDATE SET room = excluded.room
+                """, ("$node", nodeId), ("$room", string.IsNullOrEmpty(room) ? null : room));
+        }
+    }
+
+    /// <summary>The node's status, or null when the store never heard of it.</summary>
+    public NodeStatus? GetNode(string nodeId) => ReadNodes("WHERE node_id = $node", ("$node", nodeId)).SingleOrDefault();
+
+    /// <summary>Every known node, ordered by node id.</summary>
+    public IReadOnlyList<NodeStatus> Nodes() => ReadNodes("");
+
+    private List<NodeStatus> ReadNodes(string where, params (string, object?)[] parameters) =>
+        ReadRows($"""
+            SELECT node_id, room, last_seen_ms, availability, next_wake_s, last_supercap_v, last_stored_j, dropped
+            FROM nodes {where} ORDER BY node_id
+            """, parameters, r => new NodeStatus(r.GetString(0), NullableString(r, 1), r.GetInt64(2), NullableString(r, 3),
+            NullableInt64(r, 4), NullableDouble(r, 5), NullableDouble(r, 6), NullableInt64(r, 7)));
+
+    /// <summary>
+    /// Stored readings ordered by node id and seq, at most <paramref name="limit"/> (0 upwards). Filters: one node;
+    /// a time window in Unix seconds, both ends inclusive (readings of unknown time are left out when either end is given).
+    /// </summary>
+    public IReadOnlyList<StoredReading> Query(string? nodeId = null, long? fromUnixSeconds = null, long? toUnixSeconds = null, int limit = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var where = new List<string>();
+        if (nodeId != null) where.Add("node_id = $node");
+        if (fromUnixSeconds != null) where.Add("unix_s >= $from");
+        if (toUnixSeconds != null) where.Add("unix_s <= $to");
+        string clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        return ReadRows($"""
+            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms
+            FROM readings {clause} ORDER BY node_id, seq LIMIT $limit
+            """, [("$node", nodeId), ("$from", fromUnixSeconds), ("$to", toUnixSeconds), ("$limit", limit)],
+            r => new StoredReading(r.GetString(0), (uint)r.GetInt64(1), NullableInt64(r, 2), NullableDouble(r, 3), NullableDouble(r, 4),
+                NullableDouble(r, 5), NullableDouble(r, 6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetInt64(8)));
+    }
+
+    /// <summary>Number of stored readings.</summary>
+    public long ReadingCount() => Scalar("SELECT count(*) FROM readings");
+
+    /// <summary>Number of dead letters.</summary>
+    public long DeadLetterCount() => Scalar("SELECT count(*) FROM dead_letters");
+
+    /// <summary>The newest <paramref name="limit"/> dead letters, newest first: topic, reason, receive time (Unix ms), full payload length.</summary>
+    public IReadOnlyList<(string Topic, string Reason, long ReceivedUnixMs, int PayloadLength)> DeadLetters(int limit = 100) =>
+        ReadRows("SELECT topic, reason, received_ms, payload_length FROM dead_letters ORDER BY id DESC LIMIT $limit",
+            [("$limit", limit)], r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3)));
+
+    /// <summary>The kept bytes (at most <see cref="MaxDeadLetterPayloadBytes"/>) of the newest dead letters, newest first.</summary>
+    internal IReadOnlyList<byte[]> DeadLetterPayloads(int limit = 100) =>
+        ReadRows("SELECT payload FROM dead_letters ORDER BY id DESC LIMIT $limit", [("$limit", limit)], r => (byte[])r.GetValue(0));
+
+    /// <summary>Queues command <paramref name="name"/> with <paramref name="payload"/> for <paramref name="nodeId"/>; returns its id.</summary>
+    public long EnqueueCommand(string nodeId, string name, byte[] payload, long nowUnixMs)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(payload);
+        return ReadRows("""
+            INSERT INTO commands (node_id, name, payload, created_ms) VALUES ($node, $name, $payload, $now) RETURNING id
+            """, [("$node", nodeId), ("$name", name), ("$payload", payload), ("$now", nowUnixMs)], r => r.GetInt64(0)).Single();
+    }
+
+    /// <summary>
+    /// The node's unacknowledged commands, oldest first, including ones already released (QoS 1 to a sleeping node
+    /// is not delivery: release them again until acknowledged).
+    /// </summary>
+    public IReadOnlyList<QueuedCommand> PendingCommands(string nodeId) =>
+        ReadRows("""
+            SELECT id, node_id, name, payload, created_ms, released_ms, acknowledged_ms FROM commands
+            WHERE node_id = $node AND acknowledged_ms IS NULL ORDER BY id
+            """, [("$node", nodeId)], r => new QueuedCommand(r.GetInt64(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3),
+            r.GetInt64(4), NullableInt64(r, 5), NullableInt64(r, 6)));
+
+    /// <summary>Records that command <paramref name="commandId"/> was published at <paramref name="nowUnixMs"/> (latest release kept). Unknown ids are ignored.</summary>
+    public void MarkReleased(long commandId, long nowUnixMs) =>
+        Locked(() => ExecuteNonQuery("UPDATE commands SET released_ms = $now WHERE id = $id", ("$id", commandId), ("$now", nowUnixMs)));
+
+    /// <summary>Records the node's acknowledgement of <paramref name="commandId"/> (the first one is kept). Unknown ids are ignored.</summary>
+    public void MarkAcknowledged(long commandId, long nowUnixMs) =>
+        Locked(() => ExecuteNonQuery("UPDATE commands SET acknowledged_ms = coalesce(acknowledged_ms, $now) WHERE id = $id",
+            ("$id", commandId), ("$now", nowUnixMs)));
+
+    /// <summary>Closes the database.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            foreach (SqliteCommand command in _writeCommands)
+            {
+                command.Dispose();
+            }
+            _connection.Dispose();
+        }
+    }
+
+    private static string AvailabilityName(AvailabilityState state) => state switch
+    {
+        AvailabilityState.Online => "online",
+        AvailabilityState.Sleeping => "sleeping",
+        _ => "lost",
+    };
+
+    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    {
+        var command = new SqliteCommand(sql, _connection);
+        foreach (string name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+        return command;
+    }
+
+    // Runs a prepared command with its parameters in declaration order; returns the rows changed.
+    private static int Run(SqliteCommand command, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        return command.ExecuteNonQuery();
+    }
+
+    private void Locked(Action action)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            action();
+        }
+    }
+
+    private void ExecuteNonQuery(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using SqliteCommand command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using SqliteCommand command = Command(sql, []);
+            return Convert.ToInt64(command.ExecuteScalar());
+        }
+    }
+
+    private List<T> ReadRows<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using SqliteCommand command = Command(sql, parameters);
+            using SqliteDataReader reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+            return rows;
+        }
+    }
+
+    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = new SqliteCommand(sql, _connection);
+        foreach ((string name, object? value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = new SqliteCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static long? NullableInt64(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    private static double? NullableDouble(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+}

@@ -1,0 +1,72 @@
+namespace SensorNode.Gateway;
+
+/// <summary>
+/// The SQLite schema (documented column by column in docs/gateway.md). <see cref="Migrations"/>[i] moves a database
+/// from user_version i to i + 1; append, never edit, so existing gateway files upgrade in place.
+/// </summary>
+internal static class StoreSchema
+{
+    internal static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE readings (
+            node_id        TEXT    NOT NULL,
+            seq            INTEGER NOT NULL,
+            unix_s         INTEGER,
+            temperature_c  REAL,
+            humidity_pct   REAL,
+            illuminance_lx REAL,
+            supercap_v     REAL,
+            motion         INTEGER,
+            received_ms    INTEGER NOT NULL,
+            PRIMARY KEY (node_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX readings_time ON readings (unix_s);
+        CREATE TABLE energy (
+            id          INTEGER PRIMARY KEY,
+            node_id     TEXT    NOT NULL,
+            max_seq     INTEGER,
+            unix_s      INTEGER,
+            stored_j    REAL,
+            wake_j      REAL,
+            harvest_w   REAL,
+            dropped     INTEGER,
+            received_ms INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX energy_key ON energy (node_id, max_seq);
+        CREATE TABLE nodes (
+            node_id         TEXT    NOT NULL PRIMARY KEY,
+            room            TEXT,
+            last_seen_ms    INTEGER NOT NULL DEFAULT 0,
+            availability    TEXT,
+            next_wake_s     INTEGER,
+            last_supercap_v REAL,
+            supercap_seq    INTEGER,
+            last_stored_j   REAL,
+            dropped         INTEGER,
+            energy_seq      INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE dead_letters (
+            id             INTEGER PRIMARY KEY,
+            topic          TEXT    NOT NULL,
+            reason         TEXT    NOT NULL,
+            payload        BLOB    NOT NULL,
+            payload_length INTEGER NOT NULL,
+            received_ms    INTEGER NOT NULL
+        );
+        CREATE TABLE commands (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            node_id         TEXT    NOT NULL,
+            name            TEXT    NOT NULL,
+            payload         BLOB    NOT NULL,
+            created_ms      INTEGER NOT NULL,
+            released_ms     INTEGER,
+            acknowledged_ms INTEGER
+        );
+        CREATE INDEX commands_pending ON commands (node_id, acknowledged_ms);
+        """,
+    ];
+
+    /// <summary>The user_version of a fully migrated database.</summary>
+    internal static int Version => Migrations.Length;
+}

@@ -1,0 +1,14 @@
+namespace SensorNode.Gateway;
+
+/// <summary>One row of the readings table: a <see cref="DecodedReading"/> plus when the gateway received it. Units as there.</summary>
+/// <param name="NodeId">The node.</param>
+/// <param name="Sequence">The node's sequence number, 1 to 4294967295.</param>
+/// <param name="UnixSeconds">When taken, Unix seconds UTC; null when the node did not know the time.</param>
+/// <param name="TemperatureC">Air temperature, degC; null when not measured.</param>
+/// <param name="HumidityPercent">Relative humidity, %RH; null when not measured.</param>
+/// <param name="IlluminanceLux">Illuminance, lx; null when not measured.</param>
+/// <param name="SupercapVolts">Supercap voltage, V; null when not measured.</param>
+/// <param name="MotionEvents">PIR events since the previous reading; null when not in the pack.</param>
+/// <param name="ReceivedUnixMs">Receive time at the gateway that first stored it, Unix ms UTC (an upper bound for an unknown time).</param>
+public sealed record StoredReading(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, double? HumidityPercent,
+    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents, long ReceivedUnixMs);
