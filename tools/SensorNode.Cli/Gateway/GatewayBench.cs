@@ -19,7 +19,7 @@ public sealed record GatewayBenchRun(long Readings, long Messages, double Second
 public static class GatewayBench
 {
     /// <summary>Messages the publishers may be ahead of the gateway in the throughput run.</summary>
-    public const int Window = 800;
+    public const int Window = 400;
 
     private const int Publishers = 4;
     private const int Nodes = 40;
@@ -47,7 +47,9 @@ public static class GatewayBench
         var options = new GatewayOptions
         {
             Host = "127.0.0.1", Port = broker.Port, ClientId = $"bench-gateway-{tag}", Group = $"bench-{tag}",
-            // One-shot session: the next run must not inherit this one's queue.
+            // Own prefix per run: an earlier run's session, offline but unexpired, would otherwise keep taking its
+            // share of the stream (mosquitto queues shared-subscription messages for offline members, up to 1000).
+            Prefix = $"bench-{tag}",
             SessionExpirySeconds = 60,
         };
         long messages = (readings + perMessage - 1) / perMessage;
@@ -79,7 +81,7 @@ public static class GatewayBench
             int count = (int)Math.Min(perMessage, remaining);
             remaining -= count;
             string id = $"bench-{tag}-{node:D2}";
-            plan.Add(($"sensornode/{id}/state", id, nextSequence[node] + 1, count));
+            plan.Add(($"bench-{tag}/{id}/state", id, nextSequence[node] + 1, count));
             nextSequence[node] += (uint)count;
         }
         byte[][] payloads = plan.Select(p => SenmlPacks.Encode(p.Node, p.First, p.Count, NewestUnixSeconds)).ToArray();
@@ -120,6 +122,9 @@ public static class GatewayBench
         long storedRows = store.ReadingCount();
         long distinct = store.Query().Select(s => (s.NodeId, s.Sequence)).Distinct().LongCount();
         if (acknowledgedByBroker != messages) log($"{messages - acknowledgedByBroker} publishes got no PUBACK from the broker");
+        log($"run {tag}: {gateway.Counters}");
+        int drops = broker.ReadLog().Split('\n').Count(line => line.Contains("dropped", StringComparison.OrdinalIgnoreCase));
+        if (drops > 0) log($"run {tag}: the broker log reports dropped messages {drops} times: " + string.Join(" / ", broker.ReadLog().Split('\n').Where(line => line.Contains("dropped", StringComparison.OrdinalIgnoreCase)).Take(3)));
         double[] sorted = latencies.OrderBy(l => l).ToArray();
         return new GatewayBenchRun(readings, messages, seconds, storedRows / seconds, readings - distinct, storedRows - distinct,
             gateway.Counters.Duplicates, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99));
