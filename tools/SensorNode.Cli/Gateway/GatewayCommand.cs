@@ -22,7 +22,8 @@ public static class GatewayCommand
           --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
           --db FILE                 SQLite file (created when missing)
           --group NAME              shared-subscription group; instances of one group split the stream (default sensornode-gateway)
-          --client-id ID            MQTT client id, stable per instance (default gw-<group>-<host name>)
+          --no-share                plain subscriptions (one instance); survives a mosquitto 2.0 restart, shared ones do not
+          --client-id ID            MQTT client id, stable per instance (default gw-<group or single>-<host name>)
           --prefix P                topic prefix of the nodes (default sensornode)
           --rooms FILE              CSV of node_id,room lines; sets each node's room (Brick export, HA suggested area)
           --release-above-volts V   release queued commands to a node whose supercap is at least V volts (default 4.0)
@@ -51,16 +52,17 @@ public static class GatewayCommand
 
     private static int Serve(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["broker", "db", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery"]);
+        var options = new Options(args, ["broker", "db", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery", "no-share"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
-        string group = options.Get("group") ?? "sensornode-gateway";
+        if (options.Has("no-share") && options.Has("group")) throw new UsageException("--no-share and --group exclude each other");
+        string? group = options.Has("no-share") ? null : options.Get("group") ?? "sensornode-gateway";
         var gatewayOptions = new GatewayOptions
         {
             Host = broker.Host, Port = broker.Port, Tls = broker.Tls, Username = broker.Username, Password = broker.Password,
             Group = group,
-            ClientId = options.Get("client-id") ?? $"gw-{group}-{System.Environment.MachineName}",
+            ClientId = options.Get("client-id") ?? $"gw-{group ?? "single"}-{System.Environment.MachineName}",
             Prefix = options.Get("prefix") ?? "sensornode",
             ReleaseAboveVolts = GetDouble(options, "release-above-volts", 4.0, 0, 65.535),
             BatchMaxMessages = options.GetInt("batch", 500, 1, 1000),

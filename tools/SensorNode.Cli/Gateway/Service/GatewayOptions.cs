@@ -27,8 +27,12 @@ public sealed record GatewayOptions
     /// </summary>
     public required string ClientId { get; init; }
 
-    /// <summary>Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'.</summary>
-    public string Group { get; init; } = "sensornode-gateway";
+    /// <summary>
+    /// Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'. Null:
+    /// plain subscriptions, for a single instance. mosquitto 2.0 does not restore shared subscriptions from its
+    /// persistence file, so only a plain subscription keeps receiving through a broker restart (docs/gateway-service.md).
+    /// </summary>
+    public string? Group { get; init; } = "sensornode-gateway";
 
     /// <summary>Topic prefix of the nodes ([mqtt] TopicPrefix), default "sensornode".</summary>
     public string Prefix { get; init; } = "sensornode";
@@ -70,7 +74,7 @@ public sealed record GatewayOptions
         if (Port is < 1 or > 65535) throw new ArgumentException($"broker port {Port}: 1 to 65535");
         if (string.IsNullOrEmpty(ClientId) || ClientId.Length > 64 || ClientId.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c)))
             throw new ArgumentException($"client id '{ClientId}': 1-64 chars without '/', '+', '#' or whitespace");
-        if (string.IsNullOrEmpty(Group) || Group.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c)))
+        if (Group != null && (Group.Length == 0 || Group.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c))))
             throw new ArgumentException($"group '{Group}': at least one char, no '/', '+', '#' or whitespace");
         if (string.IsNullOrEmpty(Prefix) || Prefix.StartsWith('/') || Prefix.EndsWith('/') || Prefix.Contains('+') || Prefix.Contains('#'))
             throw new ArgumentException($"prefix '{Prefix}': one or more topic levels, no leading or trailing '/', no '+' or '#'");

@@ -89,7 +89,7 @@ public sealed class GatewayService : IAsyncDisposable
         {
             throw new InvalidOperationException($"gateway {_options.ClientId} cannot connect to {_options.Host}:{_options.Port}: {e.Message}", e);
         }
-        _log($"connected to {_options.Host}:{_options.Port} as {_options.ClientId}, group {_options.Group}, prefix {_options.Prefix}");
+        _log($"connected to {_options.Host}:{_options.Port} as {_options.ClientId}, {(_options.Group == null ? "plain subscription" : "group " + _options.Group)}, prefix {_options.Prefix}");
     }
 
     /// <summary>
@@ -159,11 +159,13 @@ public sealed class GatewayService : IAsyncDisposable
                 throw new InvalidOperationException($"broker refused the connection: {connected.ResultCode} {connected.ReasonString}");
 
             // Subscribing again on a resumed session is harmless and covers a broker that lost it.
-            string shared = $"$share/{_options.Group}/{_options.Prefix}/+/";
+            // Acks are shared like state, so one instance of the group handles each; availability goes to every instance.
+            string state = _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix);
+            string ack = _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack";
             MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix)).WithAtLeastOnceQoS())
+                .WithTopicFilter(f => f.WithTopic(state).WithAtLeastOnceQoS())
                 .WithTopicFilter(f => f.WithTopic(GatewayTopics.AvailabilityFilter(_options.Prefix)).WithAtLeastOnceQoS())
-                .WithTopicFilter(f => f.WithTopic(shared + "ack").WithAtLeastOnceQoS())
+                .WithTopicFilter(f => f.WithTopic(ack).WithAtLeastOnceQoS())
                 .Build();
             MqttClientSubscribeResult result = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
             foreach (MqttClientSubscribeResultItem item in result.Items)
