@@ -10,15 +10,14 @@ public class GracefulShutdownTests
     public async Task StopMidStream_ThenRestart_EverythingAcknowledgedIsStored_AndTheRestArrivesAfterwards()
     {
         const int messages = 3000;
-        using var broker = PersistentBroker.Launch();
-        using var harness = new GatewayHarness();
-        using ReadingStore storeA = ReadingStore.Open(harness.DatabasePath);
-        var first = new GatewayService(GatewayHarness.Options(broker.Port, "gw-e"), storeA);
+        await using var harness = new GatewayHarness();
+        ReadingStore storeA = harness.OpenStore();
+        var first = new GatewayService(harness.Options("gw-e"), storeA); // stopped by hand mid-stream
         var committed = new HashSet<(string, uint)>();
         first.BatchCommitted += (packs, _) => { lock (committed) foreach (var p in packs) foreach (var r in p.Readings) committed.Add((p.NodeId, r.Sequence)); };
         await first.StartAsync();
 
-        await using QosPublisher publisher = await QosPublisher.ConnectAsync("127.0.0.1", broker.Port, "pub-e");
+        await using QosPublisher publisher = await QosPublisher.ConnectAsync("127.0.0.1", harness.Port, "pub-e");
         var acks = new List<Task<bool>>();
         for (int m = 0; m < messages; m++)
         {
@@ -39,9 +38,8 @@ public class GracefulShutdownTests
         Assert.Equal(first.Counters.Stored, storeA.ReadingCount());
         Assert.All(committed, key => Assert.Contains(storeA.Query(key.Item1), r => r.Sequence == key.Item2));
 
-        using ReadingStore storeB = ReadingStore.Open(harness.DatabasePath);
-        await using var second = new GatewayService(GatewayHarness.Options(broker.Port, "gw-e"), storeB);
-        await second.StartAsync();
+        ReadingStore storeB = harness.OpenStore();
+        GatewayService second = await harness.StartGatewayAsync(harness.Options("gw-e"), storeB);
         Assert.True(GatewayHarness.WaitUntil(() => storeB.ReadingCount() >= messages, 30_000), $"stored {storeB.ReadingCount()}; {second.Counters}");
         Assert.Equal(messages, storeB.ReadingCount());
         Assert.Equal(messages, storeB.Query().Select(r => (r.NodeId, r.Sequence)).Distinct().Count());

@@ -10,11 +10,9 @@ public class MalformedPayloadTests
     [RequiresMosquittoFact]
     public async Task MalformedPayloads_AreDeadLetteredWithReasons_ReplaysCountAsDuplicates_ValidOnesAreStored()
     {
-        using var broker = PersistentBroker.Launch();
-        using var harness = new GatewayHarness();
-        using ReadingStore store = ReadingStore.Open(harness.DatabasePath);
-        await using var gateway = new GatewayService(GatewayHarness.Options(broker.Port, "gw-c"), store);
-        await gateway.StartAsync();
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-c"), store);
         const string topic = "sensornode/node-c/state";
         long past = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600;
         byte[] first = SenmlPacks.Encode("node-c", 1, 1, past);
@@ -32,7 +30,7 @@ public class MalformedPayloadTests
             (SenmlPacks.Encode("node-x", 6, 1, past), "node-x"),                                               // another node's bn
             (SenmlPacks.Encode("node-c", 2, 1, past), null),
         };
-        foreach ((byte[] payload, _) in sends) MosquittoClients.Publish(broker.Port, topic, payload);
+        foreach ((byte[] payload, _) in sends) MosquittoClients.Publish(harness.Port, topic, payload);
 
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= sends.Length, 15_000), gateway.Counters.ToString());
         string[] expected = sends.Where(s => s.ExpectedReason != null).Select(s => s.ExpectedReason!).ToArray();

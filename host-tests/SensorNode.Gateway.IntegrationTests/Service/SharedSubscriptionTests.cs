@@ -10,16 +10,13 @@ public class SharedSubscriptionTests
     public async Task TwoGateways_InOneGroup_SplitTheStream_AndStoreEachReadingOnce()
     {
         const int messages = 2000;
-        using var broker = PersistentBroker.Launch();
-        using var harness = new GatewayHarness();
-        using ReadingStore storeA = ReadingStore.Open(harness.DatabasePath);
-        using ReadingStore storeB = ReadingStore.Open(harness.DatabasePath);
-        await using var a = new GatewayService(GatewayHarness.Options(broker.Port, "gw-b1", "pair"), storeA);
-        await using var b = new GatewayService(GatewayHarness.Options(broker.Port, "gw-b2", "pair"), storeB);
-        await a.StartAsync();
-        await b.StartAsync();
+        await using var harness = new GatewayHarness();
+        ReadingStore storeA = harness.OpenStore();
+        ReadingStore storeB = harness.OpenStore();
+        GatewayService a = await harness.StartGatewayAsync(harness.Options("gw-b1", "pair"), storeA);
+        GatewayService b = await harness.StartGatewayAsync(harness.Options("gw-b2", "pair"), storeB);
 
-        await using (QosPublisher publisher = await QosPublisher.ConnectAsync("127.0.0.1", broker.Port, "pub-b"))
+        await using (QosPublisher publisher = await QosPublisher.ConnectAsync("127.0.0.1", harness.Port, "pub-b"))
         {
             var acks = new List<Task<bool>>();
             for (int m = 0; m < messages; m++)

@@ -26,16 +26,14 @@ public class SimulatedNodeStorageTests
     [RequiresMosquittoFact]
     public async Task SimulatedNodes_AcrossABrokerRestart_EveryReadingStoredExactlyOnce()
     {
-        using var broker = PersistentBroker.Launch();
-        using var harness = new GatewayHarness();
-        using ReadingStore store = ReadingStore.Open(harness.DatabasePath);
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
         // A plain subscription: mosquitto 2.0 does not restore shared subscriptions from its persistence file, so a
         // shared one misses what nodes publish between the restart and the gateway's resubscribe (docs/gateway-service.md).
-        await using var gateway = new GatewayService(GatewayHarness.Options(broker.Port, "gw-a") with { Group = null }, store);
-        await gateway.StartAsync();
+        GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-a") with { Group = null }, store);
 
         SimulatedNode[] nodes = Enumerable.Range(1, 3).Select(i => TransmittingNode($"sim-{i}", i)).ToArray();
-        var sessions = nodes.Select(_ => new RealBrokerSession(BrokerUrl.Parse($"mqtt://127.0.0.1:{broker.Port}"))).ToArray();
+        var sessions = nodes.Select(_ => new RealBrokerSession(BrokerUrl.Parse($"mqtt://127.0.0.1:{harness.Port}"))).ToArray();
         for (int i = 0; i < nodes.Length; i++) nodes[i].ReplaceMqtt(sessions[i]);
         var last = new WakeReport[nodes.Length];
         void Round()
@@ -49,7 +47,7 @@ public class SimulatedNodeStorageTests
 
         for (int round = 0; round < 6; round++) Round();
         // Graceful restart: the broker saves the gateway's session (subscriptions, in-flight and queued messages).
-        broker.Restart();
+        harness.Broker.Restart();
         for (int round = 0; round < 6; round++) Round();
         // Readings not acknowledged during the restart are still in the nodes' logs: later wakes send them.
         for (int round = 0; round < 5 && last.Any(r => r.Backlog > 0); round++) Round();
