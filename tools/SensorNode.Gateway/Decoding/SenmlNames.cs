@@ -46,11 +46,11 @@ internal static class SenmlNames
         Rule rule = Rules[name];
         if (value < rule.Min || value > rule.Max)
         {
-            throw SenmlDecoder.Reject(index, $"{name} {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} outside {rule.Min}..{rule.Max}");
+            throw SenmlDecoder.Reject(index, FormattableString.Invariant($"{name} {value:R} outside {rule.Min}..{rule.Max}"));
         }
         if (rule.Integer && Math.Floor(value) != value)
         {
-            throw SenmlDecoder.Reject(index, $"{name} {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is not a whole number");
+            throw SenmlDecoder.Reject(index, FormattableString.Invariant($"{name} {value:R} is not a whole number"));
         }
     }
 }

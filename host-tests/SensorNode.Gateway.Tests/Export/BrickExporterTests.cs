@@ -1,0 +1,100 @@
+using Triple = SensorNode.Gateway.Tests.Export.TurtleSubsetParser.Triple;
+
+namespace SensorNode.Gateway.Tests.Export;
+
+public class BrickExporterTests
+{
+    private const string Brick = "https://brickschema.org/schema/Brick#";
+    private const string Ref = "https://brickschema.org/schema/Brick/ref#";
+    private const string Type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    private const string Label = "http://www.w3.org/2000/01/rdf-schema#label";
+    private const string Root = "urn:sensornode:HQ%20%22North%22:";
+
+    private static readonly IReadOnlyList<NodeStatus> Nodes =
+    [
+        new("node-02", "Kitchen", 0, null, null, null, null, null),
+        new("node-01", "Office 1.2", 0, null, null, null, null, null),
+        new("spare", null, 0, null, null, null, null, null),
+    ];
+
+    private static List<Triple> Export() => TurtleSubsetParser.Parse(BrickExporter.ToTurtle(Nodes, "HQ \"North\"", "site/a"));
+
+    [Fact]
+    public void ToTurtle_IsWellFormed_AndEveryStatementEndsWithAPeriod()
+    {
+        string turtle = BrickExporter.ToTurtle(Nodes, "HQ \"North\"", "site/a");
+
+        List<Triple> triples = TurtleSubsetParser.Parse(turtle);
+
+        Assert.NotEmpty(triples);
+        Assert.StartsWith("@prefix brick: <https://brickschema.org/schema/Brick#> .", turtle);
+        Assert.All(turtle.Split("\n\n", StringSplitOptions.RemoveEmptyEntries), block => Assert.EndsWith(" .", block.TrimEnd()));
+    }
+
+    [Fact]
+    public void ToTurtle_ModelsBuildingRoomsNodesAndPoints()
+    {
+        List<Triple> triples = Export();
+        string building = Root + "building";
+        string kitchen = Root + "room:Kitchen";
+        string office = Root + "room:Office%201.2";
+        string node1 = Root + "node:node-01";
+        string node2 = Root + "node:node-02";
+
+        Assert.Contains(new Triple(building, Type, Brick + "Building"), triples);
+        Assert.Contains(new Triple(building, Label, "\"HQ \"North\"\""), triples);
+        Assert.Contains(new Triple(kitchen, Type, Brick + "Room"), triples);
+        Assert.Contains(new Triple(office, Label, "\"Office 1.2\""), triples);
+        Assert.Contains(new Triple(kitchen, Brick + "isPartOf", building), triples);
+        Assert.Contains(new Triple(building, Brick + "hasPart", office), triples);
+        Assert.Contains(new Triple(node1, Type, Brick + "Equipment"), triples);
+        Assert.Contains(new Triple(node1, Brick + "hasLocation", office), triples);
+        Assert.Contains(new Triple(node2, Brick + "hasLocation", kitchen), triples);
+        Assert.Contains(new Triple(kitchen, Brick + "isLocationOf", node2), triples);
+
+        foreach ((string record, string brickClass) in new[]
+        {
+            ("temperature", "Air_Temperature_Sensor"), ("humidity", "Relative_Humidity_Sensor"),
+            ("illuminance", "Illuminance_Sensor"), ("motion", "PIR_Sensor"), ("supercap", "Voltage_Sensor"),
+        })
+        {
+            string point = node2 + ":" + record;
+            Assert.Contains(new Triple(point, Type, Brick + brickClass), triples);
+            Assert.Contains(new Triple(node2, Brick + "hasPoint", point), triples);
+            Assert.Contains(new Triple(point, Brick + "isPointOf", node2), triples);
+            string reference = Assert.Single(triples, t => t.Subject == point && t.Predicate == Ref + "hasExternalReference").Object;
+            Assert.Contains(new Triple(reference, Type, Ref + "TimeseriesReference"), triples);
+            Assert.Contains(new Triple(reference, Ref + "hasTimeseriesId", $"\"site/a/node-02/state#{record}\""), triples);
+        }
+    }
+
+    [Fact]
+    public void ToTurtle_GivesANodeWithoutRoomNoLocation()
+    {
+        List<Triple> triples = Export();
+        string spare = Root + "node:spare";
+
+        Assert.Contains(new Triple(spare, Type, Brick + "Equipment"), triples);
+        Assert.DoesNotContain(triples, t => t.Subject == spare && t.Predicate == Brick + "hasLocation");
+        Assert.Equal(2, triples.Count(t => t.Object == Brick + "Room"));
+    }
+
+    [Fact]
+    public void ToTurtle_EncodesUnsafeNamesInIris()
+    {
+        NodeStatus odd = new("a b>c", "R\u00e4um<1>", 0, null, null, null, null, null);
+
+        List<Triple> triples = TurtleSubsetParser.Parse(BrickExporter.ToTurtle([odd], "B\\x\n", "p"));
+
+        Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:node:a%20b%3Ec", Brick + "hasLocation", "urn:sensornode:B%5Cx%0A:room:R%C3%A4um%3C1%3E"), triples);
+        Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:building", Label, "\"B\\x\n\""), triples);
+    }
+
+    [Fact]
+    public void ToTurtle_WritesOnlyTheBuilding_ForNoNodes()
+    {
+        List<Triple> triples = TurtleSubsetParser.Parse(BrickExporter.ToTurtle([], "B", "p"));
+
+        Assert.Equal(2, triples.Count);
+    }
+}

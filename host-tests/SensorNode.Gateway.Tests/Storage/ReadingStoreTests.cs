@@ -1,0 +1,241 @@
+using System.Text;
+using SensorNode.Core.Storage;
+
+namespace SensorNode.Gateway.Tests.Storage;
+
+public sealed class ReadingStoreTests : IDisposable
+{
+    private const long Received = WriterPacks.BaseTime * 1000 + 123;
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public void Store_KeepsEveryDecodedValue()
+    {
+        Reading unknown = WriterPacks.Full(3, 0);
+        unknown.Faults = ReadingFaults.TimeUnknown | ReadingFaults.Climate;
+        DecodedPack pack = WriterPacks.Decode(WriterPacks.Encode(WriterPacks.Full(2, WriterPacks.BaseTime), unknown));
+        using ReadingStore store = _database.Open();
+
+        Assert.Equal(new StoreResult(2, 0), store.Store(pack, Received));
+
+        Assert.Equal(
+        [
+            new StoredReading("node-01", 2, WriterPacks.BaseTime, 21.53, 45.67, 123.45, 4.123, 3, Received),
+            new StoredReading("node-01", 3, null, null, null, 123.45, 4.123, 3, Received),
+        ], store.Query());
+    }
+
+    [Fact]
+    public void Store_IgnoresADuplicatePack()
+    {
+        DecodedPack pack = WriterPacks.Pack(1, 4);
+        using ReadingStore store = _database.Open();
+
+        store.Store(pack, Received);
+        StoreResult again = store.Store(pack, Received + 5000);
+
+        Assert.Equal(new StoreResult(0, 4), again);
+        Assert.Equal(4, store.ReadingCount());
+        Assert.All(store.Query(), r => Assert.Equal(Received, r.ReceivedUnixMs));
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM energy"));
+    }
+
+    [Fact]
+    public void StoreBatch_StoresOverlappingPacksOnce_AcrossAndWithinBatches()
+    {
+        using ReadingStore store = _database.Open();
+
+        StoreResult first = store.StoreBatch([(WriterPacks.Pack(1, 5), Received)]);
+        StoreResult second = store.StoreBatch([(WriterPacks.Pack(4, 5), Received), (WriterPacks.Pack(8, 3), Received)]);
+
+        Assert.Equal(new StoreResult(5, 0), first);
+        Assert.Equal(new StoreResult(5, 3), second);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (uint)i), store.Query().Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void TwoStoresOnOneFile_StoreEachReadingOnce_WhenInsertingTheSamePacksConcurrently()
+    {
+        // Two gateways behind one broker may both receive a redelivered message: the file decides.
+        List<DecodedPack> packs = Enumerable.Range(0, 200).Select(i => WriterPacks.Pack((uint)(1 + i * 3), 5)).ToList();
+        using ReadingStore storeA = _database.Open();
+        using ReadingStore storeB = _database.Open();
+        var results = new StoreResult[2];
+
+        Parallel.Invoke(
+            () => results[0] = Sum(packs.Select(p => storeA.Store(p, Received))),
+            () => results[1] = Sum(packs.AsEnumerable().Reverse().Chunk(7).Select(chunk => storeB.StoreBatch(chunk.Select(p => (p, Received)).ToList()))));
+
+        const int distinct = 200 * 3 + 2; // packs overlap by two readings
+        Assert.Equal(distinct, storeA.ReadingCount());
+        Assert.Equal(distinct, results[0].Inserted + results[1].Inserted);
+        Assert.Equal(2 * 200 * 5 - distinct, results[0].Duplicates + results[1].Duplicates);
+        Assert.Equal(200, _database.Scalar("SELECT count(*) FROM energy"));
+    }
+
+    [Fact]
+    public void Open_CreatesTheSchemaOnce_InWalMode()
+    {
+        using (ReadingStore store = _database.Open())
+        {
+            store.Store(WriterPacks.Pack(1, 2), Received);
+        }
+        using ReadingStore reopened = _database.Open();
+
+        Assert.Equal(2, reopened.ReadingCount());
+        Assert.Equal(1, _database.Scalar("PRAGMA user_version"));
+        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"));
+    }
+
+    [Fact]
+    public void Open_AcceptsAConnectionString()
+    {
+        using ReadingStore store = ReadingStore.Open("Data Source=gateway-test;Mode=Memory;Cache=Shared");
+
+        store.Store(WriterPacks.Pack(1, 3), Received);
+
+        Assert.Equal(3, store.ReadingCount());
+    }
+
+    [Fact]
+    public void Store_UpdatesTheNode_WithoutRollingBackForOldRedeliveries()
+    {
+        using ReadingStore store = _database.Open();
+        Reading newer = WriterPacks.Full(9, WriterPacks.BaseTime);
+        newer.SupercapMillivolts = 3900;
+        var lowEnergy = WriterPacks.Energy with { StoredMicrojoules = 1_000_000, DroppedReadings = 7 };
+
+        store.Store(WriterPacks.Decode(WriterPacks.Encode("node-01", lowEnergy, newer)), Received);
+        store.Store(WriterPacks.Pack(1, 3), Received + 1000); // an old message redelivered later
+
+        NodeStatus node = store.GetNode("node-01")!;
+        Assert.Equal(new NodeStatus("node-01", null, Received + 1000, null, null, 3.9, 1.0, 7), node);
+    }
+
+    [Fact]
+    public void Store_KeepsTheNewestVoltage_OfAPack()
+    {
+        Reading noVolts = WriterPacks.Full(6, WriterPacks.BaseTime);
+        noVolts.Faults = ReadingFaults.Supercap;
+        Reading volts = WriterPacks.Full(5, WriterPacks.BaseTime - 600);
+        volts.SupercapMillivolts = 4444;
+        using ReadingStore store = _database.Open();
+
+        store.Store(WriterPacks.Decode(WriterPacks.Encode(volts, noVolts)), Received);
+
+        Assert.Equal(4.444, store.GetNode("node-01")!.LastSupercapVolts);
+    }
+
+    [Fact]
+    public void DeadLetter_KeepsReasonAndTruncatedPayload_ForArbitraryBytes()
+    {
+        byte[] invalidUtf8 = [0xFF, 0xFE, 0xC3, 0x28, 0x00, 0x80];
+        byte[] megabyte = new byte[1 << 20];
+        new Random(7).NextBytes(megabyte);
+        using ReadingStore store = _database.Open();
+
+        store.DeadLetter("sensornode/node-01/state", invalidUtf8, "payload is not valid UTF-8", Received);
+        store.DeadLetter("sensornode/\u00e9/state", megabyte, "payload of 1048576 bytes exceeds 65536\nsecond line", Received + 1);
+
+        Assert.Equal(2, store.DeadLetterCount());
+        Assert.Equal(
+        [
+            ("sensornode/\u00e9/state", "payload of 1048576 bytes exceeds 65536 second line", Received + 1, 1 << 20),
+            ("sensornode/node-01/state", "payload is not valid UTF-8", Received, 6),
+        ], store.DeadLetters());
+        IReadOnlyList<byte[]> kept = store.DeadLetterPayloads();
+        Assert.Equal(megabyte.AsSpan(0, ReadingStore.MaxDeadLetterPayloadBytes).ToArray(), kept[0]);
+        Assert.Equal(invalidUtf8, kept[1]);
+        Assert.Single(store.DeadLetters(limit: 1));
+    }
+
+    [Fact]
+    public void DeadLetter_StoresAnEmptyPayload()
+    {
+        using ReadingStore store = _database.Open();
+
+        store.DeadLetter("", ReadOnlySpan<byte>.Empty, "empty SenML pack", Received);
+
+        Assert.Equal(0, store.DeadLetters().Single().PayloadLength);
+    }
+
+    [Fact]
+    public void UpdateAvailability_SetsStateAndNextWake()
+    {
+        using ReadingStore store = _database.Open();
+
+        store.UpdateAvailability("node-01", AvailabilityState.Sleeping, 600, Received);
+        NodeStatus sleeping = store.GetNode("node-01")!;
+        store.UpdateAvailability("node-01", AvailabilityState.Online, 0, Received + 700_000);
+        NodeStatus online = store.GetNode("node-01")!;
+        store.UpdateAvailability("node-01", AvailabilityState.Lost, 0, Received + 701_000);
+        NodeStatus lost = store.GetNode("node-01")!;
+
+        Assert.Equal(("sleeping", WriterPacks.BaseTime + 600, Received), (sleeping.Availability, sleeping.NextWakeUnixSeconds, sleeping.LastSeenUnixMs));
+        Assert.Equal(("online", (long?)null, Received + 700_000), (online.Availability, online.NextWakeUnixSeconds, online.LastSeenUnixMs));
+        Assert.Equal("lost", lost.Availability);
+    }
+
+    [Fact]
+    public void SetRoom_AssignsAndClearsTheRoom_AndNodesAreSorted()
+    {
+        using ReadingStore store = _database.Open();
+
+        store.SetRoom("node-02", "Kitchen");
+        store.Store(WriterPacks.Pack(1, 1), Received);
+        store.SetRoom("node-01", "Office");
+        store.SetRoom("node-02", "");
+
+        Assert.Null(store.GetNode("node-03"));
+        Assert.Equal([("node-01", "Office", Received), ("node-02", (string?)null, 0L)],
+            store.Nodes().Select(n => (n.NodeId, n.Room, n.LastSeenUnixMs)));
+    }
+
+    [Fact]
+    public void Commands_AreQueuedReleasedAndAcknowledged()
+    {
+        using ReadingStore store = _database.Open();
+        long first = store.EnqueueCommand("node-01", "sleep", Encoding.ASCII.GetBytes("600"), 1000);
+        long second = store.EnqueueCommand("node-01", "reset", [], 2000);
+        store.EnqueueCommand("node-02", "sleep", [1], 3000);
+
+        store.MarkReleased(first, 4000);
+        IReadOnlyList<QueuedCommand> released = store.PendingCommands("node-01");
+        store.MarkAcknowledged(first, 5000);
+        store.MarkAcknowledged(first, 6000);
+        store.MarkAcknowledged(999, 6000);
+
+        Assert.True(second > first);
+        Assert.Equal([first, second], released.Select(c => c.Id));
+        Assert.Equal(("sleep", "600", 1000L, (long?)4000, (long?)null),
+            (released[0].Name, Encoding.ASCII.GetString(released[0].Payload), released[0].CreatedUnixMs, released[0].ReleasedUnixMs, released[0].AcknowledgedUnixMs));
+        Assert.Null(released[1].ReleasedUnixMs);
+        Assert.Equal([second], store.PendingCommands("node-01").Select(c => c.Id));
+        Assert.Equal(5000, _database.Scalar($"SELECT acknowledged_ms FROM commands WHERE id = {first}"));
+        Assert.Single(store.PendingCommands("node-02"));
+    }
+
+    [Fact]
+    public void Query_FiltersByNodeTimeWindowAndLimit()
+    {
+        Reading unknown = WriterPacks.Full(50, 0);
+        unknown.Faults = ReadingFaults.TimeUnknown;
+        using ReadingStore store = _database.Open();
+        store.Store(WriterPacks.Pack(1, 5), Received); // seq 1..5 at BaseTime-2400 .. BaseTime
+        store.Store(WriterPacks.Decode(WriterPacks.Encode(unknown)), Received);
+        store.Store(WriterPacks.Decode(WriterPacks.Encode("node-02", WriterPacks.Energy, WriterPacks.Series(1, 2)), "sensornode/node-02/state"), Received);
+
+        Assert.Equal(8, store.Query().Count);
+        Assert.Equal(6, store.Query(nodeId: "node-01").Count);
+        Assert.Equal([2u, 3u, 4u], store.Query("node-01", WriterPacks.BaseTime - 1800, WriterPacks.BaseTime - 600).Select(r => r.Sequence));
+        Assert.Equal([4u, 5u], store.Query("node-01", fromUnixSeconds: WriterPacks.BaseTime - 600).Select(r => r.Sequence));
+        Assert.Equal(["node-01", "node-01", "node-01", "node-01", "node-02"], store.Query(toUnixSeconds: WriterPacks.BaseTime - 600).Select(r => r.NodeId));
+        Assert.Equal([1u, 2u], store.Query("node-01", limit: 2).Select(r => r.Sequence));
+        Assert.Empty(store.Query("node-03"));
+    }
+
+    private static StoreResult Sum(IEnumerable<StoreResult> results) =>
+        results.Aggregate(new StoreResult(0, 0), (a, b) => new StoreResult(a.Inserted + b.Inserted, a.Duplicates + b.Duplicates));
+}
