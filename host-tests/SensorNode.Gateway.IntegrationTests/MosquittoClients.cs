@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using SensorNode.Simulation.Network;
+
+namespace SensorNode.Gateway.IntegrationTests;
+
+/// <summary>One message mosquitto_sub received: topic and UTF-8 payload.</summary>
+public sealed record SubscribedMessage(string Topic, string Payload);
+
+/// <summary>mosquitto_pub and mosquitto_sub as independent clients (code we did not write), bounded in time.</summary>
+public static class MosquittoClients
+{
+    /// <summary>Publishes <paramref name="payload"/> (read from stdin, any bytes and size) at QoS 1; throws when mosquitto_pub fails.</summary>
+    public static void Publish(int port, string topic, byte[] payload, bool retain = false)
+    {
+        var arguments = new List<string> { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-q", "1", "-t", topic, "-s" };
+        if (retain) arguments.Add("-r");
+        Run("mosquitto_pub", arguments, payload, timeoutMilliseconds: 10_000, out string stderr, out int exit);
+        if (exit != 0) throw new InvalidOperationException($"mosquitto_pub to '{topic}' exited {exit}: {stderr}");
+    }
+
+    /// <summary>Publishes text.</summary>
+    public static void Publish(int port, string topic, string payload, bool retain = false) => Publish(port, topic, Encoding.UTF8.GetBytes(payload), retain);
+
+    /// <summary>
+    /// Subscribes to <paramref name="filter"/> and returns what arrives (retained messages first) until
+    /// <paramref name="count"/> messages or <paramref name="waitSeconds"/> seconds.
+    /// </summary>
+    public static IReadOnlyList<SubscribedMessage> Subscribe(int port, string filter, int count, int waitSeconds)
+    {
+        var arguments = new List<string>
+        {
+            // Topic, then the payload in hex: payloads may hold newlines (commands) or be empty (cleared retained).
+            "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-t", filter, "-F", "%t %x",
+            "-C", count.ToString(CultureInfo.InvariantCulture), "-W", waitSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+        string stdout = Run("mosquitto_sub", arguments, null, (waitSeconds + 5) * 1000, out _, out _);
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 2))
+            .Select(parts => new SubscribedMessage(parts[0], parts.Length > 1 ? Encoding.UTF8.GetString(Convert.FromHexString(parts[1].Trim())) : ""))
+            .ToArray();
+    }
+
+    private static string Run(string name, List<string> arguments, byte[]? stdin, int timeoutMilliseconds, out string stderr, out int exitCode)
+    {
+        string executable = MosquittoBroker.FindExecutable(name) ?? throw new InvalidOperationException($"{name} not installed");
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        arguments.ForEach(start.ArgumentList.Add);
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (stdin != null) process.StandardInput.BaseStream.Write(stdin);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(timeoutMilliseconds))
+        {
+            process.Kill();
+            process.WaitForExit(2000);
+        }
+        stderr = error.Wait(2000) ? error.Result : "";
+        exitCode = process.HasExited ? process.ExitCode : -1;
+        return output.Wait(2000) ? output.Result : "";
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using SensorNode.Simulation.Network;
+
+namespace SensorNode.Gateway.IntegrationTests;
+
+/// <summary>
+/// mosquitto with persistence on (sessions, subscriptions and queued QoS 1 messages survive a restart) and no queue
+/// limit, on a free loopback port, in its own temp folder. <see cref="MosquittoBroker"/> runs without persistence, so
+/// these tests bring their own. <see cref="Restart"/> stops with SIGTERM (mosquitto saves its database) and starts again.
+/// </summary>
+public sealed class PersistentBroker : IDisposable
+{
+    private const int StartTimeoutMilliseconds = 5000;
+    private readonly string _folder = Directory.CreateTempSubdirectory("sensornode-gw-broker-").FullName;
+    private readonly string _executable;
+    private Process? _process;
+
+    private PersistentBroker(string executable)
+    {
+        _executable = executable;
+        Port = MosquittoBroker.FreeLoopbackPort();
+        File.WriteAllText(ConfigPath, string.Join('\n',
+            $"listener {Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
+            "allow_anonymous true",
+            "persistence true",
+            $"persistence_location {_folder}/",
+            // 0 = no limit: a gateway that is away must find everything queued when it returns.
+            "max_queued_messages 0",
+            $"user {System.Environment.UserName}",
+            $"log_dest file {Path.Combine(_folder, "mosquitto.log")}",
+            "log_type all",
+            ""));
+        Start();
+    }
+
+    /// <summary>The loopback port.</summary>
+    public int Port { get; }
+
+    private string ConfigPath => Path.Combine(_folder, "mosquitto.conf");
+
+    /// <summary>A running broker; throws when mosquitto is installed but does not come up.</summary>
+    public static PersistentBroker Launch() =>
+        new(MosquittoBroker.FindExecutable("mosquitto") ?? throw new InvalidOperationException("mosquitto not installed"));
+
+    /// <summary>Graceful restart on the same port: SIGTERM (the database is written), then start again.</summary>
+    public void Restart()
+    {
+        Stop();
+        Start();
+    }
+
+    /// <summary>The broker's log so far.</summary>
+    public string ReadLog()
+    {
+        using var stream = new FileStream(Path.Combine(_folder, "mosquitto.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private void Start()
+    {
+        var start = new ProcessStartInfo(_executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(ConfigPath);
+        _process = Process.Start(start)!;
+        var watch = Stopwatch.StartNew();
+        while (watch.ElapsedMilliseconds < StartTimeoutMilliseconds)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()}");
+            using var probe = new TcpClient();
+            try
+            {
+                if (probe.ConnectAsync(IPAddress.Loopback, Port).Wait(200) && probe.Connected) return;
+            }
+            catch (AggregateException)
+            {
+            }
+            Thread.Sleep(50);
+        }
+        throw new TimeoutException($"mosquitto did not listen on {Port} within {StartTimeoutMilliseconds} ms");
+    }
+
+    private void Stop()
+    {
+        Process? process = _process;
+        _process = null;
+        if (process == null) return;
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, 15); // SIGTERM: mosquitto writes its persistence file and exits
+            if (!process.WaitForExit(5000)) process.Kill();
+        }
+        process.Dispose();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using SensorNode.Cli;
+using SensorNode.Gateway.Service;
+
+namespace SensorNode.Gateway.IntegrationTests.Service;
+
+/// <summary>(d) What the gateway promises Home Assistant, read back by mosquitto_sub; and the command round trip.</summary>
+public class HomeAssistantPublishTests
+{
+    [RequiresMosquittoFact]
+    public async Task Discovery_AndPointValues_AreRetained_WithExpiryFromTheAnnouncedSleep()
+    {
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-d"), store);
+
+        MosquittoClients.Publish(harness.Port, "sensornode/node-d/availability", "sleeping:600", retain: true);
+        // Reading 1: 20.01 degC, 40.01 %RH, 300.01 lx, 4.2 V, 1 motion event; 4.5 J stored (SenmlPacks).
+        MosquittoClients.Publish(harness.Port, "sensornode/node-d/state", SenmlPacks.Encode("node-d", 1, 1, 1_767_225_600));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 10_000), gateway.Counters.ToString());
+
+        var configs = MosquittoClients.Subscribe(harness.Port, "homeassistant/#", count: 6, waitSeconds: 5).ToDictionary(m => m.Topic, m => m.Payload);
+        Assert.Equal(6, configs.Count);
+        using JsonDocument temperature = JsonDocument.Parse(configs["homeassistant/sensor/node-d_temperature/config"]);
+        JsonElement t = temperature.RootElement;
+        Assert.Equal("sensornode/node-d/ha/temperature", t.GetProperty("state_topic").GetString());
+        Assert.Equal(600 + 120, t.GetProperty("expire_after").GetInt32());
+        Assert.Equal("°C", t.GetProperty("unit_of_measurement").GetString());
+        Assert.Equal("temperature", t.GetProperty("device_class").GetString());
+        Assert.Equal("measurement", t.GetProperty("state_class").GetString());
+        Assert.Equal("sensornode_node-d_temperature", t.GetProperty("unique_id").GetString());
+        Assert.Equal("node-d", t.GetProperty("device").GetProperty("identifiers")[0].GetString());
+        using JsonDocument motion = JsonDocument.Parse(configs["homeassistant/binary_sensor/node-d_motion/config"]);
+        Assert.Equal("motion", motion.RootElement.GetProperty("device_class").GetString());
+
+        var values = MosquittoClients.Subscribe(harness.Port, "sensornode/node-d/ha/#", count: 6, waitSeconds: 5).ToDictionary(m => m.Topic, m => m.Payload);
+        Assert.Equal("20.01", values["sensornode/node-d/ha/temperature"]);
+        Assert.Equal("40.01", values["sensornode/node-d/ha/humidity"]);
+        Assert.Equal("300.01", values["sensornode/node-d/ha/illuminance"]);
+        Assert.Equal("4.2", values["sensornode/node-d/ha/supercap"]);
+        Assert.Equal("ON", values["sensornode/node-d/ha/motion"]);
+        Assert.Equal("4.5", values["sensornode/node-d/ha/stored_energy"]);
+    }
+
+    [RequiresMosquittoFact]
+    public async Task QueuedCommand_IsReleasedAboveTheVoltage_AndClearedByTheNodesAck()
+    {
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        long id = store.EnqueueCommand("node-f", "interval", Encoding.ASCII.GetBytes("600"), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-f") with { ReleaseAboveVolts = 4.0 }, store);
+
+        MosquittoClients.Publish(harness.Port, "sensornode/node-f/state", SenmlPacks.Encode("node-f", 1, 1, 1_767_225_600, supercapMillivolts: 3900));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 1, 10_000));
+        Assert.Equal(0, gateway.Counters.Released);                                            // 3.9 V: kept queued
+        MosquittoClients.Publish(harness.Port, "sensornode/node-f/state", SenmlPacks.Encode("node-f", 2, 1, 1_767_226_200, supercapMillivolts: 4100));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Released >= 1, 10_000), gateway.Counters.ToString());
+
+        var command = MosquittoClients.Subscribe(harness.Port, "sensornode/node-f/cmd/#", count: 1, waitSeconds: 5);
+        Assert.Equal(new SubscribedMessage("sensornode/node-f/cmd/interval", $"{id}\n600"), Assert.Single(command));
+
+        MosquittoClients.Publish(harness.Port, "sensornode/node-f/ack", id.ToString());
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.CommandAcks >= 1, 10_000), gateway.Counters.ToString());
+        Assert.Empty(store.PendingCommands("node-f"));
+        Assert.Empty(MosquittoClients.Subscribe(harness.Port, "sensornode/node-f/cmd/#", count: 1, waitSeconds: 1)); // retained cleared
+    }
+}

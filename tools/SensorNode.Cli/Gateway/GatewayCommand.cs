@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using SensorNode.Gateway;
+using SensorNode.Gateway.Service;
+using SensorNode.Simulation.Network;
+
+namespace SensorNode.Cli;
+
+/// <summary>
+/// <c>sensornode gateway</c>: runs the MQTT gateway into SQLite until SIGINT/SIGTERM; <c>gateway brick</c> exports the
+/// nodes as a Brick model (Turtle); <c>gateway bench</c> measures throughput and latency against a private mosquitto.
+/// </summary>
+public static class GatewayCommand
+{
+    public const string Help = """
+        usage: sensornode gateway --broker URL --db FILE [options]      store the nodes' readings until SIGINT/SIGTERM
+               sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P]
+               sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
+
+        gateway:
+          --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
+          --db FILE                 SQLite file (created when missing)
+          --group NAME              shared-subscription group; instances of one group split the stream (default sensornode-gateway)
+          --no-share                plain subscriptions (one instance); survives a mosquitto 2.0 restart, shared ones do not
+          --client-id ID            MQTT client id, stable per instance (default gw-<group or single>-<host name>)
+          --prefix P                topic prefix of the nodes (default sensornode)
+          --rooms FILE              CSV of node_id,room lines; sets each node's room (Brick export, HA suggested area)
+          --release-above-volts V   release queued commands to a node whose supercap is at least V volts (default 4.0)
+          --batch N                 most messages per store transaction (default 500)
+          --batch-ms MS             longest a batch waits for more messages (default 10)
+          --status-seconds S        print a status line every S seconds (default 60; 0 = never)
+          --no-discovery            publish no Home Assistant discovery configs or per-point values
+
+        brick:
+          --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
+
+        bench (starts its own mosquitto on loopback; needs mosquitto installed):
+          --out DIR                 writes DIR/bench.json
+          --readings N              readings in the throughput run (default 200000)
+          --per-message K           readings per state message in the throughput run, 1-8 (default 1)
+          --rate R                  readings per second in the paced latency run, one per message (default 1000)
+          --paced-seconds S         length of the paced run (default 10)
+        """;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
+        if (args.Length > 0 && args[0] == "bench") return Bench(args[1..], output, error);
+        return Serve(args, output, error);
+    }
+
+    private static int Serve(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["broker", "db", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery", "no-share"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
+        string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        if (options.Has("no-share") && options.Has("group")) throw new UsageException("--no-share and --group exclude each other");
+        string? group = options.Has("no-share") ? null : options.Get("group") ?? "sensornode-gateway";
+        var gatewayOptions = new GatewayOptions
+        {
+            Host = broker.Host, Port = broker.Port, Tls = broker.Tls, Username = broker.Username, Password = broker.Password,
+            Group = group,
+            ClientId = options.Get("client-id") ?? $"gw-{group ?? "single"}-{System.Environment.MachineName}",
+            Prefix = options.Get("prefix") ?? "sensornode",
+            ReleaseAboveVolts = GetDouble(options, "release-above-volts", 4.0, 0, 65.535),
+            BatchMaxMessages = options.GetInt("batch", 500, 1, 1000),
+            BatchMaxMilliseconds = options.GetInt("batch-ms", 10, 0, 10_000),
+            DiscoveryPrefix = options.Has("no-discovery") ? null : "homeassistant",
+        };
+        int statusSeconds = options.GetInt("status-seconds", 60, 0, 86_400);
+        try
+        {
+            gatewayOptions.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        using ReadingStore store = ReadingStore.Open(db);
+        if (options.Get("rooms") is { } rooms)
+        {
+            foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
+        }
+
+        using var stop = new CancellationTokenSource();
+        // SIGINT (Ctrl+C) and SIGTERM (systemd, docker stop): cancel the default termination, stop gracefully instead.
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Graceful);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Graceful);
+        void Graceful(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        TextWriter log = TextWriter.Synchronized(output);
+        var gateway = new GatewayService(gatewayOptions, store, log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
+        try
+        {
+            gateway.StartAsync(stop.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+        {
+            error.WriteLine($"sensornode gateway: {e.Message}");
+            gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return CommandLine.Failed;
+        }
+        log.WriteLine($"gateway: storing into {db}; SIGINT or SIGTERM stops after the current batch");
+        while (!stop.Token.WaitHandle.WaitOne(statusSeconds == 0 ? Timeout.Infinite : statusSeconds * 1000))
+        {
+            log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {(gateway.IsConnected ? "connected" : "DISCONNECTED")} {gateway.Counters}");
+        }
+        gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
+        return CommandLine.Ok;
+    }
+
+    private static int Brick(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["db", "building", "out", "prefix"], ["help"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
+        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
+        using ReadingStore store = ReadingStore.Open(db);
+        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode");
+        if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
+        else output.Write(turtle);
+        return CommandLine.Ok;
+    }
+
+    private static int Bench(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["out", "readings", "rate", "per-message", "paced-seconds"], ["help"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
+        int readings = options.GetInt("readings", 200_000, 1000, 10_000_000);
+        int perMessage = options.GetInt("per-message", 1, 1, 8);
+        double rate = GetDouble(options, "rate", 1000, 1, 100_000);
+        int pacedSeconds = options.GetInt("paced-seconds", 10, 1, 3600);
+
+        using MosquittoBroker? broker = MosquittoBroker.TryStart(out string reason);
+        if (broker == null) { error.WriteLine($"sensornode gateway bench: {reason}"); return CommandLine.Failed; }
+        Directory.CreateDirectory(outDir);
+        string folder = Directory.CreateTempSubdirectory("sensornode-gateway-bench-").FullName;
+        var quiet = new List<string>();
+        void Log(string line) { lock (quiet) quiet.Add(line); }
+        try
+        {
+            output.WriteLine($"gateway bench: mosquitto on port {broker.Port}, {System.Environment.ProcessorCount} cores, temp SQLite in {folder}");
+            // Warm-up: JIT, SQLite and the broker's first connections are not what is measured.
+            GatewayBench.ThroughputAsync(broker, folder, "warmup", 5000, perMessage, Log).GetAwaiter().GetResult();
+            GatewayBenchRun max = GatewayBench.ThroughputAsync(broker, folder, "max", readings, perMessage, Log).GetAwaiter().GetResult();
+            output.WriteLine($"  throughput: {max.Readings:N0} readings in {max.Messages:N0} messages ({perMessage}/message) in {max.Seconds:F2} s = {max.ReadingsPerSecond:N0} readings/s; lost {max.Lost}, duplicated {max.Duplicated}");
+            GatewayBenchRun paced = GatewayBench.PacedAsync(broker, folder, "paced", (long)(rate * pacedSeconds), rate, Log).GetAwaiter().GetResult();
+            output.WriteLine($"  paced {rate:N0} readings/s for {pacedSeconds} s: latency publish->stored p50 {paced.P50LatencyMilliseconds:F1} ms, p95 {paced.P95LatencyMilliseconds:F1} ms, p99 {paced.P99LatencyMilliseconds:F1} ms; lost {paced.Lost}, duplicated {paced.Duplicated}");
+            output.WriteLine($"  targets: >= 20,000 readings/s {(max.ReadingsPerSecond >= 20_000 ? "met" : "NOT met")}; p95 < 50 ms at 1,000 readings/s {(paced.P95LatencyMilliseconds < 50 ? "met" : "NOT met")}");
+            var figures = new
+            {
+                cores = System.Environment.ProcessorCount,
+                readings_per_second = max.ReadingsPerSecond,
+                readings_per_message = perMessage,
+                messages_per_second = max.Messages / max.Seconds,
+                lost = max.Lost + paced.Lost,
+                duplicated = max.Duplicated + paced.Duplicated,
+                redelivered_duplicates = max.RedeliveredDuplicates + paced.RedeliveredDuplicates,
+                p95_latency_ms = paced.P95LatencyMilliseconds,
+                paced_rate = rate,
+                throughput_run = max,
+                paced_run = paced,
+            };
+            string path = Path.Combine(outDir, "bench.json");
+            File.WriteAllText(path, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+            output.WriteLine($"  wrote {path}");
+            lock (quiet) foreach (string line in quiet.Where(l => !l.StartsWith("connected", StringComparison.Ordinal) && !l.StartsWith("stopped", StringComparison.Ordinal))) output.WriteLine("  gateway: " + line);
+            return CommandLine.Ok;
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>node_id,room lines; blank lines, '#' comments and a "node_id,room" header are skipped.</summary>
+    internal static IReadOnlyList<(string Node, string Room)> ReadRooms(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"--rooms {path}: not found");
+        var rooms = new List<(string, string)>();
+        int number = 0;
+        foreach (string raw in File.ReadLines(path))
+        {
+            number++;
+            string line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#') || line.Equals("node_id,room", StringComparison.OrdinalIgnoreCase)) continue;
+            int comma = line.IndexOf(',');
+            if (comma <= 0 || comma == line.Length - 1) throw new UsageException($"--rooms {path}:{number}: expected node_id,room, got '{line}'");
+            rooms.Add((line[..comma].Trim(), line[(comma + 1)..].Trim().Trim('"')));
+        }
+        return rooms;
+    }
+
+    private static BrokerUrl ParseBroker(string url)
+    {
+        try
+        {
+            return BrokerUrl.Parse(url);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    internal static double GetDouble(Options options, string name, double fallback, double min, double max)
+    {
+        string? text = options.Get(name);
+        if (text == null) return fallback;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value >= min && value <= max))
+            throw new UsageException($"--{name}: expected a number {min.ToString(CultureInfo.InvariantCulture)}..{max.ToString(CultureInfo.InvariantCulture)}, got '{text}'");
+        return value;
+    }
+}

@@ -1,0 +1,93 @@
+namespace SensorNode.Gateway.Service;
+
+/// <summary>
+/// What a <see cref="GatewayService"/> connects to and how it batches, announces and releases. Immutable; checked
+/// once by <see cref="Validate"/> before anything connects (docs/gateway-service.md).
+/// </summary>
+public sealed record GatewayOptions
+{
+    /// <summary>Broker host name or IP address (the CLI takes it from a BrokerUrl).</summary>
+    public required string Host { get; init; }
+
+    /// <summary>Broker TCP port, 1 to 65535.</summary>
+    public int Port { get; init; } = 1883;
+
+    /// <summary>True to wrap the connection in TLS (mqtts://).</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>User name for CONNECT, or null for anonymous.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Password for CONNECT, or null.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>
+    /// MQTT client id, 1-64 chars. Must be stable across restarts (the persistent session is keyed on it) and
+    /// distinct between the instances of one <see cref="Group"/>.
+    /// </summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>
+    /// Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'. Null:
+    /// plain subscriptions, for a single instance. mosquitto 2.0 does not restore shared subscriptions from its
+    /// persistence file, so only a plain subscription keeps receiving through a broker restart (docs/gateway-service.md).
+    /// </summary>
+    public string? Group { get; init; } = "sensornode-gateway";
+
+    /// <summary>Topic prefix of the nodes ([mqtt] TopicPrefix), default "sensornode".</summary>
+    public string Prefix { get; init; } = "sensornode";
+
+    /// <summary>How long the broker keeps the session (and queues QoS 1 messages) while the gateway is away, s (1 to 4294967294).</summary>
+    public uint SessionExpirySeconds { get; init; } = 86_400;
+
+    /// <summary>Most messages stored in one transaction, 1 to <see cref="ReceiveMaximum"/>.</summary>
+    public int BatchMaxMessages { get; init; } = 500;
+
+    /// <summary>Longest a batch waits for more messages after its first one, ms (0 to 10000; 0 = store what is queued now).</summary>
+    public int BatchMaxMilliseconds { get; init; } = 10;
+
+    /// <summary>Unacknowledged QoS 1 messages the broker may have in flight towards this client (MQTT 5 Receive Maximum), 1 to 65535.</summary>
+    public ushort ReceiveMaximum { get; init; } = 1000;
+
+    /// <summary>
+    /// A node's queued commands are released when its last stored supercap voltage is at least this, V
+    /// (0 to 65.535; default 4.0 on the 5.4 V reference design).
+    /// </summary>
+    public double ReleaseAboveVolts { get; init; } = 4.0;
+
+    /// <summary>Home Assistant's expire_after = announced sleep + this margin, s (0 to 86400). Covers wake jitter and the transmit.</summary>
+    public int ExpireMarginSeconds { get; init; } = 120;
+
+    /// <summary>Home Assistant MQTT discovery prefix, default "homeassistant"; null or empty turns discovery and per-point values off.</summary>
+    public string? DiscoveryPrefix { get; init; } = "homeassistant";
+
+    /// <summary>Wait between reconnect attempts after the broker went away, ms (10 to 60000).</summary>
+    public int ReconnectDelayMilliseconds { get; init; } = 500;
+
+    /// <summary>True when Home Assistant discovery configs and per-point values are published.</summary>
+    public bool PublishesDiscovery => !string.IsNullOrEmpty(DiscoveryPrefix);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("broker host is empty");
+        if (Port is < 1 or > 65535) throw new ArgumentException($"broker port {Port}: 1 to 65535");
+        if (string.IsNullOrEmpty(ClientId) || ClientId.Length > 64 || ClientId.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c)))
+            throw new ArgumentException($"client id '{ClientId}': 1-64 chars without '/', '+', '#' or whitespace");
+        if (Group != null && (Group.Length == 0 || Group.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c))))
+            throw new ArgumentException($"group '{Group}': at least one char, no '/', '+', '#' or whitespace");
+        if (string.IsNullOrEmpty(Prefix) || Prefix.StartsWith('/') || Prefix.EndsWith('/') || Prefix.Contains('+') || Prefix.Contains('#'))
+            throw new ArgumentException($"prefix '{Prefix}': one or more topic levels, no leading or trailing '/', no '+' or '#'");
+        if (SessionExpirySeconds is 0 or uint.MaxValue)
+            throw new ArgumentException($"session expiry {SessionExpirySeconds} s: 1 to 4294967294");
+        if (ReceiveMaximum == 0) throw new ArgumentException("receive maximum: 1 to 65535");
+        if (BatchMaxMessages < 1 || BatchMaxMessages > ReceiveMaximum)
+            throw new ArgumentException($"batch of {BatchMaxMessages} messages: 1 to the receive maximum ({ReceiveMaximum})");
+        if (BatchMaxMilliseconds is < 0 or > 10_000) throw new ArgumentException($"batch wait {BatchMaxMilliseconds} ms: 0 to 10000");
+        if (!(ReleaseAboveVolts is >= 0 and <= 65.535)) throw new ArgumentException($"release threshold {ReleaseAboveVolts} V: 0 to 65.535");
+        if (ExpireMarginSeconds is < 0 or > 86_400) throw new ArgumentException($"expire margin {ExpireMarginSeconds} s: 0 to 86400");
+        if (ReconnectDelayMilliseconds is < 10 or > 60_000) throw new ArgumentException($"reconnect delay {ReconnectDelayMilliseconds} ms: 10 to 60000");
+        if (DiscoveryPrefix is { Length: > 0 } d && (d.Contains('+') || d.Contains('#') || d.StartsWith('/') || d.EndsWith('/')))
+            throw new ArgumentException($"discovery prefix '{d}': no '+', '#', leading or trailing '/'");
+    }
+}

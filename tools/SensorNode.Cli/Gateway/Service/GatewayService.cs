@@ -1,0 +1,464 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace SensorNode.Gateway.Service;
+
+/// <summary>
+/// The gateway: an MQTT 5 client that stores what the nodes publish. State packs come through a shared subscription
+/// (several instances split the stream), are decoded, stored in batches (one transaction each) and only then
+/// acknowledged (manual PUBACK), so a message is either in SQLite or still owned by the broker's persistent session.
+/// Availability updates the store and the Home Assistant discovery configs; a node with enough energy gets its queued
+/// commands; a node's ack clears the command. docs/gateway-service.md describes topics, payloads and guarantees.
+/// </summary>
+/// <remarks>
+/// One consumer task does all store work, in arrival order. The MQTT library's receive handler only copies the message
+/// into an unbounded channel (bounded in practice by <see cref="GatewayOptions.ReceiveMaximum"/>: the broker sends no more
+/// unacknowledged messages than that) and returns, so the library keeps reading while a batch commits.
+/// </remarks>
+public sealed class GatewayService : IAsyncDisposable
+{
+    private sealed record Inbound(MqttApplicationMessageReceivedEventArgs Args, string Topic, TopicInfo Info, byte[] Payload, bool Retained, long ReceivedUnixMs, int Generation);
+
+    private const int ConnectTimeoutMilliseconds = 5000;
+    private const int DisconnectTimeoutMilliseconds = 2000;
+
+    private readonly GatewayOptions _options;
+    private readonly ReadingStore _store;
+    private readonly TimeProvider _time;
+    private readonly Action<string> _log;
+    private readonly IMqttClient _client;
+    private readonly Channel<Inbound> _inbox = Channel.CreateUnbounded<Inbound>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, int> _announcedExpireAfter = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _consumer;
+    private Task? _reconnect;
+    private int _generation;
+    private bool _started;
+    private bool _stopped;
+
+    /// <summary>
+    /// A gateway over <paramref name="store"/> (not disposed by the service). <paramref name="time"/> is the wall clock
+    /// (receive times, the decoder's future-timestamp check); <paramref name="log"/> gets one line per notable event.
+    /// Throws <see cref="ArgumentException"/> when <paramref name="options"/> are invalid.
+    /// </summary>
+    public GatewayService(GatewayOptions options, ReadingStore store, TimeProvider? time = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _time = time ?? TimeProvider.System;
+        _log = log ?? (_ => { });
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessageReceived;
+        _client.DisconnectedAsync += OnDisconnected;
+    }
+
+    /// <summary>What the service did so far.</summary>
+    public GatewayCounters Counters { get; } = new();
+
+    /// <summary>True while connected to the broker.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>
+    /// Raised on the consumer task right after a batch's store transaction committed, before its PUBACKs go out: the
+    /// packs stored (new and duplicate readings alike) and the commit time, Unix ms. For latency measurements; keep it short.
+    /// </summary>
+    public event Action<IReadOnlyList<DecodedPack>, long>? BatchCommitted;
+
+    /// <summary>
+    /// Connects (clean start false: an existing session and its queued messages are resumed), subscribes and starts
+    /// consuming. Throws <see cref="InvalidOperationException"/> when the broker refuses or is unreachable.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_started) throw new InvalidOperationException("the gateway service was already started");
+        _started = true;
+        _consumer = Task.Run(ConsumeAsync, CancellationToken.None);
+        try
+        {
+            await ConnectAndSubscribeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"gateway {_options.ClientId} cannot connect to {_options.Host}:{_options.Port}: {e.Message}", e);
+        }
+        _log($"connected to {_options.Host}:{_options.Port} as {_options.ClientId}, {(_options.Group == null ? "plain subscription" : "group " + _options.Group)}, prefix {_options.Prefix}");
+    }
+
+    /// <summary>
+    /// Graceful stop: no new messages are taken, what was already taken is stored and acknowledged, then the client
+    /// disconnects normally (the session stays on the broker for <see cref="GatewayOptions.SessionExpirySeconds"/>;
+    /// messages that arrived but were not taken are redelivered to the next instance with the same client id).
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        _stopping.Cancel();
+        _inbox.Writer.TryComplete();
+        if (_consumer != null) await _consumer.ConfigureAwait(false);
+        if (_reconnect != null) await _reconnect.ConfigureAwait(false);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(DisconnectTimeoutMilliseconds);
+                var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build();
+                await _client.DisconnectAsync(options, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _log($"disconnect was not clean: {e.Message}");
+            }
+        }
+        _log($"stopped: {Counters}");
+    }
+
+    /// <summary>Stops (as <see cref="StopAsync"/>) and releases the client.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _client.Dispose();
+        _stopping.Dispose();
+        _connectLock.Dispose();
+    }
+
+    private MqttClientOptions BuildClientOptions()
+    {
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithClientId(_options.ClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(_options.SessionExpirySeconds)
+            .WithReceiveMaximum(_options.ReceiveMaximum)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromMilliseconds(ConnectTimeoutMilliseconds));
+        if (_options.Username != null) builder = builder.WithCredentials(_options.Username, _options.Password);
+        if (_options.Tls) builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(_options.Host));
+        return builder.Build();
+    }
+
+    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    {
+        await _connectLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_client.IsConnected) return;
+            // Messages taken on an earlier connection must not be acknowledged on this one.
+            Interlocked.Increment(ref _generation);
+            MqttClientConnectResult connected = await _client.ConnectAsync(BuildClientOptions(), cancellationToken).ConfigureAwait(false);
+            if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                throw new InvalidOperationException($"broker refused the connection: {connected.ResultCode} {connected.ReasonString}");
+
+            // Subscribing again on a resumed session is harmless and covers a broker that lost it.
+            // Acks are shared like state, so one instance of the group handles each; availability goes to every instance.
+            string state = _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix);
+            string ack = _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack";
+            MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(state).WithAtLeastOnceQoS())
+                .WithTopicFilter(f => f.WithTopic(GatewayTopics.AvailabilityFilter(_options.Prefix)).WithAtLeastOnceQoS())
+                .WithTopicFilter(f => f.WithTopic(ack).WithAtLeastOnceQoS())
+                .Build();
+            MqttClientSubscribeResult result = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
+            foreach (MqttClientSubscribeResultItem item in result.Items)
+            {
+                if (item.ResultCode != MqttClientSubscribeResultCode.GrantedQoS1)
+                    throw new InvalidOperationException($"subscription '{item.TopicFilter.Topic}' not granted at QoS 1: {item.ResultCode}");
+            }
+        }
+        finally
+        {
+            _connectLock.Release();
+        }
+    }
+
+    private Task OnDisconnected(MqttClientDisconnectedEventArgs e)
+    {
+        if (_stopping.IsCancellationRequested || !_started) return Task.CompletedTask;
+        _log($"connection lost ({e.Reason}{(e.Exception == null ? "" : ": " + e.Exception.Message)}); reconnecting");
+        if (_reconnect == null || _reconnect.IsCompleted) _reconnect = Task.Run(ReconnectAsync);
+        return Task.CompletedTask;
+    }
+
+    private async Task ReconnectAsync()
+    {
+        while (!_stopping.IsCancellationRequested && !_client.IsConnected)
+        {
+            try
+            {
+                await Task.Delay(_options.ReconnectDelayMilliseconds, _stopping.Token).ConfigureAwait(false);
+                await ConnectAndSubscribeAsync(_stopping.Token).ConfigureAwait(false);
+                Counters.AddReconnect();
+                _log("reconnected; the broker redelivers what was not acknowledged");
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _log($"reconnect failed: {e.Message}");
+            }
+        }
+    }
+
+    // The library awaits this handler before it reads the next message: copy and queue, never block.
+    private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)
+    {
+        MqttApplicationMessage message = e.ApplicationMessage;
+        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack"))
+        {
+            return Task.CompletedTask; // not ours: auto-acknowledged
+        }
+        e.AutoAcknowledge = false;
+        var inbound = new Inbound(e, message.Topic, info, message.Payload.ToArray(), message.Retain,
+            _time.GetUtcNow().ToUnixTimeMilliseconds(), Volatile.Read(ref _generation));
+        // Refused only after StopAsync: left unacknowledged, the broker keeps it for the session's next connection.
+        _inbox.Writer.TryWrite(inbound);
+        return Task.CompletedTask;
+    }
+
+    private async Task ConsumeAsync()
+    {
+        var batch = new List<Inbound>(_options.BatchMaxMessages);
+        ChannelReader<Inbound> reader = _inbox.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            long deadline = Environment.TickCount64 + _options.BatchMaxMilliseconds;
+            while (batch.Count < _options.BatchMaxMessages)
+            {
+                if (reader.TryRead(out Inbound? next))
+                {
+                    batch.Add(next);
+                    continue;
+                }
+                long remaining = deadline - Environment.TickCount64;
+                if (remaining <= 0 || reader.Completion.IsCompleted) break;
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(remaining));
+                try
+                {
+                    if (!await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false)) break;
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+            if (batch.Count == 0) continue;
+            try
+            {
+                await ProcessBatchAsync(batch).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Nothing of this batch was acknowledged: the broker redelivers it after a reconnect (store dedupes).
+                _log($"batch of {batch.Count} not stored ({e.GetType().Name}: {e.Message}); reconnecting for redelivery");
+                await ForceRedeliveryAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ProcessBatchAsync(List<Inbound> batch)
+    {
+        long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var packs = new List<(DecodedPack Pack, long ReceivedUnixMs)>(batch.Count);
+        var availability = new List<(string NodeId, AvailabilityState State, int SleepSeconds)>();
+        var commandAcks = new List<(string NodeId, long CommandId)>();
+        foreach (Inbound item in batch)
+        {
+            switch (item.Info.Kind)
+            {
+                case "state":
+                    Counters.AddReceived();
+                    if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason) && pack != null)
+                        packs.Add((pack, item.ReceivedUnixMs));
+                    else
+                        DeadLetter(item, reason);
+                    break;
+                case "availability":
+                    if (AvailabilityDecoder.TryDecode(item.Payload, out AvailabilityState state, out int sleepSeconds, out string availabilityReason))
+                    {
+                        // A retained copy delivered on subscribe is old news when the store already knows the node's status.
+                        if (!item.Retained || _store.GetNode(item.Info.NodeId)?.Availability == null)
+                            _store.UpdateAvailability(item.Info.NodeId, state, sleepSeconds, item.ReceivedUnixMs);
+                        availability.Add((item.Info.NodeId, state, sleepSeconds));
+                    }
+                    else
+                    {
+                        DeadLetter(item, "availability: " + availabilityReason);
+                    }
+                    break;
+                case "ack":
+                    if (TryParseCommandId(item.Payload, out long commandId))
+                        commandAcks.Add((item.Info.NodeId, commandId));
+                    else
+                        DeadLetter(item, "ack: payload is not a command id (decimal digits)");
+                    break;
+            }
+        }
+
+        if (packs.Count > 0)
+        {
+            StoreResult stored = _store.StoreBatch(packs);
+            Counters.AddStored(stored.Inserted, stored.Duplicates);
+            Counters.AddBatch();
+            BatchCommitted?.Invoke(packs.Select(p => p.Pack).ToArray(), _time.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        foreach ((string nodeId, long commandId) in commandAcks)
+            await AcknowledgeCommandAsync(nodeId, commandId, batch).ConfigureAwait(false);
+
+        // Everything in the batch is committed (stored, dead-lettered or applied): now, and only now, the PUBACKs.
+        await AcknowledgeAsync(batch).ConfigureAwait(false);
+
+        foreach ((string nodeId, AvailabilityState state, int sleepSeconds) in availability)
+            await AnnounceAsync(nodeId, state, sleepSeconds).ConfigureAwait(false);
+        foreach (IGrouping<string, DecodedPack> node in packs.Select(p => p.Pack).GroupBy(p => p.NodeId, StringComparer.Ordinal))
+        {
+            await PublishValuesAsync(node).ConfigureAwait(false);
+            await ReleaseCommandsAsync(node.Key).ConfigureAwait(false);
+        }
+    }
+
+    private void DeadLetter(Inbound item, string reason)
+    {
+        _store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs);
+        Counters.AddDeadLettered();
+    }
+
+    private async Task AcknowledgeAsync(List<Inbound> batch)
+    {
+        int generation = Volatile.Read(ref _generation);
+        int acknowledged = 0;
+        foreach (Inbound item in batch)
+        {
+            // A message from an earlier connection is redelivered on this one and acknowledged then.
+            if (item.Generation != generation || !_client.IsConnected) continue;
+            try
+            {
+                await item.Args.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false);
+                acknowledged++;
+            }
+            catch (Exception e)
+            {
+                // The connection dropped: the broker redelivers; storing it again is a counted duplicate.
+                _log($"PUBACK for '{item.Topic}' not sent: {e.Message}");
+            }
+        }
+        Counters.AddAcknowledged(acknowledged);
+    }
+
+    private async Task AnnounceAsync(string nodeId, AvailabilityState state, int sleepSeconds)
+    {
+        if (!_options.PublishesDiscovery || state == AvailabilityState.Lost) return; // lost: the availability template already shows offline
+        int expireAfter = Math.Max(sleepSeconds, 0) + _options.ExpireMarginSeconds;
+        if (expireAfter <= 0) expireAfter = 1;
+        if (_announcedExpireAfter.TryGetValue(nodeId, out int previous) && previous == expireAfter) return;
+        string? room = _store.GetNode(nodeId)?.Room;
+        foreach (RetainedMessage config in HomeAssistantDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, nodeId, room, expireAfter))
+        {
+            if (!await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false)) return;
+        }
+        _announcedExpireAfter[nodeId] = expireAfter;
+    }
+
+    private async Task PublishValuesAsync(IEnumerable<DecodedPack> packs)
+    {
+        if (!_options.PublishesDiscovery) return;
+        // The newest pack of the node in this batch carries the current values; older ones were overtaken.
+        DecodedPack newest = packs.MaxBy(p => p.Readings.Count == 0 ? 0u : p.Readings.Max(r => r.Sequence))!;
+        foreach (RetainedMessage value in HomeAssistantDiscovery.Values(_options.Prefix, newest))
+        {
+            // QoS 0: a lost value is replaced by the next wake's; retained so a dashboard starting later sees it.
+            await PublishAsync(value.Topic, Encoding.ASCII.GetBytes(value.Payload), MqttQualityOfServiceLevel.AtMostOnce, retain: true).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReleaseCommandsAsync(string nodeId)
+    {
+        NodeStatus? node = _store.GetNode(nodeId);
+        if (node?.LastSupercapVolts is not double volts || volts < _options.ReleaseAboveVolts) return;
+        IReadOnlyList<QueuedCommand> pending = _store.PendingCommands(nodeId);
+        if (pending.Count == 0) return;
+        // One command per name at a time: the retained topic holds one message; the next goes after the node's ack.
+        var busy = new HashSet<string>(pending.Where(c => c.ReleasedUnixMs != null && c.AcknowledgedUnixMs == null).Select(c => c.Name), StringComparer.Ordinal);
+        foreach (QueuedCommand command in pending.Where(c => c.ReleasedUnixMs == null && c.AcknowledgedUnixMs == null).OrderBy(c => c.Id))
+        {
+            if (!busy.Add(command.Name)) continue;
+            byte[] payload = CommandMessage.Encode(command.Id, command.Payload);
+            if (!await PublishAsync(CommandTopic(nodeId, command.Name), payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false)) return;
+            _store.MarkReleased(command.Id, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            Counters.AddReleased();
+            _log($"released command {command.Id} '{command.Name}' to {nodeId} at {volts.ToString(CultureInfo.InvariantCulture)} V");
+        }
+    }
+
+    private async Task AcknowledgeCommandAsync(string nodeId, long commandId, List<Inbound> batch)
+    {
+        // Only the node the command was queued for may acknowledge it (the ack topic names the node).
+        QueuedCommand? command = _store.PendingCommands(nodeId).FirstOrDefault(c => c.Id == commandId);
+        if (command == null || command.ReleasedUnixMs == null)
+        {
+            Inbound item = batch.First(i => i.Info.Kind == "ack" && i.Info.NodeId == nodeId);
+            DeadLetter(item, $"ack: no released, unacknowledged command {commandId} for node {nodeId}");
+            return;
+        }
+        _store.MarkAcknowledged(commandId, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        Counters.AddCommandAck();
+        // An empty retained message deletes the retained command, so the node does not get it again on its next wake.
+        await PublishAsync(CommandTopic(nodeId, command.Name), Array.Empty<byte>(), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+    }
+
+    private string CommandTopic(string nodeId, string name) => $"{_options.Prefix}/{nodeId}/cmd/{name}";
+
+    private async Task<bool> PublishAsync(string topic, byte[] payload, MqttQualityOfServiceLevel qos, bool retain)
+    {
+        if (!_client.IsConnected) return false;
+        try
+        {
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                .WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).WithRetainFlag(retain).Build();
+            MqttClientPublishResult result = await _client.PublishAsync(message, CancellationToken.None).ConfigureAwait(false);
+            if (result.IsSuccess) return true;
+            _log($"publish to '{topic}' refused: {result.ReasonCode}");
+        }
+        catch (Exception e)
+        {
+            _log($"publish to '{topic}' failed: {e.Message}");
+        }
+        return false;
+    }
+
+    private async Task ForceRedeliveryAsync()
+    {
+        // Dropping the connection returns the unacknowledged messages to the session; the reconnect loop picks up.
+        try
+        {
+            if (_client.IsConnected && !_stopping.IsCancellationRequested)
+            {
+                using var timeout = new CancellationTokenSource(DisconnectTimeoutMilliseconds);
+                var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build();
+                await _client.DisconnectAsync(options, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            _log($"disconnect for redelivery failed: {e.Message}");
+        }
+    }
+
+    private static bool TryParseCommandId(byte[] payload, out long id)
+    {
+        id = 0;
+        return payload.Length is > 0 and <= 19 && payload.All(b => b is >= (byte)'0' and <= (byte)'9')
+            && long.TryParse(Encoding.ASCII.GetString(payload), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+    }
+}
