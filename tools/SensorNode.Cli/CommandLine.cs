@@ -16,6 +16,9 @@ public static class CommandLine
           train      learn a policy table from traces in the simulator (writes policy.bin, a learning curve, visits)
           policy     export a table as the core's built-in C# source, or show it (policy export|show FILE)
           evaluate   run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md
+          gateway    MQTT -> SQLite gateway (shared subscription, dedup, dead letters, HA discovery, commands);
+                     `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
+          readings   query stored readings, export CSV
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the app image and the config files with nanoff
           help       this text; `sensornode <command> --help` for a command's options
@@ -40,6 +43,8 @@ public static class CommandLine
                 "train" => TrainCommand.Run(rest, output, error),
                 "policy" => PolicyCommand.Run(rest, output, error),
                 "evaluate" => EvaluateCommand.Run(rest, output, error),
+                "gateway" => GatewayCommand.Run(rest, output, error),
+                "readings" => ReadingsCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }
