@@ -298,10 +298,15 @@ public sealed class GatewayService : IAsyncDisposable
                     }
                     break;
                 case "ack":
-                    if (TryParseCommandId(item.Payload, out long commandId))
+                    if (TryParseCommandId(item.Payload, out long commandId, out string? rejected))
+                    {
+                        if (rejected != null) _log($"node {item.Info.NodeId} rejected command {commandId}: {rejected}");
                         commandAcks.Add((item.Info.NodeId, commandId));
+                    }
                     else
-                        DeadLetter(item, "ack: payload is not a command id (decimal digits)");
+                    {
+                        DeadLetter(item, "ack: payload is not '<id>' or '<id> rejected <reason>'");
+                    }
                     break;
             }
         }
@@ -455,10 +460,23 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
-    private static bool TryParseCommandId(byte[] payload, out long id)
+    /// <summary>
+    /// The node's ack (docs/mqtt.md): "&lt;id&gt;" when it applied the command, "&lt;id&gt; rejected &lt;reason&gt;" when it refused it.
+    /// Either way the command is settled: a rejected one must not stay retained for the node to refuse forever.
+    /// </summary>
+    internal static bool TryParseCommandId(byte[] payload, out long id, out string? rejectedReason)
     {
         id = 0;
-        return payload.Length is > 0 and <= 19 && payload.All(b => b is >= (byte)'0' and <= (byte)'9')
-            && long.TryParse(Encoding.ASCII.GetString(payload), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+        rejectedReason = null;
+        int space = Array.IndexOf(payload, (byte)' ');
+        int digits = space < 0 ? payload.Length : space;
+        if (space >= 0)
+        {
+            string rest = Encoding.ASCII.GetString(payload, space + 1, payload.Length - space - 1);
+            if (!rest.StartsWith("rejected ", StringComparison.Ordinal) || rest.Length == "rejected ".Length) return false;
+            rejectedReason = rest["rejected ".Length..];
+        }
+        return digits is > 0 and <= 19 && payload.AsSpan(0, digits).IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+            && long.TryParse(Encoding.ASCII.GetString(payload, 0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
     }
 }
