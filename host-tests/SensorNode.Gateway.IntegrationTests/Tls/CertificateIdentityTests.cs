@@ -13,12 +13,6 @@ namespace SensorNode.Gateway.IntegrationTests.Tls;
 /// </summary>
 public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
 {
-    private const int ArrivalTimeoutMilliseconds = 10_000;
-    private const int SilenceMilliseconds = 1000;
-    private const int ConnectTimeoutMilliseconds = 5000;
-
-    private static long NowUnixSeconds => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
     private GatewayOptions GatewayOptions(MosquittoBroker broker) => new()
     {
         Host = "127.0.0.1", Port = broker.Port, Tls = true, ClientId = "gw-tls", Group = "tls",
@@ -28,6 +22,13 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
 
     private static RealBrokerSession Node(MosquittoBroker broker, TlsSettings tls) => new(BrokerUrl.Parse(broker.Url), tls);
 
+    private static RealBrokerSession ConnectedNodeA(MosquittoBroker broker, TlsSettings tls)
+    {
+        RealBrokerSession node = Node(broker, tls);
+        Assert.True(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds), node.LastError);
+        return node;
+    }
+
     private static MqttPublishResult Publish(RealBrokerSession node, string topic, byte[] payload, bool retain = false) =>
         node.PublishQos1(topic, payload, payload.Length, retain, 3000);
 
@@ -36,24 +37,20 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
     {
         MosquittoBroker broker = lab.StartCertificateBroker();
         Assert.StartsWith("mqtts://", broker.Url);
-        using ReadingStore store = ReadingStore.Open(Path.Combine(lab.NewFolder(), "gateway.db"));
-        await using var gateway = new GatewayService(GatewayOptions(broker), store);
-        await gateway.StartAsync();
+        await using RunningGateway gateway = await RunningGateway.StartAsync(GatewayOptions(broker), lab.NewFolder());
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.CaFile, lab.NodeA.CertificateFile, lab.NodeA.KeyFile);
-        using RealBrokerSession node = Node(broker, tls);
-
-        Assert.True(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds), node.LastError);
+        using RealBrokerSession node = ConnectedNodeA(broker, tls);
         Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-a/availability", "sleeping:600"u8.ToArray(), retain: true));
-        Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-a/state", SenmlPacks.Encode("node-a", 1, 1, NowUnixSeconds)));
+        Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-a/state", SenmlPacks.Encode("node-a", 1, 1, TlsLab.NowUnixSeconds)));
 
-        Assert.True(GatewayHarness.WaitUntil(() => store.Query("node-a").Count == 1, ArrivalTimeoutMilliseconds), gateway.Counters.ToString());
+        Assert.True(gateway.WaitForReadings("node-a", 1, TlsLab.ArrivalTimeoutMilliseconds), gateway.Service.Counters.ToString());
         // The CN became the user name: the ACL that let it publish is node-a's.
         Assert.Contains("u'node-a'", broker.ReadLog());
         Assert.Contains("u'gateway'", broker.ReadLog());
 
         // The gateway wrote Home Assistant's retained topics under its own ACL; mosquitto_sub reads them over TLS as the operator.
         List<string> operatorTls = TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.Operator, usePassword: false);
-        Assert.True(GatewayHarness.WaitUntil(() => TlsMosquittoClients.Subscribe(operatorTls, "sensornode/node-a/ha/#", 6, 1).Count == 6, ArrivalTimeoutMilliseconds));
+        Assert.True(GatewayHarness.WaitUntil(() => TlsMosquittoClients.Subscribe(operatorTls, "sensornode/node-a/ha/#", 6, 1).Count == 6, TlsLab.ArrivalTimeoutMilliseconds));
         Dictionary<string, string> configs = TlsMosquittoClients.Subscribe(operatorTls, "homeassistant/#", count: 6, waitSeconds: 5);
         Assert.Equal(6, configs.Count);
         Assert.Contains("\"expire_after\":720", configs["homeassistant/sensor/node-a_temperature/config"].Replace(" ", ""));
@@ -64,44 +61,39 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
     public async Task Node_PublishingToAnotherNodesState_IsDroppedByTheBroker_AndNothingIsStoredForThatNode()
     {
         MosquittoBroker broker = lab.StartCertificateBroker();
-        using ReadingStore store = ReadingStore.Open(Path.Combine(lab.NewFolder(), "gateway.db"));
-        await using var gateway = new GatewayService(GatewayOptions(broker), store);
-        await gateway.StartAsync();
+        await using RunningGateway gateway = await RunningGateway.StartAsync(GatewayOptions(broker), lab.NewFolder());
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.CaFile, lab.NodeA.CertificateFile, lab.NodeA.KeyFile);
-        using RealBrokerSession node = Node(broker, tls);
-        Assert.True(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds), node.LastError);
+        using RealBrokerSession node = ConnectedNodeA(broker, tls);
 
         // MQTT 3.1.1 cannot refuse a publish: mosquitto acknowledges the forged one and drops it.
-        Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-b/state", SenmlPacks.Encode("node-b", 1, 1, NowUnixSeconds)));
-        Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-a/state", SenmlPacks.Encode("node-a", 1, 1, NowUnixSeconds)));
+        Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-b/state", SenmlPacks.Encode("node-b", 1, 1, TlsLab.NowUnixSeconds)));
+        Assert.Equal(MqttPublishResult.Acknowledged, Publish(node, "sensornode/node-a/state", SenmlPacks.Encode("node-a", 1, 1, TlsLab.NowUnixSeconds)));
 
         // The broker keeps a client's order: once node-a's own pack is stored, the forged one would have been before it.
-        Assert.True(GatewayHarness.WaitUntil(() => store.Query("node-a").Count == 1, ArrivalTimeoutMilliseconds), gateway.Counters.ToString());
-        Thread.Sleep(SilenceMilliseconds);
-        Assert.Empty(store.Query("node-b"));
-        Assert.Equal(1, store.ReadingCount());
-        Assert.Equal(0, store.DeadLetterCount());
-        Assert.True(broker.WaitForLog("Denied PUBLISH from node-a", ArrivalTimeoutMilliseconds), "the broker did not log the denial");
+        Assert.True(gateway.WaitForReadings("node-a", 1, TlsLab.ArrivalTimeoutMilliseconds), gateway.Service.Counters.ToString());
+        Thread.Sleep(TlsLab.SilenceMilliseconds);
+        Assert.Empty(gateway.Store.Query("node-b"));
+        Assert.Equal(1, gateway.Store.ReadingCount());
+        Assert.Equal(0, gateway.Store.DeadLetterCount());
+        Assert.True(broker.WaitForLog("Denied PUBLISH from node-a", TlsLab.ArrivalTimeoutMilliseconds), "the broker did not log the denial");
     }
 
     [RequiresMosquittoFact]
     public async Task MosquittoPub_WithTheNodesCertificate_IsStored_ButNotOnAnotherNodesTopic()
     {
         MosquittoBroker broker = lab.StartCertificateBroker();
-        using ReadingStore store = ReadingStore.Open(Path.Combine(lab.NewFolder(), "gateway.db"));
-        await using var gateway = new GatewayService(GatewayOptions(broker), store);
-        await gateway.StartAsync();
+        await using RunningGateway gateway = await RunningGateway.StartAsync(GatewayOptions(broker), lab.NewFolder());
         List<string> nodeB = TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.NodeB, usePassword: false);
 
-        ToolRun forged = TlsMosquittoClients.Publish(nodeB, "sensornode/node-a/state", SenmlPacks.Encode("node-a", 1, 1, NowUnixSeconds));
-        ToolRun own = TlsMosquittoClients.Publish(nodeB, "sensornode/node-b/state", SenmlPacks.Encode("node-b", 7, 2, NowUnixSeconds));
+        ToolRun forged = TlsMosquittoClients.Publish(nodeB, "sensornode/node-a/state", SenmlPacks.Encode("node-a", 1, 1, TlsLab.NowUnixSeconds));
+        ToolRun own = TlsMosquittoClients.Publish(nodeB, "sensornode/node-b/state", SenmlPacks.Encode("node-b", 7, 2, TlsLab.NowUnixSeconds));
 
         Assert.True(forged.ExitCode == 0, forged.Error); // acknowledged and dropped
         Assert.True(own.ExitCode == 0, own.Error);
-        Assert.True(GatewayHarness.WaitUntil(() => store.Query("node-b").Count == 2, ArrivalTimeoutMilliseconds), gateway.Counters.ToString());
-        Thread.Sleep(SilenceMilliseconds);
-        Assert.Equal(new uint[] { 7, 8 }, store.Query("node-b").Select(r => r.Sequence).OrderBy(s => s));
-        Assert.Empty(store.Query("node-a"));
+        Assert.True(gateway.WaitForReadings("node-b", 2, TlsLab.ArrivalTimeoutMilliseconds), gateway.Service.Counters.ToString());
+        Thread.Sleep(TlsLab.SilenceMilliseconds);
+        Assert.Equal(new uint[] { 7, 8 }, gateway.Store.Query("node-b").Select(r => r.Sequence).OrderBy(s => s));
+        Assert.Empty(gateway.Store.Query("node-a"));
         Assert.Contains("Denied PUBLISH from node-b-tool", broker.ReadLog());
     }
 
@@ -112,7 +104,7 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.CaFile);
         using RealBrokerSession node = Node(broker, tls);
 
-        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds));
+        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds));
         Assert.NotNull(node.LastError);
         Assert.False(node.IsConnected);
         ToolRun tool = TlsMosquittoClients.Publish(new List<string> { "-h", "127.0.0.1", "-p", broker.Port.ToString(), "--cafile", lab.CaFile }, "sensornode/node-a/state", "x"u8.ToArray());
@@ -129,7 +121,7 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.CaFile, lab.ForeignNodeA.CertificateFile, lab.ForeignNodeA.KeyFile);
         using RealBrokerSession node = Node(broker, tls);
 
-        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds));
+        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds));
         ToolRun tool = TlsMosquittoClients.Publish(TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.ForeignNodeA, usePassword: false), "sensornode/node-a/state", "x"u8.ToArray());
         Assert.NotEqual(0, tool.ExitCode);
         Assert.DoesNotContain("New client connected", broker.ReadLog());
@@ -143,11 +135,9 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.OtherCaFile, lab.NodeA.CertificateFile, lab.NodeA.KeyFile);
         using RealBrokerSession node = Node(broker, tls);
 
-        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds));
+        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds));
         Assert.Contains("certificate", node.LastError, StringComparison.OrdinalIgnoreCase);
-        using ReadingStore store = ReadingStore.Open(Path.Combine(lab.NewFolder(), "gateway.db"));
-        await using var gateway = new GatewayService(GatewayOptions(broker) with { CaFile = lab.OtherCaFile }, store);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => gateway.StartAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => RunningGateway.StartAsync(GatewayOptions(broker) with { CaFile = lab.OtherCaFile }, lab.NewFolder()));
     }
 
     [RequiresMosquittoFact]
@@ -157,7 +147,7 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.CaFile, lab.NodeA.CertificateFile, lab.NodeA.KeyFile);
         using RealBrokerSession node = Node(broker, tls);
 
-        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds));
+        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds));
         Assert.Contains("certificate", node.LastError, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("New client connected", broker.ReadLog());
     });

@@ -12,12 +12,6 @@ namespace SensorNode.Gateway.IntegrationTests.Tls;
 /// </summary>
 public sealed class PasswordOverTlsTests(TlsLab lab) : IClassFixture<TlsLab>
 {
-    private const int ArrivalTimeoutMilliseconds = 10_000;
-    private const int SilenceMilliseconds = 1000;
-    private const int ConnectTimeoutMilliseconds = 5000;
-
-    private static long NowUnixSeconds => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-
     private static string UrlFor(MosquittoBroker broker, string user, string password) =>
         $"mqtts://{Uri.EscapeDataString(user)}:{Uri.EscapeDataString(password)}@127.0.0.1:{broker.Port}";
 
@@ -25,26 +19,24 @@ public sealed class PasswordOverTlsTests(TlsLab lab) : IClassFixture<TlsLab>
     public async Task NodeWithItsPassword_OverTls_IsStoredByTheGatewayWithItsPassword_AndSeenByMosquittoSub()
     {
         MosquittoBroker broker = lab.StartPasswordBroker();
-        using ReadingStore store = ReadingStore.Open(Path.Combine(lab.NewFolder(), "gateway.db"));
         var options = new GatewayOptions
         {
             Host = "127.0.0.1", Port = broker.Port, Tls = true, CaFile = lab.CaFile, Username = "gateway", Password = lab.Gateway.Password,
             ClientId = "gw-password", Group = null, BatchMaxMilliseconds = 5, ReconnectDelayMilliseconds = 100,
         };
-        await using var gateway = new GatewayService(options, store);
-        await gateway.StartAsync();
+        await using RunningGateway gateway = await RunningGateway.StartAsync(options, lab.NewFolder());
         using TlsSettings tls = TlsSettings.FromPemFiles(lab.CaFile);
         using var node = new RealBrokerSession(BrokerUrl.Parse(UrlFor(broker, "node-a", lab.NodeA.Password)), tls);
-        Assert.True(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds), node.LastError);
+        Assert.True(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds), node.LastError);
 
         // mosquitto_sub, logged in as the operator over TLS, watches the node's topic while the node publishes.
         List<string> operatorTls = TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.Operator, usePassword: true);
         Task<Dictionary<string, string>> watched = Task.Run(() => TlsMosquittoClients.Subscribe(operatorTls, "sensornode/node-a/state", count: 1, waitSeconds: 10));
-        Assert.True(broker.WaitForLog("Received SUBSCRIBE from operator-tool", ArrivalTimeoutMilliseconds), "mosquitto_sub did not subscribe");
-        byte[] pack = SenmlPacks.Encode("node-a", 1, 3, NowUnixSeconds);
+        Assert.True(broker.WaitForLog("Received SUBSCRIBE from operator-tool", TlsLab.ArrivalTimeoutMilliseconds), "mosquitto_sub did not subscribe");
+        byte[] pack = SenmlPacks.Encode("node-a", 1, 3, TlsLab.NowUnixSeconds);
         Assert.Equal(MqttPublishResult.Acknowledged, node.PublishQos1("sensornode/node-a/state", pack, pack.Length, false, 3000));
 
-        Assert.True(GatewayHarness.WaitUntil(() => store.Query("node-a").Count == 3, ArrivalTimeoutMilliseconds), gateway.Counters.ToString());
+        Assert.True(gateway.WaitForReadings("node-a", 3, TlsLab.ArrivalTimeoutMilliseconds), gateway.Service.Counters.ToString());
         Dictionary<string, string> seen = await watched;
         Assert.Equal(System.Text.Encoding.UTF8.GetString(pack), seen["sensornode/node-a/state"]);
         Assert.Contains("u'node-a'", broker.ReadLog());
@@ -58,7 +50,7 @@ public sealed class PasswordOverTlsTests(TlsLab lab) : IClassFixture<TlsLab>
         // node-b's name with node-a's password: each node has its own credentials.
         using var node = new RealBrokerSession(BrokerUrl.Parse(UrlFor(broker, "node-b", lab.NodeA.Password)), tls);
 
-        Assert.False(node.Connect("node-b", "sensornode/node-b/availability", "lost", ConnectTimeoutMilliseconds));
+        Assert.False(node.Connect("node-b", "sensornode/node-b/availability", "lost", TlsLab.ConnectTimeoutMilliseconds));
         Assert.Contains("refused", node.LastError);
         var wrong = lab.NodeB with { Password = lab.NodeA.Password };
         ToolRun tool = TlsMosquittoClients.Publish(TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, wrong, usePassword: true), "sensornode/node-b/state", "x"u8.ToArray());
@@ -72,7 +64,7 @@ public sealed class PasswordOverTlsTests(TlsLab lab) : IClassFixture<TlsLab>
         MosquittoBroker broker = lab.StartPasswordBroker();
         using var node = new RealBrokerSession(BrokerUrl.Parse($"mqtt://node-a:{Uri.EscapeDataString(lab.NodeA.Password)}@127.0.0.1:{broker.Port}"));
 
-        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", ConnectTimeoutMilliseconds));
+        Assert.False(node.Connect("node-a", "sensornode/node-a/availability", "lost", TlsLab.ConnectTimeoutMilliseconds));
         Assert.DoesNotContain("New client connected", broker.ReadLog());
     });
 
@@ -82,7 +74,7 @@ public sealed class PasswordOverTlsTests(TlsLab lab) : IClassFixture<TlsLab>
         MosquittoBroker broker = lab.StartPasswordBroker();
         List<string> operatorTls = TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.Operator, usePassword: true);
         Task<Dictionary<string, string>> watched = Task.Run(() => TlsMosquittoClients.Subscribe(operatorTls, "sensornode/+/state", count: 2, waitSeconds: 3));
-        Assert.True(broker.WaitForLog("Received SUBSCRIBE from operator-tool", ArrivalTimeoutMilliseconds), "mosquitto_sub did not subscribe");
+        Assert.True(broker.WaitForLog("Received SUBSCRIBE from operator-tool", TlsLab.ArrivalTimeoutMilliseconds), "mosquitto_sub did not subscribe");
         List<string> nodeA = TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.NodeA, usePassword: true);
 
         Assert.Equal(0, TlsMosquittoClients.Publish(nodeA, "sensornode/node-b/state", "forged"u8.ToArray()).ExitCode);
@@ -91,6 +83,6 @@ public sealed class PasswordOverTlsTests(TlsLab lab) : IClassFixture<TlsLab>
         // Two were asked for; only the own one comes before mosquitto_sub gives up.
         Dictionary<string, string> seen = await watched;
         Assert.Equal(new[] { "sensornode/node-a/state" }, seen.Keys);
-        Assert.True(broker.WaitForLog("Denied PUBLISH from node-a-tool", SilenceMilliseconds));
+        Assert.True(broker.WaitForLog("Denied PUBLISH from node-a-tool", TlsLab.SilenceMilliseconds));
     }
 }

@@ -18,8 +18,17 @@ public sealed record Identity(string Id, string CertificateFile, string KeyFile,
 /// </summary>
 public sealed class TlsLab : IDisposable
 {
-    /// <summary>Topic prefix of the nodes (the repository's nf.config).</summary>
-    public const string Prefix = "sensornode";
+    /// <summary>Longest wait for a message to arrive or be stored, ms.</summary>
+    public const int ArrivalTimeoutMilliseconds = 10_000;
+
+    /// <summary>How long "nothing arrives" is watched, ms: a forged publish would have come within it.</summary>
+    public const int SilenceMilliseconds = 1000;
+
+    /// <summary>CONNECT timeout of the nodes' sessions, ms.</summary>
+    public const int ConnectTimeoutMilliseconds = 5000;
+
+    /// <summary>The wall clock, Unix s: state packs carry it (the gateway refuses times in the future).</summary>
+    public static long NowUnixSeconds => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
     // The gateway reads the nodes' topics and writes commands and Home Assistant's; the operator watches.
     private const string GatewayAcl = """
