@@ -21,6 +21,10 @@ public static class GatewayCommand
         gateway:
           --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
           --db FILE                 SQLite file (created when missing)
+          --ca FILE                 mqtts:// only: PEM CA certificate(s) the broker's certificate must chain to (default:
+                                    the system's trust store)
+          --cert FILE --key FILE    mqtts:// only: the gateway's client certificate and key (PEM), for brokers that
+                                    require one (docs/gateway-service.md, TLS and ACL)
           --group NAME              shared-subscription group; instances of one group split the stream (default sensornode-gateway)
           --no-share                plain subscriptions (one instance); survives a mosquitto 2.0 restart, shared ones do not
           --client-id ID            MQTT client id, stable per instance (default gw-<group or single>-<host name>)
@@ -52,15 +56,19 @@ public static class GatewayCommand
 
     private static int Serve(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["broker", "db", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery", "no-share"]);
+        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery", "no-share"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        if (!broker.Tls && (options.Has("ca") || options.Has("cert") || options.Has("key")))
+            throw new UsageException("--ca, --cert and --key need an mqtts:// broker URL");
+        if (options.Has("cert") != options.Has("key")) throw new UsageException("--cert and --key go together");
         if (options.Has("no-share") && options.Has("group")) throw new UsageException("--no-share and --group exclude each other");
         string? group = options.Has("no-share") ? null : options.Get("group") ?? "sensornode-gateway";
         var gatewayOptions = new GatewayOptions
         {
             Host = broker.Host, Port = broker.Port, Tls = broker.Tls, Username = broker.Username, Password = broker.Password,
+            CaFile = options.Get("ca"), ClientCertificateFile = options.Get("cert"), ClientKeyFile = options.Get("key"),
             Group = group,
             ClientId = options.Get("client-id") ?? $"gw-{group ?? "single"}-{System.Environment.MachineName}",
             Prefix = options.Get("prefix") ?? "sensornode",
@@ -96,7 +104,17 @@ public static class GatewayCommand
         }
 
         TextWriter log = TextWriter.Synchronized(output);
-        var gateway = new GatewayService(gatewayOptions, store, log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
+        GatewayService gateway;
+        try
+        {
+            gateway = new GatewayService(gatewayOptions, store, log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
+        }
+        catch (ArgumentException e)
+        {
+            // An unreadable certificate or key: named, before anything connects.
+            error.WriteLine($"sensornode gateway: {e.Message}");
+            return CommandLine.Failed;
+        }
         try
         {
             gateway.StartAsync(stop.Token).GetAwaiter().GetResult();

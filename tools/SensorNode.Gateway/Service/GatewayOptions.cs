@@ -15,6 +15,18 @@ public sealed record GatewayOptions
     /// <summary>True to wrap the connection in TLS (mqtts://).</summary>
     public bool Tls { get; init; }
 
+    /// <summary>
+    /// PEM file of the CA certificate(s) the broker's certificate must chain to (only these are trusted, not the system's
+    /// roots), or null to use the system's trust store. Needs <see cref="Tls"/>.
+    /// </summary>
+    public string? CaFile { get; init; }
+
+    /// <summary>PEM file of the gateway's own client certificate (mutual TLS), or null. Needs <see cref="Tls"/> and <see cref="ClientKeyFile"/>.</summary>
+    public string? ClientCertificateFile { get; init; }
+
+    /// <summary>PEM file of the client certificate's private key, or null. Goes with <see cref="ClientCertificateFile"/>.</summary>
+    public string? ClientKeyFile { get; init; }
+
     /// <summary>User name for CONNECT, or null for anonymous.</summary>
     public string? Username { get; init; }
 
@@ -72,6 +84,12 @@ public sealed record GatewayOptions
     {
         if (string.IsNullOrWhiteSpace(Host)) throw new ArgumentException("broker host is empty");
         if (Port is < 1 or > 65535) throw new ArgumentException($"broker port {Port}: 1 to 65535");
+        if (!Tls && (CaFile ?? ClientCertificateFile ?? ClientKeyFile) != null)
+            throw new ArgumentException("a CA file, client certificate or key needs TLS (mqtts://)");
+        if ((ClientCertificateFile == null) != (ClientKeyFile == null))
+            throw new ArgumentException("the client certificate and its key go together");
+        foreach (string? file in new[] { CaFile, ClientCertificateFile, ClientKeyFile })
+            if (file != null && !File.Exists(file)) throw new ArgumentException($"TLS file {file}: not found");
         if (string.IsNullOrEmpty(ClientId) || ClientId.Length > 64 || ClientId.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c)))
             throw new ArgumentException($"client id '{ClientId}': 1-64 chars without '/', '+', '#' or whitespace");
         if (Group != null && (Group.Length == 0 || Group.Any(c => c is '+' or '#' or '/' || char.IsWhiteSpace(c))))

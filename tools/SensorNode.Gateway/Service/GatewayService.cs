@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Channels;
 using MQTTnet;
@@ -32,6 +34,8 @@ public sealed class GatewayService : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Action<string> _log;
     private readonly IMqttClient _client;
+    private readonly X509Certificate2Collection? _trustedCas;
+    private readonly X509Certificate2? _clientCertificate;
     private readonly Channel<Inbound> _inbox = Channel.CreateUnbounded<Inbound>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, int> _announcedExpireAfter = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
@@ -55,6 +59,7 @@ public sealed class GatewayService : IAsyncDisposable
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = time ?? TimeProvider.System;
         _log = log ?? (_ => { });
+        (_trustedCas, _clientCertificate) = LoadTlsFiles(options);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageReceived;
         _client.DisconnectedAsync += OnDisconnected;
@@ -126,6 +131,8 @@ public sealed class GatewayService : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _client.Dispose();
+        foreach (X509Certificate2 ca in (IEnumerable<X509Certificate2>?)_trustedCas ?? []) ca.Dispose();
+        _clientCertificate?.Dispose();
         _stopping.Dispose();
         _connectLock.Dispose();
     }
@@ -142,8 +149,41 @@ public sealed class GatewayService : IAsyncDisposable
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(TimeSpan.FromMilliseconds(ConnectTimeoutMilliseconds));
         if (_options.Username != null) builder = builder.WithCredentials(_options.Username, _options.Password);
-        if (_options.Tls) builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(_options.Host));
+        if (_options.Tls) builder = builder.WithTlsOptions(tls =>
+        {
+            tls.UseTls().WithTargetHost(_options.Host);
+            // Only the given CA is trusted; a lab CA has no CRL to check against.
+            if (_trustedCas != null) tls.WithTrustChain(_trustedCas).WithRevocationMode(X509RevocationMode.NoCheck);
+            if (_clientCertificate != null) tls.WithClientCertificates(new[] { _clientCertificate });
+        });
         return builder.Build();
+    }
+
+    // Read once, so a bad file fails the constructor rather than every reconnect.
+    private static (X509Certificate2Collection?, X509Certificate2?) LoadTlsFiles(GatewayOptions options)
+    {
+        X509Certificate2Collection? cas = null;
+        X509Certificate2? client = null;
+        try
+        {
+            if (options.CaFile != null)
+            {
+                cas = new X509Certificate2Collection();
+                cas.ImportFromPemFile(options.CaFile);
+                if (cas.Count == 0) throw new ArgumentException($"CA file {options.CaFile} holds no PEM certificate");
+            }
+            if (options.ClientCertificateFile != null)
+            {
+                using X509Certificate2 pem = X509Certificate2.CreateFromPemFile(options.ClientCertificateFile, options.ClientKeyFile);
+                // SslStream on Windows refuses a PEM-loaded (ephemeral) key; a PKCS#12 round trip gives it a usable one.
+                client = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            }
+            return (cas, client);
+        }
+        catch (CryptographicException e)
+        {
+            throw new ArgumentException($"TLS files ({options.CaFile}, {options.ClientCertificateFile}, {options.ClientKeyFile}): {e.Message}", e);
+        }
     }
 
     private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)

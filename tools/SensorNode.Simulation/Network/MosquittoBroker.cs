@@ -36,6 +36,8 @@ public sealed class MosquittoBroker : IDisposable
         _folder = Directory.CreateTempSubdirectory("sensornode-mosquitto-").FullName;
         _configPath = Path.Combine(_folder, "mosquitto.conf");
         LogPath = Path.Combine(_folder, "mosquitto.log");
+        // A listener with a certificate speaks TLS only.
+        Tls = accessConfig.Split('\n').Any(line => line.TrimStart().StartsWith("certfile ", StringComparison.Ordinal));
         File.WriteAllText(_configPath, string.Join('\n',
             $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
             accessConfig,
@@ -51,8 +53,11 @@ public sealed class MosquittoBroker : IDisposable
     /// <summary>The loopback port the broker listens on.</summary>
     public int Port { get; }
 
-    /// <summary>The broker's URL for <see cref="BrokerUrl.Parse"/>: mqtt://127.0.0.1:port.</summary>
-    public string Url => $"mqtt://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>True when the access config gave the listener a certfile: it then accepts TLS connections only.</summary>
+    public bool Tls { get; }
+
+    /// <summary>The broker's URL for <see cref="BrokerUrl.Parse"/>: mqtt://127.0.0.1:port, or mqtts:// when <see cref="Tls"/>.</summary>
+    public string Url => $"{(Tls ? "mqtts" : "mqtt")}://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The broker's log file (log_type all: connects, subscribes, publishes, wills).</summary>
     public string LogPath { get; }
@@ -96,6 +101,27 @@ public sealed class MosquittoBroker : IDisposable
             broker.Dispose();
         }
         return null;
+    }
+
+    /// <summary>
+    /// The mosquitto.conf lines that make the listener TLS-only, for the access config of
+    /// <see cref="TryStart(out string, string)"/>: the CA that signs client certificates (<paramref name="caFile"/>), the
+    /// broker's own certificate and key (PEM paths). With <paramref name="requireCertificate"/> a client without a
+    /// certificate from that CA is refused during the handshake; with <paramref name="identityAsUsername"/> (implies a
+    /// required certificate) the certificate's CN is the client's user name for the ACL and no password is asked.
+    /// </summary>
+    public static string TlsListenerConfig(string caFile, string certFile, string keyFile, bool requireCertificate, bool identityAsUsername)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caFile);
+        ArgumentException.ThrowIfNullOrEmpty(certFile);
+        ArgumentException.ThrowIfNullOrEmpty(keyFile);
+        bool require = requireCertificate || identityAsUsername;
+        return string.Join('\n',
+            $"cafile {caFile}",
+            $"certfile {certFile}",
+            $"keyfile {keyFile}",
+            $"require_certificate {(require ? "true" : "false")}",
+            $"use_identity_as_username {(identityAsUsername ? "true" : "false")}");
     }
 
     /// <summary>The full path of an executable on PATH or in the sbin folders, or null.</summary>

@@ -24,14 +24,25 @@ public sealed class RealBrokerSession : IMqttSession, IDisposable
     private readonly MqttClientFactory _factory = new();
     private IMqttClient? _client;
 
-    /// <summary>A session for the broker at <paramref name="url"/>; nothing is opened until <see cref="Connect"/>.</summary>
-    public RealBrokerSession(BrokerUrl url)
+    /// <summary>
+    /// A session for the broker at <paramref name="url"/>; nothing is opened until <see cref="Connect"/>. With
+    /// <paramref name="tls"/> (borrowed, not disposed; needs an mqtts:// URL) the broker must present a certificate from
+    /// its CA and the session presents its client certificate if it has one; without, an mqtts:// broker is checked
+    /// against the system's trust store.
+    /// </summary>
+    public RealBrokerSession(BrokerUrl url, TlsSettings? tls = null)
     {
         Url = url ?? throw new ArgumentNullException(nameof(url));
+        if (tls != null && !url.Tls)
+            throw new ArgumentException($"TLS settings given for {url}, which is not mqtts://", nameof(tls));
+        Tls = tls;
     }
 
     /// <summary>The broker this session connects to.</summary>
     public BrokerUrl Url { get; }
+
+    /// <summary>The TLS trust and client certificate, or null (plain MQTT, or TLS against the system's trust store).</summary>
+    public TlsSettings? Tls { get; }
 
     /// <summary>True between a successful <see cref="Connect"/> and the connection's end, as far as the client knows.</summary>
     public bool IsConnected => _client?.IsConnected == true;
@@ -297,7 +308,11 @@ public sealed class RealBrokerSession : IMqttSession, IDisposable
         {
             builder = builder.WithCredentials(Url.Username, Url.Password);
         }
-        if (Url.Tls)
+        if (Tls != null)
+        {
+            builder = Tls.Apply(builder, Url.Host);
+        }
+        else if (Url.Tls)
         {
             builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(Url.Host));
         }
