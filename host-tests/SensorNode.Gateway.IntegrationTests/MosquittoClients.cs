@@ -1,3 +1,4 @@
+using SensorNode.Gateway.IntegrationTests.Tls;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -42,23 +43,12 @@ public static class MosquittoClients
             .ToArray();
     }
 
+    // One process runner for every external tool the tests drive (TlsMosquittoClients.Run).
     private static string Run(string name, List<string> arguments, byte[]? stdin, int timeoutMilliseconds, out string stderr, out int exitCode)
     {
-        string executable = MosquittoBroker.FindExecutable(name) ?? throw new InvalidOperationException($"{name} not installed");
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        arguments.ForEach(start.ArgumentList.Add);
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (stdin != null) process.StandardInput.BaseStream.Write(stdin);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeoutMilliseconds))
-        {
-            process.Kill();
-            process.WaitForExit(2000);
-        }
-        stderr = error.Wait(2000) ? error.Result : "";
-        exitCode = process.HasExited ? process.ExitCode : -1;
-        return output.Wait(2000) ? output.Result : "";
+        ToolRun run = TlsMosquittoClients.Run(name, arguments, stdin, timeoutMilliseconds);
+        stderr = run.Error;
+        exitCode = run.ExitCode;
+        return run.Output;
     }
 }
