@@ -21,7 +21,7 @@ public static class TrainCommand
           --profile FILE     hardware profile JSON (default: the embedded reference design)
           --seed N           seed of the exploration and the simulated noise (default 1); same seed, same policy.bin
           --episodes N       exploratory simulator runs (default 16, in rounds of 2), then a simulator-verified search
-          --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.7)
+          --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.8)
           --no-history       no trace: write the prior table (what a new site starts with, docs/policy.md)
           --out FILE         the table to write (policy.bin); beside it: <name>.curve.png (learning curve),
                              <name>.visits.csv (decisions per state, for `sensornode policy show --visits`),
@@ -90,7 +90,7 @@ public static class TrainCommand
         }
 
         bool quiet = options.Has("quiet");
-        double[] stressLight = ParseFactors(options.Get("stress-light") ?? "0.7");
+        double[] stressLight = ParseFactors(options.Get("stress-light") ?? "0.8");
         var trainingOptions = new TrainingOptions { Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight };
         if (!quiet)
         {

@@ -270,11 +270,16 @@ public static class PolicyTrainer
             env.TemperatureCelsius, env.HumidityPercent, env.MotionEventUnixSeconds, env.Diagnostics);
     }
 
-    /// <summary>Fewer brown-outs first (safety is not traded for events), then the higher reward.</summary>
+    /// <summary>
+    /// Fewer brown-outs from the normal and cold starts first, then fewer in the stress runs (safety and margin are
+    /// not traded for events), then the higher reward.
+    /// </summary>
     private static bool Better(TableScore a, TableScore b)
     {
-        long ba = a.AllBrownouts, bb = b.AllBrownouts;
-        return ba != bb ? ba < bb : a.Reward > b.Reward + 1e-9;
+        long ba = a.Brownouts + a.BrownoutsColdStart, bb = b.Brownouts + b.BrownoutsColdStart;
+        if (ba != bb) return ba < bb;
+        if (a.BrownoutsStress != b.BrownoutsStress) return a.BrownoutsStress < b.BrownoutsStress;
+        return a.Reward > b.Reward + 1e-9;
     }
 
     private static SimulationMetrics Run(ExploringAgent agent, TrainingOptions options, EnvironmentTrace env, double startVolts, int seed)

@@ -34,7 +34,7 @@ public sealed class TrainingOptions
     /// with the light scaled by each of these factors (a darker week than any seen), and from
     /// <see cref="StressStartVolts"/>. A kept table may not brown out in any of them, which leaves a margin.
     /// </summary>
-    public IReadOnlyList<double> StressLightScales { get; init; } = new[] { 0.7 };
+    public IReadOnlyList<double> StressLightScales { get; init; } = new[] { 0.8 };
     /// <summary>Extra start charges, V, of the stress runs on the unscaled environments (a node that arrives half empty).</summary>
     public IReadOnlyList<double> StressStartVolts { get; init; } = new[] { 3.6 };
 }

@@ -38,7 +38,8 @@ public sealed class TableScore
     /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
     public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
 
-    public bool Safe => AllBrownouts == 0;
+    /// <summary>No brown-out from the normal or the cold start (the stress runs rank tables but do not trigger repairs).</summary>
+    public bool Safe => Brownouts + BrownoutsColdStart == 0;
 
     /// <summary>Brown-outs over every run of the evaluation: normal, cold start and stress.</summary>
     public long AllBrownouts => Brownouts + BrownoutsColdStart + BrownoutsStress;
