@@ -100,7 +100,7 @@ public static class PolicyCommand
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
-        double[] starts = ParseVolts(options.Get("start-volts") ?? "4.0,3.3");
+        double[] starts = TrainCommand.ParseNumbers(options.Get("start-volts") ?? "4.0,3.3", "start-volts", 20);
         var environments = new List<EnvironmentTrace>();
         string? days = options.Get("days");
         if (traces.Count > 0)
@@ -150,18 +150,6 @@ public static class PolicyCommand
             }
         }
         return CommandLine.Ok;
-    }
-
-    private static double[] ParseVolts(string text)
-    {
-        var list = new List<double>();
-        foreach (string part in text.Split(','))
-        {
-            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v <= 0 || v > 20)
-                throw new UsageException($"--start-volts: expected volts like 4.0,3.3, got '{text}'");
-            list.Add(v);
-        }
-        return list.ToArray();
     }
 
     private static PolicyTable Load(string path)

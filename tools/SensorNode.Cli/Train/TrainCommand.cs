@@ -90,7 +90,8 @@ public static class TrainCommand
         }
 
         bool quiet = options.Has("quiet");
-        double[] stressLight = ParseFactors(options.Get("stress-light") ?? "0.8");
+        string stressText = options.Get("stress-light") ?? "0.8";
+        double[] stressLight = stressText == "none" ? Array.Empty<double>() : ParseNumbers(stressText, "stress-light", 10);
         var trainingOptions = new TrainingOptions { Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight };
         if (!quiet)
         {
@@ -134,14 +135,14 @@ public static class TrainCommand
         throw new UsageException($"--days: expected A..B with 0 <= A <= B (e.g. 0..20), got '{text}'");
     }
 
-    private static double[] ParseFactors(string text)
+    /// <summary>A comma-separated list of positive numbers up to <paramref name="max"/> (--start-volts, --stress-light).</summary>
+    internal static double[] ParseNumbers(string text, string option, double max)
     {
-        if (text == "none") return Array.Empty<double>();
         var list = new List<double>();
         foreach (string part in text.Split(','))
         {
-            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double f) || f <= 0 || f > 10)
-                throw new UsageException($"--stress-light: expected factors like 0.7 or 0.7,0.85 (or none), got '{text}'");
+            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double f) || f <= 0 || f > max)
+                throw new UsageException($"--{option}: expected positive numbers up to {max} separated by commas (e.g. 0.8 or 4.0,3.3), got '{text}'");
             list.Add(f);
         }
         return list.ToArray();

@@ -34,12 +34,12 @@ public static class PriorTable
     public static byte[] BuildActionCodes()
     {
         var codes = new byte[StateEncoder.StateCount];
-        for (int v = 0; v < StateEncoder.VoltageBins; v++)
-        for (int l = 0; l < StateEncoder.LightBins; l++)
-        for (int h = 0; h < StateEncoder.HourBins; h++)
-        for (int b = 0; b < StateEncoder.BacklogBins; b++)
-        for (int e = 0; e < StateEncoder.EventRateBins; e++)
-            codes[StateEncoder.Compose(v, l, h, b, e)] = PolicyTable.EncodeAction(Decide(v, l, h, b, e));
+        for (int s = 0; s < codes.Length; s++)
+        {
+            // Index order of StateEncoder.Compose: voltage, light, hour, backlog, event rate (least significant).
+            int e = s % 3, b = s / 3 % 3, h = s / 9 % 4, l = s / 36 % 4, v = s / 144;
+            codes[s] = PolicyTable.EncodeAction(Decide(v, l, h, b, e));
+        }
         return codes;
     }
 
