@@ -63,4 +63,24 @@ public class TrainCommandTests
         Assert.Equal(CommandLine.Ok, show.Code);
         Assert.Contains("voltage critical", show.Out);
     }
+
+    [Fact]
+    public void Train_WritesThePriorTable_WithNoHistory()
+    {
+        string bin = Path.Combine(Path.GetTempPath(), $"prior-{Guid.NewGuid():N}.bin");
+        var (code, output, _) = Run(TrainCommand.Run, "--no-history", "--out", bin);
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("prior table", output);
+        Assert.Equal(SensorNode.Simulation.Training.PriorTable.Build().Serialize(), File.ReadAllBytes(bin));
+        File.Delete(bin);
+    }
+
+    [Fact]
+    public void PolicyAssess_ReportsNoBrownout_ForTheBuiltInTableOnTheFirstOfficeDays()
+    {
+        var (code, output, _) = Run(PolicyCommand.Run, "assess", "built-in", "--trace", "/work/shared/data/pible/ff66-office-2019-09-30_to_11-03.txt", "--days", "0..2", "--start-volts", "4.0");
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("| 4.0 V |", output);
+        Assert.Contains("| 0 |", output);
+    }
 }

@@ -103,5 +103,5 @@ public class PolicyTrainerTests
         Assert.Contains("1 states visited in training, 42 decisions", text);
     }
 
-    private static uint TrainedPolicyTableVersion() => 100;
+    private static uint TrainedPolicyTableVersion() => 101;
 }

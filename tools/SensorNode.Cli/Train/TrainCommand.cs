@@ -21,14 +21,16 @@ public static class TrainCommand
           --profile FILE     hardware profile JSON (default: the embedded reference design)
           --seed N           seed of the exploration and the simulated noise (default 1); same seed, same policy.bin
           --episodes N       exploratory simulator runs (default 16, in rounds of 2), then a simulator-verified search
+          --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.8)
+          --no-history       no trace: write the prior table (what a new site starts with, docs/policy.md)
           --out FILE         the table to write (policy.bin); beside it: <name>.curve.png (learning curve),
                              <name>.visits.csv (decisions per state, for `sensornode policy show --visits`),
                              <name>.summary.txt
           --quiet            no progress lines
         """;
 
-    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out" };
-    private static readonly string[] Flags = { "quiet", "help" };
+    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light" };
+    private static readonly string[] Flags = { "quiet", "help", "no-history" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -54,8 +56,17 @@ public static class TrainCommand
             output.WriteLine(Help);
             return CommandLine.Ok;
         }
-        if (traces.Count == 0) throw new UsageException("--trace FILE is required (at least one)");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
+        if (options.Has("no-history"))
+        {
+            if (traces.Count > 0) throw new UsageException("--no-history takes no --trace");
+            string? priorDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (priorDir != null) Directory.CreateDirectory(priorDir);
+            File.WriteAllBytes(outPath, PriorTable.Build().Serialize());
+            output.WriteLine($"wrote {outPath}: the prior table (version {PriorTable.Version}), no history");
+            return CommandLine.Ok;
+        }
+        if (traces.Count == 0) throw new UsageException("--trace FILE is required (at least one)");
         (int firstDay, int lastDay)? days = options.Get("days") is { } d ? ParseDays(d) : null;
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
         int episodes = options.GetInt("episodes", 16, 1, 100_000);
@@ -79,7 +90,9 @@ public static class TrainCommand
         }
 
         bool quiet = options.Has("quiet");
-        var trainingOptions = new TrainingOptions { Environments = environments, Profile = profile, Seed = seed, Episodes = episodes };
+        string stressText = options.Get("stress-light") ?? "0.8";
+        double[] stressLight = stressText == "none" ? Array.Empty<double>() : ParseNumbers(stressText, "stress-light", 10);
+        var trainingOptions = new TrainingOptions { Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight };
         if (!quiet)
         {
             error.WriteLine($"training on {string.Join(", ", environments.Select(e => $"{e.Name} ({e.DayCount} days, {e.MotionEventUnixSeconds.Length} events)"))}; profile {profile.Name}, seed {seed}, {episodes} episodes");
@@ -122,6 +135,19 @@ public static class TrainCommand
         throw new UsageException($"--days: expected A..B with 0 <= A <= B (e.g. 0..20), got '{text}'");
     }
 
+    /// <summary>A comma-separated list of positive numbers up to <paramref name="max"/> (--start-volts, --stress-light).</summary>
+    internal static double[] ParseNumbers(string text, string option, double max)
+    {
+        var list = new List<double>();
+        foreach (string part in text.Split(','))
+        {
+            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double f) || f <= 0 || f > max)
+                throw new UsageException($"--{option}: expected positive numbers up to {max} separated by commas (e.g. 0.8 or 4.0,3.3), got '{text}'");
+            list.Add(f);
+        }
+        return list.ToArray();
+    }
+
     /// <summary>Removes every <c>--name value</c> / <c>--name=value</c> from <paramref name="args"/> into <paramref name="values"/>.</summary>
     internal static string[] TakeRepeated(string[] args, string name, List<string> values)
     {
@@ -142,7 +168,7 @@ public static class TrainCommand
     private static string ProgressLine(TrainingRound r, int episodes)
     {
         var s = r.Score;
-        return $"  {r.EpisodesSoFar,5}/{episodes} episodes  captured {s.EventsCaptured}/{s.EventsTotal} (cold start {s.EventsCapturedColdStart})  brown-outs {s.Brownouts}+{s.BrownoutsColdStart}  reward {s.Reward.ToString("F1", CultureInfo.InvariantCulture)}{(r.Kept ? "  kept" : s.Safe ? "" : "  rejected")}";
+        return $"  {r.EpisodesSoFar,5}/{episodes} episodes  captured {s.EventsCaptured}/{s.EventsTotal} (cold start {s.EventsCapturedColdStart})  brown-outs {s.Brownouts}+{s.BrownoutsColdStart}+{s.BrownoutsStress}  reward {s.Reward.ToString("F1", CultureInfo.InvariantCulture)}{(r.Kept ? "  kept" : s.Safe ? "" : "  rejected")}";
     }
 
     private static string Summary(TrainingResult r, TrainingOptions o, List<string> traces, (int, int)? days, byte[] bytes)
@@ -162,6 +188,7 @@ public static class TrainCommand
         w.WriteLine($"  events captured (4.0 V)   {Pct(r.Heuristic.EventsCaptured, r.Heuristic.EventsTotal),-11} {Pct(r.Learned.EventsCaptured, r.Learned.EventsTotal)}");
         w.WriteLine($"  events captured (cold)    {Pct(r.Heuristic.EventsCapturedColdStart, r.Heuristic.EventsTotal),-11} {Pct(r.Learned.EventsCapturedColdStart, r.Learned.EventsTotal)}");
         w.WriteLine($"  brown-outs (4.0 V + cold) {r.Heuristic.Brownouts + "+" + r.Heuristic.BrownoutsColdStart,-11} {r.Learned.Brownouts}+{r.Learned.BrownoutsColdStart}");
+        w.WriteLine($"  brown-outs, {r.Learned.StressRuns} stress runs {r.Heuristic.BrownoutsStress,-11} {r.Learned.BrownoutsStress}   (light x{string.Join("/x", o.StressLightScales.Select(x => x.ToString("0.##", inv)))}; start {string.Join("/", o.StressStartVolts.Select(x => x.ToString("0.0", inv)))} V)");
         w.WriteLine($"  readings delivered        {r.Heuristic.ReadingsDelivered,-11} {r.Learned.ReadingsDelivered}");
         int changed = 0;
         byte[] heuristic = Core.Policy.HeuristicPolicy.BuildActionCodes();

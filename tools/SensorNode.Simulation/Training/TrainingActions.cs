@@ -3,9 +3,16 @@ using SensorNode.Core.Policy;
 namespace SensorNode.Simulation.Training;
 
 /// <summary>
-/// The trainer's action set: 8 intervals x PIR armed x transmit = 32 codes (<see cref="PolicyTable.EncodeAction"/>).
-/// At critical voltage only the safe action (longest interval, PIR off, no radio) is allowed: no amount of
-/// learning gets to gamble the last joule.
+/// The trainer's action set: 8 intervals x PIR armed x transmit = 32 codes (<see cref="PolicyTable.EncodeAction"/>),
+/// restricted at low charge so that no amount of learning gets to gamble the night's reserve:
+/// <list type="bullet">
+/// <item>critical (&lt; 3.12 V on the reference design): only the safe action (longest interval, PIR off, no radio);</item>
+/// <item>low (3.12-3.48 V, 0.55-2.3 J usable): 1 h or 2 h interval, PIR off, no radio: a night of deep sleep alone
+/// (~50 uW x 14 h = 2.5 J) already needs the whole bin;</item>
+/// <item>fair (3.48-3.96 V, 2.3-5.0 J): 1 h or 2 h interval, PIR allowed, no radio (one connect is ~0.5 J).</item>
+/// </list>
+/// Good voltage and above: every action. Without these limits the search drained the supercap to the bottom of
+/// the fair bin on sunny afternoons (15 s wakes) and a darker weekend than any in training browned it out.
 /// </summary>
 public static class TrainingActions
 {
@@ -15,7 +22,32 @@ public static class TrainingActions
     /// <summary>The one action allowed at critical voltage: longest interval, PIR off, no transmit.</summary>
     public const int SafeCode = PolicyTable.WakeIntervalCount - 1;
 
+    /// <summary>Shortest interval index allowed at low and fair voltage (6 = 1 h with the default set).</summary>
+    public const int ReserveMinIntervalIndex = PolicyTable.WakeIntervalCount - 2;
+
+    private const int VoltageLow = 1, VoltageFair = 2;
+    private const int PirBit = 8, TransmitBit = 16;
+
     public static int VoltageBin(int stateIndex) => stateIndex / (StateEncoder.StateCount / StateEncoder.VoltageBins);
 
-    public static bool Allowed(int stateIndex, int code) => VoltageBin(stateIndex) > 0 || code == SafeCode;
+    /// <summary>True when <paramref name="code"/> may be chosen in <paramref name="stateIndex"/> (see the class summary).</summary>
+    public static bool Allowed(int stateIndex, int code)
+    {
+        int v = VoltageBin(stateIndex);
+        if (v == 0) return code == SafeCode;
+        if (v > VoltageFair) return true;
+        if ((code & TransmitBit) != 0 || (code & 7) < ReserveMinIntervalIndex) return false;
+        return v == VoltageFair || (code & PirBit) == 0;
+    }
+
+    /// <summary>The nearest allowed code: the radio and (at low voltage) the PIR dropped, the interval lengthened.</summary>
+    public static int Restrict(int stateIndex, int code)
+    {
+        if (Allowed(stateIndex, code)) return code;
+        int v = VoltageBin(stateIndex);
+        if (v == 0) return SafeCode;
+        int interval = Math.Max(code & 7, ReserveMinIntervalIndex);
+        int pir = v == VoltageFair ? code & PirBit : 0;
+        return interval | pir;
+    }
 }

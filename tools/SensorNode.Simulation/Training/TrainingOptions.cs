@@ -28,5 +28,13 @@ public sealed class TrainingOptions
     public int MinVisits { get; init; } = 4;
     public RewardWeights Weights { get; init; } = RewardWeights.Default;
     /// <summary>Version written into the learned table (the heuristic is 2, fixed baselines 1000+).</summary>
-    public uint TableVersion { get; init; } = 100;
+    public uint TableVersion { get; init; } = 101;
+    /// <summary>
+    /// Robustness: every candidate table is also run from the normal start on copies of the training environments
+    /// with the light scaled by each of these factors (a darker week than any seen), and from
+    /// <see cref="StressStartVolts"/>. A kept table may not brown out in any of them, which leaves a margin.
+    /// </summary>
+    public IReadOnlyList<double> StressLightScales { get; init; } = new[] { 0.8 };
+    /// <summary>Extra start charges, V, of the stress runs on the unscaled environments (a node that arrives half empty).</summary>
+    public IReadOnlyList<double> StressStartVolts { get; init; } = new[] { 3.6 };
 }

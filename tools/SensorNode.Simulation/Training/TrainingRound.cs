@@ -27,12 +27,20 @@ public sealed class TableScore
     public long EventsCapturedColdStart { get; init; }
     public long Brownouts { get; init; }
     public long BrownoutsColdStart { get; init; }
+    /// <summary>Brown-outs in the stress runs (darker copies, other start charges; <see cref="TrainingOptions.StressLightScales"/>).</summary>
+    public long BrownoutsStress { get; init; }
+    /// <summary>Stress runs per evaluation.</summary>
+    public int StressRuns { get; init; }
     public long ReadingsDelivered { get; init; }
-    /// <summary>Sum of rewards of both runs.</summary>
+    /// <summary>Sum of rewards of all runs.</summary>
     public double Reward { get; init; }
 
     /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
     public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
 
-    public bool Safe => Brownouts == 0 && BrownoutsColdStart == 0;
+    /// <summary>No brown-out from the normal or the cold start (the stress runs rank tables but do not trigger repairs).</summary>
+    public bool Safe => Brownouts + BrownoutsColdStart == 0;
+
+    /// <summary>Brown-outs over every run of the evaluation: normal, cold start and stress.</summary>
+    public long AllBrownouts => Brownouts + BrownoutsColdStart + BrownoutsStress;
 }
