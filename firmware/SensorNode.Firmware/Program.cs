@@ -72,7 +72,7 @@ namespace SensorNode.Firmware
             hardware.Delay = new ThreadDelay();
             hardware.Storage = storage;
             hardware.Link = new WifiLink(config, secrets);
-            hardware.Mqtt = new M2MqttSession(config, secrets);
+            hardware.Mqtt = new M2MqttSession(config, secrets, storage);
             return hardware;
         }
 

@@ -5,7 +5,10 @@
 //   nanoFramework.System.Net/NetworkHelper/IPConfiguration.cs
 //   nanoFramework.System.Net/NetworkHelper/NetworkHelperStatus.cs (members in published order,
 //     trailing ones the adapters do not use omitted)
-// X509Certificate is declared as a bare type only because MqttClient's constructor takes it (we pass null).
+//   nanoFramework.System.Net/X509Certificates/X509Certificate.cs (ctor(string certificate): PEM or DER
+//     content, not a file name; namespace System.Security.Cryptography.X509Certificates, assembly System.Net)
+//   nanoFramework.System.Net/X509Certificates/X509Certificate2.cs (ctor(string rawData, string key,
+//     string password): certificate and private key contents, password null for an unencrypted key)
 
 using System;
 
@@ -38,5 +41,18 @@ namespace System.Security.Cryptography.X509Certificates
 {
     public class X509Certificate
     {
+        public X509Certificate(string certificate)
+        {
+            throw new NotSupportedException("reference-only");
+        }
+    }
+
+    public class X509Certificate2 : X509Certificate
+    {
+        public X509Certificate2(string rawData, string key, string password)
+            : base(rawData)
+        {
+            throw new NotSupportedException("reference-only");
+        }
     }
 }

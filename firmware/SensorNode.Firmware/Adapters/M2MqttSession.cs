@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
@@ -10,10 +11,20 @@ namespace SensorNode.Firmware.Adapters
 {
     /// <summary>
     /// One MQTT session through nanoFramework.M2Mqtt. Publishing is asynchronous in M2Mqtt, so a QoS 1 publish
-    /// waits for MqttMsgPublished (raised on PUBACK) with the matching message id.
+    /// waits for MqttMsgPublished (raised on PUBACK) with the matching message id. With TLS the broker is verified
+    /// against the CA certificate in internal storage, and the node presents its own certificate when one is there.
     /// </summary>
     public sealed class M2MqttSession : IMqttSession
     {
+        /// <summary>The CA that signed the broker's certificate (PEM), in internal storage; required when [mqtt] tls = true.</summary>
+        public const string CaCertificateFileName = "ca.crt";
+
+        /// <summary>The node's client certificate (PEM), in internal storage; optional, used only together with its key.</summary>
+        public const string ClientCertificateFileName = "node.crt";
+
+        /// <summary>The private key of <see cref="ClientCertificateFileName"/> (unencrypted PEM), in internal storage.</summary>
+        public const string ClientKeyFileName = "node.key";
+
         private const ushort KeepAliveSeconds = 60;
         private const bool WillRetain = true;
         private const bool WillFlag = true;
@@ -27,10 +38,14 @@ namespace SensorNode.Firmware.Adapters
         private readonly bool _tls;
         private readonly string _username;
         private readonly string _password;
+        private readonly IPersistentStorage _storage;
         private readonly object _sync = new object();
         private readonly ManualResetEvent _ackArrived = new ManualResetEvent(false);
 
         private MqttClient _client;
+        // Parsed on the first TLS connect and kept: a node connects at most a few times per wake.
+        private X509Certificate _caCertificate;
+        private X509Certificate _clientCertificate;
         private bool _awaiting;
         private ushort _awaitedMessageId;
         private bool _awaitedPublished;
@@ -45,9 +60,13 @@ namespace SensorNode.Firmware.Adapters
         private bool _subscribeGranted;
         private byte[] _receivedMessage;
 
-        /// <summary>Broker and TLS from <paramref name="config"/>; credentials from <paramref name="secrets"/> (empty user = anonymous).</summary>
-        public M2MqttSession(NodeConfig config, NodeSecrets secrets)
+        /// <summary>
+        /// Broker and TLS from <paramref name="config"/>; credentials from <paramref name="secrets"/> (empty user =
+        /// anonymous); with TLS the certificate files are read from <paramref name="storage"/> at the first connect.
+        /// </summary>
+        public M2MqttSession(NodeConfig config, NodeSecrets secrets, IPersistentStorage storage)
         {
+            _storage = storage;
             _host = config.BrokerHost;
             _port = config.BrokerPort;
             _tls = config.BrokerTls;
@@ -59,11 +78,15 @@ namespace SensorNode.Firmware.Adapters
         public bool Connect(string clientId, string willTopic, string willMessage, int timeoutMilliseconds)
         {
             Disconnect();
+            if (_tls && !TryLoadCertificates())
+            {
+                return false;
+            }
+
             MqttClient client;
             try
             {
-                // TLS validates against the CA stored on the device (Device Explorer network configuration).
-                client = new MqttClient(_host, _port, _tls, null, null, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client = new MqttClient(_host, _port, _tls, _caCertificate, _clientCertificate, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.MqttMsgPublished += OnPublished;
                 client.MqttMsgSubscribed += OnSubscribed;
                 client.MqttMsgPublishReceived += OnPublishReceived;
@@ -250,6 +273,47 @@ namespace SensorNode.Firmware.Adapters
             catch (Exception ex)
             {
                 Debug.WriteLine("MQTT disconnect failed: " + ex.Message);
+            }
+        }
+
+        // Reads ca.crt (required: TLS without verifying the broker is never attempted) and node.crt + node.key when both
+        // are there. False, logged, when the CA is missing or a file does not parse.
+        private bool TryLoadCertificates()
+        {
+            if (_caCertificate != null)
+            {
+                return true;
+            }
+
+            string ca = ConfigFile.ReadText(_storage, CaCertificateFileName);
+            if (ca == null)
+            {
+                Debug.WriteLine("MQTT TLS: " + CaCertificateFileName + " missing or unreadable in internal storage; not connecting "
+                    + "without verifying the broker (deploy it with `sensornode flash`)");
+                return false;
+            }
+
+            string certificate = ConfigFile.ReadText(_storage, ClientCertificateFileName);
+            string key = ConfigFile.ReadText(_storage, ClientKeyFileName);
+            if ((certificate == null) != (key == null))
+            {
+                Debug.WriteLine("MQTT TLS: only one of " + ClientCertificateFileName + " and " + ClientKeyFileName
+                    + " is in internal storage; connecting without a client certificate");
+            }
+
+            try
+            {
+                X509Certificate caCertificate = new X509Certificate(ca);
+                // The key is unencrypted PEM (as `sensornode provision` writes it): no password.
+                X509Certificate clientCertificate = certificate != null && key != null ? new X509Certificate2(certificate, key, null) : null;
+                _clientCertificate = clientCertificate;
+                _caCertificate = caCertificate;
+                return true;
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MQTT TLS: a certificate or key in internal storage does not parse: " + ex.Message);
+                return false;
             }
         }
 

@@ -250,6 +250,157 @@ public sealed class FlashCommandTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_temp));
     }
 
+    private const string TlsConfig = "[board]\nserial_port = /dev/ttyUSB0\n[mqtt]\nport = 8883\ntls = true\n";
+    private const string KeyMarker = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgKeyMarker";
+
+    private void WriteCertificates(bool ca = true, bool certificate = true, bool key = true)
+    {
+        if (ca) Write("ca.crt", "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n");
+        if (certificate) Write("node.crt", "-----BEGIN CERTIFICATE-----\nNODE\n-----END CERTIFICATE-----\n");
+        if (key) Write("node.key", $"-----BEGIN PRIVATE KEY-----\n{KeyMarker}\n-----END PRIVATE KEY-----\n");
+    }
+
+    // The (device path, local path) pairs of the deploy JSON handed to nanoff, read while it still exists.
+    private (int Code, string Err, (string Device, string Local)[] Files) RunFileDeployment(params string[] args)
+    {
+        string? json = null;
+        var runner = new CapturingRunner(a => { if (a[0] == "--filedeployment") json = File.ReadAllText(a[1]); });
+        var error = new StringWriter();
+        int code = FlashCommand.Run(["--skip-clr", "--skip-app", .. args], new StringWriter(), error, new FlashEnvironment(runner, () => "nanoff", _dir, _temp));
+        if (json == null) return (code, error.ToString(), []);
+        using var document = JsonDocument.Parse(json);
+        var files = document.RootElement.GetProperty("files").EnumerateArray()
+            .Select(f => (f.GetProperty("DestinationFilePath").GetString()!, f.GetProperty("SourceFilePath").GetString()!)).ToArray();
+        return (code, error.ToString(), files);
+    }
+
+    [Fact]
+    public void Tls_DeploysTheCaAndTheClientCertificateAndKey_BesideTheConfig()
+    {
+        Write("nf.config", TlsConfig);
+        WriteCertificates();
+
+        var (code, stderr, files) = RunFileDeployment();
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal("", stderr);
+        Assert.Equal(
+            [
+                (@"I:\nf.config", Path.Combine(_dir, "nf.config")),
+                (@"I:\secrets.config", Path.Combine(_dir, "secrets.config")),
+                (@"I:\ca.crt", Path.Combine(_dir, "ca.crt")),
+                (@"I:\node.crt", Path.Combine(_dir, "node.crt")),
+                (@"I:\node.key", Path.Combine(_dir, "node.key")),
+            ],
+            files);
+    }
+
+    [Fact]
+    public void Tls_WithOnlyTheCa_DeploysIt_WithoutAClientCertificate()
+    {
+        Write("nf.config", TlsConfig);
+        WriteCertificates(certificate: false, key: false);
+
+        var (code, _, files) = RunFileDeployment();
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal([@"I:\nf.config", @"I:\secrets.config", @"I:\ca.crt"], files.Select(f => f.Device));
+    }
+
+    [Fact]
+    public void Tls_WithoutTheCa_IsAnError_ThatNamesItAndSaysHowToGetIt()
+    {
+        Write("site/nf.config", TlsConfig);
+        Write("site/secrets.config", $"[wifi]\npassword = {WifiSecret}\n");
+        WriteCertificates(ca: false); // node.crt/node.key are beside the other config: they do not count
+
+        var (code, _, stderr) = Run("--config", "site/nf.config", "--image", "app.bin");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Empty(_runner.Calls);
+        Assert.Contains($"{Path.Combine("site", "ca.crt")}: not found", stderr);
+        Assert.Contains("sensornode provision --node-id ID --ca-cert", stderr);
+        Assert.Contains("Nothing was flashed.", stderr);
+    }
+
+    [Theory]
+    [InlineData(true, false, "node.crt: found without node.key")]
+    [InlineData(false, true, "node.key: found without node.crt")]
+    public void Tls_ClientCertificateWithoutItsKey_OrTheReverse_IsAnError(bool certificate, bool key, string expected)
+    {
+        Write("nf.config", TlsConfig);
+        WriteCertificates(certificate: certificate, key: key);
+
+        var (code, _, stderr) = Run("--image", "app.bin");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Empty(_runner.Calls);
+        Assert.Contains(expected, stderr);
+        Assert.Contains("both or neither", stderr);
+        Assert.DoesNotContain(KeyMarker, stderr);
+    }
+
+    [Fact]
+    public void NoTls_DeploysNoCertificateFiles_EvenWhenTheyAreThere()
+    {
+        WriteCertificates();
+
+        var (code, _, files) = RunFileDeployment();
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal([@"I:\nf.config", @"I:\secrets.config"], files.Select(f => f.Device));
+    }
+
+    [Fact]
+    public void Tls_WithSkipFiles_NeedsNoCertificates()
+    {
+        Write("nf.config", TlsConfig);
+
+        var (code, _, _) = Run("--image", "app.bin", "--skip-files");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal(2, _runner.Calls.Count);
+    }
+
+    [Fact]
+    public void DryRun_WithTls_ListsTheCertificateFiles_NeverTheKeysContents()
+    {
+        Write("nf.config", TlsConfig);
+        WriteCertificates();
+
+        var (code, stdout, stderr) = Run("--image", "app.bin", "--dry-run");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal("", stderr);
+        Assert.Contains(@"""DestinationFilePath"": ""I:\\ca.crt""", stdout);
+        Assert.Contains(@"""DestinationFilePath"": ""I:\\node.key""", stdout);
+        Assert.Contains(Path.Combine(_dir, "node.key"), stdout);
+        Assert.DoesNotContain(KeyMarker, stdout);
+        Assert.DoesNotContain("BEGIN", stdout);
+    }
+
+    [Fact]
+    public void Tls_FindsEverythingProvisionWrote_ForANodeIssuedByACa()
+    {
+        Write("template.config", TlsConfig);
+        var quiet = new StringWriter();
+        Assert.Equal(CommandLine.Ok, ProvisionCommand.Run(["--make-ca", Path.Combine(_dir, "ca")], quiet, quiet));
+        Assert.Equal(CommandLine.Ok, ProvisionCommand.Run(
+            ["--node-id", "node-07", "--config", Path.Combine(_dir, "template.config"), "--out", Path.Combine(_dir, "node-07"),
+             "--wifi-password-file", Write("wifi.txt", WifiSecret + "\n"),
+             "--ca-cert", Path.Combine(_dir, "ca", "ca.crt"), "--ca-key", Path.Combine(_dir, "ca", "ca.key")],
+            quiet, quiet));
+
+        var (code, stderr, files) = RunFileDeployment("--config", "node-07/nf.config");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Equal("", stderr);
+        Assert.Equal(
+            [@"I:\nf.config", @"I:\secrets.config", @"I:\ca.crt", @"I:\node.crt", @"I:\node.key"],
+            files.Select(f => f.Device));
+        Assert.All(files, f => Assert.StartsWith(Path.Combine(_dir, "node-07"), f.Local));
+    }
+
     [Theory]
     [InlineData("--bogus", "unknown option '--bogus'")]
     [InlineData("--skip-clr --skip-app --skip-files", "nothing to do")]

@@ -80,4 +80,29 @@ public sealed class NanoffPlanTests
         Assert.Equal(@"C:\Node Files\secrets.config", files[1].GetProperty("SourceFilePath").GetString());
         Assert.Contains(@"""I:\\nf.config""", json); // the JSON text escapes the backslash, as nanoff's own example does
     }
+
+    [Fact]
+    public void DeployJson_WithTls_AddsTheCaThenTheClientCertificateAndKey_AfterTheConfigFiles()
+    {
+        var tls = new TlsFiles("/n/ca.crt", "/n/node.crt", "/n/node.key");
+
+        using var document = JsonDocument.Parse(NanoffPlan.FileDeploymentJson("COM3", "/n/nf.config", "/n/secrets.config", tls));
+
+        var files = document.RootElement.GetProperty("files").EnumerateArray()
+            .Select(f => f.GetProperty("DestinationFilePath").GetString() + " <- " + f.GetProperty("SourceFilePath").GetString());
+        Assert.Equal(
+            [@"I:\nf.config <- /n/nf.config", @"I:\secrets.config <- /n/secrets.config", @"I:\ca.crt <- /n/ca.crt",
+             @"I:\node.crt <- /n/node.crt", @"I:\node.key <- /n/node.key"],
+            files);
+    }
+
+    [Fact]
+    public void Create_WithTls_NamesTheCertificatesInTheFileStep()
+    {
+        NanoffPlan plan = NanoffPlan.Create(Settings() with { Tls = new TlsFiles("/n/ca.crt", null, null) }, "d.json");
+
+        Assert.Equal("write nf.config, secrets.config and the TLS certificates to internal storage", plan.Steps[^1].Title);
+        Assert.Contains(@"""I:\\ca.crt""", plan.DeployJson);
+        Assert.DoesNotContain("node.crt", plan.DeployJson);
+    }
 }

@@ -127,6 +127,7 @@ public sealed class ProvisionCommandTests : IDisposable
 
         Assert.False(File.Exists(Path.Combine(dir, "node.crt")));
         Assert.False(File.Exists(Path.Combine(dir, "node.key")));
+        Assert.False(File.Exists(Path.Combine(dir, "ca.crt")));
     }
 
     [Theory]

@@ -5,7 +5,8 @@ namespace SensorNode.Cli;
 
 /// <summary>
 /// <c>sensornode flash</c>: checks nf.config and secrets.config, then runs nanoff to flash nanoCLR, deploy the
-/// application image and copy both files into the node's internal storage. Nothing runs unless every input is valid.
+/// application image and copy both files (and, with [mqtt] tls = true, the certificates beside nf.config) into the
+/// node's internal storage. Nothing runs unless every input is valid.
 /// </summary>
 public static class FlashCommand
 {
@@ -18,6 +19,8 @@ public static class FlashCommand
         Checks nf.config and secrets.config, then runs nanoff (dotnet tool install -g nanoff) three times:
         flash nanoCLR, deploy the application image, write nf.config and secrets.config to the device (I:\).
         The board's target, serial port and deploy address come from nf.config's [board] section.
+        With [mqtt] tls = true, ca.crt (required) and node.crt + node.key (both or neither) beside nf.config are
+        written too, as `sensornode provision --ca-cert ...` leaves them.
 
           --config FILE    the node's configuration (default nf.config)
           --secrets FILE   Wi-Fi and MQTT passwords (default: secrets.config beside the configuration)
@@ -27,7 +30,7 @@ public static class FlashCommand
           --mass-erase     erase the whole flash first (also erases internal storage; the files are written again last)
           --skip-clr       do not flash nanoCLR (it is already current)
           --skip-app       do not deploy the application image
-          --skip-files     do not write nf.config and secrets.config
+          --skip-files     do not write nf.config, secrets.config and the certificates
         """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, FlashEnvironment.System());
@@ -65,6 +68,11 @@ public static class FlashCommand
                     errors.Add($"{secretsName}: [wifi] password is still the provisioning placeholder; put the network's passphrase there");
             }
         }
+        TlsFiles? tls = null;
+        if (!skipFiles && config.BrokerTls)
+        {
+            tls = TlsFiles.Find(Path.GetDirectoryName(configPath)!, Path.GetDirectoryName(configName) ?? "", errors);
+        }
         if (errors.Count > 0)
         {
             foreach (object problem in errors) error.WriteLine(problem);
@@ -86,7 +94,7 @@ public static class FlashCommand
         var settings = new FlashSettings
         {
             Target = config.BoardTarget, SerialPort = config.SerialPort, DeployAddress = config.DeployAddress,
-            ImagePath = imagePath, ConfigPath = configPath, SecretsPath = secretsPath,
+            ImagePath = imagePath, ConfigPath = configPath, SecretsPath = secretsPath, Tls = tls,
             MassErase = options.Has("mass-erase"), SkipClr = skipClr, SkipApp = skipApp, SkipFiles = skipFiles,
         };
         return dryRun ? DryRun(settings, output, environment) : Flash(settings, output, error, environment);

@@ -21,6 +21,9 @@ internal sealed record FlashSettings
     /// <summary>Absolute path of secrets.config, copied to I:\secrets.config.</summary>
     public required string SecretsPath { get; init; }
 
+    /// <summary>With [mqtt] tls = true: the certificate files copied to I:\ beside nf.config; null for plain MQTT.</summary>
+    public TlsFiles? Tls { get; init; }
+
     public bool MassErase { get; init; }
     public bool SkipClr { get; init; }
     public bool SkipApp { get; init; }

@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace SensorNode.Cli;
 
 /// <summary>
-/// The nanoff commands that put a node together, in order: nanoCLR, then the application image, then nf.config and
-/// secrets.config into internal storage (last, because --masserase also erases the storage). Pure: builds
+/// The nanoff commands that put a node together, in order: nanoCLR, then the application image, then nf.config,
+/// secrets.config and, for TLS, the certificate files into internal storage (last, because --masserase also erases
+/// the storage). Pure: builds
 /// argument lists and the file-deployment JSON, runs nothing and reads no file.
 /// </summary>
 internal sealed class NanoffPlan
@@ -14,6 +15,9 @@ internal sealed class NanoffPlan
     /// <summary>Where the node reads its files at boot (drive I:, the internal LittleFS partition).</summary>
     public const string DeviceConfigPath = @"I:\nf.config";
     public const string DeviceSecretsPath = @"I:\secrets.config";
+    public const string DeviceCaCertificatePath = @"I:\" + TlsFiles.CaCertificateName;
+    public const string DeviceClientCertificatePath = @"I:\" + TlsFiles.ClientCertificateName;
+    public const string DeviceClientKeyPath = @"I:\" + TlsFiles.ClientKeyName;
 
     private NanoffPlan(IReadOnlyList<NanoffStep> steps, string? deployJson)
     {
@@ -36,8 +40,9 @@ internal sealed class NanoffPlan
         string? json = null;
         if (!settings.SkipFiles)
         {
-            json = FileDeploymentJson(settings.SerialPort, settings.ConfigPath, settings.SecretsPath);
-            steps.Add(new NanoffStep("write nf.config and secrets.config to internal storage", ["--filedeployment", deployJsonPath]));
+            json = FileDeploymentJson(settings.SerialPort, settings.ConfigPath, settings.SecretsPath, settings.Tls);
+            string what = settings.Tls == null ? "nf.config and secrets.config" : "nf.config, secrets.config and the TLS certificates";
+            steps.Add(new NanoffStep($"write {what} to internal storage", ["--filedeployment", deployJsonPath]));
         }
         return new NanoffPlan(steps, json);
     }
@@ -58,19 +63,27 @@ internal sealed class NanoffPlan
     /// <summary>"0x190000": upper-case hex, at least 6 digits.</summary>
     public static string FormatAddress(int address) => "0x" + address.ToString("X6", CultureInfo.InvariantCulture);
 
-    /// <summary>The nanoff --filedeployment document copying the two files to I:\ on the board at <paramref name="serialPort"/>.</summary>
-    public static string FileDeploymentJson(string serialPort, string configPath, string secretsPath)
+    /// <summary>
+    /// The nanoff --filedeployment document copying nf.config, secrets.config and, given <paramref name="tls"/>, its
+    /// certificate files to I:\ on the board at <paramref name="serialPort"/>.
+    /// </summary>
+    public static string FileDeploymentJson(string serialPort, string configPath, string secretsPath, TlsFiles? tls = null)
     {
-        var document = new
+        var files = new List<DeployedFile> { new(DeviceConfigPath, configPath), new(DeviceSecretsPath, secretsPath) };
+        if (tls != null)
         {
-            serialport = serialPort,
-            files = new[]
+            files.Add(new(DeviceCaCertificatePath, tls.CaCertificatePath));
+            if (tls.ClientCertificatePath != null && tls.ClientKeyPath != null)
             {
-                new { DestinationFilePath = DeviceConfigPath, SourceFilePath = configPath },
-                new { DestinationFilePath = DeviceSecretsPath, SourceFilePath = secretsPath },
-            },
-        };
+                files.Add(new(DeviceClientCertificatePath, tls.ClientCertificatePath));
+                files.Add(new(DeviceClientKeyPath, tls.ClientKeyPath));
+            }
+        }
+        var document = new { serialport = serialPort, files };
         // Relaxed escaping keeps paths readable ("+", non-ASCII); backslashes and quotes are still escaped.
         return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
+
+    // One entry of the nanoff JSON; the property names are nanoff's.
+    private sealed record DeployedFile(string DestinationFilePath, string SourceFilePath);
 }

@@ -48,6 +48,26 @@ internal static class ClientCertificates
     }
 
     /// <summary>
+    /// Every certificate in the PEM file at <paramref name="certificatePath"/>, exported again as PEM: whatever else
+    /// the file holds (a private key kept beside the CA's certificate) is left out. Throws
+    /// <see cref="CryptographicException"/> when the file holds no certificate.
+    /// </summary>
+    public static string CertificatesOnlyPem(string certificatePath)
+    {
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPemFile(certificatePath);
+        try
+        {
+            if (certificates.Count == 0) throw new CryptographicException($"{certificatePath} holds no PEM certificate");
+            return string.Concat(certificates.Select(c => c.ExportCertificatePem() + "\n"));
+        }
+        finally
+        {
+            foreach (X509Certificate2 certificate in certificates) certificate.Dispose();
+        }
+    }
+
+    /// <summary>
     /// A new key and a client certificate for it (CN = <paramref name="nodeId"/>, extendedKeyUsage clientAuth),
     /// signed by <paramref name="ca"/>, which must hold its ECDSA or RSA private key. PEM certificate and key.
     /// </summary>

@@ -22,7 +22,9 @@ public static class ProvisionCommand
           --out DIR                 where the identity goes (default provision/ID)
           --wifi-password-file F    the Wi-Fi passphrase (first line); without it a placeholder is written
           --ca-cert FILE --ca-key FILE
-                                    also issue a client certificate (CN = ID) signed by this CA: node.crt, node.key
+                                    also issue a client certificate (CN = ID) signed by this CA: node.crt, node.key,
+                                    and copy the CA's certificate (never its key) to ca.crt, with which the node
+                                    verifies the broker (`sensornode flash` deploys all three when [mqtt] tls = true)
           --make-ca DIR             create a test CA (ca.crt, ca.key) in DIR; with --node-id, also sign the node's
                                     certificate with it
           --force                   replace an existing identity (or CA) in the output folder
@@ -33,7 +35,7 @@ public static class ProvisionCommand
 
     /// <summary>The files of a node's identity, in the order they are written and listed.</summary>
     public static readonly IReadOnlyList<string> IdentityFiles =
-        new[] { "nf.config", "secrets.config", "mosquitto.passwd", "mosquitto.acl", "node.crt", "node.key" };
+        new[] { "nf.config", "secrets.config", "mosquitto.passwd", "mosquitto.acl", "node.crt", "node.key", "ca.crt" };
 
     private static readonly string[] SecretFiles = { "secrets.config", "node.key", "ca.key" };
 
@@ -118,6 +120,9 @@ public static class ProvisionCommand
             {
                 using X509Certificate2 ca = ClientCertificates.LoadCa(caCert, caKey);
                 (files["node.crt"], files["node.key"]) = ClientCertificates.IssueClient(ca, nodeId);
+                // The node verifies the broker against this CA: its certificate only, re-exported so a key kept in
+                // the same PEM file can never reach the node's folder.
+                files["ca.crt"] = ClientCertificates.CertificatesOnlyPem(caCert);
             }
             catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
             {
@@ -136,7 +141,12 @@ public static class ProvisionCommand
         if (wifiPassword == null) output.WriteLine($"  - put the Wi-Fi passphrase in {Path.Combine(outDir, "secrets.config")}");
         output.WriteLine($"  - append {Path.Combine(outDir, "mosquitto.passwd")} to the broker's password_file and {Path.Combine(outDir, "mosquitto.acl")} to its acl_file");
         output.WriteLine("    (mosquitto.conf: allow_anonymous false, password_file ..., acl_file ...), then reload the broker (SIGHUP)");
-        if (files.ContainsKey("node.crt")) output.WriteLine("  - for TLS: the broker's cafile is the CA's certificate; node.crt/node.key go on the node");
+        if (files.ContainsKey("node.crt"))
+        {
+            output.WriteLine("  - for TLS: the broker's cafile is the CA's certificate, and its server certificate must come from the same CA");
+            output.WriteLine("    (else replace ca.crt with the CA that signed it); set [mqtt] tls = true and port = 8883, and flash deploys");
+            output.WriteLine("    ca.crt, node.crt and node.key");
+        }
         output.WriteLine($"  - sensornode flash --config {Path.Combine(outDir, "nf.config")}");
         return CommandLine.Ok;
     }
@@ -149,6 +159,7 @@ public static class ProvisionCommand
         "mosquitto.acl" => "acl_file lines: write state/availability/ack, read cmd/#",
         "node.crt" => $"client certificate, CN={config.NodeId}",
         "node.key" => "its private key (0600)",
+        "ca.crt" => "the CA's certificate (no key): the node verifies the broker with it",
         _ => "",
     };
 
