@@ -6,7 +6,7 @@ namespace SensorNode.Cli.Tests;
 /// <summary>The simulator on the real office trace of ../shared/data (skipped with the reason when it is absent).</summary>
 public sealed class PibleTraceSimulationTests
 {
-    private static string? SharedTrace()
+    internal static string? SharedTrace()
     {
         string? env = System.Environment.GetEnvironmentVariable("SENSORNODE_SHARED_DATA");
         var candidates = new List<string>();

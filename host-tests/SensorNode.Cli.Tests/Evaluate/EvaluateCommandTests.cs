@@ -5,7 +5,7 @@ namespace SensorNode.Cli.Tests.Evaluate;
 
 public class EvaluateCommandTests
 {
-    private const string Ff66 = "/work/shared/data/pible/ff66-office-2019-09-30_to_11-03.txt";
+    private static string Ff66 => PibleTraceSimulationTests.SharedTrace()!;
 
     [Fact]
     public void Run_WritesEveryPolicyAndTheOracle_OnASyntheticOffice()
@@ -45,10 +45,9 @@ public class EvaluateCommandTests
         Assert.Throws<UsageException>(() => EvaluateCommand.ParseDays("34..21"));
     }
 
-    [Fact]
+    [PibleTraceSimulationTests.RequiresTraceFact]
     public void Run_Ff66EvaluationSplit_WritesTheComparison()
     {
-        if (!File.Exists(Ff66)) return; // the shared trace lives outside the repository
         string dir = Environment.GetEnvironmentVariable("SENSORNODE_EVAL_OUT") ?? Path.Combine(Path.GetTempPath(), "eval-ff66");
         int code = EvaluateCommand.Run(new[] { "--trace", Ff66, "--days", "21..34", "--out", dir, "--quiet" }, new StringWriter(), new StringWriter());
         Assert.Equal(CommandLine.Ok, code);

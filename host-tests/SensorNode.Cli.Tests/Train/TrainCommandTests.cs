@@ -75,10 +75,10 @@ public class TrainCommandTests
         File.Delete(bin);
     }
 
-    [Fact]
+    [PibleTraceSimulationTests.RequiresTraceFact]
     public void PolicyAssess_ReportsNoBrownout_ForTheBuiltInTableOnTheFirstOfficeDays()
     {
-        var (code, output, _) = Run(PolicyCommand.Run, "assess", "built-in", "--trace", "/work/shared/data/pible/ff66-office-2019-09-30_to_11-03.txt", "--days", "0..2", "--start-volts", "4.0");
+        var (code, output, _) = Run(PolicyCommand.Run, "assess", "built-in", "--trace", PibleTraceSimulationTests.SharedTrace()!, "--days", "0..2", "--start-volts", "4.0");
         Assert.Equal(CommandLine.Ok, code);
         Assert.Contains("| 4.0 V |", output);
         Assert.Contains("| 0 |", output);

@@ -9,7 +9,7 @@ namespace SensorNode.Core.Tests.Training;
 
 public class PolicyTrainerTests
 {
-    private const string Ff66 = "/work/shared/data/pible/ff66-office-2019-09-30_to_11-03.txt";
+    private static string Ff66 => SharedTraces.Ff66;
 
     private static TrainingOptions SmallRun(int seed) => new()
     {
@@ -21,7 +21,7 @@ public class PolicyTrainerTests
         SearchStates = 6,
     };
 
-    [Fact]
+    [RequiresSharedTracesFact]
     public void Train_GivesIdenticalBytes_ForTheSameSeed()
     {
         byte[] a = PolicyTrainer.Train(SmallRun(7)).Table.Serialize();
@@ -29,7 +29,7 @@ public class PolicyTrainerTests
         Assert.Equal(a, b);
     }
 
-    [Fact]
+    [RequiresSharedTracesFact]
     public void Train_KeepsATableThatNeverBrownsOut_OnItsTrainingTrace()
     {
         var options = SmallRun(1);

@@ -9,7 +9,7 @@ namespace SensorNode.Core.Tests.Training;
 
 public class TrainingActionsTests
 {
-    private const string Ff66 = "/work/shared/data/pible/ff66-office-2019-09-30_to_11-03.txt";
+    private static string Ff66 => SharedTraces.Ff66;
 
     [Theory]
     [InlineData(1, 0x07, true)]    // low: 2 h, nothing else
@@ -46,7 +46,7 @@ public class TrainingActionsTests
         }
     }
 
-    [Fact]
+    [RequiresSharedTracesFact]
     public void PriorTable_DoesNotBrownOut_FromAColdStartOnTheFirstOfficeWeek()
     {
         var week = TraceReader.Read(Ff66).Slice(0, 6);
@@ -59,7 +59,7 @@ public class TrainingActionsTests
         Assert.True(r.Metrics.EventsCaptured >= 0.95 * r.Metrics.EventsTotal);
     }
 
-    [Fact]
+    [RequiresSharedTracesFact]
     public void ScaleLight_ScalesEveryLightSample_AndKeepsTheEvents()
     {
         var env = TraceReader.Read(Ff66).Slice(0, 1);
