@@ -1,3 +1,4 @@
+using SensorNode.Core.Tests.Config;
 using System.Text.RegularExpressions;
 
 namespace SensorNode.Core.Tests.Firmware;
@@ -8,21 +9,13 @@ namespace SensorNode.Core.Tests.Firmware;
 /// </summary>
 public class NfprojSyncTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SensorNode.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("SensorNode.sln not found");
-    }
 
     [Theory]
     [InlineData("firmware/SensorNode.Firmware/SensorNode.Firmware.nfproj")]
     [InlineData("firmware/SensorNode.DeviceTests/SensorNode.DeviceTests.nfproj")]
     public void Nfproj_LinksExactlyTheCoreSources(string project)
     {
-        string root = RepoRoot();
+        string root = RepoFiles.Root;
         string core = Path.Combine(root, "firmware", "SensorNode.Core");
         var expected = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(core, f).Replace('\\', '/'))

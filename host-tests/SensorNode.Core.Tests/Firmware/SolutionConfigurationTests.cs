@@ -1,3 +1,4 @@
+using SensorNode.Core.Tests.Config;
 using System.Text.RegularExpressions;
 
 namespace SensorNode.Core.Tests.Firmware;
@@ -8,14 +9,8 @@ namespace SensorNode.Core.Tests.Firmware;
 /// </summary>
 public class SolutionConfigurationTests
 {
-    private static readonly string Sln = File.ReadAllText(Path.Combine(RepoRoot(), "SensorNode.sln"));
+    private static readonly string Sln = File.ReadAllText(Path.Combine(RepoFiles.Root, "SensorNode.sln"));
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SensorNode.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SensorNode.sln not found");
-    }
 
     private static List<(string Path, string Guid)> Projects() =>
         Regex.Matches(Sln, @"Project\(""\{[^}]+\}""\) = ""[^""]+"", ""([^""]+proj)"", ""\{([^}]+)\}""")
@@ -52,7 +47,7 @@ public class SolutionConfigurationTests
     [Fact]
     public void EveryProjectInTheRepository_IsInTheSolution()
     {
-        string root = RepoRoot();
+        string root = RepoFiles.Root;
         var listed = Projects().Select(p => p.Path.Replace('\\', '/')).ToHashSet();
         var onDisk = Directory.EnumerateFiles(root, "*.*proj", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".csproj") || f.EndsWith(".nfproj"))

@@ -1,3 +1,4 @@
+using SensorNode.Core.Tests.Config;
 using Xunit;
 using System.Text;
 using System.Text.Json;
@@ -113,22 +114,13 @@ public class SenmlWriterTests
         {
             StoredMicrojoules = 4_500_000, LastWakeCostMicrojoules = 420_000, HarvestMicrowatts = 350, DroppedReadings = 2,
         };
-        string doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "mqtt.md"));
+        string doc = File.ReadAllText(Path.Combine(RepoFiles.Root, "docs", "mqtt.md"));
         int start = doc.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
         string example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)].Replace("\n", "").Replace(" ", "");
 
         Assert.Equal(example, Encode("node-01", new[] { older, newer }, energy));
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SensorNode.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("SensorNode.sln not found above the test binaries.");
-    }
 
     [Fact]
     public void TryEncode_OmitsBaseTime_WhenNoReadingHasTime()
