@@ -1,13 +1,13 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.Hardware.Esp32
 // version 1.6.40) for the CI compile check. Every body throws. Never shipped, never deployed.
-//
-// Read from github.com/nanoframework/nanoFramework.Hardware.Esp32:
-//   nanoFramework.Hardware.Esp32/Sleep.cs          (Sleep, WakeupCause, WakeupGpioPin)
-//   nanoFramework.Hardware.Esp32/Errors.cs         (EspNativeError)
-//   nanoFramework.Hardware.Esp32/Configuration.cs  (Configuration.SetPinFunction)
-//   nanoFramework.Hardware.Esp32/DeviceTypePins.cs (DeviceFunction: I2C values only)
-//   nanoFramework.Hardware.Esp32/HighResTimer.cs   (HighResTimer.GetCurrent)
 // Only the members SensorNode uses are declared; enum members keep their published values.
+//
+// Checked against: nanoframework/nanoFramework.Hardware.Esp32 @ v1.6.40 : nanoFramework.Hardware.Esp32/Sleep.cs (Sleep, WakeupCause, WakeupGpioPin)
+// Checked against: nanoframework/nanoFramework.Hardware.Esp32 @ v1.6.40 : nanoFramework.Hardware.Esp32/Errors.cs (EspNativeError)
+// Checked against: nanoframework/nanoFramework.Hardware.Esp32 @ v1.6.40 : nanoFramework.Hardware.Esp32/Configuration.cs (Configuration)
+// Checked against: nanoframework/nanoFramework.Hardware.Esp32 @ v1.6.40 : nanoFramework.Hardware.Esp32/DeviceTypePins.cs (DeviceFunction)
+// Checked against: nanoframework/nanoFramework.Hardware.Esp32 @ v1.6.40 : nanoFramework.Hardware.Esp32/HighResTimer.cs (HighResTimer)
+// (shared research/device-truth-audit.md section 2.1 rows 1-12: all MATCH.)
 
 using System;
 

@@ -2,20 +2,16 @@
 // version 5.1.220, which ships nanoFramework.M2Mqtt.dll and nanoFramework.M2Mqtt.Core.dll) for the CI
 // compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/nanoFramework.m2mqtt:
-//   M2Mqtt/MqttClient.cs (ctor(string, int, bool, X509Certificate, X509Certificate, MqttSslProtocols),
-//     Connect(10 args) -> MqttReasonCode, Publish(6 args) -> ushort, Disconnect, IsConnected,
-//     Subscribe(string[], MqttQoSLevel[]) -> ushort, Unsubscribe(string[]) -> ushort,
-//     events IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished,
-//     IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived,
-//     IMqttClient.MqttMsgSubscribedEventHandler MqttMsgSubscribed)
-//   nanoFramework.M2Mqtt.Core/nanoFramework.M2Mqtt.Core.nfproj (which types live in the Core assembly)
-// and from github.com/nanoframework/paho.mqtt.m2mqtt (same types, nanoFramework namespaces):
-//   M2Mqtt/Messages/MqttReasonCode.cs, M2Mqtt/Messages/MqttMsgPublishedEventArgs.cs,
-//   MqttMsgPublishEventArgs.cs (Topic, byte[] Message, DupFlag, MqttQoSLevel QosLevel, Retain),
-//   MqttMsgSubscribedEventArgs.cs (MessageId, MqttQoSLevel[] GrantedQoSLevels);
-//   MqttQoSLevel (nanoFramework.M2Mqtt.Messages) and MqttSslProtocols (nanoFramework.M2Mqtt) values
-//   as published.
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : M2Mqtt/MqttClient.cs (MqttClient)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/IMqttClient.cs (IMqttClient)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/MqttSslProtocols.cs (MqttSslProtocols)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/Messages/MqttQoSLevel.cs (MqttQoSLevel)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/Messages/MqttReasonCode.cs (MqttReasonCode)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/Messages/MqttMsgPublishedEventArgs.cs (MqttMsgPublishedEventArgs)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/Messages/MqttMsgPublishEventArgs.cs (MqttMsgPublishEventArgs)
+// Checked against: nanoframework/nanoFramework.m2mqtt @ v5.1.220 : nanoFramework.M2Mqtt.Core/Messages/MqttMsgSubscribedEventArgs.cs (MqttMsgSubscribedEventArgs)
+// (shared research/device-truth-audit.md section 2.2 rows 13-29. IMqttClient derives from nothing, as published;
+// MqttClient implements IDisposable itself.)
 
 using System;
 using System.Collections;
@@ -75,7 +71,7 @@ namespace nanoFramework.M2Mqtt
         TLSv1_2,
     }
 
-    public interface IMqttClient : IDisposable
+    public interface IMqttClient
     {
         public delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e);
 

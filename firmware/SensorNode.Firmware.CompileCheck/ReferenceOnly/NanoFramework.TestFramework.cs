@@ -1,11 +1,14 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.TestFramework
 // version 3.0.80) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/nanoFramework.TestFramework:
-//   source/TestFrameworkShared/TestClassAttribute.cs, TestMethodAttribute.cs
-//   source/TestFramework/Assert.cs (IsTrue, SkipTest), Assert.NoGenerics.AreEqual.cs (AreEqual overloads
-//     for the nanoFramework 1.x line, message defaulted through CallerArgumentExpression),
-//   source/TestFramework/OutputHelper.cs
+// Pin not tagged: nanoFramework.TestFramework 3.0.80 -> d4fa55e (3.0.80 was built from main; newest tag v3.0.77)
+// Checked against: nanoframework/nanoFramework.TestFramework @ d4fa55e : source/TestFrameworkShared/TestClassAttribute.cs (TestClassAttribute)
+// Checked against: nanoframework/nanoFramework.TestFramework @ d4fa55e : source/TestFrameworkShared/TestMethodAttribute.cs (TestMethodAttribute)
+// Checked against: nanoframework/nanoFramework.TestFramework @ d4fa55e : source/TestFramework/Assert.cs (Assert: IsTrue, SkipTest)
+// Checked against: nanoframework/nanoFramework.TestFramework @ d4fa55e : source/TestFramework/Assert.AreEqual.cs (Assert: AreEqual int, uint, long)
+// Checked against: nanoframework/nanoFramework.TestFramework @ d4fa55e : source/TestFramework/OutputHelper.cs (OutputHelper)
+// (shared research/device-truth-audit.md section 2.3. The AreEqual overloads are in Assert.AreEqual.cs; no
+// Assert.NoGenerics.AreEqual.cs exists. Messages default through CallerArgumentExpression.)
 
 using System;
 using System.Runtime.CompilerServices;

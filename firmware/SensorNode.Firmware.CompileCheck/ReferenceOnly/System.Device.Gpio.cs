@@ -1,10 +1,12 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Device.Gpio
 // version 1.1.62) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/System.Device.Gpio:
-//   System.Device.Gpio/GpioController.cs (OpenPin(int, PinMode)), GpioPin.cs (Read, Write, Dispose),
-//   PinMode.cs, PinValue.cs (a readonly struct with High/Low and ==; nf-interpreter's native
-//   GpioPin::Read builds a PinValue struct object).
+// Checked against: nanoframework/System.Device.Gpio @ v1.1.62 : System.Device.Gpio/GpioController.cs (GpioController)
+// Checked against: nanoframework/System.Device.Gpio @ v1.1.62 : System.Device.Gpio/GpioPin.cs (GpioPin)
+// Checked against: nanoframework/System.Device.Gpio @ v1.1.62 : System.Device.Gpio/PinMode.cs (PinMode)
+// Checked against: nanoframework/System.Device.Gpio @ v1.1.62 : System.Device.Gpio/PinValue.cs (PinValue)
+// (shared research/device-truth-audit.md section 2.5: all MATCH. PinValue is a readonly struct; nf-interpreter's
+// native GpioPin::Read builds a PinValue struct object.)
 
 using System;
 

@@ -1,12 +1,13 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Device.I2c
 // version 1.1.29) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/System.Device.I2c:
-//   System.Device.I2c/I2cConnectionSettings.cs, I2cTransferResult.cs, I2cTransferStatus.cs, I2cDevice.cs.
-// The 1.1.x line takes SpanByte (mscorlib 1.17) where the 2.0 preview takes Span<byte>; the SpanByte
-// signatures are confirmed by the native entry point in nanoframework/nf-interpreter
-// (NativeTransmit___SystemDeviceI2cI2cTransferResult__SystemSpanByte__SystemSpanByte) and by the
-// nanoFramework.IoT.Device bindings that call Write(SpanByte) and read .Status.
+// Checked against: nanoframework/System.Device.I2c @ v1.1.29 : System.Device.I2c/I2cConnectionSettings.cs (I2cConnectionSettings)
+// Checked against: nanoframework/System.Device.I2c @ v1.1.29 : System.Device.I2c/I2cTransferStatus.cs (I2cTransferStatus)
+// Checked against: nanoframework/System.Device.I2c @ v1.1.29 : System.Device.I2c/I2cTransferResult.cs (I2cTransferResult)
+// Checked against: nanoframework/System.Device.I2c @ v1.1.29 : System.Device.I2c/I2cDevice.cs (I2cDevice)
+// (shared research/device-truth-audit.md section 2.6: all MATCH. The 1.1.x line takes SpanByte (mscorlib 1.17)
+// where the 2.0 preview takes Span<byte>; nf-interpreter's native entry point
+// NativeTransmit___SystemDeviceI2cI2cTransferResult__SystemSpanByte__SystemSpanByte agrees.)
 
 using System;
 

@@ -1,11 +1,11 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Device.Wifi
 // version 1.5.149) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/System.Device.Wifi:
-//   System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs (namespace nanoFramework.Networking:
-//     ConnectDhcp, ConnectFixAddress, Disconnect, Status; note the published parameter name
-//     "WifiAdapter" in ConnectFixAddress versus "wifiAdapterId" in ConnectDhcp)
-//   System.Device.Wifi/WifiReconnectionKind.cs
+// Pin not tagged: nanoFramework.System.Device.Wifi 1.5.149 -> v1.5.147 (newest tag in the sources read; 1.5.149 is used by the Samples)
+// Checked against: nanoframework/System.Device.Wifi @ v1.5.147 : System.Device.Wifi/WifiReconnectionKind.cs (WifiReconnectionKind)
+// Checked against: nanoframework/System.Device.Wifi @ v1.5.147 : System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs (WifiNetworkHelper)
+// (shared research/device-truth-audit.md section 2.7: all MATCH; note the published parameter name "WifiAdapter"
+// in ConnectFixAddress versus "wifiAdapterId" in ConnectDhcp.)
 
 using System;
 using System.Device.Wifi;

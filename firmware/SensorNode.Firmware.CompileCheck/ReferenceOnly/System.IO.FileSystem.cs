@@ -1,10 +1,13 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.IO.FileSystem
 // version 1.1.87) for the CI compile check. Every body throws. Never shipped, never deployed.
-//
-// Read from github.com/nanoframework/System.IO.FileSystem:
-//   System.IO.FileSystem/File.cs (Exists, Delete), FileStream.cs (ctor(string, FileMode, FileAccess),
-//   Length, Seek, Read, Write, Flush), FileMode.cs, FileAccess.cs.
 // IOException itself is in mscorlib 1.17.11 and is not redeclared.
+//
+// Checked against: nanoframework/System.IO.FileSystem @ v1.1.87 : System.IO.FileSystem/File.cs (File)
+// Checked against: nanoframework/System.IO.FileSystem @ v1.1.87 : System.IO.FileSystem/FileStream.cs (FileStream)
+// Checked against: nanoframework/System.IO.FileSystem @ v1.1.87 : System.IO.FileSystem/FileMode.cs (FileMode)
+// Checked against: nanoframework/System.IO.FileSystem @ v1.1.87 : System.IO.FileSystem/FileAccess.cs (FileAccess)
+// (shared research/device-truth-audit.md section 2.8: all MATCH; FileStream.Flush is not a durability point on
+// ESP32, Dispose is.)
 
 using System;
 

@@ -1,8 +1,9 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.IO.Streams
 // version 1.1.96) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/System.IO.Streams: System.IO.Streams/Stream.cs, SeekOrigin.cs
-// (the members FileStream overrides; see System.IO.FileSystem.cs).
+// Checked against: nanoframework/System.IO.Streams @ v1.1.96 : System.IO.Streams/SeekOrigin.cs (SeekOrigin)
+// Checked against: nanoframework/System.IO.Streams @ v1.1.96 : System.IO.Streams/Stream.cs (Stream)
+// (shared research/device-truth-audit.md section 2.9: MATCH, the members FileStream overrides.)
 
 using System;
 

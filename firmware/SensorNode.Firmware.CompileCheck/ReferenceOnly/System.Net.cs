@@ -1,14 +1,14 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Net
 // version 1.11.60) for the CI compile check. Every body throws. Never shipped, never deployed.
 //
-// Read from github.com/nanoframework/System.Net:
-//   nanoFramework.System.Net/NetworkHelper/IPConfiguration.cs
-//   nanoFramework.System.Net/NetworkHelper/NetworkHelperStatus.cs (members in published order,
-//     trailing ones the adapters do not use omitted)
-//   nanoFramework.System.Net/X509Certificates/X509Certificate.cs (ctor(string certificate): PEM or DER
-//     content, not a file name; namespace System.Security.Cryptography.X509Certificates, assembly System.Net)
-//   nanoFramework.System.Net/X509Certificates/X509Certificate2.cs (ctor(string rawData, string key,
-//     string password): certificate and private key contents, password null for an unencrypted key)
+// Pin not tagged: nanoFramework.System.Net 1.11.60 -> v1.11.54 (newest tag in the sources read; M2Mqtt 5.1.220's nuspec needs 1.11.60)
+// Checked against: nanoframework/System.Net @ v1.11.54 : nanoFramework.System.Net/NetworkHelper/IPConfiguration.cs (IPConfiguration)
+// Checked against: nanoframework/System.Net @ v1.11.54 : nanoFramework.System.Net/NetworkHelper/NetworkHelperStatus.cs (NetworkHelperStatus)
+// Checked against: nanoframework/System.Net @ v1.11.54 : nanoFramework.System.Net/X509Certificates/X509Certificate.cs (X509Certificate)
+// Checked against: nanoframework/System.Net @ v1.11.54 : nanoFramework.System.Net/X509Certificates/X509Certificate2.cs (X509Certificate2)
+// (shared research/device-truth-audit.md section 2.10: all MATCH. NetworkHelperStatus members in published order,
+// trailing ones unused here omitted. X509Certificate(string) takes PEM/DER content, not a file name;
+// X509Certificate2(rawData, key, password): password null for an unencrypted key.)
 
 using System;
 

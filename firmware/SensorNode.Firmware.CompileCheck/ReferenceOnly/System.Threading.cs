@@ -1,16 +1,16 @@
 // REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Threading
 // version 1.1.52) for the CI compile check. Every body throws. Never shipped, never deployed.
-//
-// Read from github.com/nanoframework/System.Threading:
-//   nanoFramework.System.Threading/Threading/CancellationTokenSource.cs (ctor(int millisecondsDelay),
-//     Token, Dispose), Threading/CancellationToken.cs.
 // mscorlib 1.17.11 has no CancellationToken; this package supplies it.
+//
+// Checked against: nanoframework/System.Threading @ v1.1.52 : nanoFramework.System.Threading/Threading/CancellationToken.cs (CancellationToken)
+// Checked against: nanoframework/System.Threading @ v1.1.52 : nanoFramework.System.Threading/Threading/CancellationTokenSource.cs (CancellationTokenSource)
+// (shared research/device-truth-audit.md section 2.11: CancellationToken is a plain `public struct`.)
 
 using System;
 
 namespace System.Threading
 {
-    public readonly struct CancellationToken
+    public struct CancellationToken
     {
     }
 
