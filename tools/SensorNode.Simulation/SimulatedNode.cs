@@ -31,6 +31,9 @@ public sealed class SimulatedNode
     /// <summary>nanoCLR boot after deep sleep, ms, booked as <see cref="Physics.PowerPhase.Boot"/> before the core runs (0 in plain tests).</summary>
     public int BootMilliseconds { get; set; }
 
+    /// <summary>nanoCLR's boot-time radio start and association, ms (0: the stored Wi-Fi config is disabled), booked as <see cref="Physics.PowerPhase.BootAssociate"/>.</summary>
+    public int BootAssociateMilliseconds { get; set; }
+
     /// <summary>The core's own compute time on nanoCLR, ms, booked as <see cref="Physics.PowerPhase.Compute"/>.</summary>
     public int ComputeMilliseconds { get; set; }
 
@@ -103,6 +106,7 @@ public sealed class SimulatedNode
         Clock.Boot();
         Sleep.Boot(cause);
         Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
+        if (BootAssociateMilliseconds > 0) Clock.Awake(BootAssociateMilliseconds, Physics.PowerPhase.BootAssociate);
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
         var cycle = new WakeCycle(Config, _hardware, policy);

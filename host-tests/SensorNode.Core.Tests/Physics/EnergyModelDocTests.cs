@@ -24,7 +24,16 @@ public class EnergyModelDocTests
         foreach (JsonProperty figure in json.RootElement.GetProperty("figures").EnumerateObject())
         {
             string[] cells = Row("`" + figure.Name + "`");
-            Assert.Equal(figure.Value.GetProperty("value").GetDouble(), double.Parse(cells[0], CultureInfo.InvariantCulture));
+            JsonElement value = figure.Value.GetProperty("value");
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                Assert.Equal(value.GetBoolean() ? "true" : "false", cells[0]);
+            }
+            else
+            {
+                Assert.Equal(value.GetDouble(), double.Parse(cells[0], CultureInfo.InvariantCulture));
+            }
+
             Assert.Equal(figure.Value.GetProperty("source").GetString(), cells[1]);
         }
     }

@@ -8,7 +8,7 @@ namespace SensorNode.Core.Tests.Physics;
 public sealed class HardwareProfileTests : IDisposable
 {
     private const string DefaultProfilePath = "tools/SensorNode.Simulation/Profiles/default.json";
-    private const int FigureCount = 27;
+    private const int FigureCount = 30;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sensornode-profile-").FullName;
 
@@ -47,7 +47,31 @@ public sealed class HardwareProfileTests : IDisposable
         Assert.Equal(3300, profile.ColdstartMillivolts);
         Assert.Equal(0.5, profile.PvMicroampsPerLux);
         Assert.Equal(15, profile.DeepSleepMicroamps);
-        Assert.Equal(2, profile.PirHoldSeconds); // the last field: the whole table was read
+        Assert.Equal(2, profile.PirHoldSeconds);
+        Assert.False(profile.BootRadioAssociates);
+        Assert.Equal(450, profile.BootAssociateMilliseconds);
+        Assert.Equal(130, profile.BootAssociateMilliamps); // the last field: the whole table was read
+    }
+
+    [Theory]
+    [InlineData("\"false\"")]
+    [InlineData("0")]
+    [InlineData("null")]
+    public void Load_Throws_NamingFileAndField_WhenAnOptionIsNotTrueOrFalse(string value)
+    {
+        string path = WriteEdited(f => f["boot_radio_associates"]!["value"] = JsonNode.Parse(value));
+
+        var e = LoadFails(path);
+
+        Assert.Contains(path + ": figures.boot_radio_associates: expected { \"value\": true|false", e.Message);
+    }
+
+    [Fact]
+    public void Load_ReadsTheBootAssociationOption()
+    {
+        string path = WriteEdited(f => f["boot_radio_associates"]!["value"] = true);
+
+        Assert.True(HardwareProfile.Load(path).BootRadioAssociates);
     }
 
     [Fact]
@@ -57,7 +81,7 @@ public sealed class HardwareProfileTests : IDisposable
         HardwareProfile file = HardwareProfile.Load(Path.Combine(RepoFiles.Root, DefaultProfilePath));
 
         Assert.Equal(embedded.Sources, file.Sources);
-        foreach (var property in typeof(HardwareProfile).GetProperties().Where(p => p.PropertyType == typeof(double)))
+        foreach (var property in typeof(HardwareProfile).GetProperties().Where(p => p.PropertyType == typeof(double) || p.PropertyType == typeof(bool)))
         {
             Assert.Equal(property.GetValue(embedded), property.GetValue(file));
         }

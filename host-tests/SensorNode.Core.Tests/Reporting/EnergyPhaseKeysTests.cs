@@ -21,7 +21,7 @@ public sealed class EnergyPhaseKeysTests
         var keys = EnergyPhaseKeys.Ordered(byPhase);
 
         Assert.Equal(
-            new[] { "sleep", "boot", "compute", "sensing", "flash_write", "wifi_associate", "mqtt_connect", "mqtt_publish", "aa_other", "zz_other" },
+            new[] { "sleep", "boot", "compute", "sensing", "flash_write", "wifi_associate", "mqtt_connect", "mqtt_publish", "boot_associate", "aa_other", "zz_other" },
             keys);
     }
 

@@ -44,6 +44,15 @@ public sealed class HardwareProfile
     public double RadioMicrosecondsPerByte { get; private set; }
     public double PirHoldSeconds { get; private set; }
 
+    /// <summary>
+    /// True models nanoCLR starting the radio and associating at every boot, before Main, because the stored
+    /// Wi-Fi station configuration is enabled (shared research/device-truth-audit.md 6.2). Every wake then pays
+    /// <see cref="BootAssociateMilliseconds"/> at <see cref="BootAssociateMilliamps"/> (phase BootAssociate).
+    /// </summary>
+    public bool BootRadioAssociates { get; private set; }
+    public double BootAssociateMilliseconds { get; private set; }
+    public double BootAssociateMilliamps { get; private set; }
+
     // Each figure's key, its valid range, and where it goes.
     private static readonly (string Key, double Min, double Max, Action<HardwareProfile, double> Set)[] Fields =
     {
@@ -74,7 +83,21 @@ public sealed class HardwareProfile
         ("mqtt_ack_milliseconds", 0, 120000, (p, v) => p.MqttAckMilliseconds = v),
         ("radio_microseconds_per_byte", 0, 1e6, (p, v) => p.RadioMicrosecondsPerByte = v),
         ("pir_hold_seconds", 0, 3600, (p, v) => p.PirHoldSeconds = v),
+        ("boot_associate_milliseconds", 0, 120000, (p, v) => p.BootAssociateMilliseconds = v),
+        ("boot_associate_milliamps", 0, 2000, (p, v) => p.BootAssociateMilliamps = v),
     };
+
+    // Each yes/no option's key and where it goes; its value is a JSON true/false.
+    private static readonly (string Key, Action<HardwareProfile, bool> Set)[] Options =
+    {
+        ("boot_radio_associates", (p, v) => p.BootRadioAssociates = v),
+    };
+
+    /// <summary>Every numeric figure's key with its valid range, in profile order.</summary>
+    public static IReadOnlyList<(string Key, double Min, double Max)> FigureRanges { get; } = Fields.Select(f => (f.Key, f.Min, f.Max)).ToList();
+
+    /// <summary>Every yes/no option's key.</summary>
+    public static IReadOnlyList<string> OptionKeys { get; } = Options.Select(o => o.Key).ToList();
 
     /// <summary>The embedded reference-design profile.</summary>
     public static HardwareProfile Default()
@@ -117,7 +140,7 @@ public sealed class HardwareProfile
             string name = root.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(sourceName);
             var profile = new HardwareProfile { Name = name, SourcePath = sourceName };
             var sources = new Dictionary<string, string>();
-            var known = Fields.Select(f => f.Key).ToHashSet();
+            var known = Fields.Select(f => f.Key).Concat(Options.Select(o => o.Key)).ToHashSet();
             foreach (JsonProperty prop in figures.EnumerateObject())
             {
                 if (!known.Contains(prop.Name)) errors.Add($"{sourceName}: figures.{prop.Name}: unknown figure (known: {string.Join(", ", known.Order())})");
@@ -146,6 +169,26 @@ public sealed class HardwareProfile
                     continue;
                 }
                 set(profile, v);
+                sources[key] = source.GetString()!;
+            }
+            foreach (var (key, set) in Options)
+            {
+                if (!figures.TryGetProperty(key, out JsonElement figure))
+                {
+                    errors.Add($"{sourceName}: figures.{key}: missing");
+                    continue;
+                }
+                if (figure.ValueKind != JsonValueKind.Object || !figure.TryGetProperty("value", out JsonElement value) || value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    errors.Add($"{sourceName}: figures.{key}: expected {{ \"value\": true|false, \"source\": \"...\" }}");
+                    continue;
+                }
+                if (!figure.TryGetProperty("source", out JsonElement source) || source.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(source.GetString()))
+                {
+                    errors.Add($"{sourceName}: figures.{key}: every figure needs a \"source\" (a reference or a stated assumption)");
+                    continue;
+                }
+                set(profile, value.GetBoolean());
                 sources[key] = source.GetString()!;
             }
             if (errors.Count == 0)

@@ -11,4 +11,6 @@ public enum PowerPhase
     WifiAssociate,
     MqttConnect,
     MqttPublish,
+    /// <summary>nanoCLR's own radio start and association at boot (profile option boot_radio_associates).</summary>
+    BootAssociate,
 }

@@ -17,7 +17,7 @@ public sealed class WakeEnergyCosts
     /// <summary>Flash bytes per plain wake: one 32-byte reading appended plus the 80-byte node state.</summary>
     public const int FlashBytesPerWake = 112;
 
-    /// <summary>Charge of one wake without radio: boot, compute, sensing (the slowest conversion), C.</summary>
+    /// <summary>Charge of one wake without radio: boot (and nanoCLR's boot-time association when the profile says so), compute, sensing (the slowest conversion), C.</summary>
     public double WakeCoulombs { get; }
     /// <summary>Flash energy of one wake: two writes plus <see cref="FlashBytesPerWake"/>, J.</summary>
     public double WakeFlashJoules { get; }
@@ -33,8 +33,10 @@ public sealed class WakeEnergyCosts
         double activeAmps = profile.ActiveMilliamps / 1000.0;
         double radioAmps = profile.RadioMilliamps / 1000.0;
         double senseSeconds = Opt3001Codec.ConversionMilliseconds / 1000.0;
-        WakeSeconds = (profile.BootMilliseconds + profile.ComputeMilliseconds) / 1000.0 + senseSeconds;
+        double bootAssociateSeconds = profile.BootRadioAssociates ? profile.BootAssociateMilliseconds / 1000.0 : 0;
+        WakeSeconds = (profile.BootMilliseconds + profile.ComputeMilliseconds) / 1000.0 + bootAssociateSeconds + senseSeconds;
         WakeCoulombs = profile.BootMilliamps / 1000.0 * profile.BootMilliseconds / 1000.0
+                     + profile.BootAssociateMilliamps / 1000.0 * bootAssociateSeconds
                      + activeAmps * (profile.ComputeMilliseconds / 1000.0 + senseSeconds);
         WakeFlashJoules = 2 * profile.FlashWriteMillijoulesPerWrite / 1000.0 + FlashBytesPerWake * profile.FlashWriteMicrojoulesPerByte * 1e-6;
         double radioSeconds = (profile.WifiStaticAssociateMilliseconds + profile.MqttConnectMilliseconds + 2 * profile.MqttAckMilliseconds) / 1000.0

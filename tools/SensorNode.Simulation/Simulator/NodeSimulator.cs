@@ -107,6 +107,7 @@ public sealed class NodeSimulator
         int seed = unchecked(setup.Seed * 1_000_003 + nodeIndex);
         _node = new SimulatedNode(setup.Config, _env.StartUnixSeconds * 1000, seed, adcNoiseMillivoltsRms: setup.AdcNoiseMillivolts);
         _node.BootMilliseconds = (int)_profile.BootMilliseconds;
+        _node.BootAssociateMilliseconds = _profile.BootRadioAssociates ? (int)_profile.BootAssociateMilliseconds : 0;
         _node.ComputeMilliseconds = (int)_profile.ComputeMilliseconds;
         _node.Link.AssociationMilliseconds = (int)(setup.Config.StaticIp.Length > 0 ? _profile.WifiStaticAssociateMilliseconds : _profile.WifiDhcpAssociateMilliseconds);
         _node.Mqtt.ConnectMilliseconds = (int)_profile.MqttConnectMilliseconds;
@@ -414,6 +415,7 @@ public sealed class NodeSimulator
         PowerPhase.WifiAssociate => "wifi_associate",
         PowerPhase.MqttConnect => "mqtt_connect",
         PowerPhase.MqttPublish => "mqtt_publish",
+        PowerPhase.BootAssociate => "boot_associate",
         _ => phase.ToString(),
     };
 

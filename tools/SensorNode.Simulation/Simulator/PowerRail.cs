@@ -40,10 +40,11 @@ public sealed class PowerRail
         PowerPhase.Sleep => _profile.DeepSleepMicroamps * 1e-6,
         PowerPhase.Boot => _profile.BootMilliamps / 1000.0,
         PowerPhase.WifiAssociate or PowerPhase.MqttConnect or PowerPhase.MqttPublish => _profile.RadioMilliamps / 1000.0,
+        PowerPhase.BootAssociate => _profile.BootAssociateMilliamps / 1000.0,
         _ => _profile.ActiveMilliamps / 1000.0,
     };
 
-    private static bool IsRadio(PowerPhase phase) => phase is PowerPhase.WifiAssociate or PowerPhase.MqttConnect or PowerPhase.MqttPublish;
+    private static bool IsRadio(PowerPhase phase) => phase is PowerPhase.WifiAssociate or PowerPhase.MqttConnect or PowerPhase.MqttPublish or PowerPhase.BootAssociate;
 
     private void Draw(PowerPhase phase, long milliseconds)
     {
@@ -53,7 +54,8 @@ public sealed class PowerRail
         _supercap.Advance(milliseconds / 1000.0, _harvester.ChargeWatts(lux), amps, phase);
         bool radio = IsRadio(phase);
         double peakAmps = radio ? _profile.RadioPeakMilliamps / 1000.0 : amps;
-        if (radio && FailNextRadio)
+        // FailNextRadio is aimed at the firmware's own radio phases, not nanoCLR's boot-time association.
+        if (radio && FailNextRadio && phase != PowerPhase.BootAssociate)
         {
             FailNextRadio = false;
             _clock.PowerLost = true;

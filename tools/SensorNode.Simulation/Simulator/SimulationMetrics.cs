@@ -40,7 +40,7 @@ public sealed class SimulationMetrics
     [JsonPropertyName("energy_harvested_j")] public double EnergyHarvestedJ { get; set; }
     /// <summary>Energy the node's load drew (every phase), J. Leakage and clamp losses are separate.</summary>
     [JsonPropertyName("energy_spent_j")] public double EnergySpentJ { get; set; }
-    /// <summary>energy_spent_j by phase: sleep, boot, compute, sensing, flash_write, wifi_associate, mqtt_connect, mqtt_publish.</summary>
+    /// <summary>energy_spent_j by phase: sleep, boot, compute, sensing, flash_write, wifi_associate, mqtt_connect, mqtt_publish, boot_associate.</summary>
     [JsonPropertyName("energy_spent_by_phase_j")] public SortedDictionary<string, double> EnergySpentByPhaseJ { get; set; } = new();
     [JsonPropertyName("energy_leakage_j")] public double EnergyLeakageJ { get; set; }
     [JsonPropertyName("energy_clamp_loss_j")] public double EnergyClampLossJ { get; set; }

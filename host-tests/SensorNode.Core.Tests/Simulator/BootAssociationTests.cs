@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using SensorNode.Core.Config;
+using SensorNode.Core.Tests.Config;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Policies;
+using SensorNode.Simulation.Simulator;
+
+namespace SensorNode.Core.Tests.Simulator;
+
+/// <summary>
+/// The profile option boot_radio_associates: nanoCLR starting the radio and associating at every boot because the
+/// stored Wi-Fi config is enabled (device-truth-audit 6.2). Every wake pays it, radio-free ones included, and on
+/// harvested energy that shows as brown-outs and missed events (numbers in docs/energy-model.md).
+/// </summary>
+public class BootAssociationTests
+{
+    private static readonly long Monday = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+
+    /// <summary>The default profile with boot_radio_associates set to <paramref name="associates"/>.</summary>
+    internal static HardwareProfile Profile(bool associates)
+    {
+        JsonNode root = JsonNode.Parse(RepoFiles.ReadText("tools/SensorNode.Simulation/Profiles/default.json"))!;
+        root["figures"]!["boot_radio_associates"]!["value"] = associates;
+        return HardwareProfile.Parse(root.ToJsonString(), associates ? "boot-associates" : "default");
+    }
+
+    private static SimulationMetrics Run(bool associates) => new NodeSimulator(new SimulationSetup
+    {
+        Config = new NodeConfig(),
+        Profile = Profile(associates),
+        Environment = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Monday, 14, 1),
+        Seed = 1,
+        Policy = PolicySpec.BuiltIn(),
+    }, 0, recordTimeline: false).Run().Metrics;
+
+    [Fact]
+    public void RadioFreeWake_CostsTheAssociationMore_InTheEnergyModel()
+    {
+        var off = new WakeEnergyCosts(Profile(false));
+        var on = new WakeEnergyCosts(Profile(true));
+
+        // 4.0 V x 130 mA x 450 ms = 234 mJ on top of the 143 mJ of a radio-free wake (docs/energy-model.md).
+        Assert.Equal(0.234, on.WakeJoules(4.0) - off.WakeJoules(4.0), 9);
+        Assert.Equal(0.143, off.WakeJoules(4.0), 3);
+        Assert.Equal(off.WakeSeconds + 0.450, on.WakeSeconds, 9);
+        Assert.Equal(off.PublishJoules(4.0), on.PublishJoules(4.0), 12);
+    }
+
+    [Fact]
+    public void EveryWakeBooksTheAssociation_AndTheHarvestedNodeLosesEvents()
+    {
+        SimulationMetrics off = Run(false);
+        SimulationMetrics on = Run(true);
+
+        Assert.Equal(0, off.EnergySpentByPhaseJ["boot_associate"]);
+        // Per wake, 130 mA x 450 ms at a supercap voltage between brown-out (3.0 V) and the clamp (5.4 V).
+        double perWake = on.EnergySpentByPhaseJ["boot_associate"] / on.Wakes;
+        Assert.InRange(perWake, 3.0 * 0.130 * 0.450, 5.4 * 0.130 * 0.450);
+        double radioFreeOff = (off.EnergySpentByPhaseJ["boot"] + off.EnergySpentByPhaseJ["compute"] + off.EnergySpentByPhaseJ["sensing"]) / off.Wakes;
+        double radioFreeOn = (on.EnergySpentByPhaseJ["boot"] + on.EnergySpentByPhaseJ["boot_associate"] + on.EnergySpentByPhaseJ["compute"] + on.EnergySpentByPhaseJ["sensing"]) / on.Wakes;
+        Assert.True(radioFreeOn > 2 * radioFreeOff, $"radio-free wake {radioFreeOff:F3} J -> {radioFreeOn:F3} J");
+
+        Assert.Equal(0, off.Brownouts);
+        Assert.True(on.Brownouts > 0, "the boot-time association should brown the default office node out");
+        Assert.True(on.EventsCaptured < off.EventsCaptured, $"events captured {off.EventsCaptured} -> {on.EventsCaptured}");
+        Assert.True(on.DeadTimeFraction > off.DeadTimeFraction);
+    }
+}
