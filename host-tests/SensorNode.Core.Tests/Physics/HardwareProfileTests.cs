@@ -8,7 +8,7 @@ namespace SensorNode.Core.Tests.Physics;
 public sealed class HardwareProfileTests : IDisposable
 {
     private const string DefaultProfilePath = "tools/SensorNode.Simulation/Profiles/default.json";
-    private const int FigureCount = 30;
+    private const int FigureCount = 31;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sensornode-profile-").FullName;
 
@@ -47,6 +47,7 @@ public sealed class HardwareProfileTests : IDisposable
         Assert.Equal(3300, profile.ColdstartMillivolts);
         Assert.Equal(0.5, profile.PvMicroampsPerLux);
         Assert.Equal(15, profile.DeepSleepMicroamps);
+        Assert.Equal(15, profile.DeepSleepTimerOnlyMicroamps);
         Assert.Equal(2, profile.PirHoldSeconds);
         Assert.False(profile.BootRadioAssociates);
         Assert.Equal(450, profile.BootAssociateMilliseconds);

@@ -18,17 +18,21 @@ public class BootAssociationTests
     private static readonly long Monday = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
     /// <summary>The default profile with boot_radio_associates set to <paramref name="associates"/>.</summary>
-    internal static HardwareProfile Profile(bool associates)
+    internal static HardwareProfile Profile(bool associates) => Edited(f => f["boot_radio_associates"]!["value"] = associates);
+
+    /// <summary>The repository's default profile after <paramref name="edit"/> changed its figures.</summary>
+    internal static HardwareProfile Edited(Action<JsonObject> edit)
     {
         JsonNode root = JsonNode.Parse(RepoFiles.ReadText("tools/SensorNode.Simulation/Profiles/default.json"))!;
-        root["figures"]!["boot_radio_associates"]!["value"] = associates;
-        return HardwareProfile.Parse(root.ToJsonString(), associates ? "boot-associates" : "default");
+        edit(root["figures"]!.AsObject());
+        return HardwareProfile.Parse(root.ToJsonString(), "edited default profile");
     }
 
-    private static SimulationMetrics Run(bool associates) => new NodeSimulator(new SimulationSetup
+    /// <summary>14 days of the default office, seed 1, built-in policy, under <paramref name="profile"/>.</summary>
+    internal static SimulationMetrics Run(HardwareProfile profile) => new NodeSimulator(new SimulationSetup
     {
         Config = new NodeConfig(),
-        Profile = Profile(associates),
+        Profile = profile,
         Environment = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Monday, 14, 1),
         Seed = 1,
         Policy = PolicySpec.BuiltIn(),
@@ -50,8 +54,8 @@ public class BootAssociationTests
     [Fact]
     public void EveryWakeBooksTheAssociation_AndTheHarvestedNodeLosesEvents()
     {
-        SimulationMetrics off = Run(false);
-        SimulationMetrics on = Run(true);
+        SimulationMetrics off = Run(Profile(false));
+        SimulationMetrics on = Run(Profile(true));
 
         Assert.Equal(0, off.EnergySpentByPhaseJ["boot_associate"]);
         // Per wake, 130 mA x 450 ms at a supercap voltage between brown-out (3.0 V) and the clamp (5.4 V).
@@ -65,5 +69,22 @@ public class BootAssociationTests
         Assert.True(on.Brownouts > 0, "the boot-time association should brown the default office node out");
         Assert.True(on.EventsCaptured < off.EventsCaptured, $"events captured {off.EventsCaptured} -> {on.EventsCaptured}");
         Assert.True(on.DeadTimeFraction > off.DeadTimeFraction);
+    }
+}
+
+/// <summary>deep_sleep_microamps is the sleep with the PIR wake (ext0) armed; deep_sleep_timer_only_microamps the
+/// sleep the plan arms with the timer alone (both measured on the bench, docs/device-build.md B2).</summary>
+public class SleepCurrentTests
+{
+    [Fact]
+    public void TimerOnlySleeps_DrawTheTimerOnlyFigure_AndPirArmedSleepsTheOther()
+    {
+        double reference = BootAssociationTests.Run(BootAssociationTests.Edited(_ => { })).EnergySpentByPhaseJ["sleep"];
+        double timerOnlyHigh = BootAssociationTests.Run(BootAssociationTests.Edited(f => f["deep_sleep_timer_only_microamps"]!["value"] = 500)).EnergySpentByPhaseJ["sleep"];
+        double armedHigh = BootAssociationTests.Run(BootAssociationTests.Edited(f => f["deep_sleep_microamps"]!["value"] = 500)).EnergySpentByPhaseJ["sleep"];
+
+        // The built-in policy sleeps both ways on the default office, so each figure moves the sleep energy.
+        Assert.True(timerOnlyHigh > reference * 1.05, $"timer-only 500 uA: {reference:F2} -> {timerOnlyHigh:F2} J");
+        Assert.True(armedHigh > reference * 1.05, $"PIR-armed 500 uA: {reference:F2} -> {armedHigh:F2} J");
     }
 }

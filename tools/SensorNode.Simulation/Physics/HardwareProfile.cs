@@ -28,7 +28,10 @@ public sealed class HardwareProfile
     public double PvMppCurrentFraction { get; private set; }
     public double HarvesterEfficiency { get; private set; }
     public double HarvesterMinInputMicrowatts { get; private set; }
+    /// <summary>Deep-sleep current with the PIR wake (ext0) armed, uA; also the figure the policies' energy model uses.</summary>
     public double DeepSleepMicroamps { get; private set; }
+    /// <summary>Deep-sleep current with only the RTC timer armed (the PIR still attached), uA.</summary>
+    public double DeepSleepTimerOnlyMicroamps { get; private set; }
     public double BootMilliseconds { get; private set; }
     public double BootMilliamps { get; private set; }
     public double ActiveMilliamps { get; private set; }
@@ -69,6 +72,7 @@ public sealed class HardwareProfile
         ("harvester_efficiency", 0, 1, (p, v) => p.HarvesterEfficiency = v),
         ("harvester_min_input_microwatts", 0, 1e6, (p, v) => p.HarvesterMinInputMicrowatts = v),
         ("deep_sleep_microamps", 0, 1e5, (p, v) => p.DeepSleepMicroamps = v),
+        ("deep_sleep_timer_only_microamps", 0, 1e5, (p, v) => p.DeepSleepTimerOnlyMicroamps = v),
         ("boot_milliseconds", 0, 60000, (p, v) => p.BootMilliseconds = v),
         ("boot_milliamps", 0, 2000, (p, v) => p.BootMilliamps = v),
         ("active_milliamps", 0, 2000, (p, v) => p.ActiveMilliamps = v),

@@ -85,7 +85,7 @@ public sealed class NodeSimulator
     private readonly NodeTimeline? _timeline;
     private readonly double _brownoutVolts;
     private readonly double _coldstartVolts;
-    private readonly double _sleepAmps;
+    private readonly double _sleepAmps, _timerOnlySleepAmps;
     private readonly long[] _events;
     private readonly IWakePolicy? _policy;
     private readonly Action<SimulatorStep>? _observer;
@@ -122,6 +122,7 @@ public sealed class NodeSimulator
         _brownoutVolts = _profile.BrownoutMillivolts / 1000.0;
         _coldstartVolts = _profile.ColdstartMillivolts / 1000.0;
         _sleepAmps = _profile.DeepSleepMicroamps * 1e-6;
+        _timerOnlySleepAmps = _profile.DeepSleepTimerOnlyMicroamps * 1e-6;
         _events = _env.MotionEventUnixSeconds.Select(s => s * 1000).ToArray();
         _minVolts = _supercap.Volts;
         if (recordTimeline) _timeline = new NodeTimeline { StartUnixSeconds = _env.StartUnixSeconds };
@@ -187,7 +188,7 @@ public sealed class NodeSimulator
             {
                 eventIndex = MissEventsBefore(eventIndex, Math.Min(timerAt, endMs));
             }
-            long diedAt = SleepUntil(t, Math.Min(wakeAt, endMs));
+            long diedAt = SleepUntil(t, Math.Min(wakeAt, endMs), plan.MotionWakeArmed ? _sleepAmps : _timerOnlySleepAmps);
             if (diedAt >= 0)
             {
                 _brownouts++;
@@ -272,8 +273,8 @@ public sealed class NodeSimulator
         return eventIndex;
     }
 
-    /// <summary>Deep sleep from <paramref name="fromMs"/> to <paramref name="toMs"/>; returns the brown-out time, or -1.</summary>
-    private long SleepUntil(long fromMs, long toMs)
+    /// <summary>Deep sleep from <paramref name="fromMs"/> to <paramref name="toMs"/> at <paramref name="sleepAmps"/>; returns the brown-out time, or -1.</summary>
+    private long SleepUntil(long fromMs, long toMs, double sleepAmps)
     {
         long stepMs = _env.StepSeconds * 1000L;
         long t = fromMs;
@@ -282,7 +283,7 @@ public sealed class NodeSimulator
             long gridEnd = (t / stepMs + 1) * stepMs;
             long end = Math.Min(toMs, gridEnd);
             double lux = _env.IlluminanceAt(t / 1000);
-            _supercap.Advance((end - t) / 1000.0, _harvester.ChargeWatts(lux), _sleepAmps, PowerPhase.Sleep);
+            _supercap.Advance((end - t) / 1000.0, _harvester.ChargeWatts(lux), sleepAmps, PowerPhase.Sleep);
             t = end;
             Sample(t, lux);
             if (_supercap.Volts < _brownoutVolts) return t;
