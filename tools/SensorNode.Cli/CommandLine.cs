@@ -15,6 +15,7 @@ public static class CommandLine
           bench      measure simulation speed (simulated node-days per wall-second), one node and a fleet
           train      learn a policy table from traces in the simulator (writes policy.bin, a learning curve, visits)
           policy     export a table as the core's built-in C# source, or show it (policy export|show FILE)
+          profile    a hardware profile for `simulate --profile` from bench measurements (profile --from-bench FILE --out FILE)
           evaluate   run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md
           gateway    MQTT -> SQLite gateway (shared subscription, dedup, dead letters, HA discovery, commands);
                      `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
@@ -42,6 +43,7 @@ public static class CommandLine
                 "provision" => ProvisionCommand.Run(rest, output, error),
                 "train" => TrainCommand.Run(rest, output, error),
                 "policy" => PolicyCommand.Run(rest, output, error),
+                "profile" => ProfileCommand.Run(rest, output, error),
                 "evaluate" => EvaluateCommand.Run(rest, output, error),
                 "gateway" => GatewayCommand.Run(rest, output, error),
                 "readings" => ReadingsCommand.Run(rest, output, error),

@@ -104,12 +104,18 @@ public sealed class HardwareProfile
     public static IReadOnlyList<string> OptionKeys { get; } = Options.Select(o => o.Key).ToList();
 
     /// <summary>The embedded reference-design profile.</summary>
-    public static HardwareProfile Default()
+    public static HardwareProfile Default() => Parse(DefaultJson(), DefaultName);
+
+    /// <summary>How errors and derived profiles name the embedded reference-design profile.</summary>
+    public const string DefaultName = "(embedded default profile)";
+
+    /// <summary>The embedded reference-design profile's JSON text (Profiles/default.json).</summary>
+    public static string DefaultJson()
     {
         using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SensorNode.Simulation.Profiles.default.json")
             ?? throw new InvalidOperationException("embedded default profile missing");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "(embedded default profile)");
+        return reader.ReadToEnd();
     }
 
     /// <summary>Reads a profile file. Throws <see cref="ProfileException"/> naming the file and every bad field.</summary>
