@@ -6,7 +6,8 @@
 // Checked against: nanoframework/System.Device.Adc @ v1.1.24 : System.Device.Adc/AdcChannelBase.cs (AdcChannelBase)
 // Checked against: nanoframework/System.Device.Adc @ v1.1.24 : System.Device.Adc/AdcChannel.cs (AdcChannel)
 // (shared research/device-truth-audit.md section 2.4: `public class AdcController : AdcControllerBase`. AdcChannelMode
-// is the type AdcControllerBase's members take: SingleEnded = 0, Differential.)
+// is declared because AdcControllerBase's members take it; it is checked as used there (SingleEnded = 0,
+// Differential), its own source file was not among the stored files read.)
 
 using System;
 
