@@ -179,9 +179,11 @@ public static class FlashCommand
             + $"(written against {NanoffLocator.TestedVersion}; 3.x is refused).");
         foreach (string line in job.Notes()) output.WriteLine("# " + line);
         output.WriteLine("# The nanoff commands, in order:");
-        foreach (NanoffStep step in plan.Steps)
+        for (int i = 0; i < plan.Steps.Count; i++)
         {
-            if (job.NeedsReset(step)) output.WriteLine("# then: " + job.ResetPrompt());
+            NanoffStep step = plan.Steps[i];
+            string how = step.NeedsRunningNanoClr ? "nanoCLR running, node awake" : "ROM bootloader, download mode";
+            output.WriteLine($"# [{i + 1}/{plan.Steps.Count}] {step.Title} ({how})" + (job.NeedsReset(step) ? ": first " + job.ResetPrompt() : ""));
             output.WriteLine(ShellQuote.Join("nanoff", step.Arguments));
         }
         if (plan.DeployJson != null)
