@@ -127,3 +127,32 @@ public sealed class NanoffPlanTests
         Assert.DoesNotContain("node.crt", plan.DeployJson);
     }
 }
+
+public sealed class NanoffOutputTests
+{
+    private static readonly DeployedFile[] Files = [new(@"I:\nf.config", "/tmp/s/nf.config"), new(@"I:\secrets.config", "/tmp/s/secrets.config")];
+
+    [Fact]
+    public void FileFailures_FindsTheLinesNanoffPrintsInRed_AndMatchesThemToTheirFile()
+    {
+        const string output = "Deploying file /tmp/s/nf.config to I:\\nf.config...OK\r\n"
+            + "Deploying file /tmp/s/secrets.config to I:\\secrets.config...\n"
+            + "\u001b[31mError deploying content file /tmp/s/secrets.config to I:\\secrets.config\u001b[37m\n";
+
+        var failure = Assert.Single(NanoffOutput.FileFailures(output, Files));
+
+        Assert.Equal(Files[1], failure.File);
+        Assert.Equal(@"Error deploying content file /tmp/s/secrets.config to I:\secrets.config", failure.Line);
+    }
+
+    [Fact]
+    public void FileFailures_IsEmpty_WhenEveryFileSaysOk() =>
+        Assert.Empty(NanoffOutput.FileFailures("Deploying file /tmp/s/nf.config to I:\\nf.config...OK\n", Files));
+
+    [Fact]
+    public void ErrorLine_IsTheLastErrorCodeLine_OrNull()
+    {
+        Assert.Equal("Error E2000: Error connecting to nanoDevice.", NanoffOutput.ErrorLine("x\n\u001b[31mError E2000: Error connecting to nanoDevice.\n"));
+        Assert.Null(NanoffOutput.ErrorLine("Error deploying content file a to b\n"));
+    }
+}

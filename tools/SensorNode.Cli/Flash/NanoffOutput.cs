@@ -33,8 +33,12 @@ internal static partial class NanoffOutput
     /// <summary>nanoff's own error line, e.g. "Error E2000: Error connecting to nanoDevice.", or null when it printed none.</summary>
     public static string? ErrorLine(string output) => Lines(output).LastOrDefault(line => ErrorCode().IsMatch(line));
 
+    // Lines without colour escapes (nanoff sets Console.ForegroundColor around its errors) and surrounding blanks.
     private static IEnumerable<string> Lines(string output) =>
-        output.Split('\n').Select(line => line.TrimEnd('\r').Trim()).Where(line => line.Length > 0);
+        output.Split('\n').Select(line => ColourEscape().Replace(line, "").Trim()).Where(line => line.Length > 0);
+
+    [GeneratedRegex(@"\x1B\[[0-9;]*m")]
+    private static partial Regex ColourEscape();
 
     [GeneratedRegex(@"^Error E\d{4}\b")]
     private static partial Regex ErrorCode();
