@@ -16,7 +16,8 @@ public static class FlashCommand
 
     /// <summary>
     /// How long the firmware stays awake after a power-on or EN reset before its first sleep: the default of
-    /// [wake] maintenance_window_seconds (docs/flashing.md). The wire-protocol steps need the node awake.
+    /// [wake] maintenance_window_seconds (docs/flashing.md), which the firmware side adds. The wire-protocol steps
+    /// need the node awake.
     /// </summary>
     internal const int MaintenanceWindowSeconds = 30;
 

@@ -112,7 +112,7 @@ internal sealed class FlashJob(FlashSettings settings, Esp32PartitionLayout? lay
 
     /// <summary>What the user must do before a wire-protocol step on a node that already runs the application.</summary>
     public string ResetPrompt() =>
-        $"press EN (reset) now; the node stays awake {FlashCommand.MaintenanceWindowSeconds} s after a reset ([wake] maintenance_window_seconds) "
+        $"press EN (reset) now; the node stays awake {Settings.MaintenanceWindowSeconds} s after a reset ([wake] maintenance_window_seconds) "
         + "before its first sleep, and a sleeping node does not answer. Do not hold BOOT: nanoCLR must run, not the ROM bootloader.";
 
     /// <summary>Says what failed, quoting nanoff, what to check for that kind of step, and which steps did not run.</summary>
@@ -144,7 +144,7 @@ internal sealed class FlashJob(FlashSettings settings, Esp32PartitionLayout? lay
         if (step.NeedsRunningNanoClr)
         {
             error.WriteLine("  - nanoCLR is running and awake: reset normally (press EN only, never with BOOT held) and run again within "
-                + $"{FlashCommand.MaintenanceWindowSeconds} s; a node in deep sleep or in download mode does not answer "
+                + $"{Settings.MaintenanceWindowSeconds} s; a node in deep sleep or in download mode does not answer "
                 + $"(`nanoff --nanodevice --devicedetails --serialport {Settings.SerialPort}` shows whether nanoCLR answers)");
             if (failedFiles.Count > 0)
                 error.WriteLine("  - the node keeps whatever it had: a file cut short fails its seal and the node refuses it; run the files step again "

@@ -36,6 +36,12 @@ internal sealed record FlashSettings
     /// <summary>Deploy the image through the running nanoCLR (nanoff --nanodevice --deploy: no address) instead of at [board] deploy_address.</summary>
     public bool ThroughNanoClr { get; init; }
 
+    /// <summary>
+    /// Seconds the firmware stays awake after a power-on or EN reset before its first sleep ([wake]
+    /// maintenance_window_seconds; its default until this branch's parser knows the key).
+    /// </summary>
+    public int MaintenanceWindowSeconds { get; init; } = FlashCommand.MaintenanceWindowSeconds;
+
     public bool SkipClr { get; init; }
     public bool SkipApp { get; init; }
     public bool SkipFiles { get; init; }
