@@ -454,6 +454,19 @@ public sealed class FlashCommandTests : IDisposable
     }
 
     [Fact]
+    public void NanodeviceDeployFailure_HintsANormalReset_NotDownloadMode()
+    {
+        var runner = new FakeProcessRunner(new ProcessResult(0, ""), new ProcessResult(0, ""), new ProcessResult(208, "Error E2000: Error connecting to nanoDevice.\n"));
+
+        var (code, _, stderr) = Run(runner, "--image", "app.bin", "--nanodevice-deploy");
+
+        Assert.Equal(CommandLine.Failed, code);
+        Assert.Contains("nanoff failed (exit code 208) trying to deploy the application image through nanoCLR", stderr);
+        Assert.Contains("reset normally (press EN only, never with BOOT held)", stderr);
+        Assert.DoesNotContain("download mode (hold BOOT", stderr);
+    }
+
+    [Fact]
     public void KeepStorage_PadsTheImageWith0xFF_ToTheEndOfTheDeployPartition()
     {
         byte[]? deployed = null;
