@@ -21,7 +21,7 @@ public static class CommandLine
                      `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
           readings   query stored readings, export CSV
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
-          flash      check nf.config and secrets.config, then flash nanoCLR, the app image and the config files with nanoff
+          flash      check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)
           help       this text; `sensornode <command> --help` for a command's options
         """;
 

@@ -112,6 +112,21 @@ namespace SensorNode.Core.Config
             new ConfigValidator(sourceName, errors, null).Check(config);
         }
 
+        /// <summary>
+        /// The 1-based line of nf.config <paramref name="text"/> that sets <paramref name="field"/> ("section.key",
+        /// e.g. "board.deploy_address"), or 0 when the text does not set it; for messages of tools that check a
+        /// parsed configuration further (sensornode flash).
+        /// </summary>
+        public static int LineOf(string text, string field)
+        {
+            if (text == null)
+            {
+                return 0;
+            }
+
+            return ConfigSyntax.Read(text, "", ConfigSchema.ForNodeConfig(), false, new ArrayList()).LineOf(field);
+        }
+
         private static void CheckErrorList(ArrayList errors)
         {
             if (errors == null)
@@ -145,6 +160,7 @@ namespace SensorNode.Core.Config
             string k = e.Key;
             if (k == "target") c.BoardTarget = e.Value;
             else if (k == "serial_port") c.SerialPort = e.Value;
+            else if (k == "firmware_version") c.FirmwareVersion = e.Value;
             else if (k == "deploy_address") c.DeployAddress = e.Hex(c.DeployAddress, 0x10000, 0xFFF000, 6);
             else return false;
             return true;

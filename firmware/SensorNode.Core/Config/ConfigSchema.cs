@@ -22,7 +22,7 @@ namespace SensorNode.Core.Config
                 new string[] { "board", "pins", "sensors", "adc", "supercap", "power", "wake", "time", "wifi", "mqtt", "log" },
                 new string[][]
                 {
-                    new string[] { "target", "serial_port", "deploy_address" },
+                    new string[] { "target", "serial_port", "firmware_version", "deploy_address" },
                     new string[] { "i2c_bus", "i2c_data", "i2c_clock", "pir", "supercap_adc_channel", "supercap_gate" },
                     new string[] { "sht3x_address", "light_sensor", "light_address" },
                     new string[] { "divider_ratio", "samples", "gate_settle_ms", "cal_low_raw", "cal_low_millivolts", "cal_high_raw", "cal_high_millivolts" },

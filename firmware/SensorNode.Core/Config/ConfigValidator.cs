@@ -104,6 +104,12 @@ namespace SensorNode.Core.Config
                 AtLine("board.serial_port", "expected a serial port like /dev/ttyUSB0 or COM3, got an empty value");
             }
 
+            if (!IsFirmwareVersion(Text(c.FirmwareVersion)))
+            {
+                AtLine("board.firmware_version", "expected a nanoCLR firmware version of four numbers like 1.17.0.339 (nanoff --fwversion; "
+                    + "pinned so that deploy_address matches its partition table), got '" + Text(c.FirmwareVersion) + "'");
+            }
+
             if (c.DeployAddress % 0x1000 != 0)
             {
                 AtLine("board.deploy_address", "must be a multiple of 0x1000 (a 4 KiB flash sector), got " + ConfigValue.FormatHex(c.DeployAddress, 6));
@@ -425,6 +431,37 @@ namespace SensorNode.Core.Config
             }
 
             return true;
+        }
+
+        // Four dot-separated decimal numbers of 1..9 digits: "1.17.0.339".
+        private static bool IsFirmwareVersion(string text)
+        {
+            int parts = 1;
+            int digits = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char ch = text[i];
+                if (ch == '.')
+                {
+                    if (digits == 0)
+                    {
+                        return false;
+                    }
+
+                    parts++;
+                    digits = 0;
+                }
+                else if (ch >= '0' && ch <= '9' && digits < 9)
+                {
+                    digits++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return parts == 4 && digits > 0;
         }
 
         private static bool IsHex(string text)

@@ -12,8 +12,17 @@ namespace SensorNode.Core.Config
         public string BoardTarget = "ESP32_REV3";
         /// <summary>Serial port of the board, e.g. /dev/ttyUSB0 or COM3.</summary>
         public string SerialPort = "/dev/ttyUSB0";
-        /// <summary>Flash address of the application image for nanoff --deploy (depends on the target's partition table).</summary>
-        public int DeployAddress = 0x190000;
+        /// <summary>
+        /// Flash address of the application image for nanoff --deploy: the start of the <c>deploy</c> partition of
+        /// the partition table that <see cref="FirmwareVersion"/> ships (0x1E0000 for ESP32 nanoCLR built since
+        /// nf-interpreter 53be3026, 2025-09-17; docs/flashing.md).
+        /// </summary>
+        public int DeployAddress = 0x1E0000;
+        /// <summary>
+        /// nanoCLR firmware version flashed by nanoff --update (passed as --fwversion), e.g. 1.17.0.339; it fixes
+        /// the partition table and so <see cref="DeployAddress"/>: the two change together.
+        /// </summary>
+        public string FirmwareVersion = "1.17.0.339";
 
         // [pins]
         /// <summary>I2C bus id (nanoFramework counts from 1).</summary>

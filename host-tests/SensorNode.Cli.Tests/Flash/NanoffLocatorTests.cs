@@ -27,3 +27,33 @@ public sealed class NanoffLocatorTests
         Assert.Equal(2, seen.Count);
     }
 }
+
+public sealed class NanoffVersionTests
+{
+    [Fact]
+    public void InstallHint_PinsTheTested25Nanoff_AndNamesItsRuntime()
+    {
+        Assert.Contains("dotnet tool install -g nanoff --version 2.5.162", NanoffLocator.InstallHint);
+        Assert.Contains(".NET 8 runtime", NanoffLocator.InstallHint);
+        Assert.Contains("--allow-roll-forward", NanoffLocator.InstallHint);
+    }
+
+    [Theory]
+    [InlineData("nanoff 2.5.162+5ec221f455")]
+    [InlineData(".NET nanoFramework Firmware Flasher v2.5.162+baccab8")]
+    public void CheckVersion_AcceptsTheTestedVersion_WithoutANote(string output)
+    {
+        Assert.Null(NanoffLocator.CheckVersion(output, out string? note));
+        Assert.Null(note);
+    }
+
+    [Fact]
+    public void CheckVersion_Refuses3x_SayingWhyAndHowToGoBack()
+    {
+        string? problem = NanoffLocator.CheckVersion("nanoff 3.0.0-preview.1", out _);
+
+        Assert.NotNull(problem);
+        Assert.Contains("3.x nanoff", problem);
+        Assert.Contains("dotnet tool install -g nanoff --version 2.5.162", problem);
+    }
+}

@@ -7,7 +7,7 @@ public sealed class ShellQuoteTests
     [Theory]
     [InlineData("--serialport", "--serialport")]
     [InlineData("/dev/ttyUSB0", "/dev/ttyUSB0")]
-    [InlineData("0x190000", "0x190000")]
+    [InlineData("0x1E0000", "0x1E0000")]
     [InlineData("/home/ana/My Node/app.bin", "'/home/ana/My Node/app.bin'")]
     [InlineData("it's", @"'it'\''s'")]
     [InlineData("$HOME", "'$HOME'")]

@@ -45,7 +45,7 @@ public class ConfigParserTests
     // One non-default valid value per key: each must change exactly one NodeConfig field, and no two keys the same one.
     private static readonly Dictionary<string, string> OtherValues = new()
     {
-        ["board.target"] = "ESP32_PSRAM_REV3", ["board.serial_port"] = "COM3", ["board.deploy_address"] = "0x1A0000",
+        ["board.target"] = "ESP32_PSRAM_REV3", ["board.serial_port"] = "COM3", ["board.firmware_version"] = "1.17.0.334", ["board.deploy_address"] = "0x1A0000",
         ["pins.i2c_bus"] = "2", ["pins.i2c_data"] = "21", ["pins.i2c_clock"] = "22", ["pins.pir"] = "26", ["pins.supercap_adc_channel"] = "7", ["pins.supercap_gate"] = "25",
         ["sensors.sht3x_address"] = "0x45", ["sensors.light_sensor"] = "bh1750", ["sensors.light_address"] = "0x46",
         ["adc.divider_ratio"] = "3.3", ["adc.samples"] = "16", ["adc.gate_settle_ms"] = "20", ["adc.cal_low_raw"] = "400", ["adc.cal_low_millivolts"] = "470",

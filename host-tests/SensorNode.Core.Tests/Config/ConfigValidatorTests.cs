@@ -230,6 +230,31 @@ public class ConfigValidatorTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("latest")]
+    [InlineData("1.17.0")]
+    [InlineData("1.17.0.339.1")]
+    [InlineData("1..0.339")]
+    [InlineData("1.17.0.339-preview")]
+    public void Validate_FirmwareVersionNotFourNumbers_IsAnError(string version)
+    {
+        var error = SingleError(c => c.FirmwareVersion = version, "board.firmware_version");
+
+        Assert.StartsWith("expected a nanoCLR firmware version of four numbers like 1.17.0.339", error.Message);
+    }
+
+    [Fact]
+    public void LineOf_FindsTheLineThatSetsAField_OrZero()
+    {
+        const string text = "# c\n[board]\ntarget = ESP32_REV3\n\ndeploy_address = 0x1E0000 # x\n[mqtt]\nport = 1883\n";
+
+        Assert.Equal(5, ConfigParser.LineOf(text, "board.deploy_address"));
+        Assert.Equal(7, ConfigParser.LineOf(text, "mqtt.port"));
+        Assert.Equal(0, ConfigParser.LineOf(text, "board.firmware_version"));
+        Assert.Equal(0, ConfigParser.LineOf(null!, "board.target"));
+    }
+
+    [Theory]
     [InlineData(7201)]
     [InlineData(10)]
     public void Validate_SafeIntervalOutsideTheIntervals_IsAnError(int seconds)

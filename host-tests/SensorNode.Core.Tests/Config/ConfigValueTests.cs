@@ -84,7 +84,7 @@ public class ConfigValueTests
     [Theory]
     [InlineData(0x44, 2, "0x44")]
     [InlineData(0x5, 2, "0x05")]
-    [InlineData(0x190000, 6, "0x190000")]
+    [InlineData(0x1E0000, 6, "0x1E0000")]
     [InlineData(0x10000, 6, "0x010000")]
     [InlineData(0, 1, "0x0")]
     public void FormatHex_PadsToTheDigitCount(int value, int digits, string expected)
