@@ -40,7 +40,7 @@ namespace SensorNode.Firmware
 
                 // No Dispose before sleeping: deep sleep resets the chip and nanoCLR re-initialises every peripheral.
                 SleepPlan plan = new WakeCycle(config, hardware).Run(cause);
-                plan.Enter(sleep);
+                plan.Enter(sleep, null);
             }
             catch (Exception ex)
             {
@@ -85,7 +85,7 @@ namespace SensorNode.Firmware
                     sleep = new Esp32SleepController(Esp32SleepController.NoPirPin);
                 }
 
-                SleepPlan.Safe(safeIntervalSeconds).Enter(sleep);
+                SleepPlan.Safe(safeIntervalSeconds).Enter(sleep, null);
             }
             catch (Exception ex)
             {
