@@ -1,0 +1,38 @@
+// REFERENCE-ONLY declaration of the published nanoFramework API (package nanoFramework.System.Device.Wifi) for the CI
+// compile check: the WifiAdapter members WifiLink uses for a write-free association retry. Every body throws. Never
+// shipped, never deployed. Read on the repository's main branch (no tag in the snapshot): commit per declaration.
+
+using System;
+
+namespace System.Device.Wifi
+{
+    // Checked against: nanoframework/System.Device.Wifi @ 8ee5468 (main) : System.Device.Wifi/WifiAdapter.cs
+    public sealed class WifiAdapter : IDisposable
+    {
+        public WifiConnectionResult Connect(string ssid, WifiReconnectionKind reconnectionKind, string passwordCredential) { throw new NotSupportedException("reference-only"); }
+
+        public void Disconnect() { throw new NotSupportedException("reference-only"); }
+
+        public static WifiAdapter[] FindAllAdapters() { throw new NotSupportedException("reference-only"); }
+
+        public void Dispose() { throw new NotSupportedException("reference-only"); }
+    }
+
+    // Checked against: nanoframework/System.Device.Wifi @ 8ee5468 (main) : System.Device.Wifi/WifiAdapter.cs (the return
+    // type of Connect; its members are not used, so none are declared)
+    public class WifiConnectionResult
+    {
+    }
+
+    // Checked against: nanoframework/System.Device.Wifi @ fdb9461 (main) : System.Device.Wifi/WifiConnectionStatus.cs
+    public enum WifiConnectionStatus
+    {
+        AccessRevoked,
+        InvalidCredential,
+        NetworkNotAvailable,
+        Success,
+        Timeout,
+        UnspecifiedFailure,
+        UnsupportedAuthenticationProtocol,
+    }
+}
