@@ -1,19 +1,16 @@
-using System;
 using System.Collections;
-using System.Device.Gpio;
 using System.Diagnostics;
-using System.Net.NetworkInformation;
 using nanoFramework.Hardware.Esp32;
 using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
-using SensorNode.Core.Telemetry;
 
 namespace SensorNode.Firmware
 {
     /// <summary>
     /// Boot steps shared by the application and the bench tests: read nf.config / secrets.config from flash (both must be
-    /// sealed and valid, see <see cref="BootConfiguration"/>), the bench boot marker, the chip's identity, and the I2C pins.
+    /// sealed and valid, see <see cref="BootConfiguration"/>) and route the I2C pins. Kept free of GPIO and networking,
+    /// which the bench test project does not reference.
     /// </summary>
     public static class BoardSetup
     {
@@ -39,48 +36,6 @@ namespace SensorNode.Firmware
         public static NodeConfig LoadConfig(IPersistentStorage storage)
         {
             return LoadBoot(storage).Config;
-        }
-
-        /// <summary>
-        /// Bench aid ([pins] boot_marker): drives the marker GPIO high and logs the HighResTimer microseconds since boot at
-        /// Main entry (<paramref name="mainEntryMicroseconds"/>) and at the edge; the difference is the configuration read.
-        /// </summary>
-        public static void MarkBoot(NodeConfig config, ulong mainEntryMicroseconds)
-        {
-            if (config.BootMarkerPin < 0)
-            {
-                return;
-            }
-            // Opened here and never closed: the deep sleep resets the pin.
-            GpioPin marker = new GpioController().OpenPin(config.BootMarkerPin, PinMode.Output);
-            marker.Write(PinValue.High);
-            ulong edge = HighResTimer.GetCurrent();
-            Debug.WriteLine("Boot marker GPIO " + config.BootMarkerPin.ToString() + ": Main entered at " + mainEntryMicroseconds.ToString()
-                + " us, marker high at " + edge.ToString() + " us since boot");
-        }
-
-        /// <summary>
-        /// "unconfigured-&lt;mac&gt;" from the Wi-Fi station's MAC (NetworkInterface.PhysicalAddress, which nanoCLR fills
-        /// from the network block it created with esp_efuse_mac_get_default); null when it cannot be read.
-        /// </summary>
-        public static string ReadUnconfiguredIdentity()
-        {
-            try
-            {
-                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
-                for (int i = 0; i < interfaces.Length; i++)
-                {
-                    if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
-                    {
-                        return UnconfiguredIdentity.FromMac(interfaces[i].PhysicalAddress);
-                    }
-                }
-            }
-            catch (Exception ex)
-            {
-                Debug.WriteLine("MAC unreadable: " + ex.Message);
-            }
-            return null;
         }
 
         /// <summary>

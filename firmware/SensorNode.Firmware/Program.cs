@@ -2,10 +2,12 @@ using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Diagnostics;
+using System.Net.NetworkInformation;
 using nanoFramework.Hardware.Esp32;
 using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
+using SensorNode.Core.Telemetry;
 using SensorNode.Firmware.Adapters;
 
 namespace SensorNode.Firmware
@@ -37,7 +39,7 @@ namespace SensorNode.Firmware
                 bool pinsTrusted = BoardSetup.PinsTrusted(boot);
                 if (pinsTrusted)
                 {
-                    BoardSetup.MarkBoot(config, mainEntryMicroseconds);
+                    MarkBoot(config, mainEntryMicroseconds);
                 }
                 safeIntervalSeconds = boot.IsValid ? config.SafeIntervalSeconds : FaultWake.FaultSleepSeconds;
 
@@ -61,7 +63,7 @@ namespace SensorNode.Firmware
                 }
                 else
                 {
-                    FaultWake fault = new FaultWake(boot, BuildFaultHardware(config, boot.Secrets, storage, radio, pinsTrusted), BoardSetup.ReadUnconfiguredIdentity());
+                    FaultWake fault = new FaultWake(boot, BuildFaultHardware(config, boot.Secrets, storage, radio, pinsTrusted), ReadUnconfiguredIdentity());
                     plan = fault.Run(cause);
                     LogFault(fault.LastReport);
                 }
@@ -149,6 +151,48 @@ namespace SensorNode.Firmware
             }
             Debug.WriteLine(report.Reported ? "Fault reported" : report.RadioDeferredToNextBoot ? "Fault report at the next boot"
                 : "Fault not reported: " + report.Reason);
+        }
+
+        /// <summary>
+        /// Bench aid ([pins] boot_marker): drives the marker GPIO high and logs the HighResTimer microseconds since boot at
+        /// Main entry (<paramref name="mainEntryMicroseconds"/>) and at the edge; the difference is the configuration read.
+        /// </summary>
+        private static void MarkBoot(NodeConfig config, ulong mainEntryMicroseconds)
+        {
+            if (config.BootMarkerPin < 0)
+            {
+                return;
+            }
+            // Opened here and never closed: the deep sleep resets the pin.
+            GpioPin marker = new GpioController().OpenPin(config.BootMarkerPin, PinMode.Output);
+            marker.Write(PinValue.High);
+            ulong edge = HighResTimer.GetCurrent();
+            Debug.WriteLine("Boot marker GPIO " + config.BootMarkerPin.ToString() + ": Main entered at " + mainEntryMicroseconds.ToString()
+                + " us, marker high at " + edge.ToString() + " us since boot");
+        }
+
+        /// <summary>
+        /// "unconfigured-&lt;mac&gt;" from the Wi-Fi station's MAC (NetworkInterface.PhysicalAddress, which nanoCLR fills
+        /// from the network block it created with esp_efuse_mac_get_default); null when it cannot be read.
+        /// </summary>
+        private static string ReadUnconfiguredIdentity()
+        {
+            try
+            {
+                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                for (int i = 0; i < interfaces.Length; i++)
+                {
+                    if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
+                    {
+                        return UnconfiguredIdentity.FromMac(interfaces[i].PhysicalAddress);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MAC unreadable: " + ex.Message);
+            }
+            return null;
         }
 
         // The fault came before the store was built: build it now, only to leave the radio off at the next boot.
