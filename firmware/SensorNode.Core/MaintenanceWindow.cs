@@ -20,8 +20,8 @@ namespace SensorNode.Core
         /// <see cref="WakeCause.Other"/> and <paramref name="configuredSeconds"/> is above 0.
         /// <paramref name="skippedForEnergy"/> is true when a window was due but the supercap (read as
         /// <paramref name="supercapMillivolts"/>, or unreadable) cannot pay for it.
+        /// <paramref name="activeMilliamps"/> is the board current while awake with the radio off, mA.
         /// </summary>
-        /// <param name="activeMilliamps">Board current while awake with the radio off, mA.</param>
         public static int Seconds(WakeCause cause, int configuredSeconds, bool supercapOk, int supercapMillivolts,
             SupercapModel supercap, BrownoutGuard guard, int activeMilliamps, out bool skippedForEnergy)
         {
