@@ -57,8 +57,9 @@ namespace SensorNode.Core
                 guard = new BrownoutGuard(supercap, config.RadioPeakMilliamps, config.TransmitBudgetMillijoules);
                 supercapOk = ReadSupercap(config, out supercapMillivolts);
                 bool skipped;
+                bool radioOn = _hardware.RadioConfig != null && _hardware.RadioConfig.EnabledAtBoot;
                 int window = MaintenanceWindow.Seconds(cause, config.MaintenanceWindowSeconds, supercapOk, supercapMillivolts, supercap, guard,
-                    config.ActiveMilliamps, out skipped);
+                    radioOn ? config.RadioMilliamps : config.ActiveMilliamps, out skipped);
                 report.MaintenanceSkippedForEnergy = skipped;
                 if (window > 0)
                 {

@@ -20,7 +20,8 @@ namespace SensorNode.Core
         /// <see cref="WakeCause.Other"/> and <paramref name="configuredSeconds"/> is above 0.
         /// <paramref name="skippedForEnergy"/> is true when a window was due but the supercap (read as
         /// <paramref name="supercapMillivolts"/>, or unreadable) cannot pay for it.
-        /// <paramref name="activeMilliamps"/> is the board current while awake with the radio off, mA.
+        /// <paramref name="activeMilliamps"/> is the board current while awake, mA: the active current, or the radio's when
+        /// nanoCLR started the radio at this boot (it runs through the window).
         /// </summary>
         public static int Seconds(WakeCause cause, int configuredSeconds, bool supercapOk, int supercapMillivolts,
             SupercapModel supercap, BrownoutGuard guard, int activeMilliamps, out bool skippedForEnergy)

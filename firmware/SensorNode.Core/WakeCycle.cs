@@ -112,10 +112,17 @@ namespace SensorNode.Core
             int supercapMillivolts;
             bool supercapOk = ReadSupercap(out supercapMillivolts);
 
-            // 1b. After a power-on or EN reset: stay awake for nanoff if the supercap can pay for it, then read it again.
+            // Whether nanoCLR started the radio before Main (the stored station configuration was enabled).
+            IRadioConfigStore radioConfig = _hardware.RadioConfig;
+            bool radioGated = radioConfig != null;
+            bool radioOnSinceBoot = radioGated && radioConfig.EnabledAtBoot;
+            report.RadioOnAtBoot = radioOnSinceBoot;
+
+            // 1b. After a power-on or EN reset: stay awake for nanoff if the supercap can pay for it (at the radio's current
+            //     when nanoCLR started the radio at this boot), then read it again.
             bool windowSkipped;
             int windowSeconds = MaintenanceWindow.Seconds(cause, _config.MaintenanceWindowSeconds, supercapOk, supercapMillivolts,
-                _supercap, _guard, _config.ActiveMilliamps, out windowSkipped);
+                _supercap, _guard, radioOnSinceBoot ? _config.RadioMilliamps : _config.ActiveMilliamps, out windowSkipped);
             report.MaintenanceSkippedForEnergy = windowSkipped;
             if (windowSeconds > 0)
             {
@@ -123,12 +130,6 @@ namespace SensorNode.Core
                 _hardware.Delay.DelayMilliseconds(windowSeconds * 1000);
                 supercapOk = ReadSupercap(out supercapMillivolts);
             }
-
-            // Whether nanoCLR started the radio before Main (the stored station configuration was enabled).
-            IRadioConfigStore radioConfig = _hardware.RadioConfig;
-            bool radioGated = radioConfig != null;
-            bool radioOnSinceBoot = radioGated && radioConfig.EnabledAtBoot;
-            report.RadioOnAtBoot = radioOnSinceBoot;
 
             int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
 

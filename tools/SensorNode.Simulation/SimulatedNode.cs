@@ -54,6 +54,9 @@ public sealed class SimulatedNode
 
     private readonly NodeHardware _hardware;
 
+    /// <summary>CRC of the node's sealed nf.config, announced with "sleeping:&lt;s&gt;;cfg=&lt;crc&gt;" (0: none, the plain form).</summary>
+    public uint ConfigCrc { get; set; }
+
     /// <summary>The report of the last wake.</summary>
     public WakeReport? LastReport { get; private set; }
 
@@ -124,7 +127,7 @@ public sealed class SimulatedNode
         Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
-        var cycle = new WakeCycle(Config, _hardware, policy);
+        var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc };
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
         plan.Enter(Sleep, _hardware.RadioConfig);
         LastReport = cycle.LastReport;

@@ -136,3 +136,57 @@ public class BootConfigurationTests
         Assert.Contains(boot.Errors.Cast<ConfigError>(), e => e.Field == "mqtt.node_id");
     }
 }
+
+/// <summary>The [pins] boot_marker key (issue 9, bench aid) and the configuration identity on the wire (item 7).</summary>
+public class BootMarkerAndIdentityTests
+{
+    private const long Start = 1_727_690_400_000;
+
+    [Theory]
+    [InlineData("23", null)]
+    [InlineData("-1", null)]
+    [InlineData("34", "pins.boot_marker")]   // input-only
+    [InlineData("7", "pins.boot_marker")]    // SPI flash
+    [InlineData("27", "pins.boot_marker")]   // the PIR's pin
+    [InlineData("40", "pins.boot_marker")]   // out of range
+    public void BootMarker_MustBeAFreeOutputCapableGpio(string value, string? errorField)
+    {
+        var errors = new System.Collections.ArrayList();
+        NodeConfig config = ConfigParser.Parse("[pins]\nboot_marker = " + value + "\n", "nf.config", errors);
+
+        if (errorField == null)
+        {
+            Assert.Empty(errors);
+            Assert.Equal(int.Parse(value), config.BootMarkerPin);
+        }
+        else
+        {
+            Assert.Contains(errors.Cast<ConfigError>(), e => e.Field == errorField);
+        }
+    }
+
+    [Fact]
+    public void SleepingAnnouncement_CarriesTheConfigurationIdentity()
+    {
+        var node = new SensorNode.Simulation.SimulatedNode(new NodeConfig(), Start, seed: 2) { ConfigCrc = 0x1A2B3C4D };
+        var action = new SensorNode.Core.Policy.PolicyAction { WakeIntervalIndex = 3, Transmit = true };
+        var codes = Enumerable.Repeat(SensorNode.Core.Policy.PolicyTable.EncodeAction(action), SensorNode.Core.Policy.StateEncoder.StateCount).ToArray();
+        byte[] table = SensorNode.Core.Policy.PolicyTable.FromActionCodes(8, codes).Serialize();
+        node.Flash.Write(SensorNode.Core.Policy.PolicyStore.FileName, 0, table, 0, table.Length);
+
+        node.Wake(SensorNode.Core.Hardware.WakeCause.Timer);
+
+        var retained = node.Broker.Retained["sensornode/node-01/availability"];
+        Assert.Equal("sleeping:600;cfg=1A2B3C4D", retained.PayloadText);
+    }
+
+    [Fact]
+    public void SleepingPayload_WithoutAnIdentity_IsTheOldForm()
+    {
+        byte[] buffer = new byte[SensorNode.Core.Telemetry.AvailabilityPayload.MaxLength];
+        int length = SensorNode.Core.Telemetry.AvailabilityPayload.WriteSleeping(buffer, 600, 0);
+
+        Assert.Equal("sleeping:600", Encoding.ASCII.GetString(buffer, 0, length));
+        Assert.Equal(-1, SensorNode.Core.Telemetry.AvailabilityPayload.WriteSleeping(new byte[20], 86400, 0xFFFFFFFF));
+    }
+}

@@ -97,6 +97,23 @@ public class MaintenanceWindowTests
         Assert.True(report.MaintenanceSkippedForEnergy);
     }
 
+    [Fact]
+    public void PowerOnWithTheRadioStartedAtBoot_PaysTheWindowAtRadioCurrent()
+    {
+        var quiet = new SimulatedNode(new NodeConfig(), Start, seed: 5) { ModelBootTimeRadio = true };
+        quiet.Adc.SupercapVolts = 4.5;
+        var radioOn = new SimulatedNode(new NodeConfig(), Start, seed: 5) { ModelBootTimeRadio = true };
+        radioOn.Adc.SupercapVolts = 4.5;
+        radioOn.RadioConfig.Stored = true;                    // a radio wake was planned, then the node browned out
+
+        WakeReport withoutRadio = quiet.Wake(WakeCause.PowerOn);
+        WakeReport withRadio = radioOn.Wake(WakeCause.PowerOn);
+
+        Assert.Equal(30, withoutRadio.MaintenanceSeconds);    // ~6 J at 45 mA: affordable at 4.5 V
+        Assert.Equal(0, withRadio.MaintenanceSeconds);        // ~17 J at 130 mA: not
+        Assert.True(withRadio.MaintenanceSkippedForEnergy);
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("601")]
