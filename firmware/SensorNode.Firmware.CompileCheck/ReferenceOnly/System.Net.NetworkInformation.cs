@@ -23,6 +23,8 @@ namespace System.Net.NetworkInformation
 
         public static NetworkInterface[] GetAllNetworkInterfaces() { throw new NotSupportedException("reference-only"); }
 
+        public static bool GetIsNetworkAvailable() { throw new NotSupportedException("reference-only"); }
+
         public void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress) { throw new NotSupportedException("reference-only"); }
 
         public void EnableDhcp() { throw new NotSupportedException("reference-only"); }

@@ -149,8 +149,16 @@ namespace SensorNode.Firmware.Adapters
             }).Start();
         }
 
+        // Associated and addressed. A static address is set on the interface before association, so the address alone
+        // is not enough: GetIsNetworkAvailable asks each interface's link status (SOCK_CONFIGURATION_LinkStatus,
+        // nf-interpreter sys_net_native_System_Net_NetworkInformation_NetworkInterface.cpp); on ESP32 the station's
+        // link comes up on association (bench-check with a static address).
         private static bool HasAddress()
         {
+            if (!NetworkInterface.GetIsNetworkAvailable())
+            {
+                return false;
+            }
             NetworkInterface station = Station();
             return station != null && station.IPv4Address != NoAddress;
         }
