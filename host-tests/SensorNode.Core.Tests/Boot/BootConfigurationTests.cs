@@ -169,10 +169,7 @@ public class BootMarkerAndIdentityTests
     public void SleepingAnnouncement_CarriesTheConfigurationIdentity()
     {
         var node = new SensorNode.Simulation.SimulatedNode(new NodeConfig(), Start, seed: 2) { ConfigCrc = 0x1A2B3C4D };
-        var action = new SensorNode.Core.Policy.PolicyAction { WakeIntervalIndex = 3, Transmit = true };
-        var codes = Enumerable.Repeat(SensorNode.Core.Policy.PolicyTable.EncodeAction(action), SensorNode.Core.Policy.StateEncoder.StateCount).ToArray();
-        byte[] table = SensorNode.Core.Policy.PolicyTable.FromActionCodes(8, codes).Serialize();
-        node.Flash.Write(SensorNode.Core.Policy.PolicyStore.FileName, 0, table, 0, table.Length);
+        ForcedPolicy.Install(node, transmit: true, intervalIndex: 3);
 
         node.Wake(SensorNode.Core.Hardware.WakeCause.Timer);
 

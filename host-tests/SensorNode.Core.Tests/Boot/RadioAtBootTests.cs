@@ -1,6 +1,5 @@
 using SensorNode.Core;
 using SensorNode.Core.Hardware;
-using SensorNode.Core.Policy;
 using SensorNode.Simulation;
 using SensorNode.Simulation.Devices;
 using Xunit;
@@ -22,19 +21,11 @@ public class RadioAtBootTests
         return node;
     }
 
-    private static void ForcePolicy(SimulatedNode node, bool transmit, bool pir)
-    {
-        var action = new PolicyAction { WakeIntervalIndex = 0, MotionWakeArmed = pir, Transmit = transmit };
-        var codes = Enumerable.Repeat(PolicyTable.EncodeAction(action), StateEncoder.StateCount).ToArray();
-        byte[] table = PolicyTable.FromActionCodes(77, codes).Serialize();
-        Assert.True(node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length));
-    }
-
     [Fact]
     public void RadioFreeTimerWakes_NeverWriteTheStoredConfiguration()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: false, pir: false);
+        ForcedPolicy.Install(node, transmit: false, pir: false);
         for (int i = 0; i < 5; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
 
         Assert.Equal(0, node.RadioConfig.Writes);
@@ -46,7 +37,7 @@ public class RadioAtBootTests
     public void PirWake_EndsDisabled_WithoutAWrite()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: false, pir: true);
+        ForcedPolicy.Install(node, transmit: false, pir: true);
         WakeReport report = node.Wake(WakeCause.Motion);
 
         Assert.False(report.Plan.RadioAtNextBoot);
@@ -59,7 +50,7 @@ public class RadioAtBootTests
     {
         var node = NewNode();
         node.RadioConfig.Stored = true;                      // left AutoConnect by WifiNetworkHelper.ConnectDhcp
-        ForcePolicy(node, transmit: false, pir: false);
+        ForcedPolicy.Install(node, transmit: false, pir: false);
         node.Broker.Unreachable = true;                       // whatever the radio does, the wake must end disabled
 
         node.Wake(WakeCause.PowerOn); node.SleepFor(15_000);
@@ -74,7 +65,7 @@ public class RadioAtBootTests
     public void TransmitDecision_WithTheRadioOffAtBoot_EnablesIt_AndSleepsOneSecondIntoTheRadioWake()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: true, pir: true);
+        ForcedPolicy.Install(node, transmit: true, pir: true);
 
         WakeReport first = node.Wake(WakeCause.Timer);
 
@@ -100,7 +91,7 @@ public class RadioAtBootTests
     public void RadioWake_TransmitsEvenWhenItsOwnPolicySaysNo_BecauseTheRadioIsAlreadyPaidFor()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: false, pir: false);
+        ForcedPolicy.Install(node, transmit: false, pir: false);
         node.RadioConfig.Stored = true;
 
         WakeReport report = node.Wake(WakeCause.Timer);
@@ -114,7 +105,7 @@ public class RadioAtBootTests
     public void LowVoltage_RadioWake_EndsDisabled_AndDoesNotPlanAnother()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: true, pir: false);
+        ForcedPolicy.Install(node, transmit: true, pir: false);
         node.RadioConfig.Stored = true;
         node.Adc.SupercapVolts = 3.05;
 
@@ -129,7 +120,7 @@ public class RadioAtBootTests
     public void LowVoltage_RadioFreeWake_DoesNotEnableTheRadio()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: true, pir: false);
+        ForcedPolicy.Install(node, transmit: true, pir: false);
         node.Adc.SupercapVolts = 3.05;
 
         WakeReport report = node.Wake(WakeCause.Timer);
@@ -143,7 +134,7 @@ public class RadioAtBootTests
     public void WifiFailure_InTheRadioWake_EndsDisabled()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: true, pir: false);
+        ForcedPolicy.Install(node, transmit: true, pir: false);
         node.RadioConfig.Stored = true;
         node.Link.FailNextConnects(1);
 
@@ -158,7 +149,7 @@ public class RadioAtBootTests
     public void AdapterException_InTheRadioWake_EndsDisabled()
     {
         var node = NewNode();
-        ForcePolicy(node, transmit: true, pir: false);
+        ForcedPolicy.Install(node, transmit: true, pir: false);
         node.RadioConfig.Stored = true;
         node.ReplaceMqtt(new ThrowingSession());
 
@@ -199,7 +190,7 @@ public class RadioAtBootTests
     public void WithoutAStore_TheHostModelTransmitsInTheSameWake()
     {
         var node = new SimulatedNode(new Core.Config.NodeConfig(), Start, seed: 3);
-        ForcePolicy(node, transmit: true, pir: false);
+        ForcedPolicy.Install(node, transmit: true, pir: false);
 
         WakeReport report = node.Wake(WakeCause.Timer);
 

@@ -1,7 +1,6 @@
 using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
-using SensorNode.Core.Policy;
 using SensorNode.Simulation;
 using Xunit;
 
@@ -16,10 +15,7 @@ public class TlsAndBrokerHostTests
     {
         var config = new NodeConfig { BrokerTls = true, BrokerPort = 8883 };
         var node = new SimulatedNode(config, Start, seed: 4);
-        var action = new PolicyAction { WakeIntervalIndex = 0, Transmit = true };
-        var codes = Enumerable.Repeat(PolicyTable.EncodeAction(action), StateEncoder.StateCount).ToArray();
-        byte[] table = PolicyTable.FromActionCodes(5, codes).Serialize();
-        node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length);
+        ForcedPolicy.Install(node, transmit: true);
         return node;
     }
 
