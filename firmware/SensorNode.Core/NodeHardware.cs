@@ -28,5 +28,11 @@ namespace SensorNode.Core
         public INetworkLink Link;
         /// <summary>MQTT over the link.</summary>
         public IMqttSession Mqtt;
+        /// <summary>
+        /// nanoCLR's stored Wi-Fi station configuration, which decides at boot whether the radio runs this wake
+        /// (<see cref="IRadioConfigStore"/>). Null on hosts that model a radio usable at any moment (older simulator
+        /// runs, tools): then a wake transmits in the same boot, as before.
+        /// </summary>
+        public IRadioConfigStore RadioConfig;
     }
 }

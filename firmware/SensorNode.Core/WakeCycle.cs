@@ -45,6 +45,12 @@ namespace SensorNode.Core
         /// <summary>What the last <see cref="Run"/> did, for logging and the simulator's metrics.</summary>
         public WakeReport LastReport;
 
+        /// <summary>
+        /// CRC-32 of nf.config's sealed body (<see cref="BootConfiguration.ConfigCrc"/>), announced with the retained
+        /// sleeping message ("sleeping:600;cfg=1A2B3C4D"); 0 (unknown) announces the plain "sleeping:600".
+        /// </summary>
+        public uint ConfigCrc;
+
         private readonly IWakePolicy _policyOverride;
 
         /// <summary>Builds the drivers over <paramref name="hardware"/>. Throws <see cref="ArgumentException"/> on a configuration they reject.</summary>
@@ -105,6 +111,26 @@ namespace SensorNode.Core
             // 1. The supercap first, before any load pulls it down.
             int supercapMillivolts;
             bool supercapOk = ReadSupercap(out supercapMillivolts);
+
+            // Whether nanoCLR started the radio before Main (the stored station configuration was enabled).
+            IRadioConfigStore radioConfig = _hardware.RadioConfig;
+            bool radioGated = radioConfig != null;
+            bool radioOnSinceBoot = radioGated && radioConfig.EnabledAtBoot;
+            report.RadioOnAtBoot = radioOnSinceBoot;
+
+            // 1b. After a power-on or EN reset: stay awake for nanoff if the supercap can pay for it (at the radio's current
+            //     when nanoCLR started the radio at this boot), then read it again.
+            bool windowSkipped;
+            int windowSeconds = MaintenanceWindow.Seconds(cause, _config.MaintenanceWindowSeconds, supercapOk, supercapMillivolts,
+                _supercap, _guard, radioOnSinceBoot ? _config.RadioMilliamps : _config.ActiveMilliamps, out windowSkipped);
+            report.MaintenanceSkippedForEnergy = windowSkipped;
+            if (windowSeconds > 0)
+            {
+                report.MaintenanceSeconds = windowSeconds;
+                _hardware.Delay.DelayMilliseconds(windowSeconds * 1000);
+                supercapOk = ReadSupercap(out supercapMillivolts);
+            }
+
             int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
 
             // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep. Not after a
@@ -229,21 +255,34 @@ namespace SensorNode.Core
             // 9. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall
             //    time connects whatever the policy says (the guard permitting): association syncs the clock, and
             //    until then its readings carry no time and the policy has no hour to go by.
+            //    The radio can only be used in a boot that nanoCLR started it in: otherwise this wake enables the stored
+            //    configuration and sleeps RadioBootDelaySeconds into a radio wake, which transmits whatever its policy
+            //    says (the radio is already paid for) and disables it again.
             long radioMilliseconds = 0;
             bool needsTime = !timeKnown;
-            if ((action.Transmit || needsTime) && observation.BacklogReadings > 0)
+            if ((action.Transmit || needsTime || radioOnSinceBoot) && observation.BacklogReadings > 0)
             {
-                if (supercapOk && _guard.AllowsRadio(supercapMillivolts))
+                if (!supercapOk || !_guard.AllowsRadio(supercapMillivolts))
+                {
+                    state.GuardRefusals++;
+                    report.GuardRefused = true;
+                }
+                else if (radioGated && !radioOnSinceBoot)
+                {
+                    plan = SleepPlan.IntoRadioWake();
+                    report.RadioDeferredToNextBoot = true;
+                }
+                else
                 {
                     long radioStart = clock.UptimeMilliseconds;
                     Transmit(state, supercapMillivolts, nowUnixSeconds, plan.SleepSeconds, report);
                     radioMilliseconds = clock.UptimeMilliseconds - radioStart;
                 }
-                else
-                {
-                    state.GuardRefusals++;
-                    report.GuardRefused = true;
-                }
+            }
+            if (radioOnSinceBoot)
+            {
+                // Started by nanoCLR before Main and stopped only by the deep sleep: on for the whole wake.
+                radioMilliseconds = clock.UptimeMilliseconds;
             }
 
             // 10. Account for this wake and persist everything the next one needs.
@@ -314,6 +353,15 @@ namespace SensorNode.Core
                     report.LinkFailed = true;
                     return;
                 }
+                // TLS checks the broker certificate's dates against the RTC: after a power-on without an SNTP answer the
+                // clock is at 1970 and the handshake must fail. Never fall back to plaintext: keep the readings for a wake
+                // with a set clock (the association above already waited for SNTP within the Wi-Fi budget).
+                long tlsNow;
+                if (_config.BrokerTls && !_hardware.Clock.TryGetUnixSeconds(out tlsNow))
+                {
+                    report.TlsSkippedClockUnset = true;
+                    return;
+                }
                 if (!_hardware.Mqtt.Connect(_config.NodeId, _topics.Availability, AvailabilityPayload.Lost, _config.MqttConnectTimeoutMilliseconds))
                 {
                     state.PublishFailures++;
@@ -365,7 +413,7 @@ namespace SensorNode.Core
                 if (!report.BrokerFailed)
                 {
                     // Retained "sleeping:<s>": dashboards and the gateway know when to expect the node back.
-                    int length = AvailabilityPayload.WriteSleeping(_senml.Buffer, sleepSeconds);
+                    int length = AvailabilityPayload.WriteSleeping(_senml.Buffer, sleepSeconds, ConfigCrc);
                     if (_hardware.Mqtt.PublishQos1(_topics.Availability, _senml.Buffer, length, true, _config.MqttAckTimeoutMilliseconds) == MqttPublishResult.Acknowledged)
                     {
                         report.AvailabilityAnnounced = true;
@@ -385,27 +433,10 @@ namespace SensorNode.Core
             }
         }
 
-        /// <summary>
-        /// Reads the supercap, switching a gated divider on only for the reading (it would otherwise draw
-        /// microamps through the whole deep sleep) and always off again.
-        /// </summary>
+        /// <summary>Reads the supercap through the (possibly gated) divider.</summary>
         private bool ReadSupercap(out int supercapMillivolts)
         {
-            IDigitalOutput gate = _hardware.SupercapGate;
-            if (gate == null)
-            {
-                return _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
-            }
-            gate.Write(true);
-            try
-            {
-                _hardware.Delay.DelayMilliseconds(_config.GateSettleMilliseconds);
-                return _supercapMonitor.TryReadMillivolts(out supercapMillivolts);
-            }
-            finally
-            {
-                gate.Write(false);
-            }
+            return _supercapMonitor.TryReadMillivolts(_hardware.SupercapGate, _hardware.Delay, _config.GateSettleMilliseconds, out supercapMillivolts);
         }
 
         /// <summary>

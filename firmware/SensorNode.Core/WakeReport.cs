@@ -22,6 +22,16 @@ namespace SensorNode.Core
         /// <summary>The policy asked to transmit but the brown-out guard refused.</summary>
         public bool GuardRefused;
         public bool RadioStarted;
+        /// <summary>nanoCLR started the radio before Main: the stored station configuration was enabled at boot.</summary>
+        public bool RadioOnAtBoot;
+        /// <summary>The wake wanted the radio but it was off at boot: the stored configuration is enabled and the plan sleeps into a radio wake.</summary>
+        public bool RadioDeferredToNextBoot;
+        /// <summary>TLS is configured but the RTC was not set after association: no MQTT this wake (never plaintext), readings kept.</summary>
+        public bool TlsSkippedClockUnset;
+        /// <summary>Seconds this wake stayed awake for nanoff after a power-on ([wake] maintenance_window_seconds); 0 when none.</summary>
+        public int MaintenanceSeconds;
+        /// <summary>A maintenance window was due (power-on) but the supercap could not pay for it: skipped.</summary>
+        public bool MaintenanceSkippedForEnergy;
         public bool LinkFailed;
         public bool BrokerFailed;
         public int MessagesAcknowledged;

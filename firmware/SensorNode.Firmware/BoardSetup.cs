@@ -1,44 +1,58 @@
 using System.Collections;
 using System.Diagnostics;
 using nanoFramework.Hardware.Esp32;
+using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 
 namespace SensorNode.Firmware
 {
     /// <summary>
-    /// Boot steps shared by the application and the bench tests: read nf.config / secrets.config from flash
-    /// (errors are logged and defaults used, the node still runs) and route the I2C pins.
+    /// Boot steps shared by the application and the bench tests: read nf.config / secrets.config from flash (both must be
+    /// sealed and valid, see <see cref="BootConfiguration"/>) and route the I2C pins. Kept free of GPIO and networking,
+    /// which the bench test project does not reference.
     /// </summary>
     public static class BoardSetup
     {
         /// <summary>nanoCLR mounts the ESP32's internal LittleFS partition as I: at boot; nothing to mount here.</summary>
         public const string InternalDrive = "I:\\";
 
-        /// <summary>The node configuration file on <see cref="InternalDrive"/>.</summary>
-        public const string ConfigFileName = "nf.config";
+        /// <summary>Files only a node that has run writes: with nf.config absent they tell a lost file from an empty I:.</summary>
+        private static readonly string[] LifeSigns = new string[] { WakeCycle.StateFileName, WakeCycle.LogFileName };
 
-        /// <summary>The secrets file on <see cref="InternalDrive"/> (git-ignored on the PC, deployed separately).</summary>
-        public const string SecretsFileName = "secrets.config";
-
-        /// <summary>Parses nf.config; a missing file or a parser failure gives the reference-design defaults.</summary>
-        public static NodeConfig LoadConfig(IPersistentStorage storage)
+        /// <summary>Reads and checks both files; every error is logged with file, line and field.</summary>
+        public static BootConfiguration LoadBoot(IPersistentStorage storage)
         {
-            ArrayList errors = new ArrayList();
-            string text = ReadOrReport(storage, ConfigFileName, "using defaults");
-            NodeConfig config = text != null ? ConfigParser.Parse(text, ConfigFileName, errors) : null;
-            LogErrors(errors);
-            return config != null ? config : new NodeConfig();
+            BootConfiguration boot = BootConfiguration.Load(storage, LifeSigns);
+            if (!boot.IsValid)
+            {
+                Debug.WriteLine("Configuration fault " + boot.FaultCode + ": not running as a configured node");
+            }
+            LogErrors(boot.Errors);
+            return boot;
         }
 
-        /// <summary>Parses secrets.config; a missing file gives empty secrets (open Wi-Fi, anonymous MQTT).</summary>
-        public static NodeSecrets LoadSecrets(IPersistentStorage storage)
+        /// <summary>The configuration for bench tests: parsed as the application does; a fault is logged, the values used anyway.</summary>
+        public static NodeConfig LoadConfig(IPersistentStorage storage)
         {
-            ArrayList errors = new ArrayList();
-            string text = ReadOrReport(storage, SecretsFileName, "no Wi-Fi passphrase, anonymous MQTT");
-            NodeSecrets secrets = text != null ? ConfigParser.ParseSecrets(text, SecretsFileName, errors) : null;
-            LogErrors(errors);
-            return secrets != null ? secrets : new NodeSecrets();
+            return LoadBoot(storage).Config;
+        }
+
+        /// <summary>
+        /// True when the pin and ADC settings may drive hardware: no error in [pins] or [adc] (the defaults of an unusable
+        /// nf.config qualify: the reference design's pins). A pin the validator rejected may be a flash pin.
+        /// </summary>
+        public static bool PinsTrusted(BootConfiguration boot)
+        {
+            for (int i = 0; i < boot.Errors.Count; i++)
+            {
+                string field = ((ConfigError)boot.Errors[i]).Field;
+                if (field != null && (field.StartsWith("pins") || field.StartsWith("adc")))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>
@@ -52,25 +66,12 @@ namespace SensorNode.Firmware
             Configuration.SetPinFunction(config.I2cClockPin, secondBus ? DeviceFunction.I2C2_CLOCK : DeviceFunction.I2C1_CLOCK);
         }
 
-        // The file's text, or null (logged) when it is missing or empty.
-        private static string ReadOrReport(IPersistentStorage storage, string name, string consequence)
-        {
-            string text = ConfigFile.ReadText(storage, name);
-            if (text == null || text.Length == 0)
-            {
-                Debug.WriteLine(name + " missing or empty: " + consequence);
-                return null;
-            }
-
-            return text;
-        }
-
-        private static void LogErrors(ArrayList errors)
+        /// <summary>Logs each <see cref="ConfigError"/> as "file:line N: [section] key: message".</summary>
+        public static void LogErrors(ArrayList errors)
         {
             for (int i = 0; i < errors.Count; i++)
             {
-                ConfigError error = (ConfigError)errors[i];
-                Debug.WriteLine(error.Source + ":" + error.Line.ToString() + " [" + error.Field + "] " + error.Message);
+                Debug.WriteLine(((ConfigError)errors[i]).ToString());
             }
         }
     }

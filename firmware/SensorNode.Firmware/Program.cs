@@ -2,18 +2,21 @@ using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Diagnostics;
+using System.Net.NetworkInformation;
 using nanoFramework.Hardware.Esp32;
 using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
+using SensorNode.Core.Telemetry;
 using SensorNode.Firmware.Adapters;
 
 namespace SensorNode.Firmware
 {
     /// <summary>
-    /// Composition root. Every wake is a fresh boot: read the configuration from flash, build the adapters, run
-    /// one WakeCycle and deep-sleep as it planned. Whatever fails, the node still deep-sleeps on a timer:
-    /// staying awake would drain the supercap into a brown-out.
+    /// Composition root. Every wake is a fresh boot (docs/architecture.md, "Boot flow"): read and check the configuration,
+    /// note whether nanoCLR started the radio, run one WakeCycle (or, without a trustworthy configuration, one FaultWake)
+    /// and deep-sleep as it planned. Whatever fails, the node still deep-sleeps on a timer with the stored Wi-Fi
+    /// configuration disabled: staying awake, or waking into a radio nobody asked for, would drain the supercap.
     /// </summary>
     public class Program
     {
@@ -23,24 +26,48 @@ namespace SensorNode.Firmware
         /// <summary>Entry point; never returns (the deep sleep restarts the chip).</summary>
         public static void Main()
         {
-            NodeConfig config = null;
+            // First statement: microseconds since boot at Main entry, for the bench (boot_marker).
+            ulong mainEntryMicroseconds = HighResTimer.GetCurrent();
+            int safeIntervalSeconds = FallbackSafeIntervalSeconds;
             Esp32SleepController sleep = null;
+            IRadioConfigStore radio = null;
             try
             {
                 LittleFsStorage storage = new LittleFsStorage(BoardSetup.InternalDrive);
-                config = BoardSetup.LoadConfig(storage);
-                NodeSecrets secrets = BoardSetup.LoadSecrets(storage);
+                BootConfiguration boot = BoardSetup.LoadBoot(storage);
+                NodeConfig config = boot.Config;
+                bool pinsTrusted = BoardSetup.PinsTrusted(boot);
+                if (pinsTrusted)
+                {
+                    MarkBoot(config, mainEntryMicroseconds);
+                }
+                safeIntervalSeconds = boot.IsValid ? config.SafeIntervalSeconds : FaultWake.FaultSleepSeconds;
+
+                // Before anything could write it: whether nanoCLR started the radio at this boot.
+                radio = new StationConfigStore(config.WifiSsid, boot.Secrets.WifiPassword);
 
                 // The chip latches the wake cause until the next sleep, so reading it after the files is equivalent.
-                sleep = new Esp32SleepController(config.PirPin);
+                sleep = new Esp32SleepController(boot.IsValid ? config.PirPin : Esp32SleepController.NoPirPin);
                 WakeCause cause = sleep.GetWakeCause();
-                Debug.WriteLine("SensorNode wake, cause " + ((int)cause).ToString());
-
-                NodeHardware hardware = BuildHardware(config, secrets, storage);
+                Debug.WriteLine("SensorNode wake, cause " + ((int)cause).ToString() + ", radio at boot " + (radio.EnabledAtBoot ? "on" : "off")
+                    + ", cfg " + boot.ConfigCrc.ToString("X8"));
 
                 // No Dispose before sleeping: deep sleep resets the chip and nanoCLR re-initialises every peripheral.
-                SleepPlan plan = new WakeCycle(config, hardware).Run(cause);
-                plan.Enter(sleep);
+                SleepPlan plan;
+                if (boot.IsValid)
+                {
+                    WakeCycle cycle = new WakeCycle(config, BuildHardware(config, boot.Secrets, storage, radio));
+                    cycle.ConfigCrc = boot.ConfigCrc;
+                    plan = cycle.Run(cause);
+                    LogWake(cycle.LastReport);
+                }
+                else
+                {
+                    FaultWake fault = new FaultWake(boot, BuildFaultHardware(config, boot.Secrets, storage, radio, pinsTrusted), ReadUnconfiguredIdentity());
+                    plan = fault.Run(cause);
+                    LogFault(fault.LastReport);
+                }
+                plan.Enter(sleep, radio);
             }
             catch (Exception ex)
             {
@@ -48,11 +75,10 @@ namespace SensorNode.Firmware
             }
 
             // Only reached when the wake or the planned sleep threw.
-            int safeIntervalSeconds = config != null ? config.SafeIntervalSeconds : FallbackSafeIntervalSeconds;
-            SleepAfterFailure(sleep, safeIntervalSeconds);
+            SleepAfterFailure(sleep, radio, safeIntervalSeconds);
         }
 
-        private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage)
+        private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio)
         {
             BoardSetup.AssignI2cPins(config);
 
@@ -68,15 +94,122 @@ namespace SensorNode.Firmware
             {
                 hardware.SupercapGate = new GpioDigitalOutput(gpio, config.SupercapGatePin);
             }
+            return AddRadioAndTime(hardware, config, secrets, storage, radio);
+        }
+
+        // The fault wake touches no sensor, no PIR and no I2C pin; the supercap divider only when [pins]/[adc] are trusted
+        // (else the reference design's ADC channel, read-only, and no gate).
+        private static NodeHardware BuildFaultHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio, bool pinsTrusted)
+        {
+            NodeHardware hardware = new NodeHardware();
+            int adcChannel = pinsTrusted ? config.SupercapAdcChannel : new NodeConfig().SupercapAdcChannel;
+            hardware.SupercapAdc = new NanoAdcChannel(new AdcController(), adcChannel);
+            if (pinsTrusted && config.SupercapGatePin >= 0)
+            {
+                hardware.SupercapGate = new GpioDigitalOutput(new GpioController(), config.SupercapGatePin);
+            }
+            return AddRadioAndTime(hardware, config, secrets, storage, radio);
+        }
+
+        // What both wakes share: clock, delay, storage, Wi-Fi, MQTT and the stored Wi-Fi configuration.
+        private static NodeHardware AddRadioAndTime(NodeHardware hardware, NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio)
+        {
             hardware.Clock = new SystemClock();
             hardware.Delay = new ThreadDelay();
             hardware.Storage = storage;
             hardware.Link = new WifiLink(config, secrets);
             hardware.Mqtt = new M2MqttSession(config, secrets, storage);
+            hardware.RadioConfig = radio;
             return hardware;
         }
 
-        private static void SleepAfterFailure(Esp32SleepController sleep, int safeIntervalSeconds)
+        private static void LogWake(WakeReport report)
+        {
+            if (report.MaintenanceSeconds > 0)
+            {
+                Debug.WriteLine("Maintenance window: stayed awake " + report.MaintenanceSeconds.ToString() + " s for nanoff");
+            }
+            if (report.MaintenanceSkippedForEnergy)
+            {
+                Debug.WriteLine("Maintenance window skipped: the supercap cannot pay for it without risking a brown-out");
+            }
+            if (report.RadioDeferredToNextBoot)
+            {
+                Debug.WriteLine("Radio needed: Wi-Fi configuration enabled, radio wake in " + SleepPlan.RadioBootDelaySeconds.ToString() + " s");
+            }
+            if (report.TlsSkippedClockUnset)
+            {
+                Debug.WriteLine("TLS skipped: clock not set (no SNTP answer); readings kept");
+            }
+        }
+
+        private static void LogFault(FaultWakeReport report)
+        {
+            if (report.MaintenanceSkippedForEnergy)
+            {
+                Debug.WriteLine("Maintenance window skipped: the supercap cannot pay for it");
+            }
+            Debug.WriteLine(report.Reported ? "Fault reported" : report.RadioDeferredToNextBoot ? "Fault report at the next boot"
+                : "Fault not reported: " + report.Reason);
+        }
+
+        /// <summary>
+        /// Bench aid ([pins] boot_marker): drives the marker GPIO high and logs the HighResTimer microseconds since boot at
+        /// Main entry (<paramref name="mainEntryMicroseconds"/>) and at the edge; the difference is the configuration read.
+        /// </summary>
+        private static void MarkBoot(NodeConfig config, ulong mainEntryMicroseconds)
+        {
+            if (config.BootMarkerPin < 0)
+            {
+                return;
+            }
+            // Opened here and never closed: the deep sleep resets the pin.
+            GpioPin marker = new GpioController().OpenPin(config.BootMarkerPin, PinMode.Output);
+            marker.Write(PinValue.High);
+            ulong edge = HighResTimer.GetCurrent();
+            Debug.WriteLine("Boot marker GPIO " + config.BootMarkerPin.ToString() + ": Main entered at " + mainEntryMicroseconds.ToString()
+                + " us, marker high at " + edge.ToString() + " us since boot");
+        }
+
+        /// <summary>
+        /// "unconfigured-&lt;mac&gt;" from the Wi-Fi station's MAC (NetworkInterface.PhysicalAddress, which nanoCLR fills
+        /// from the network block it created with esp_efuse_mac_get_default); null when it cannot be read.
+        /// </summary>
+        private static string ReadUnconfiguredIdentity()
+        {
+            try
+            {
+                NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                for (int i = 0; i < interfaces.Length; i++)
+                {
+                    if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.Wireless80211)
+                    {
+                        return UnconfiguredIdentity.FromMac(interfaces[i].PhysicalAddress);
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("MAC unreadable: " + ex.Message);
+            }
+            return null;
+        }
+
+        // The fault came before the store was built: build it now, only to leave the radio off at the next boot.
+        private static IRadioConfigStore StoreForShutdown()
+        {
+            try
+            {
+                return new StationConfigStore(null, null);
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("Wi-Fi configuration unreadable: " + ex.Message);
+                return null;
+            }
+        }
+
+        private static void SleepAfterFailure(Esp32SleepController sleep, IRadioConfigStore radio, int safeIntervalSeconds)
         {
             try
             {
@@ -84,8 +217,13 @@ namespace SensorNode.Firmware
                 {
                     sleep = new Esp32SleepController(Esp32SleepController.NoPirPin);
                 }
+                if (radio == null)
+                {
+                    radio = StoreForShutdown();
+                }
 
-                SleepPlan.Safe(safeIntervalSeconds).Enter(sleep);
+                // Also leaves the stored Wi-Fi configuration disabled (RadioAtBoot never throws).
+                SleepPlan.Safe(safeIntervalSeconds).Enter(sleep, radio);
             }
             catch (Exception ex)
             {

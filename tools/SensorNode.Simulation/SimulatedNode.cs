@@ -25,6 +25,24 @@ public sealed class SimulatedNode
     public SimulatedBroker Broker { get; }
     public SimulatedMqttSession Mqtt { get; }
     public SimulatedSleepController Sleep { get; }
+    /// <summary>nanoCLR's stored Wi-Fi configuration; wired into the core only with <see cref="ModelBootTimeRadio"/>.</summary>
+    public SimulatedRadioConfig RadioConfig { get; } = new();
+
+    /// <summary>
+    /// Model nanoCLR's boot-time radio (docs/architecture.md): the radio works only in a boot that started with the stored
+    /// configuration enabled, so a transmission costs an extra short boot. Off by default: older runs and their
+    /// evaluation baselines assume a radio usable at any moment.
+    /// </summary>
+    public bool ModelBootTimeRadio
+    {
+        get => _hardware.RadioConfig != null;
+        set
+        {
+            _hardware.RadioConfig = value ? RadioConfig : null;
+            Link.RadioAvailable = value ? () => RadioConfig.EnabledAtBoot : null;
+        }
+    }
+
     /// <summary>The divider's load switch (always present: the ADC only sees it when the config names a gate pin).</summary>
     public SimulatedSwitch DividerSwitch { get; } = new();
 
@@ -38,6 +56,9 @@ public sealed class SimulatedNode
     public int ComputeMilliseconds { get; set; }
 
     private readonly NodeHardware _hardware;
+
+    /// <summary>CRC of the node's sealed nf.config, announced with "sleeping:&lt;s&gt;;cfg=&lt;crc&gt;" (0: none, the plain form).</summary>
+    public uint ConfigCrc { get; set; }
 
     /// <summary>The report of the last wake.</summary>
     public WakeReport? LastReport { get; private set; }
@@ -105,13 +126,14 @@ public sealed class SimulatedNode
     {
         Clock.Boot();
         Sleep.Boot(cause);
+        RadioConfig.Boot();
         Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
         if (BootAssociateMilliseconds > 0) Clock.Awake(BootAssociateMilliseconds, Physics.PowerPhase.BootAssociate);
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
-        var cycle = new WakeCycle(Config, _hardware, policy);
+        var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc };
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
-        plan.Enter(Sleep);
+        plan.Enter(Sleep, _hardware.RadioConfig);
         LastReport = cycle.LastReport;
         return cycle.LastReport;
     }

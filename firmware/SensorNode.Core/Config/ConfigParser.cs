@@ -175,6 +175,7 @@ namespace SensorNode.Core.Config
             else if (k == "pir") c.PirPin = e.Int(c.PirPin, 0, 39);
             else if (k == "supercap_adc_channel") c.SupercapAdcChannel = e.Int(c.SupercapAdcChannel, 0, 19);
             else if (k == "supercap_gate") c.SupercapGatePin = e.Int(c.SupercapGatePin, -1, 39);
+            else if (k == "boot_marker") c.BootMarkerPin = e.Int(c.BootMarkerPin, -1, 39);
             else return false;
             return true;
         }
@@ -232,6 +233,7 @@ namespace SensorNode.Core.Config
             string k = e.Key;
             if (k == "intervals_seconds") c.WakeIntervalsSeconds = e.Intervals(c.WakeIntervalsSeconds);
             else if (k == "safe_interval_seconds") c.SafeIntervalSeconds = e.Int(c.SafeIntervalSeconds, 1, 86400);
+            else if (k == "maintenance_window_seconds") c.MaintenanceWindowSeconds = e.Int(c.MaintenanceWindowSeconds, 0, MaintenanceWindow.MaxSeconds);
             else return false;
             return true;
         }

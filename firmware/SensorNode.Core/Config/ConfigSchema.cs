@@ -23,12 +23,12 @@ namespace SensorNode.Core.Config
                 new string[][]
                 {
                     new string[] { "target", "serial_port", "firmware_version", "deploy_address" },
-                    new string[] { "i2c_bus", "i2c_data", "i2c_clock", "pir", "supercap_adc_channel", "supercap_gate" },
+                    new string[] { "i2c_bus", "i2c_data", "i2c_clock", "pir", "supercap_adc_channel", "supercap_gate", "boot_marker" },
                     new string[] { "sht3x_address", "light_sensor", "light_address" },
                     new string[] { "divider_ratio", "samples", "gate_settle_ms", "cal_low_raw", "cal_low_millivolts", "cal_high_raw", "cal_high_millivolts" },
                     new string[] { "capacitance_millifarads", "esr_milliohms", "brownout_millivolts", "max_millivolts" },
                     new string[] { "sleep_microamps", "active_milliamps", "radio_milliamps", "radio_peak_milliamps", "transmit_budget_millijoules", "policy_update_min_millivolts" },
-                    new string[] { "intervals_seconds", "safe_interval_seconds" },
+                    new string[] { "intervals_seconds", "safe_interval_seconds", "maintenance_window_seconds" },
                     new string[] { "utc_offset_minutes" },
                     new string[] { "ssid", "static_ip", "netmask", "gateway", "dns", "timeout_ms" },
                     new string[] { "host", "port", "tls", "topic_prefix", "node_id", "connect_timeout_ms", "ack_timeout_ms", "readings_per_message" },

@@ -1,4 +1,5 @@
 using System.Collections;
+using SensorNode.Core.Telemetry;
 
 namespace SensorNode.Core.Config
 {
@@ -151,6 +152,19 @@ namespace SensorNode.Core.Config
                 else if (c.SupercapGatePin == c.I2cDataPin || c.SupercapGatePin == c.I2cClockPin || c.SupercapGatePin == c.PirPin || c.SupercapGatePin == adcGpio)
                 {
                     CrossField("pins.supercap_gate", "GPIO " + c.SupercapGatePin.ToString() + " is already used by another pin");
+                }
+            }
+
+            if (c.BootMarkerPin >= 0)
+            {
+                if (!Esp32Pins.Exists(c.BootMarkerPin) || Esp32Pins.IsFlashPin(c.BootMarkerPin) || Esp32Pins.IsInputOnly(c.BootMarkerPin))
+                {
+                    AtLine("pins.boot_marker", "GPIO " + c.BootMarkerPin.ToString() + " cannot drive a marker: expected an output-capable GPIO (not 6-11, not input-only 34-39), or -1 for none");
+                }
+                else if (c.BootMarkerPin == c.I2cDataPin || c.BootMarkerPin == c.I2cClockPin || c.BootMarkerPin == c.PirPin
+                    || c.BootMarkerPin == adcGpio || c.BootMarkerPin == c.SupercapGatePin)
+                {
+                    CrossField("pins.boot_marker", "GPIO " + c.BootMarkerPin.ToString() + " is already used by another pin");
                 }
             }
 
@@ -374,6 +388,10 @@ namespace SensorNode.Core.Config
             if (!IsNodeId(Text(c.NodeId)))
             {
                 AtLine("mqtt.node_id", "expected 1..32 characters from a-z, 0-9 and '-', got '" + Text(c.NodeId) + "'");
+            }
+            else if (Text(c.NodeId).StartsWith(UnconfiguredIdentity.Prefix))
+            {
+                AtLine("mqtt.node_id", "ids starting '" + UnconfiguredIdentity.Prefix + "' are reserved for nodes reporting a configuration fault, got '" + c.NodeId + "'");
             }
         }
 

@@ -40,6 +40,11 @@ namespace SensorNode.Core.Config
         /// -1 for an ungated divider. Must be an output-capable GPIO (not 34-39).
         /// </summary>
         public int SupercapGatePin = -1;
+        /// <summary>
+        /// Bench aid: GPIO driven high as the first thing Main does after reading this file, and the boot time logged
+        /// in microseconds, so a scope can time boot-to-Main; -1 (default) for none. Output-capable GPIO only (not 6-11, 34-39).
+        /// </summary>
+        public int BootMarkerPin = -1;
 
         // [sensors]
         /// <summary>SHT3x address: 0x44 (ADDR low) or 0x45 (ADDR high).</summary>
@@ -100,6 +105,11 @@ namespace SensorNode.Core.Config
         public int[] WakeIntervalsSeconds = new int[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 };
         /// <summary>Sleep used when a wake fails unexpectedly, s.</summary>
         public int SafeIntervalSeconds = 600;
+        /// <summary>
+        /// After a power-on or EN reset, stay awake this long before the first sleep so nanoff can reach nanoCLR
+        /// (file deployment, --nanodevice), s (0 to 600; 0 disables). Skipped when the supercap cannot afford it.
+        /// </summary>
+        public int MaintenanceWindowSeconds = 30;
 
         // [time]
         /// <summary>Local time offset from UTC, minutes (-720 to 840; for the hour-of-day policy input).</summary>

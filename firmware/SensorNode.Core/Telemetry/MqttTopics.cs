@@ -4,7 +4,7 @@ namespace SensorNode.Core.Telemetry
 {
     /// <summary>
     /// The node's MQTT topic names, built once at start-up (docs/mqtt.md): "&lt;prefix&gt;/&lt;node&gt;/state",
-    /// ".../availability", ".../cmd/" (followed by a command name) and ".../ack".
+    /// ".../availability", ".../cmd/" (followed by a command name), ".../ack" and ".../fault".
     /// </summary>
     public sealed class MqttTopics
     {
@@ -26,6 +26,7 @@ namespace SensorNode.Core.Telemetry
             Availability = string.Concat(root, "availability");
             CommandPrefix = string.Concat(root, "cmd/");
             Ack = string.Concat(root, "ack");
+            Fault = string.Concat(root, "fault");
         }
 
         /// <summary>"&lt;prefix&gt;/&lt;node&gt;/state": SenML readings, QoS 1, not retained.</summary>
@@ -39,5 +40,8 @@ namespace SensorNode.Core.Telemetry
 
         /// <summary>"&lt;prefix&gt;/&lt;node&gt;/ack": the node's replies to commands, QoS 1, not retained.</summary>
         public string Ack { get; }
+
+        /// <summary>"&lt;prefix&gt;/&lt;node&gt;/fault": <see cref="FaultReport"/> of a node without a trustworthy configuration, QoS 1, retained.</summary>
+        public string Fault { get; }
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
+using nanoFramework.Hardware.Esp32;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 using SensorNode.Core.Config;
@@ -83,10 +85,30 @@ namespace SensorNode.Firmware.Adapters
                 return false;
             }
 
+            // new MqttClient(host, ...) resolves the host inside the constructor (Dns.GetHostEntry on this thread), outside
+            // every timeout (docs/mqtt.md, "Bounded DNS"). An IP literal needs no lookup (BrokerHost); a name is resolved
+            // here on a worker, bounded by the connect budget. Plaintext then connects to the address (no second lookup);
+            // TLS keeps the name for the certificate's host check, and lwIP answers the constructor's repeat lookup from
+            // its DNS table.
+            ulong started = HighResTimer.GetCurrent();
+            string target = _host;
+            if (!BrokerHost.IsIpLiteral(_host))
+            {
+                string address = Resolve(_host, timeoutMilliseconds);
+                if (address == null)
+                {
+                    return false;
+                }
+                if (!_tls)
+                {
+                    target = address;
+                }
+            }
+
             MqttClient client;
             try
             {
-                client = new MqttClient(_host, _port, _tls, _caCertificate, _clientCertificate, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client = new MqttClient(target, _port, _tls, _caCertificate, _clientCertificate, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.MqttMsgPublished += OnPublished;
                 client.MqttMsgSubscribed += OnSubscribed;
                 client.MqttMsgPublishReceived += OnPublishReceived;
@@ -118,13 +140,48 @@ namespace SensorNode.Firmware.Adapters
                 }
             });
             worker.Start();
-            if (!done.WaitOne(timeoutMilliseconds, false) || !accepted)
+            int remaining = timeoutMilliseconds - (int)((HighResTimer.GetCurrent() - started) / 1000);
+            if (remaining <= 0 || !done.WaitOne(remaining, false) || !accepted)
             {
                 return false;
             }
 
             _client = client;
             return true;
+        }
+
+        // The first IPv4 address of host as a dotted quad, or null when DNS failed or took longer than timeoutMilliseconds
+        // (the worker is abandoned; the deep sleep that follows ends it).
+        private static string Resolve(string host, int timeoutMilliseconds)
+        {
+            ManualResetEvent done = new ManualResetEvent(false);
+            string address = null;
+            Thread worker = new Thread(() =>
+            {
+                try
+                {
+                    IPAddress[] addresses = Dns.GetHostEntry(host).AddressList;
+                    if (addresses.Length > 0)
+                    {
+                        address = addresses[0].ToString();
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Debug.WriteLine("DNS lookup of " + host + " failed: " + ex.Message);
+                }
+                finally
+                {
+                    done.Set();
+                }
+            });
+            worker.Start();
+            if (!done.WaitOne(timeoutMilliseconds, false))
+            {
+                Debug.WriteLine("DNS lookup of " + host + " timed out");
+                return null;
+            }
+            return address;
         }
 
         /// <inheritdoc />

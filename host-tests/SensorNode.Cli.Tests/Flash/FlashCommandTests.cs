@@ -385,6 +385,19 @@ public sealed class FlashCommandTests : IDisposable
         Assert.True(prompt < stdout.IndexOf("--filedeployment", StringComparison.Ordinal), "the prompt comes before the step");
     }
 
+    [Theory]
+    [InlineData("45", "press EN (reset) now; the node stays awake 45 s after a reset")]
+    [InlineData("0", "nf.config sets [wake] maintenance_window_seconds = 0")]
+    public void FileStep_ResetPrompt_QuotesTheConfiguredMaintenanceWindow(string seconds, string expected)
+    {
+        Write("nf.config", BoardConfig + "[wake]\nmaintenance_window_seconds = " + seconds + "\n");
+
+        var (code, stdout, _) = Run("--skip-clr", "--skip-app");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains(expected, stdout);
+    }
+
     [Fact]
     public void FileStepFailure_HintsANormalReset_NotDownloadMode()
     {

@@ -46,7 +46,7 @@ public class ConfigParserTests
     private static readonly Dictionary<string, string> OtherValues = new()
     {
         ["board.target"] = "ESP32_PSRAM_REV3", ["board.serial_port"] = "COM3", ["board.firmware_version"] = "1.17.0.334", ["board.deploy_address"] = "0x1A0000",
-        ["pins.i2c_bus"] = "2", ["pins.i2c_data"] = "21", ["pins.i2c_clock"] = "22", ["pins.pir"] = "26", ["pins.supercap_adc_channel"] = "7", ["pins.supercap_gate"] = "25",
+        ["pins.i2c_bus"] = "2", ["pins.i2c_data"] = "21", ["pins.i2c_clock"] = "22", ["pins.pir"] = "26", ["pins.supercap_adc_channel"] = "7", ["pins.supercap_gate"] = "25", ["pins.boot_marker"] = "23",
         ["sensors.sht3x_address"] = "0x45", ["sensors.light_sensor"] = "bh1750", ["sensors.light_address"] = "0x46",
         ["adc.divider_ratio"] = "3.3", ["adc.samples"] = "16", ["adc.gate_settle_ms"] = "20", ["adc.cal_low_raw"] = "400", ["adc.cal_low_millivolts"] = "470",
         ["adc.cal_high_raw"] = "3700", ["adc.cal_high_millivolts"] = "2570",
@@ -54,7 +54,7 @@ public class ConfigParserTests
         ["supercap.max_millivolts"] = "5000",
         ["power.sleep_microamps"] = "12", ["power.active_milliamps"] = "40", ["power.radio_milliamps"] = "120",
         ["power.radio_peak_milliamps"] = "280", ["power.transmit_budget_millijoules"] = "500", ["power.policy_update_min_millivolts"] = "3800",
-        ["wake.intervals_seconds"] = "10,20,40,80,160,320,640,1280", ["wake.safe_interval_seconds"] = "300",
+        ["wake.intervals_seconds"] = "10,20,40,80,160,320,640,1280", ["wake.safe_interval_seconds"] = "300", ["wake.maintenance_window_seconds"] = "90",
         ["time.utc_offset_minutes"] = "60",
         ["wifi.ssid"] = "lab", ["wifi.static_ip"] = "192.168.1.50", ["wifi.netmask"] = "255.255.0.0", ["wifi.gateway"] = "192.168.1.1",
         ["wifi.dns"] = "1.1.1.1", ["wifi.timeout_ms"] = "6000",

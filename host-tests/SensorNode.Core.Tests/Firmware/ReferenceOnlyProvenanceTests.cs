@@ -53,7 +53,7 @@ public class ReferenceOnlyProvenanceTests
             {
                 problems.Add($"{fileName}: {package.Id} (nanoframework/{repo}) is not pinned by any packages.config");
             }
-            else if (tag != "v" + pinned && !(untagged.TryGetValue(package.Id, out var u) && u.Version == pinned && u.Tag == tag))
+            else if (tag != "v" + pinned && !(untagged.TryGetValue(package.Id, out var u) && u.Version == pinned && (u.Tag == tag || (u.Tag == "main" && IsCommit(tag)))))
             {
                 problems.Add($"{fileName}: checked against nanoframework/{repo} @ {tag} but packages.config pins {package.Id} {pinned} (check at v{pinned}, or add '// Pin not tagged: {package.Id} {pinned} -> {tag} (why)')");
             }
@@ -69,6 +69,9 @@ public class ReferenceOnlyProvenanceTests
 
         return problems;
     }
+
+    // "main" in a Pin-not-tagged line: each Checked line names the main-branch commit it was read at.
+    private static bool IsCommit(string tag) => Regex.IsMatch(tag, "^[0-9a-f]{7,40}$");
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -126,5 +129,15 @@ public class ReferenceOnlyProvenanceTests
         string text = RepoFiles.ReadText(Folder + "/System.Device.Gpio.cs").Replace("nanoframework/System.Device.Gpio @ v1.1.62 : System.Device.Gpio/PinMode.cs", "nanoframework/System.Device.Pwm @ v1.1.62 : System.Device.Pwm/PinMode.cs");
 
         Assert.Equal(new[] { "System.Device.Gpio.cs: nanoframework/System.Device.Pwm is no pinned package's repository (firmware/package-dependencies.json)" }, Problems("System.Device.Gpio.cs", text));
+    }
+
+    [Fact]
+    public void Mutation_MainBranchCommit_WithoutAPinNotTaggedLine_IsRefused()
+    {
+        string original = RepoFiles.ReadText(Folder + "/System.Net.NetworkInformation.cs");
+        string text = Regex.Replace(original, "^// Pin not tagged:.*\n", "", RegexOptions.Multiline);
+
+        Assert.Empty(Problems("System.Net.NetworkInformation.cs", original));
+        Assert.Contains(Problems("System.Net.NetworkInformation.cs", text), p => p.Contains("@ 21c1891 but packages.config pins nanoFramework.System.Net 1.11.60"));
     }
 }

@@ -17,6 +17,7 @@ internal static class CustomWake
     {
         node.Clock.Boot();
         node.Sleep.Boot(cause);
+        node.RadioConfig.Boot();
         var hardware = new NodeHardware
         {
             ClimateSensor = node.Sht3x,
@@ -28,9 +29,10 @@ internal static class CustomWake
             Storage = storage ?? node.Flash,
             Link = node.Link,
             Mqtt = mqtt ?? node.Mqtt,
+            RadioConfig = node.ModelBootTimeRadio ? node.RadioConfig : null,
         };
         var cycle = new WakeCycle(node.Config, hardware, policy);
-        cycle.Run(node.Sleep.GetWakeCause()).Enter(node.Sleep);
+        cycle.Run(node.Sleep.GetWakeCause()).Enter(node.Sleep, hardware.RadioConfig);
         return cycle.LastReport;
     }
 }

@@ -28,6 +28,24 @@ public class AvailabilityDecoderTests
         Assert.Equal((AvailabilityState.Sleeping, 3600), (state, seconds));
     }
 
+    [Fact]
+    public void TryDecode_ReadsTheConfigurationIdentity_TheCoreAppends()
+    {
+        byte[] buffer = new byte[AvailabilityPayload.MaxLength];
+        int length = AvailabilityPayload.WriteSleeping(buffer, 86400, 0xDEADBEEF);
+
+        Assert.Equal("sleeping:86400;cfg=DEADBEEF", Encoding.ASCII.GetString(buffer, 0, length));
+        Assert.True(AvailabilityDecoder.TryDecode(buffer.AsSpan(0, length), out AvailabilityState state, out int seconds, out uint crc, out _));
+        Assert.Equal((AvailabilityState.Sleeping, 86400, 0xDEADBEEFu), (state, seconds, crc));
+    }
+
+    [Fact]
+    public void TryDecode_GivesNoConfigurationIdentity_ForTheOlderPayload()
+    {
+        Assert.True(AvailabilityDecoder.TryDecode(Encoding.ASCII.GetBytes("sleeping:600"), out _, out int seconds, out uint crc, out _));
+        Assert.Equal((600, 0u), (seconds, crc));
+    }
+
     [Theory]
     [InlineData("", "0 bytes")]
     [InlineData("Online", "unknown availability payload 'Online'")]
@@ -37,7 +55,10 @@ public class AvailabilityDecoderTests
     [InlineData("sleeping:1e3", "not a decimal number")]
     [InlineData("sleeping:0", "sleep of 0 s outside 1-86400")]
     [InlineData("sleeping:86401", "sleep of 86401 s outside 1-86400")]
-    [InlineData("sleeping:999999999999", "bytes (1-20 expected)")]
+    [InlineData("sleeping:999999999999;cfg=1A2B3C4D9", "bytes (1-33 expected)")]
+    [InlineData("sleeping:999999999999", "not a decimal number")]
+    [InlineData("sleeping:600;cfg=1A2B3C4", "not 8 hex digits")]
+    [InlineData("sleeping:600;cfg=1A2B3C4G", "not 8 hex digits")]
     [InlineData("online\n", "not printable ASCII")]
     [InlineData("\"online\"", "unknown availability payload")]
     public void TryDecode_ReturnsFalseWithReason_ForOtherPayloads(string payload, string expected)

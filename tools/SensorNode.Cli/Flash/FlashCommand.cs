@@ -14,13 +14,6 @@ public static class FlashCommand
     /// <summary>Where the nanoFramework project system writes the application's deployment image (docs/device-build.md).</summary>
     internal const string DefaultImagePath = "firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin";
 
-    /// <summary>
-    /// How long the firmware stays awake after a power-on or EN reset before its first sleep: the default of
-    /// [wake] maintenance_window_seconds (docs/flashing.md), which the firmware side adds. The wire-protocol steps
-    /// need the node awake.
-    /// </summary>
-    internal const int MaintenanceWindowSeconds = 30;
-
     public const string Help = """
         usage: sensornode flash [options]
 
@@ -132,6 +125,7 @@ public static class FlashCommand
                 Target = config.BoardTarget, SerialPort = config.SerialPort, FirmwareVersion = config.FirmwareVersion, DeployAddress = config.DeployAddress,
                 ImagePath = imagePath, ConfigPath = configPath, SecretsPath = secretsPath, Tls = tls, ArchiveFolder = archive,
                 MassErase = !keepStorage, ThroughNanoClr = throughNanoClr, SkipClr = skipClr, SkipApp = skipApp, SkipFiles = skipFiles,
+                MaintenanceWindowSeconds = config.MaintenanceWindowSeconds,
             },
             layout, configName, secretsName);
         return dryRun ? DryRun(job, output, environment) : Flash(job, output, error, environment);

@@ -111,8 +111,10 @@ internal sealed class FlashJob(FlashSettings settings, Esp32PartitionLayout? lay
     public bool NeedsReset(NanoffStep step) => step.NeedsRunningNanoClr && !Settings.ErasesChip;
 
     /// <summary>What the user must do before a wire-protocol step on a node that already runs the application.</summary>
-    public string ResetPrompt() =>
-        $"press EN (reset) now; the node stays awake {Settings.MaintenanceWindowSeconds} s after a reset ([wake] maintenance_window_seconds) "
+    public string ResetPrompt() => Settings.MaintenanceWindowSeconds == 0
+        ? "nf.config sets [wake] maintenance_window_seconds = 0: a node that runs the application goes back to sleep at once after a "
+            + "reset and the wire protocol cannot reach it; flash with the default --masserase (no --keep-storage/--skip-clr), or set a window."
+        : $"press EN (reset) now; the node stays awake {Settings.MaintenanceWindowSeconds} s after a reset ([wake] maintenance_window_seconds) "
         + "before its first sleep, and a sleeping node does not answer. Do not hold BOOT: nanoCLR must run, not the ROM bootloader.";
 
     /// <summary>Says what failed, quoting nanoff, what to check for that kind of step, and which steps did not run.</summary>

@@ -38,9 +38,9 @@ internal sealed record FlashSettings
 
     /// <summary>
     /// Seconds the firmware stays awake after a power-on or EN reset before its first sleep ([wake]
-    /// maintenance_window_seconds; its default until this branch's parser knows the key).
+    /// maintenance_window_seconds, as the nf.config being flashed sets it; 0 = no window).
     /// </summary>
-    public int MaintenanceWindowSeconds { get; init; } = FlashCommand.MaintenanceWindowSeconds;
+    public int MaintenanceWindowSeconds { get; init; } = new SensorNode.Core.Config.NodeConfig().MaintenanceWindowSeconds;
 
     public bool SkipClr { get; init; }
     public bool SkipApp { get; init; }

@@ -22,12 +22,19 @@ public sealed class SimulatedLink : INetworkLink
 
     public SimulatedLink(SimulatedClock clock) => _clock = clock;
 
+    /// <summary>Association runs SNTP and sets the RTC (false: a LAN without an SNTP answer, the clock stays unset).</summary>
+    public bool SetsClock { get; set; } = true;
+
+    /// <summary>When set, a connect fails at once unless it returns true (nanoCLR started no radio at this boot).</summary>
+    public Func<bool>? RadioAvailable { get; set; }
+
     /// <summary>The next <paramref name="count"/> connects fail after the full timeout.</summary>
     public void FailNextConnects(int count) => _failNext = count;
 
     public bool Connect(int timeoutMilliseconds)
     {
         ConnectAttempts++;
+        if (RadioAvailable != null && !RadioAvailable()) return false;
         if (Unreachable || _failNext > 0)
         {
             if (_failNext > 0) _failNext--;
@@ -40,7 +47,7 @@ public sealed class SimulatedLink : INetworkLink
         RadioMilliseconds += duration;
         if (AssociationMilliseconds > timeoutMilliseconds || _clock.PowerLost) return false;
         // Association runs SNTP (requiresDateTime on the device): the RTC holds wall time again.
-        _clock.WallTimeValid = true;
+        if (SetsClock) _clock.WallTimeValid = true;
         IsUp = true;
         _upSince = _clock.NowUnixMilliseconds;
         return true;

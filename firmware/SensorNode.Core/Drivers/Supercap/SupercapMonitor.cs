@@ -70,6 +70,29 @@ namespace SensorNode.Core.Drivers
         public SensorError LastError { get; private set; }
 
         /// <summary>
+        /// As <see cref="TryReadMillivolts(out int)"/>, switching a gated divider on only for the reading (it would
+        /// otherwise draw microamps through the whole deep sleep) and always off again: <paramref name="gate"/> high,
+        /// <paramref name="settleMilliseconds"/> of settling, the conversions, gate low. A null gate reads at once.
+        /// </summary>
+        public bool TryReadMillivolts(IDigitalOutput gate, IDelay delay, int settleMilliseconds, out int supercapMillivolts)
+        {
+            if (gate == null)
+            {
+                return TryReadMillivolts(out supercapMillivolts);
+            }
+            gate.Write(true);
+            try
+            {
+                delay.DelayMilliseconds(settleMilliseconds);
+                return TryReadMillivolts(out supercapMillivolts);
+            }
+            finally
+            {
+                gate.Write(false);
+            }
+        }
+
+        /// <summary>
         /// Takes the configured number of conversions and returns the supercap voltage, mV (0 or more; rounded
         /// to nearest). False with <see cref="LastError"/> and 0 as soon as one conversion fails
         /// (<see cref="SensorError.BusError"/>) or reads 0 or full scale, or the calibrated value falls below
