@@ -29,6 +29,24 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_ReturnsUsage_ForAConfigWhoseServiceSectionIsInvalid()
+    {
+        string config = Path.Combine(Path.GetTempPath(), "nf-" + Guid.NewGuid().ToString("N") + ".config");
+        File.WriteAllText(config, "[service]\nweight_arrivals = lots\narrival_gap_minutes = 0\n");
+        try
+        {
+            var (code, _, err) = Run(TrainCommand.Run, "--trace", "missing-file.txt", "--out", "x.bin", "--config", config);
+            Assert.Equal(CommandLine.Usage, code);
+            Assert.Contains("weight_arrivals", err);
+            Assert.Contains("arrival_gap_minutes", err);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
     public void ParseDays_ReadsRangesAndSingleDays()
     {
         Assert.Equal((0, 20), TrainCommand.ParseDays("0..20"));

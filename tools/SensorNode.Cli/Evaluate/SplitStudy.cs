@@ -99,7 +99,7 @@ public sealed class SplitStudy
     public SplitResult RunSplit(Split split)
     {
         var wall = System.Diagnostics.Stopwatch.StartNew();
-        TrainingResult trained = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Seed = _seed, Episodes = _episodes });
+        TrainingResult trained = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes });
         double trainSeconds = wall.Elapsed.TotalSeconds;
         List<TunedBaseline> tuned = EvaluateCommand.TuneBaselines(split.Train, _config, _profile, _service, _seed);
         var contestants = new List<EvaluatedPolicy> { new(LearnedName, PolicySpec.FromTable(LearnedName, trained.Table), null) };

@@ -19,6 +19,8 @@ public static class TrainCommand
           --trace FILE       training trace (Pible '|' format or CSV); repeat for several, episodes cycle through them
           --days A..B        train on days A to B of each trace, inclusive, 0 = the first day (default: all)
           --profile FILE     hardware profile JSON (default: the embedded reference design)
+          --config FILE      nf.config: the node's settings and the [service] targets the table is judged by
+                             (utility, docs/policy.md; default: the defaults)
           --seed N           seed of the exploration and the simulated noise (default 1); same seed, same policy.bin
           --episodes N       exploratory simulator runs (default 16, in rounds of 2), then a simulator-verified search
           --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.8)
@@ -29,7 +31,7 @@ public static class TrainCommand
           --quiet            no progress lines
         """;
 
-    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light" };
+    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light", "config" };
     private static readonly string[] Flags = { "quiet", "help", "no-history" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -74,6 +76,7 @@ public static class TrainCommand
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
 
+        Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config")); // checked before the traces are read
         var environments = new List<EnvironmentTrace>();
         foreach (string trace in traces)
         {
@@ -92,7 +95,11 @@ public static class TrainCommand
         bool quiet = options.Has("quiet");
         string stressText = options.Get("stress-light") ?? "0.8";
         double[] stressLight = stressText == "none" ? Array.Empty<double>() : ParseNumbers(stressText, "stress-light", 10);
-        var trainingOptions = new TrainingOptions { Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight };
+        var trainingOptions = new TrainingOptions
+        {
+            Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight,
+            Config = config, Service = Simulation.Simulator.ServiceTargets.FromConfig(config),
+        };
         if (!quiet)
         {
             error.WriteLine($"training on {string.Join(", ", environments.Select(e => $"{e.Name} ({e.DayCount} days, {e.MotionEventUnixSeconds.Length} events)"))}; profile {profile.Name}, seed {seed}, {episodes} episodes");
@@ -190,6 +197,7 @@ public static class TrainCommand
         w.WriteLine($"  brown-outs (4.0 V + cold) {r.Heuristic.Brownouts + "+" + r.Heuristic.BrownoutsColdStart,-11} {r.Learned.Brownouts}+{r.Learned.BrownoutsColdStart}");
         w.WriteLine($"  brown-outs, {r.Learned.StressRuns} stress runs {r.Heuristic.BrownoutsStress,-11} {r.Learned.BrownoutsStress}   (light x{string.Join("/x", o.StressLightScales.Select(x => x.ToString("0.##", inv)))}; start {string.Join("/", o.StressStartVolts.Select(x => x.ToString("0.0", inv)))} V)");
         w.WriteLine($"  readings delivered        {r.Heuristic.ReadingsDelivered,-11} {r.Learned.ReadingsDelivered}");
+        w.WriteLine($"  utility (4.0 V start)     {r.Heuristic.Utility.ToString("F3", inv),-11} {r.Learned.Utility.ToString("F3", inv)}");
         int changed = 0;
         byte[] heuristic = Core.Policy.HeuristicPolicy.BuildActionCodes();
         for (int i = 0; i < heuristic.Length; i++) if (heuristic[i] != bytes[Core.Policy.PolicyTable.HeaderLength + i]) changed++;
