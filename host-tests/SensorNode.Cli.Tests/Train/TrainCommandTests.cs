@@ -21,6 +21,7 @@ public class TrainCommandTests
     [InlineData("--trace", "a.txt", "--out", "x.bin", "--episodes", "0")]
     [InlineData("--trace", "a.txt", "--out", "x.bin", "--bogus", "1")]
     [InlineData("--trace")]
+    [InlineData("--fleet", "--trace", "a.txt", "--out", "x.bin")]
     public void Train_ReturnsUsage_ForBadArguments(params string[] args)
     {
         var (code, _, err) = Run(TrainCommand.Run, args);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SensorNode.Core.Config;
+using SensorNode.Core.Policy;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Oracle;
 using SensorNode.Simulation.Physics;
@@ -22,7 +23,8 @@ public sealed record SplitResult(Split Split, List<SimulationMetrics> Policies, 
 /// <c>sensornode evaluate --splits</c>: the comparison over several splits, never one (docs/evaluation.md): rolling weeks
 /// on the first trace (train weeks 1..k, test week k+1) and its days 0..20 / 21..34; train on the first trace, test on
 /// each further one; train on a synthetic office, test on a corridor, a window-side room and an office of an unseen
-/// seed. Per split the learned table is trained (<see cref="PolicyTrainer"/>) and the tuned baselines are tuned on the
+/// seed. The fleet-default table (<see cref="FleetDefault"/>: one synthetic office, corridor and window-side room of
+/// other seeds) is trained once and runs in every split. Per split the learned table is trained (<see cref="PolicyTrainer"/>) and the tuned baselines are tuned on the
 /// training environments only; everything is judged on the test environments. The built-in table is left out: it was
 /// trained on ff66 days 0..20, which some test weeks are. Writes splits.json, splits.md and tradeoff-N.png per split.
 /// </summary>
@@ -30,6 +32,8 @@ public sealed class SplitStudy
 {
     /// <summary>Name of the per-split learned table in the results.</summary>
     public const string LearnedName = "learned";
+    /// <summary>Name of the fleet-default table (trained once on <see cref="FleetDefault"/>'s buildings, none of them a test environment).</summary>
+    public const string FleetName = "fleet-default";
     /// <summary>Days of each synthetic environment.</summary>
     public const int SyntheticDays = 14;
 
@@ -40,6 +44,7 @@ public sealed class SplitStudy
     private readonly int _seed, _episodes;
     private readonly OracleOptions _oracle;
     private readonly TextWriter? _log;
+    private PolicyTable? _fleet;
 
     public SplitStudy(NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed, OracleOptions oracle, int episodes, TextWriter? log)
     {
@@ -102,7 +107,16 @@ public sealed class SplitStudy
         TrainingResult trained = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes });
         double trainSeconds = wall.Elapsed.TotalSeconds;
         List<TunedBaseline> tuned = EvaluateCommand.TuneBaselines(split.Train, _config, _profile, _service, _seed);
-        var contestants = new List<EvaluatedPolicy> { new(LearnedName, PolicySpec.FromTable(LearnedName, trained.Table), null) };
+        _fleet ??= PolicyTrainer.Train(new TrainingOptions
+        {
+            Environments = FleetDefault.Environments(_seed), Profile = _profile, Config = _config, Service = _service, Seed = _seed,
+            Episodes = _episodes, TableVersion = FleetDefault.TableVersion,
+        }).Table;
+        var contestants = new List<EvaluatedPolicy>
+        {
+            new(LearnedName, PolicySpec.FromTable(LearnedName, trained.Table), null),
+            new(FleetName, PolicySpec.FromTable(FleetName, _fleet), null),
+        };
         contestants.AddRange(EvaluatedPolicy.Baselines(_config, _profile, _service).Where(p => p.Name != "built-in"));
         contestants.AddRange(tuned.Select(t => t.Policy));
         List<SimulationMetrics> metrics = EvaluateCommand.RunAll(contestants, split.Test, _config, _profile, _service, _seed);

@@ -25,6 +25,8 @@ public static class TrainCommand
           --episodes N       exploratory simulator runs (default 16, in rounds of 2), then a simulator-verified search
           --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.8)
           --no-history       no trace: write the prior table (what a new site starts with, docs/policy.md)
+          --fleet            no trace: train the fleet-default table on a synthetic office, corridor and
+                             window-side room (FleetDefault; version 102)
           --out FILE         the table to write (policy.bin); beside it: <name>.curve.png (learning curve),
                              <name>.visits.csv (decisions per state, for `sensornode policy show --visits`),
                              <name>.summary.txt
@@ -32,7 +34,7 @@ public static class TrainCommand
         """;
 
     private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light", "config" };
-    private static readonly string[] Flags = { "quiet", "help", "no-history" };
+    private static readonly string[] Flags = { "quiet", "help", "no-history", "fleet" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -68,7 +70,9 @@ public static class TrainCommand
             output.WriteLine($"wrote {outPath}: the prior table (version {PriorTable.Version}), no history");
             return CommandLine.Ok;
         }
-        if (traces.Count == 0) throw new UsageException("--trace FILE is required (at least one)");
+        bool fleet = options.Has("fleet");
+        if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
+        if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
         (int firstDay, int lastDay)? days = options.Get("days") is { } d ? ParseDays(d) : null;
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
         int episodes = options.GetInt("episodes", 16, 1, 100_000);
@@ -91,6 +95,7 @@ public static class TrainCommand
             }
             environments.Add(env);
         }
+        if (fleet) environments.AddRange(FleetDefault.Environments(seed));
 
         bool quiet = options.Has("quiet");
         string stressText = options.Get("stress-light") ?? "0.8";
@@ -99,6 +104,7 @@ public static class TrainCommand
         {
             Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight,
             Config = config, Service = Simulation.Simulator.ServiceTargets.FromConfig(config),
+            TableVersion = fleet ? FleetDefault.TableVersion : new TrainingOptions { Environments = environments, Profile = profile }.TableVersion,
         };
         if (!quiet)
         {
@@ -183,7 +189,7 @@ public static class TrainCommand
         var inv = CultureInfo.InvariantCulture;
         var w = new StringWriter(inv);
         w.WriteLine("sensornode train summary");
-        w.WriteLine($"  traces:        {string.Join(", ", traces.Select(Path.GetFileName))}");
+        w.WriteLine($"  traces:        {(traces.Count > 0 ? string.Join(", ", traces.Select(Path.GetFileName)) : string.Join(", ", o.Environments.Select(e => e.Name)))}");
         w.WriteLine($"  days:          {(days is var (a, b) ? $"{a}..{b}" : "all")}");
         w.WriteLine($"  profile:       {o.Profile.Name}");
         w.WriteLine($"  seed:          {o.Seed}");
