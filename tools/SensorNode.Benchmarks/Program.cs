@@ -7,6 +7,20 @@ using SensorNode.Simulation;
 
 // Benchmark command (not a test): allocations per policy lookup and per wake, with timings.
 // Usage: dotnet run --project tools/SensorNode.Benchmarks -c Release [-- --wakes N]
+//        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --train-trace FILE [--days N]
+//        (time to train a site's table on its first N days of history, default 35; issue 16's target is < 15 s)
+if (args.Length >= 2 && args[0] == "--train-trace")
+{
+    int historyDays = args.Length == 4 && args[2] == "--days" ? int.Parse(args[3]) : 35;
+    var trace = SensorNode.Simulation.Environment.TraceReader.Read(args[1]);
+    trace = trace.Slice(0, Math.Min(historyDays, (int)trace.DayCount) - 1);
+    var options = new SensorNode.Simulation.Training.TrainingOptions { Environments = new[] { trace }, Profile = SensorNode.Simulation.Physics.HardwareProfile.Default() };
+    var clock = Stopwatch.StartNew();
+    var trained = SensorNode.Simulation.Training.PolicyTrainer.Train(options);
+    clock.Stop();
+    Console.WriteLine($"train a site's table: {trace.Name} ({trace.DayCount} days), {options.Episodes} episodes, {Environment.ProcessorCount} cores: {clock.Elapsed.TotalSeconds:F1} s (target < 15 s); kept round {trained.KeptRound}");
+    return 0;
+}
 int wakes = args.Length == 2 && args[0] == "--wakes" ? int.Parse(args[1]) : 2000;
 
 Console.WriteLine("SensorNode core benchmark (.NET " + Environment.Version + ", " + Environment.ProcessorCount + " cores)");

@@ -7,6 +7,7 @@ using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Network;
 using SensorNode.Simulation.Physics;
 using SensorNode.Simulation.Reporting;
+using SensorNode.Simulation.Policies;
 using SensorNode.Simulation.Simulator;
 
 namespace SensorNode.Cli;
@@ -75,11 +76,19 @@ public static class SimulateCommand
         var setup = new SimulationSetup
         {
             Config = config, Profile = profile, Environment = first, Policy = policy, FaultSpec = faults, Seed = seed,
-            MqttFactory = BrokerFactory(options.Get("broker"), config),
+            MqttFactory = BrokerFactory(options.Get("broker"), config), Service = ServiceTargets.FromConfig(config),
         };
         var progress = quiet ? null : new ProgressLine(error);
         FleetResult result = FleetSimulator.Run(setup, nodes, i => i == 0 ? first : environmentFor(i), progress == null ? null : progress.Report);
         progress?.Done();
+        // utility's brown-out floor: the least-spending policy on the same nodes and environments (in-process broker).
+        var floorSetup = new SimulationSetup
+        {
+            Config = config, Profile = profile, Environment = first, FaultSpec = faults, Seed = seed, Service = setup.Service,
+            PolicyFactory = _ => new LeastSpendingPolicy(config.LogCapacityReadings),
+        };
+        long floor = FleetSimulator.Run(floorSetup, nodes, i => i == 0 ? first : environmentFor(i)).Metrics.Brownouts;
+        ServiceMetrics.Score(result.Metrics, floor, setup.Service);
 
         Directory.CreateDirectory(outDir);
         string metricsPath = Path.Combine(outDir, "metrics.json");
@@ -110,7 +119,8 @@ public static class SimulateCommand
         return (link, clock, recorder) => new AcknowledgedTee(new RealBrokerSession(parsed), recorder, link, clock);
     }
 
-    private static NodeConfig LoadConfig(string? path)
+    /// <summary>--config: nf.config parsed and checked (its [service] section included); absent: the defaults.</summary>
+    internal static NodeConfig LoadConfig(string? path)
     {
         if (path == null) return new NodeConfig();
         string text;

@@ -152,6 +152,7 @@ namespace SensorNode.Core.Config
             if (s == "wifi") return ApplyWifi(c, e);
             if (s == "mqtt") return ApplyMqtt(c, e);
             if (s == "log") return ApplyLog(c, e);
+            if (s == "service") return ApplyService(c, e);
             return false;
         }
 
@@ -277,6 +278,21 @@ namespace SensorNode.Core.Config
         {
             if (e.Key != "capacity_readings") return false;
             c.LogCapacityReadings = e.Int(c.LogCapacityReadings, 8, 4096);
+            return true;
+        }
+
+        private static bool ApplyService(NodeConfig c, ConfigEntry e)
+        {
+            string k = e.Key;
+            if (k == "arrival_gap_minutes") c.ServiceArrivalGapMinutes = e.Int(c.ServiceArrivalGapMinutes, 1, 1440);
+            else if (k == "arrival_target_minutes") c.ServiceArrivalTargetMinutes = e.Int(c.ServiceArrivalTargetMinutes, 1, 1440);
+            else if (k == "temperature_interval_minutes") c.ServiceTemperatureIntervalMinutes = e.Int(c.ServiceTemperatureIntervalMinutes, 1, 1440);
+            else if (k == "weight_events") c.ServiceWeightEventsMilli = e.Milli(c.ServiceWeightEventsMilli, 0, 100000);
+            else if (k == "weight_arrivals") c.ServiceWeightArrivalsMilli = e.Milli(c.ServiceWeightArrivalsMilli, 0, 100000);
+            else if (k == "weight_temperature") c.ServiceWeightTemperatureMilli = e.Milli(c.ServiceWeightTemperatureMilli, 0, 100000);
+            else if (k == "weight_dead_time") c.ServiceWeightDeadTimeMilli = e.Milli(c.ServiceWeightDeadTimeMilli, 0, 100000);
+            else if (k == "weight_brownout") c.ServiceWeightBrownoutMilli = e.Milli(c.ServiceWeightBrownoutMilli, 0, 100000);
+            else return false;
             return true;
         }
     }

@@ -150,5 +150,24 @@ namespace SensorNode.Core.Config
         // [log]
         /// <summary>Readings the store-and-forward log holds before the oldest are dropped.</summary>
         public int LogCapacityReadings = 256;
+
+        // [service]: what the building needs from the node; read by the host tools (train, evaluate), not by the
+        // node. Definitions in docs/policy.md "Service metrics and utility".
+        /// <summary>An arrival is a motion event after at least this many minutes without one (1-1440).</summary>
+        public int ServiceArrivalGapMinutes = 30;
+        /// <summary>An arrival is on time when its reading is at the broker within this many minutes of the event (1-1440).</summary>
+        public int ServiceArrivalTargetMinutes = 15;
+        /// <summary>Temperature coverage counts intervals of this many minutes with a reading at the broker (1-1440).</summary>
+        public int ServiceTemperatureIntervalMinutes = 60;
+        /// <summary>Utility weight of the fraction of events captured, thousandths (0-100000).</summary>
+        public int ServiceWeightEventsMilli = 1000;
+        /// <summary>Utility weight of the fraction of arrivals on time, thousandths (0-100000).</summary>
+        public int ServiceWeightArrivalsMilli = 1000;
+        /// <summary>Utility weight of the temperature coverage, thousandths (0-100000).</summary>
+        public int ServiceWeightTemperatureMilli = 1000;
+        /// <summary>Utility penalty per unit of dead-time fraction, thousandths (0-100000).</summary>
+        public int ServiceWeightDeadTimeMilli = 1000;
+        /// <summary>Utility penalty per brown-out per day above the least-spending floor, thousandths (0-100000).</summary>
+        public int ServiceWeightBrownoutMilli = 1000;
     }
 }

@@ -18,7 +18,13 @@ public class EvaluateCommandTests
             Assert.Equal(CommandLine.Ok, code);
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "comparison.json")));
             string[] names = doc.RootElement.GetProperty("policies").EnumerateArray().Select(e => e.GetProperty("name").GetString()!).ToArray();
-            Assert.Equal(new[] { "built-in", "heuristic", "fixed-15s", "fixed-1m", "fixed-5m", "fixed-15m", "pible-thresholds", "eno-ewma", "eno-wcma", "oracle" }, names);
+            Assert.Equal(new[] { "built-in", "heuristic", "fixed-15s", "fixed-1m", "fixed-5m", "fixed-15m", "fixed-30m", "fixed-1h", "fixed-2h", "fixed-4h",
+                "least-spending", "fixed-arrival", "pible-thresholds", "eno-ewma", "eno-wcma", "oracle" }.Order(), names.Order());
+            Assert.Equal("oracle", names[^1]);
+            double[] utilities = doc.RootElement.GetProperty("policies").EnumerateArray().SkipLast(1).Select(e => e.GetProperty("metrics").GetProperty("utility").GetDouble()).ToArray();
+            Assert.Equal(utilities.OrderByDescending(u => u), utilities);
+            foreach (string key in new[] { "arrivals_total", "arrivals_on_time", "arrival_latency_p50_s", "arrival_latency_p95_s", "temperature_coverage", "brownouts_floor" })
+                Assert.True(doc.RootElement.GetProperty("policies")[0].GetProperty("metrics").TryGetProperty(key, out _), key);
             JsonElement oracle = doc.RootElement.GetProperty("policies")[names.Length - 1].GetProperty("oracle");
             long bound = oracle.GetProperty("events_captured").GetInt64();
             foreach (JsonElement entry in doc.RootElement.GetProperty("policies").EnumerateArray().SkipLast(1))
@@ -27,14 +33,56 @@ public class EvaluateCommandTests
                 Assert.True(captured <= bound, $"{entry.GetProperty("name")} captured {captured} > oracle {bound}");
             }
             string table = File.ReadAllText(Path.Combine(dir, "comparison.md"));
-            Assert.Contains("| policy | events captured | % of oracle |", table);
+            Assert.Contains("| policy | utility | events captured | % of oracle | arrivals on time |", table);
+            Assert.Contains("tuned-fixed and tuned-pible need --train-days", table);
             Assert.Contains("| eno-wcma |", table);
             Assert.Contains("| oracle (upper bound) |", table);
             Assert.True(new FileInfo(Path.Combine(dir, "captured.png")).Length > 1000);
+            Assert.True(new FileInfo(Path.Combine(dir, "tradeoff.png")).Length > 1000);
         }
         finally
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Run_WithTrainDays_AddsTheTunedBaselines_AndReportsTheirParameters()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "eval-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            int code = EvaluateCommand.Run(new[] { "--environment", "office", "--days", "4..6", "--train-days", "0..3", "--out", dir, "--quiet", "--oracle-levels", "200" }, new StringWriter(), new StringWriter());
+            Assert.Equal(CommandLine.Ok, code);
+            string table = File.ReadAllText(Path.Combine(dir, "comparison.md"));
+            Assert.Contains("| tuned-fixed |", table);
+            Assert.Contains("| tuned-pible |", table);
+            Assert.Contains("- tuned-fixed: interval ", table);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Run_ReadsTheServiceSectionOfConfig()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "eval-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string config = Path.Combine(dir, "nf.config");
+            File.WriteAllText(config, "[service]\ntemperature_interval_minutes = 1440\n");
+            int code = EvaluateCommand.Run(new[] { "--environment", "office", "--days", "2", "--config", config, "--out", dir, "--quiet", "--oracle-levels", "200" }, new StringWriter(), new StringWriter());
+            Assert.Equal(CommandLine.Ok, code);
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "comparison.json")));
+            JsonElement first = doc.RootElement.GetProperty("policies")[0].GetProperty("metrics");
+            Assert.Equal(2, first.GetProperty("temperature_intervals").GetInt64()); // two days of 1440-minute intervals
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
         }
     }
 

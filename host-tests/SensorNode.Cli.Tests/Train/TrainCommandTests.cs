@@ -21,11 +21,30 @@ public class TrainCommandTests
     [InlineData("--trace", "a.txt", "--out", "x.bin", "--episodes", "0")]
     [InlineData("--trace", "a.txt", "--out", "x.bin", "--bogus", "1")]
     [InlineData("--trace")]
+    [InlineData("--fleet", "--trace", "a.txt", "--out", "x.bin")]
     public void Train_ReturnsUsage_ForBadArguments(params string[] args)
     {
         var (code, _, err) = Run(TrainCommand.Run, args);
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains("sensornode train:", err);
+    }
+
+    [Fact]
+    public void Train_ReturnsUsage_ForAConfigWhoseServiceSectionIsInvalid()
+    {
+        string config = Path.Combine(Path.GetTempPath(), "nf-" + Guid.NewGuid().ToString("N") + ".config");
+        File.WriteAllText(config, "[service]\nweight_arrivals = lots\narrival_gap_minutes = 0\n");
+        try
+        {
+            var (code, _, err) = Run(TrainCommand.Run, "--trace", "missing-file.txt", "--out", "x.bin", "--config", config);
+            Assert.Equal(CommandLine.Usage, code);
+            Assert.Contains("weight_arrivals", err);
+            Assert.Contains("arrival_gap_minutes", err);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public class ConfigParserTests
         ["mqtt.host"] = "10.0.0.2", ["mqtt.port"] = "8883", ["mqtt.tls"] = "true", ["mqtt.topic_prefix"] = "farm/shed", ["mqtt.node_id"] = "shed-2",
         ["mqtt.connect_timeout_ms"] = "4000", ["mqtt.ack_timeout_ms"] = "2000", ["mqtt.readings_per_message"] = "4",
         ["log.capacity_readings"] = "512",
+        ["service.arrival_gap_minutes"] = "45", ["service.arrival_target_minutes"] = "5", ["service.temperature_interval_minutes"] = "30",
+        ["service.weight_events"] = "0.5", ["service.weight_arrivals"] = "2", ["service.weight_temperature"] = "1.25",
+        ["service.weight_dead_time"] = "3", ["service.weight_brownout"] = "0.25",
     };
 
     [Fact]

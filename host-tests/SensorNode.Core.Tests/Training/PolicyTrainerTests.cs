@@ -21,6 +21,24 @@ public class PolicyTrainerTests
         SearchStates = 6,
     };
 
+    [Fact]
+    public void Evaluate_ScoresTheUtilityOfTheServiceTheOptionsAskFor()
+    {
+        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var options = new TrainingOptions
+        {
+            Environments = new[] { SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 3, 31) },
+            Profile = HardwareProfile.Default(),
+            Service = new Simulation.Simulator.ServiceTargets { WeightEvents = 0, WeightArrivals = 0, WeightTemperature = 1, WeightDeadTime = 0, WeightBrownout = 0 },
+        };
+        byte[] Codes(bool transmit) => Enumerable.Repeat(PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, Transmit = transmit }), StateEncoder.StateCount).ToArray();
+
+        TableScore sending = PolicyTrainer.Evaluate(Codes(true), options), silent = PolicyTrainer.Evaluate(Codes(false), options);
+
+        Assert.Equal(0, silent.Utility);              // nothing reaches the broker: no interval covered
+        Assert.True(sending.Utility > 0.5, $"hourly readings sent at once cover {sending.Utility:P0} of the hours");
+    }
+
     [RequiresSharedTracesFact]
     public void Train_GivesIdenticalBytes_ForTheSameSeed()
     {

@@ -27,18 +27,23 @@ public static class ComparisonReport
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    /// <summary>The markdown table: one row per policy and the oracle's row.</summary>
-    public static string Markdown(string environment, IReadOnlyList<SimulationMetrics> policies, OracleResult oracle)
+    /// <summary>The markdown table: one row per policy (in the given order: evaluate sorts by utility) and the oracle's row.</summary>
+    public static string Markdown(string environment, IReadOnlyList<SimulationMetrics> policies, OracleResult oracle, IReadOnlyList<string>? notes = null)
     {
         var sb = new StringBuilder();
         sb.Append("# Policy comparison: ").Append(environment).Append("\n\n");
-        sb.Append("| policy | events captured | % of oracle | events delivered | readings delivered | brownouts | dead time | Wi-Fi connects | energy per delivered reading |\n");
-        sb.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.Append("| policy | utility | events captured | % of oracle | arrivals on time | arrival latency p50 / p95 | temperature coverage | events delivered | readings delivered | brownouts (floor) | dead time | Wi-Fi connects | energy per delivered reading |\n");
+        sb.Append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (SimulationMetrics m in policies)
         {
-            sb.Append(Inv, $"| {m.Policy} | {m.EventsCaptured} / {m.EventsTotal} ({Percent(m.EventsCaptured, m.EventsTotal)}) | {Percent(m.EventsCaptured, oracle.EventsCaptured)} | {m.EventsDelivered} | {m.ReadingsDelivered} | {m.Brownouts} | {m.DeadTimeFraction * 100:F1} % | {m.WifiConnects} | {(m.ReadingsDelivered > 0 ? $"{m.EnergyPerDeliveredReadingMj:F1} mJ" : "-")} |\n");
+            sb.Append(Inv, $"| {m.Policy} | {m.Utility:F3} | {m.EventsCaptured} / {m.EventsTotal} ({Percent(m.EventsCaptured, m.EventsTotal)}) | {Percent(m.EventsCaptured, oracle.EventsCaptured)} | {m.ArrivalsOnTime} / {m.ArrivalsTotal} ({Percent(m.ArrivalsOnTime, m.ArrivalsTotal)}) | {Duration(m.ArrivalLatencyP50S)} / {Duration(m.ArrivalLatencyP95S)} | {m.TemperatureCoverage * 100:F1} % | {m.EventsDelivered} | {m.ReadingsDelivered} | {m.Brownouts} ({m.BrownoutsFloor}) | {m.DeadTimeFraction * 100:F1} % | {m.WifiConnects} | {(m.ReadingsDelivered > 0 ? $"{m.EnergyPerDeliveredReadingMj:F1} mJ" : "-")} |\n");
         }
-        sb.Append(Inv, $"| oracle (upper bound) | {oracle.EventsCaptured} / {oracle.EventsTotal} ({Percent(oracle.EventsCaptured, oracle.EventsTotal)}) | 100 % | {oracle.EventsDelivered} | {oracle.ReadingsDelivered} | {oracle.Brownouts} | - | {oracle.WifiConnects} | {(oracle.ReadingsDelivered > 0 ? $"{oracle.EnergyPerDeliveredReadingMj:F1} mJ" : "-")} |\n");
+        sb.Append(Inv, $"| oracle (upper bound) | - | {oracle.EventsCaptured} / {oracle.EventsTotal} ({Percent(oracle.EventsCaptured, oracle.EventsTotal)}) | 100 % | - | - | - | {oracle.EventsDelivered} | {oracle.ReadingsDelivered} | {oracle.Brownouts} | - | {oracle.WifiConnects} | {(oracle.ReadingsDelivered > 0 ? $"{oracle.EnergyPerDeliveredReadingMj:F1} mJ" : "-")} |\n");
+        if (notes != null && notes.Count > 0)
+        {
+            sb.Append('\n');
+            foreach (string note in notes) sb.Append("- ").Append(note).Append('\n');
+        }
         sb.Append(Inv, $"\nOracle: {oracle.SlotSeconds} s slots, {oracle.EnergyLevels} energy levels ({oracle.EnergyLevelMj:F2} mJ apart); events captured rounded down {oracle.EventsCapturedLower}, delivered rounded down {oracle.EventsDeliveredLower}; solved in {oracle.WallSeconds:F1} s. See docs/evaluation.md.\n");
         return sb.ToString();
     }
@@ -67,5 +72,38 @@ public static class ComparisonReport
         plot.SavePng(path, 1000, 600);
     }
 
-    private static string Percent(long part, long whole) => whole > 0 ? (100.0 * part / whole).ToString("F1", Inv) + " %" : "-";
+    /// <summary>
+    /// The trade-off, one point per policy: arrivals on time (x) against temperature coverage (y), the marker's size
+    /// and its label giving the share of events captured; what each service costs the others.
+    /// </summary>
+    public static void TradeoffChart(string path, string environment, IReadOnlyList<SimulationMetrics> policies)
+    {
+        using var plot = new Plot();
+        foreach (SimulationMetrics m in policies)
+        {
+            double arrivals = m.ArrivalsTotal > 0 ? 100.0 * m.ArrivalsOnTime / m.ArrivalsTotal : 100;
+            double events = m.EventsTotal > 0 ? 100.0 * m.EventsCaptured / m.EventsTotal : 100;
+            double coverage = 100 * m.TemperatureCoverage;
+            var marker = plot.Add.Marker(arrivals, coverage);
+            marker.Size = (float)(4 + events / 8);
+            marker.Color = m.Brownouts > m.BrownoutsFloor ? Colors.Crimson : Colors.SteelBlue;
+            var label = plot.Add.Text($"{m.Policy} ({events:F0} % ev.)", arrivals, coverage);
+            label.LabelFontSize = 10;
+            label.OffsetX = 6;
+        }
+        plot.Axes.SetLimits(-5, 110, -5, 105);
+        plot.Title($"Service trade-off: {environment}");
+        plot.XLabel("arrivals on time, % (marker size: events captured; red: brown-outs above the least-spending floor)");
+        plot.YLabel("temperature coverage, %");
+        plot.SavePng(path, 1100, 700);
+    }
+
+    /// <summary>A latency as "42 s", "12.5 min", "3.2 h"; "never" when infinite (over that share of arrivals never reached the broker).</summary>
+    public static string Duration(double seconds) =>
+        !double.IsFinite(seconds) ? "never"
+        : seconds < 120 ? seconds.ToString("F0", Inv) + " s"
+        : seconds < 7200 ? (seconds / 60).ToString("F1", Inv) + " min"
+        : (seconds / 3600).ToString("F1", Inv) + " h";
+
+    internal static string Percent(long part, long whole) => whole > 0 ? (100.0 * part / whole).ToString("F1", Inv) + " %" : "-";
 }

@@ -4,6 +4,7 @@ using SensorNode.Simulation.Devices;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Oracle;
 using SensorNode.Simulation.Physics;
+using SensorNode.Simulation;
 using SensorNode.Simulation.Simulator;
 
 namespace SensorNode.Cli;
@@ -22,18 +23,26 @@ public static class EvaluateCommand
           --environment KIND     synthetic: office (default), corridor, window-side
           --days A..B            days A to B of each trace (day 0 = its first day), e.g. 21..34; synthetic: N days
           --seed N               seed of the synthetic building and the ADC noise (default 1)
+          --train-days A..B      training days of the same traces (synthetic: of the same building): tunes
+                                 tuned-fixed and tuned-pible on them (never on --days); without it they are left out
+          --splits               the split study instead (docs/evaluation.md): rolling weeks on the first --trace,
+                                 train on it / test on each further --trace, synthetic buildings; learned table
+                                 trained per split; writes splits.json and splits.md
+          --episodes N           --splits: trainer episodes per split (default 16)
         policies:
           --policy FILE          also evaluate this learned table (or built-in / fixed:<interval>)
           --profile FILE         hardware profile JSON (default: the embedded reference design)
+          --config FILE          nf.config: its [service] section sets the arrival/temperature targets and the
+                                 utility weights (default: the defaults, docs/configuration.md)
         oracle:
           --oracle-levels N      energy levels of the oracle's grid (default 1000)
           --oracle-slot S        oracle decision slot, s (default 900)
         output:
-          --out DIR              comparison.json, comparison.md and captured.png (default eval-out)
+          --out DIR              comparison.json, comparison.md, captured.png and tradeoff.png (default eval-out)
         """;
 
-    private static readonly string[] Valued = { "environment", "days", "seed", "policy", "profile", "out", "oracle-levels", "oracle-slot" };
-    private static readonly string[] Flags = { "help", "quiet" };
+    private static readonly string[] Valued = { "environment", "days", "seed", "policy", "profile", "out", "oracle-levels", "oracle-slot", "config", "train-days", "episodes" };
+    private static readonly string[] Flags = { "help", "quiet", "splits" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -56,13 +65,22 @@ public static class EvaluateCommand
             output.WriteLine(Help);
             return CommandLine.Ok;
         }
-        var config = new NodeConfig();
+        NodeConfig config = SimulateCommand.LoadConfig(options.Get("config"));
+        var service = ServiceTargets.FromConfig(config);
         HardwareProfile profile;
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
         var oracleOptions = new OracleOptions { EnergyLevels = options.GetInt("oracle-levels", 1000, 10, 100_000), SlotSeconds = options.GetInt("oracle-slot", 900, 60, 3600) };
-        List<EnvironmentTrace> environments = Environments(traces, options, seed);
+        string outDir = options.Get("out") ?? "eval-out";
+        if (options.Has("splits"))
+        {
+            if (traces.Count == 0) throw new UsageException("--splits needs --trace (the first is split into weeks; further ones are test traces)");
+            var study = new SplitStudy(config, profile, service, seed, oracleOptions, options.GetInt("episodes", 16, 1, 100_000), options.Has("quiet") ? null : error);
+            return study.Run(traces, outDir, output);
+        }
+        List<EnvironmentTrace> environments = Environments(traces, options, seed, options.Get("days"));
+        List<EnvironmentTrace>? training = options.Get("train-days") is { } trainDays ? Environments(traces, options, seed, trainDays) : null;
 
         var contestants = new List<EvaluatedPolicy>();
         if (options.Get("policy") is { } policyText)
@@ -72,15 +90,47 @@ public static class EvaluateCommand
             catch (Exception e) when (e is FormatException or IOException) { throw new UsageException(e.Message); }
             contestants.Add(new EvaluatedPolicy(spec.Name, spec, null));
         }
-        contestants.AddRange(EvaluatedPolicy.Baselines(config, profile));
+        contestants.AddRange(EvaluatedPolicy.Baselines(config, profile, service));
 
         string name = string.Join(" + ", environments.Select(e => e.Name));
+        var notes = new List<string>();
+        if (training != null)
+        {
+            if (!options.Has("quiet")) error.WriteLine($"tuning tuned-fixed and tuned-pible on the training days ({string.Join(" + ", training.Select(e => e.Name))})");
+            foreach (TunedBaseline tuned in TuneBaselines(training, config, profile, service, seed))
+            {
+                contestants.Add(tuned.Policy);
+                notes.Add(BaselineTuning.Describe(tuned));
+            }
+        }
+        else notes.Add("tuned-fixed and tuned-pible need --train-days (they are tuned on training days only)");
         if (!options.Has("quiet")) error.WriteLine($"evaluating {contestants.Count} policies and the oracle on '{name}'");
+        List<SimulationMetrics> metrics = RunAll(contestants, environments, config, profile, service, seed);
+        OracleResult oracle = Sum(environments.Select(e => ScheduleOracle.Solve(e, profile, config.WakeIntervalsSeconds, oracleOptions)).ToList());
+
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "comparison.json"), ComparisonReport.Json(name, metrics, oracle));
+        string table = ComparisonReport.Markdown(name, metrics, oracle, notes);
+        File.WriteAllText(Path.Combine(outDir, "comparison.md"), table);
+        ComparisonReport.Chart(Path.Combine(outDir, "captured.png"), name, metrics, oracle);
+        ComparisonReport.TradeoffChart(Path.Combine(outDir, "tradeoff.png"), name, metrics);
+        if (!options.Has("quiet")) output.WriteLine(table);
+        return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// Every contestant on every environment (summed per contestant), scored: utility against least-spending's
+    /// brown-outs on the same environments (least-spending is run for the floor when it is not a contestant), sorted
+    /// by utility, best first.
+    /// </summary>
+    public static List<SimulationMetrics> RunAll(IReadOnlyList<EvaluatedPolicy> contestants, IReadOnlyList<EnvironmentTrace> environments,
+        NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed, int maxParallelism = 2)
+    {
         var runs = new NodeRunResult[contestants.Count, environments.Count];
-        Parallel.For(0, contestants.Count * environments.Count, k =>
+        Parallel.For(0, contestants.Count * environments.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, k =>
         {
             int c = k / environments.Count, e = k % environments.Count;
-            runs[c, e] = RunOne(contestants[c], environments[e], config, profile, seed);
+            runs[c, e] = RunOne(contestants[c], environments[e], config, profile, seed, service);
         });
         var metrics = new List<SimulationMetrics>();
         for (int c = 0; c < contestants.Count; c++)
@@ -89,36 +139,44 @@ public static class EvaluateCommand
             m.Policy = contestants[c].Name;
             metrics.Add(m);
         }
-        OracleResult oracle = Sum(environments.Select(e => ScheduleOracle.Solve(e, profile, config.WakeIntervalsSeconds, oracleOptions)).ToList());
-
-        string outDir = options.Get("out") ?? "eval-out";
-        Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "comparison.json"), ComparisonReport.Json(name, metrics, oracle));
-        string table = ComparisonReport.Markdown(name, metrics, oracle);
-        File.WriteAllText(Path.Combine(outDir, "comparison.md"), table);
-        ComparisonReport.Chart(Path.Combine(outDir, "captured.png"), name, metrics, oracle);
-        if (!options.Has("quiet")) output.WriteLine(table);
-        return CommandLine.Ok;
+        long floor = metrics.FirstOrDefault(m => m.Policy == EvaluatedPolicy.LeastSpendingName)?.Brownouts
+            ?? environments.Sum(e => RunOne(EvaluatedPolicy.LeastSpending(config), e, config, profile, seed, service).Metrics.Brownouts);
+        foreach (SimulationMetrics m in metrics) ServiceMetrics.Score(m, floor, service);
+        return metrics.OrderByDescending(m => m.Utility).ToList();
     }
 
-    /// <summary>One policy on one environment: a single node, the host-side policy reading that node's clock.</summary>
-    public static NodeRunResult RunOne(EvaluatedPolicy policy, EnvironmentTrace environment, NodeConfig config, HardwareProfile profile, int seed)
+    /// <summary>tuned-fixed and tuned-pible, each the best of its grid on <paramref name="training"/> (and nothing else).</summary>
+    public static List<TunedBaseline> TuneBaselines(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed)
     {
-        SimulatedClock? clock = null;
-        Func<long> now = () => clock!.NowUnixMilliseconds / 1000;
+        Func<EvaluatedPolicy, EnvironmentTrace, NodeRunResult> run = (p, e) => RunOne(p, e, config, profile, seed, service);
+        return new List<TunedBaseline>
+        {
+            BaselineTuning.Tune(BaselineTuning.FixedGrid(config), training, run, config, service),
+            BaselineTuning.Tune(BaselineTuning.PibleGrid(), training, run, config, service),
+        };
+    }
+
+    /// <summary>
+    /// One policy on one environment: a single node, the host-side policy reading that node's clock and PIR; the
+    /// contestant's own configuration when it has one (fixed-4h).
+    /// </summary>
+    public static NodeRunResult RunOne(EvaluatedPolicy policy, EnvironmentTrace environment, NodeConfig config, HardwareProfile profile, int seed, ServiceTargets? service = null)
+    {
+        SimulatedNode? node = null;
+        var context = new PolicyContext(() => node!.Clock.NowUnixMilliseconds / 1000, () => node!.Pir.High);
         var setup = new SimulationSetup
         {
-            Config = config, Profile = profile, Environment = environment, Policy = policy.Spec, Seed = seed,
-            PolicyFactory = policy.Make == null ? null : _ => policy.Make(now),
+            Config = policy.Config ?? config, Profile = profile, Environment = environment, Policy = policy.Spec, Seed = seed,
+            PolicyFactory = policy.Make == null ? null : _ => policy.Make(context),
+            Service = service ?? ServiceTargets.FromConfig(config),
         };
         var simulator = new NodeSimulator(setup, 0, recordTimeline: false);
-        clock = simulator.Node.Clock;
+        node = simulator.Node;
         return simulator.Run();
     }
 
-    private static List<EnvironmentTrace> Environments(List<string> traces, Options options, int seed)
+    private static List<EnvironmentTrace> Environments(List<string> traces, Options options, int seed, string? days)
     {
-        string? days = options.Get("days");
         if (traces.Count > 0)
         {
             if (options.Has("environment")) throw new UsageException("give --trace or --environment, not both");

@@ -19,18 +19,22 @@ public static class TrainCommand
           --trace FILE       training trace (Pible '|' format or CSV); repeat for several, episodes cycle through them
           --days A..B        train on days A to B of each trace, inclusive, 0 = the first day (default: all)
           --profile FILE     hardware profile JSON (default: the embedded reference design)
+          --config FILE      nf.config: the node's settings and the [service] targets the table is judged by
+                             (utility, docs/policy.md; default: the defaults)
           --seed N           seed of the exploration and the simulated noise (default 1); same seed, same policy.bin
           --episodes N       exploratory simulator runs (default 16, in rounds of 2), then a simulator-verified search
           --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.8)
           --no-history       no trace: write the prior table (what a new site starts with, docs/policy.md)
+          --fleet            no trace: train the fleet-default table on a synthetic office, corridor and
+                             window-side room (FleetDefault; version 102)
           --out FILE         the table to write (policy.bin); beside it: <name>.curve.png (learning curve),
                              <name>.visits.csv (decisions per state, for `sensornode policy show --visits`),
                              <name>.summary.txt
           --quiet            no progress lines
         """;
 
-    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light" };
-    private static readonly string[] Flags = { "quiet", "help", "no-history" };
+    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light", "config" };
+    private static readonly string[] Flags = { "quiet", "help", "no-history", "fleet" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -66,7 +70,9 @@ public static class TrainCommand
             output.WriteLine($"wrote {outPath}: the prior table (version {PriorTable.Version}), no history");
             return CommandLine.Ok;
         }
-        if (traces.Count == 0) throw new UsageException("--trace FILE is required (at least one)");
+        bool fleet = options.Has("fleet");
+        if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
+        if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
         (int firstDay, int lastDay)? days = options.Get("days") is { } d ? ParseDays(d) : null;
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
         int episodes = options.GetInt("episodes", 16, 1, 100_000);
@@ -74,6 +80,7 @@ public static class TrainCommand
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
 
+        Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config")); // checked before the traces are read
         var environments = new List<EnvironmentTrace>();
         foreach (string trace in traces)
         {
@@ -88,11 +95,17 @@ public static class TrainCommand
             }
             environments.Add(env);
         }
+        if (fleet) environments.AddRange(FleetDefault.Environments(seed));
 
         bool quiet = options.Has("quiet");
         string stressText = options.Get("stress-light") ?? "0.8";
         double[] stressLight = stressText == "none" ? Array.Empty<double>() : ParseNumbers(stressText, "stress-light", 10);
-        var trainingOptions = new TrainingOptions { Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight };
+        var trainingOptions = new TrainingOptions
+        {
+            Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight,
+            Config = config, Service = Simulation.Simulator.ServiceTargets.FromConfig(config),
+            TableVersion = fleet ? FleetDefault.TableVersion : new TrainingOptions { Environments = environments, Profile = profile }.TableVersion,
+        };
         if (!quiet)
         {
             error.WriteLine($"training on {string.Join(", ", environments.Select(e => $"{e.Name} ({e.DayCount} days, {e.MotionEventUnixSeconds.Length} events)"))}; profile {profile.Name}, seed {seed}, {episodes} episodes");
@@ -176,7 +189,7 @@ public static class TrainCommand
         var inv = CultureInfo.InvariantCulture;
         var w = new StringWriter(inv);
         w.WriteLine("sensornode train summary");
-        w.WriteLine($"  traces:        {string.Join(", ", traces.Select(Path.GetFileName))}");
+        w.WriteLine($"  traces:        {(traces.Count > 0 ? string.Join(", ", traces.Select(Path.GetFileName)) : string.Join(", ", o.Environments.Select(e => e.Name)))}");
         w.WriteLine($"  days:          {(days is var (a, b) ? $"{a}..{b}" : "all")}");
         w.WriteLine($"  profile:       {o.Profile.Name}");
         w.WriteLine($"  seed:          {o.Seed}");
@@ -190,6 +203,7 @@ public static class TrainCommand
         w.WriteLine($"  brown-outs (4.0 V + cold) {r.Heuristic.Brownouts + "+" + r.Heuristic.BrownoutsColdStart,-11} {r.Learned.Brownouts}+{r.Learned.BrownoutsColdStart}");
         w.WriteLine($"  brown-outs, {r.Learned.StressRuns} stress runs {r.Heuristic.BrownoutsStress,-11} {r.Learned.BrownoutsStress}   (light x{string.Join("/x", o.StressLightScales.Select(x => x.ToString("0.##", inv)))}; start {string.Join("/", o.StressStartVolts.Select(x => x.ToString("0.0", inv)))} V)");
         w.WriteLine($"  readings delivered        {r.Heuristic.ReadingsDelivered,-11} {r.Learned.ReadingsDelivered}");
+        w.WriteLine($"  utility (4.0 V start)     {r.Heuristic.Utility.ToString("F3", inv),-11} {r.Learned.Utility.ToString("F3", inv)}");
         int changed = 0;
         byte[] heuristic = Core.Policy.HeuristicPolicy.BuildActionCodes();
         for (int i = 0; i < heuristic.Length; i++) if (heuristic[i] != bytes[Core.Policy.PolicyTable.HeaderLength + i]) changed++;

@@ -30,14 +30,27 @@ public sealed class PibleThresholdPolicy : IWakePolicy
     /// <summary>Charge in percent of <see cref="PibleFullMillivolts"/> (may exceed 100 only above 5.5 V).</summary>
     public static double ChargePercent(int supercapMillivolts) => 100.0 * supercapMillivolts / PibleFullMillivolts;
 
+    private readonly double _sensing, _pirOnly, _pirOff;
+
+    /// <summary>Pible's published thresholds (90/75/65 %).</summary>
+    public PibleThresholdPolicy() : this(SensingPercent, PirOnlyPercent, PirOffPercent) { }
+
+    /// <summary>Other thresholds (tuned-pible searches them), percent of 5.5 V; sensing &gt;= PIR-only &gt;= PIR-off.</summary>
+    public PibleThresholdPolicy(double sensingPercent, double pirOnlyPercent, double pirOffPercent)
+    {
+        if (!(sensingPercent >= pirOnlyPercent && pirOnlyPercent >= pirOffPercent && pirOffPercent > 0 && sensingPercent <= 100))
+            throw new ArgumentOutOfRangeException(nameof(sensingPercent), $"need 100 >= sensing ({sensingPercent}) >= PIR-only ({pirOnlyPercent}) >= PIR-off ({pirOffPercent}) > 0");
+        (_sensing, _pirOnly, _pirOff) = (sensingPercent, pirOnlyPercent, pirOffPercent);
+    }
+
     public PolicyAction Decide(int stateIndex, PolicyObservation observation)
     {
         double charge = ChargePercent(observation.SupercapMillivolts);
         return new PolicyAction
         {
-            WakeIntervalIndex = charge >= SensingPercent ? SensingIntervalIndex : OffIntervalIndex,
-            MotionWakeArmed = charge >= PirOnlyPercent,
-            Transmit = charge >= PirOffPercent && observation.BacklogReadings >= FixedIntervalPolicy.TransmitBacklogReadings,
+            WakeIntervalIndex = charge >= _sensing ? SensingIntervalIndex : OffIntervalIndex,
+            MotionWakeArmed = charge >= _pirOnly,
+            Transmit = charge >= _pirOff && observation.BacklogReadings >= FixedIntervalPolicy.TransmitBacklogReadings,
         };
     }
 }

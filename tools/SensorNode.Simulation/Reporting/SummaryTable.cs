@@ -67,6 +67,13 @@ public static class SummaryTable
         Row(t, "delivery p50 (s)", Fixed(m.DeliveryLatencyP50S, 1), "reading taken -> first at broker");
         Row(t, "delivery p95 (s)", Fixed(m.DeliveryLatencyP95S, 1));
 
+        Section(t, "Service");
+        Row(t, "arrivals on time", Count(m.ArrivalsOnTime), Of(m.ArrivalsOnTime, m.ArrivalsTotal, "arrivals"));
+        Row(t, "arrival latency p50 (s)", Fixed(m.ArrivalLatencyP50S, 1), "motion after a quiet gap -> at broker");
+        Row(t, "arrival latency p95 (s)", Fixed(m.ArrivalLatencyP95S, 1));
+        Row(t, "temperature coverage (%)", Fixed(m.TemperatureCoverage * 100, 1), $"{Count(m.TemperatureIntervalsCovered)} of {Count(m.TemperatureIntervals)} intervals");
+        Row(t, "utility", Fixed(m.Utility, 3), $"brown-out floor {Count(m.BrownoutsFloor)}");
+
         Section(t, "Run");
         Row(t, "policy", m.Policy);
         Row(t, "environment", m.Environment);

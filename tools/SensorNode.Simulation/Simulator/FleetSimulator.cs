@@ -38,7 +38,7 @@ public static class FleetSimulator
                 Config = nodes == 1 ? setup.Config : WithNodeId(setup.Config, $"{setup.Config.NodeId}-{i:D3}"), Profile = setup.Profile, Environment = env, Policy = setup.Policy,
                 FaultSpec = setup.FaultSpec, Seed = setup.Seed, InitialVolts = setup.InitialVolts,
                 AdcNoiseMillivolts = setup.AdcNoiseMillivolts, MqttFactory = setup.MqttFactory,
-                PolicyFactory = setup.PolicyFactory,
+                PolicyFactory = setup.PolicyFactory, Service = setup.Service,
             };
         }
         var options = new ParallelOptions
@@ -97,7 +97,7 @@ public static class FleetSimulator
             foreach (var (k, v) in m.FaultsInjected) faults[k] = faults.GetValueOrDefault(k) + v;
         }
         SimulationMetrics first = all[0];
-        return new SimulationMetrics
+        var aggregate = new SimulationMetrics
         {
             Policy = first.Policy, Environment = first.Environment + (all.Select(m => m.Environment).Distinct().Count() > 1 ? " (per-node variants)" : ""),
             Profile = first.Profile, Seed = first.Seed, Nodes = all.Count, Faults = first.Faults,
@@ -117,5 +117,8 @@ public static class FleetSimulator
             SimulatedDays = first.SimulatedDays, WallSeconds = wallSeconds,
             NodeDaysPerSecond = wallSeconds > 0 ? nodeDays / wallSeconds : 0,
         };
+        ServiceMetrics.Fill(aggregate, all.Sum(m => m.ArrivalsTotal), all.Sum(m => m.ArrivalsOnTime),
+            results.SelectMany(r => r.ArrivalLatenciesSeconds).ToList(), all.Sum(m => m.TemperatureIntervals), all.Sum(m => m.TemperatureIntervalsCovered));
+        return aggregate;
     }
 }

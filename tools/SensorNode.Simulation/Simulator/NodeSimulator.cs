@@ -37,6 +37,8 @@ public sealed class SimulationSetup
     /// is reported. Called on the node's simulation thread.
     /// </summary>
     public Func<int, Action<SimulatorStep>>? StepObserverFactory { get; init; }
+    /// <summary>The service targets the run's arrival and temperature metrics use ([service] in nf.config).</summary>
+    public ServiceTargets Service { get; init; } = new();
 }
 
 /// <summary>One thing that happened to a simulated node: a completed wake, or a brown-out and the dead time after it.</summary>
@@ -61,6 +63,8 @@ public sealed class NodeRunResult
     public NodeTimeline? Timeline { get; init; }
     /// <summary>Delivery latencies of this node, s (for fleet percentiles).</summary>
     public required List<double> LatenciesSeconds { get; init; }
+    /// <summary>Event-to-broker latencies of this node's arrivals, s (+infinity = never), for fleet percentiles.</summary>
+    public List<double> ArrivalLatenciesSeconds { get; init; } = new();
     /// <summary>Sequences taken (persisted) but neither delivered nor still pending: must not exceed the dropped count.</summary>
     public required long UnaccountedReadings { get; init; }
 }
@@ -94,6 +98,8 @@ public sealed class NodeSimulator
     private readonly List<long> _takenAtMs = new() { 0 };
     private readonly List<long> _firstArrivalMs = new() { 0 };
     private readonly List<int> _eventsBySequence = new() { 0 };
+    private readonly List<bool> _hasTemperature = new() { false };
+    private readonly uint[] _eventSequence;
 
     private long _eventsCaptured, _wakes, _motionWakes, _brownouts, _deadMs, _duplicates, _storageRefusals;
     private double _minVolts;
@@ -124,6 +130,7 @@ public sealed class NodeSimulator
         _sleepAmps = _profile.DeepSleepMicroamps * 1e-6;
         _timerOnlySleepAmps = _profile.DeepSleepTimerOnlyMicroamps * 1e-6;
         _events = _env.MotionEventUnixSeconds.Select(s => s * 1000).ToArray();
+        _eventSequence = new uint[_events.Length];
         _minVolts = _supercap.Volts;
         if (recordTimeline) _timeline = new NodeTimeline { StartUnixSeconds = _env.StartUnixSeconds };
         if (setup.MqttFactory != null) _node.ReplaceMqtt(setup.MqttFactory(_node.Link, _node.Clock, _node.Broker));
@@ -238,7 +245,12 @@ public sealed class NodeSimulator
         if (report.RadioStarted) _timeline?.TransmitTimes.Add(wakeStartMs / 1000);
         else _timeline?.WakeTimes.Add(wakeStartMs / 1000);
         if (report.StorageFailed) _storageRefusals++;
-        else SetAt(_takenAtMs, report.Sequence, wakeStartMs, clearFrom: _eventsBySequence);
+        else
+        {
+            SetAt(_takenAtMs, report.Sequence, wakeStartMs, clearFrom: _eventsBySequence);
+            while (_hasTemperature.Count <= report.Sequence) _hasTemperature.Add(false);
+            _hasTemperature[(int)report.Sequence] = (report.Faults & ReadingFaults.Climate) == 0;
+        }
         _minVolts = Math.Min(_minVolts, _supercap.Volts);
         return false;
     }
@@ -252,7 +264,11 @@ public sealed class NodeSimulator
             {
                 _eventsCaptured++;
                 _timeline?.CapturedEventTimes.Add(_events[eventIndex] / 1000);
-                if (!report.StorageFailed) Increment(_eventsBySequence, report.Sequence);
+                if (!report.StorageFailed)
+                {
+                    Increment(_eventsBySequence, report.Sequence);
+                    _eventSequence[eventIndex] = report.Sequence;
+                }
             }
             else
             {
@@ -362,6 +378,8 @@ public sealed class NodeSimulator
             }
         }
         latencies.Sort();
+        ServiceOutcome service = ServiceMetrics.Compute(_env.StartUnixSeconds * 1000, _env.EndUnixSeconds * 1000, _events, _eventSequence,
+            _takenAtMs, _firstArrivalMs, _hasTemperature, _setup.Service);
         double days = (_env.EndUnixSeconds - _env.StartUnixSeconds) / 86400.0;
         var metrics = new SimulationMetrics
         {
@@ -403,7 +421,12 @@ public sealed class NodeSimulator
             WallSeconds = wallSeconds,
             NodeDaysPerSecond = wallSeconds > 0 ? days / wallSeconds : 0,
         };
-        return new NodeRunResult { Metrics = metrics, Timeline = _timeline, LatenciesSeconds = latencies, UnaccountedReadings = unaccounted };
+        ServiceMetrics.Fill(metrics, service.ArrivalsTotal, service.ArrivalsOnTime, service.ArrivalLatenciesSeconds, service.TemperatureIntervals, service.TemperatureIntervalsCovered);
+        return new NodeRunResult
+        {
+            Metrics = metrics, Timeline = _timeline, LatenciesSeconds = latencies, UnaccountedReadings = unaccounted,
+            ArrivalLatenciesSeconds = service.ArrivalLatenciesSeconds,
+        };
     }
 
     public static string PhaseName(PowerPhase phase) => phase switch

@@ -23,6 +23,9 @@ public sealed class PolicySpec
 
     public static PolicySpec BuiltIn() => new("built-in", null);
 
+    /// <summary>A table the caller has in memory (a trainer's result), installed in flash under <paramref name="name"/>.</summary>
+    public static PolicySpec FromTable(string name, PolicyTable table) => new(name, table.Serialize());
+
     /// <summary>Parses --policy; throws <see cref="FormatException"/> or <see cref="IOException"/> with the reason.</summary>
     public static PolicySpec Parse(string text, NodeConfig config)
     {

@@ -51,6 +51,23 @@ public sealed class SimulationMetrics
     /// <summary>Median time from a reading being taken to its first arrival at the broker, s.</summary>
     [JsonPropertyName("delivery_latency_p50_s")] public double DeliveryLatencyP50S { get; set; }
     [JsonPropertyName("delivery_latency_p95_s")] public double DeliveryLatencyP95S { get; set; }
+    /// <summary>Motion events after a quiet gap ([service] arrival_gap_minutes) in the ground truth.</summary>
+    [JsonPropertyName("arrivals_total")] public long ArrivalsTotal { get; set; }
+    /// <summary>Arrivals whose reading reached the broker within [service] arrival_target_minutes of the event (missed = late).</summary>
+    [JsonPropertyName("arrivals_on_time")] public long ArrivalsOnTime { get; set; }
+    /// <summary>Median event-to-broker latency of arrivals, s; null (infinite) when over half never arrived.</summary>
+    [JsonPropertyName("arrival_latency_p50_s")] public double ArrivalLatencyP50S { get; set; }
+    [JsonPropertyName("arrival_latency_p95_s")] public double ArrivalLatencyP95S { get; set; }
+    /// <summary>Intervals of [service] temperature_interval_minutes in the run.</summary>
+    [JsonPropertyName("temperature_intervals")] public long TemperatureIntervals { get; set; }
+    /// <summary>Intervals in which a reading with a temperature was taken and reached the broker (by the end of the run).</summary>
+    [JsonPropertyName("temperature_intervals_covered")] public long TemperatureIntervalsCovered { get; set; }
+    /// <summary>temperature_intervals_covered / temperature_intervals (0..1).</summary>
+    [JsonPropertyName("temperature_coverage")] public double TemperatureCoverage { get; set; }
+    /// <summary>Brown-outs of the least-spending policy on the same environment: the floor utility measures against.</summary>
+    [JsonPropertyName("brownouts_floor")] public long BrownoutsFloor { get; set; }
+    /// <summary>The ranking score of docs/policy.md ("Service metrics and utility").</summary>
+    [JsonPropertyName("utility")] public double Utility { get; set; }
     [JsonPropertyName("final_supercap_v")] public double FinalSupercapV { get; set; }
     [JsonPropertyName("min_supercap_v")] public double MinSupercapV { get; set; }
     /// <summary>Faults injected, by kind (see --faults).</summary>

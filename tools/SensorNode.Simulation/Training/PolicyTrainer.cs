@@ -206,7 +206,8 @@ public static class PolicyTrainer
             results[i] = (agent, metrics);
         });
         long total = 0, captured = 0, capturedCold = 0, brownouts = 0, brownoutsCold = 0, brownoutsStress = 0, delivered = 0;
-        double reward = 0;
+        double reward = 0, utility = 0;
+        int normalRuns = 0;
         var risk = new SortedSet<int>();
         for (int i = 0; i < results.Length; i++)
         {
@@ -217,6 +218,8 @@ public static class PolicyTrainer
             switch (scenarios[i].Kind)
             {
                 case ScenarioKind.Normal:
+                    utility += ServiceMetrics.Utility(m, 0, options.Service);
+                    normalRuns++;
                     total += m.EventsTotal;
                     captured += m.EventsCaptured;
                     brownouts += m.Brownouts;
@@ -236,7 +239,7 @@ public static class PolicyTrainer
             EventsTotal = total, EventsCaptured = captured, EventsCapturedColdStart = capturedCold,
             Brownouts = brownouts, BrownoutsColdStart = brownoutsCold, BrownoutsStress = brownoutsStress,
             StressRuns = scenarios.Count(x => x.Kind == ScenarioKind.Stress),
-            ReadingsDelivered = delivered, Reward = reward, RiskStates = risk,
+            ReadingsDelivered = delivered, Reward = reward, RiskStates = risk, Utility = normalRuns > 0 ? utility / normalRuns : 0,
         };
     }
 
@@ -272,13 +275,14 @@ public static class PolicyTrainer
 
     /// <summary>
     /// Fewer brown-outs from the normal and cold starts first, then fewer in the stress runs (safety and margin are
-    /// not traded for events), then the higher reward.
+    /// not traded for events), then the higher utility (the service, docs/policy.md), then the higher reward.
     /// </summary>
     private static bool Better(TableScore a, TableScore b)
     {
         long ba = a.Brownouts + a.BrownoutsColdStart, bb = b.Brownouts + b.BrownoutsColdStart;
         if (ba != bb) return ba < bb;
         if (a.BrownoutsStress != b.BrownoutsStress) return a.BrownoutsStress < b.BrownoutsStress;
+        if (Math.Abs(a.Utility - b.Utility) > 1e-9) return a.Utility > b.Utility;
         return a.Reward > b.Reward + 1e-9;
     }
 
@@ -293,6 +297,7 @@ public static class PolicyTrainer
             InitialVolts = startVolts,
             PolicyFactory = _ => agent,
             StepObserverFactory = _ => agent.Observe,
+            Service = options.Service,
         };
         return new NodeSimulator(setup, 0, recordTimeline: false).Run().Metrics;
     }

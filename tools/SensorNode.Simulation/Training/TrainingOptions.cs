@@ -1,6 +1,7 @@
 using SensorNode.Core.Config;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
 
 namespace SensorNode.Simulation.Training;
 
@@ -11,6 +12,11 @@ public sealed class TrainingOptions
     public required IReadOnlyList<EnvironmentTrace> Environments { get; init; }
     public required HardwareProfile Profile { get; init; }
     public NodeConfig Config { get; init; } = new();
+    /// <summary>
+    /// The service the table is judged by: after safety (brown-outs, then stress brown-outs) the trainer keeps the
+    /// table with the higher utility on the training days (docs/policy.md), floor 0 (brown-outs already rank first).
+    /// </summary>
+    public ServiceTargets Service { get; init; } = new();
     public int Seed { get; init; } = 1;
     /// <summary>Exploratory simulator runs in all (each over a whole training environment).</summary>
     public int Episodes { get; init; } = 16;

@@ -34,6 +34,8 @@ public sealed class TableScore
     public long ReadingsDelivered { get; init; }
     /// <summary>Sum of rewards of all runs.</summary>
     public double Reward { get; init; }
+    /// <summary>Mean utility of the normal-start runs over the training environments (floor 0).</summary>
+    public double Utility { get; init; }
 
     /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
     public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
