@@ -27,7 +27,8 @@ public static class GatewayCommand
                                     require one (docs/gateway-service.md, TLS and ACL)
           --group NAME              shared-subscription group; instances of one group split the stream (default sensornode-gateway)
           --no-share                plain subscriptions (one instance); survives a mosquitto 2.0 restart, shared ones do not
-          --client-id ID            MQTT client id, stable per instance (default gw-<group or single>-<host name>)
+          --client-id ID            MQTT client id, stable per instance (default: the certificate's CN, else the
+                                    URL's user, else gw-<group or single>-<host name>)
           --prefix P                topic prefix of the nodes (default sensornode)
           --rooms FILE              CSV of node_id,room lines; sets each node's room (Brick export, HA suggested area)
           --release-above-volts V   release queued commands to a node whose supercap is at least V volts (default 4.0)
@@ -70,7 +71,7 @@ public static class GatewayCommand
             Host = broker.Host, Port = broker.Port, Tls = broker.Tls, Username = broker.Username, Password = broker.Password,
             CaFile = options.Get("ca"), ClientCertificateFile = options.Get("cert"), ClientKeyFile = options.Get("key"),
             Group = group,
-            ClientId = options.Get("client-id") ?? $"gw-{group ?? "single"}-{System.Environment.MachineName}",
+            ClientId = options.Get("client-id") ?? DefaultClientId(options.Get("cert"), broker.Username, group),
             Prefix = options.Get("prefix") ?? "sensornode",
             ReleaseAboveVolts = GetDouble(options, "release-above-volts", 4.0, 0, 65.535),
             BatchMaxMessages = options.GetInt("batch", 500, 1, 1000),
@@ -133,6 +134,28 @@ public static class GatewayCommand
         gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
         log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The client id when --client-id is not given: the authenticated identity (the certificate's CN, else the user
+    /// name), which a listener with use_username_as_clientid imposes anyway; else gw-&lt;group or single&gt;-&lt;host&gt;.
+    /// </summary>
+    internal static string DefaultClientId(string? certificateFile, string? username, string? group)
+    {
+        if (certificateFile != null && File.Exists(certificateFile))
+        {
+            try
+            {
+                using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(certificateFile));
+                string cn = certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, forIssuer: false);
+                if (!string.IsNullOrEmpty(cn)) return cn;
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // Named by the service when it loads the file.
+            }
+        }
+        return string.IsNullOrEmpty(username) ? $"gw-{group ?? "single"}-{System.Environment.MachineName}" : username;
     }
 
     private static int Brick(string[] args, TextWriter output, TextWriter error)
