@@ -25,8 +25,12 @@ public static class GatewayCommand
                                     the system's trust store)
           --cert FILE --key FILE    mqtts:// only: the gateway's client certificate and key (PEM), for brokers that
                                     require one (docs/gateway-service.md, TLS and ACL)
-          --group NAME              shared-subscription group; instances of one group split the stream (default sensornode-gateway)
-          --no-share                plain subscriptions (one instance); survives a mosquitto 2.0 restart, shared ones do not
+          --group NAME              scale-out: instances of one shared-subscription group split the stream; loses
+                                    what nodes publish during a broker restart (docs/gateway-service.md, Scale-out)
+          --no-share                plain subscriptions, one instance: the default, the mode that loses nothing
+          --session-expiry S        how long the broker keeps the session while the gateway is away (default 86400)
+          --drain                   retire a group instance: with its --client-id (or identity), store what its
+                                    session holds, then end the session so the broker stops queueing for it
           --client-id ID            MQTT client id, stable per instance (default: the certificate's CN, else the
                                     URL's user, else gw-<group or single>-<host name>)
           --prefix P                topic prefix of the nodes (default sensornode)
@@ -48,6 +52,9 @@ public static class GatewayCommand
           --paced-seconds S         length of the paced run (default 10)
         """;
 
+    /// <summary>--drain ends the session once nothing arrived for this long, ms: the broker hands a resumed session's queue over at once.</summary>
+    public const int DrainQuietMilliseconds = 2000;
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
@@ -57,7 +64,7 @@ public static class GatewayCommand
 
     private static int Serve(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery", "no-share"]);
+        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry"], ["help", "no-discovery", "no-share", "drain"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
@@ -65,7 +72,8 @@ public static class GatewayCommand
             throw new UsageException("--ca, --cert and --key need an mqtts:// broker URL");
         if (options.Has("cert") != options.Has("key")) throw new UsageException("--cert and --key go together");
         if (options.Has("no-share") && options.Has("group")) throw new UsageException("--no-share and --group exclude each other");
-        string? group = options.Has("no-share") ? null : options.Get("group") ?? "sensornode-gateway";
+        string? group = options.Get("group");
+        if (options.Has("drain") && group == null) throw new UsageException("--drain retires an instance of a --group");
         var gatewayOptions = new GatewayOptions
         {
             Host = broker.Host, Port = broker.Port, Tls = broker.Tls, Username = broker.Username, Password = broker.Password,
@@ -77,7 +85,10 @@ public static class GatewayCommand
             BatchMaxMessages = options.GetInt("batch", 500, 1, 1000),
             BatchMaxMilliseconds = options.GetInt("batch-ms", 10, 0, 10_000),
             DiscoveryPrefix = options.Has("no-discovery") ? null : "homeassistant",
+            SessionExpirySeconds = (uint)options.GetInt("session-expiry", 86_400, 1, int.MaxValue),
         };
+        if (group != null && !options.Has("client-id") && !options.Has("cert") && broker.Username == null)
+            error.WriteLine($"sensornode gateway: warning: group instance without --client-id: the id '{gatewayOptions.ClientId}' comes from the host name, and a new host name leaves the old session behind as a ghost that keeps its share of the stream");
         int statusSeconds = options.GetInt("status-seconds", 60, 0, 86_400);
         try
         {
@@ -125,6 +136,20 @@ public static class GatewayCommand
             error.WriteLine($"sensornode gateway: {e.Message}");
             gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return CommandLine.Failed;
+        }
+        if (options.Has("drain"))
+        {
+            try
+            {
+                gateway.DrainAsync(TimeSpan.FromMilliseconds(DrainQuietMilliseconds), stop.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGINT: stop as usual, the session stays.
+            }
+            gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            log.WriteLine($"gateway: drained {gatewayOptions.ClientId}: {gateway.Counters}");
+            return CommandLine.Ok;
         }
         log.WriteLine($"gateway: storing into {db}; SIGINT or SIGTERM stops after the current batch");
         while (!stop.Token.WaitHandle.WaitOne(statusSeconds == 0 ? Timeout.Infinite : statusSeconds * 1000))

@@ -40,11 +40,13 @@ public sealed record GatewayOptions
     public required string ClientId { get; init; }
 
     /// <summary>
-    /// Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'. Null:
-    /// plain subscriptions, for a single instance. mosquitto 2.0 does not restore shared subscriptions from its
-    /// persistence file, so only a plain subscription keeps receiving through a broker restart (docs/gateway-service.md).
+    /// Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'. Null
+    /// (the default): plain subscriptions, one instance, the mode that loses nothing. mosquitto 2.0 does not restore
+    /// shared subscriptions from its persistence file, so a group loses what nodes publish between a broker restart
+    /// and the resubscribe, and a departed instance's session keeps its share queued until it expires
+    /// (docs/gateway-service.md, Scale-out).
     /// </summary>
-    public string? Group { get; init; } = "sensornode-gateway";
+    public string? Group { get; init; }
 
     /// <summary>Topic prefix of the nodes ([mqtt] TopicPrefix), default "sensornode".</summary>
     public string Prefix { get; init; } = "sensornode";
@@ -60,6 +62,17 @@ public sealed record GatewayOptions
 
     /// <summary>Unacknowledged QoS 1 messages the broker may have in flight towards this client (MQTT 5 Receive Maximum), 1 to 65535.</summary>
     public ushort ReceiveMaximum { get; init; } = 1000;
+
+    /// <summary>
+    /// QoS 0 messages bypass Receive Maximum, so they get their own bound: one is taken only while fewer than
+    /// <see cref="MaxQueuedQos0Messages"/> QoS 0 messages and fewer than this many payload bytes (all QoS) wait for the
+    /// store; otherwise it is dropped and counted (QoS 0 is at-most-once; nodes publish QoS 1). 1 to 1 GiB, default 16 MiB.
+    /// QoS 1 messages are bounded by <see cref="ReceiveMaximum"/> x the 64 KiB kept per message.
+    /// </summary>
+    public long MaxQueuedQos0Bytes { get; init; } = 16L << 20;
+
+    /// <summary>Most QoS 0 messages waiting for the store (see <see cref="MaxQueuedQos0Bytes"/>), 0 to 65535, default 1000.</summary>
+    public int MaxQueuedQos0Messages { get; init; } = 1000;
 
     /// <summary>
     /// A node's queued commands are released when its last stored supercap voltage is at least this, V
@@ -99,6 +112,8 @@ public sealed record GatewayOptions
         if (SessionExpirySeconds is 0 or uint.MaxValue)
             throw new ArgumentException($"session expiry {SessionExpirySeconds} s: 1 to 4294967294");
         if (ReceiveMaximum == 0) throw new ArgumentException("receive maximum: 1 to 65535");
+        if (MaxQueuedQos0Bytes is < 1 or > 1L << 30) throw new ArgumentException($"QoS 0 queue of {MaxQueuedQos0Bytes} bytes: 1 to 1073741824");
+        if (MaxQueuedQos0Messages is < 0 or > 65535) throw new ArgumentException($"QoS 0 queue of {MaxQueuedQos0Messages} messages: 0 to 65535");
         if (BatchMaxMessages < 1 || BatchMaxMessages > ReceiveMaximum)
             throw new ArgumentException($"batch of {BatchMaxMessages} messages: 1 to the receive maximum ({ReceiveMaximum})");
         if (BatchMaxMilliseconds is < 0 or > 10_000) throw new ArgumentException($"batch wait {BatchMaxMilliseconds} ms: 0 to 10000");

@@ -19,12 +19,17 @@ namespace SensorNode.Gateway.Service;
 /// </summary>
 /// <remarks>
 /// One consumer task does all store work, in arrival order. The MQTT library's receive handler only copies the message
-/// into an unbounded channel (bounded in practice by <see cref="GatewayOptions.ReceiveMaximum"/>: the broker sends no more
-/// unacknowledged messages than that) and returns, so the library keeps reading while a batch commits.
+/// (at most 64 KiB of it) into a channel and returns, so the library keeps reading while a batch commits. The channel is
+/// bounded: QoS 1 by <see cref="GatewayOptions.ReceiveMaximum"/> (the broker sends no more unacknowledged messages than
+/// that), QoS 0, which Receive Maximum does not cover, by <see cref="GatewayOptions.MaxQueuedQos0Bytes"/> and
+/// <see cref="GatewayOptions.MaxQueuedQos0Messages"/> (dropped and counted beyond them). The handler never waits: the
+/// library queues received packets without a bound of its own while a handler blocks.
 /// </remarks>
 public sealed class GatewayService : IAsyncDisposable
 {
-    private sealed record Inbound(MqttApplicationMessageReceivedEventArgs Args, string Topic, TopicInfo Info, byte[] Payload, bool Retained, long ReceivedUnixMs, int Generation);
+    // Payload: the first SenmlDecoder.MaxPayloadBytes bytes (all a decoder or a dead letter uses); PayloadLength: the real size.
+    private sealed record Inbound(MqttApplicationMessageReceivedEventArgs Args, string Topic, TopicInfo Info, byte[] Payload, int PayloadLength,
+        bool Qos0, bool Retained, long ReceivedUnixMs, int Generation);
 
     private const int ConnectTimeoutMilliseconds = 5000;
     private const int DisconnectTimeoutMilliseconds = 2000;
@@ -43,6 +48,10 @@ public sealed class GatewayService : IAsyncDisposable
     private Task? _consumer;
     private Task? _reconnect;
     private int _generation;
+    private long _lastArrivalTicks = Environment.TickCount64;
+    private int _queuedMessages;
+    private int _queuedQos0;
+    private long _qos0DropLoggedTicks = long.MinValue;
     private bool _started;
     private bool _stopped;
 
@@ -95,6 +104,12 @@ public sealed class GatewayService : IAsyncDisposable
             throw new InvalidOperationException($"gateway {_options.ClientId} cannot connect to {_options.Host}:{_options.Port}: {e.Message}", e);
         }
         _log($"connected to {_options.Host}:{_options.Port} as {_options.ClientId}, {(_options.Group == null ? "plain subscription" : "group " + _options.Group)}, prefix {_options.Prefix}");
+        if (_options.Group != null)
+        {
+            _log($"WARNING: group {_options.Group} (scale-out) can lose readings: what nodes publish between a broker restart and the resubscribe "
+                + $"is acknowledged and dropped (mosquitto 2.0 does not persist shared subscriptions), and a stopped instance's share stays queued "
+                + $"in its session for {_options.SessionExpirySeconds} s; retire an instance with --drain (docs/gateway-service.md, Scale-out)");
+        }
     }
 
     /// <summary>
@@ -102,7 +117,32 @@ public sealed class GatewayService : IAsyncDisposable
     /// disconnects normally (the session stays on the broker for <see cref="GatewayOptions.SessionExpirySeconds"/>;
     /// messages that arrived but were not taken are redelivered to the next instance with the same client id).
     /// </summary>
-    public async Task StopAsync()
+    public Task StopAsync() => StopAsync(endSession: false);
+
+    /// <summary>
+    /// Scale-out clean-up of a departed group instance (run with its client id): waits until no message arrived for
+    /// <paramref name="quiet"/> (the broker has handed over what it queued for this session), unsubscribes (so no new
+    /// share is sent; what was sent before the UNSUBACK is already queued here), stores and acknowledges everything,
+    /// then disconnects with session expiry 0 so the broker drops the session instead of queueing for it.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan quiet, CancellationToken cancellationToken = default)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            long idle = Environment.TickCount64 - Interlocked.Read(ref _lastArrivalTicks);
+            if (idle >= quiet.TotalMilliseconds && Volatile.Read(ref _queuedMessages) == 0) break;
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(20, quiet.TotalMilliseconds - idle)), cancellationToken).ConfigureAwait(false);
+        }
+        if (_client.IsConnected)
+        {
+            var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+            foreach (string filter in Filters()) unsubscribe = unsubscribe.WithTopicFilter(filter);
+            await _client.UnsubscribeAsync(unsubscribe.Build(), cancellationToken).ConfigureAwait(false);
+        }
+        await StopAsync(endSession: true).ConfigureAwait(false);
+    }
+
+    private async Task StopAsync(bool endSession)
     {
         if (_stopped) return;
         _stopped = true;
@@ -115,8 +155,10 @@ public sealed class GatewayService : IAsyncDisposable
             try
             {
                 using var timeout = new CancellationTokenSource(DisconnectTimeoutMilliseconds);
-                var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build();
-                await _client.DisconnectAsync(options, timeout.Token).ConfigureAwait(false);
+                var builder = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection);
+                if (endSession) builder = builder.WithSessionExpiryInterval(0);
+                await _client.DisconnectAsync(builder.Build(), timeout.Token).ConfigureAwait(false);
+                if (endSession) _log($"session {_options.ClientId} drained and ended");
             }
             catch (Exception e)
             {
@@ -199,14 +241,9 @@ public sealed class GatewayService : IAsyncDisposable
                 throw new InvalidOperationException($"broker refused the connection: {connected.ResultCode} {connected.ReasonString}");
 
             // Subscribing again on a resumed session is harmless and covers a broker that lost it.
-            // Acks are shared like state, so one instance of the group handles each; availability goes to every instance.
-            string state = _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix);
-            string ack = _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack";
-            MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(state).WithAtLeastOnceQoS())
-                .WithTopicFilter(f => f.WithTopic(GatewayTopics.AvailabilityFilter(_options.Prefix)).WithAtLeastOnceQoS())
-                .WithTopicFilter(f => f.WithTopic(ack).WithAtLeastOnceQoS())
-                .Build();
+            var subscribeBuilder = new MqttClientSubscribeOptionsBuilder();
+            foreach (string filter in Filters()) subscribeBuilder = subscribeBuilder.WithTopicFilter(f => f.WithTopic(filter).WithAtLeastOnceQoS());
+            MqttClientSubscribeOptions subscribe = subscribeBuilder.Build();
             MqttClientSubscribeResult result = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
             foreach (MqttClientSubscribeResultItem item in result.Items)
             {
@@ -219,6 +256,15 @@ public sealed class GatewayService : IAsyncDisposable
             _connectLock.Release();
         }
     }
+
+    // State, availability, ack. Acks are shared like state, so one instance of the group handles each; availability
+    // goes to every instance.
+    private string[] Filters() =>
+    [
+        _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix),
+        GatewayTopics.AvailabilityFilter(_options.Prefix),
+        _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack",
+    ];
 
     private Task OnDisconnected(MqttClientDisconnectedEventArgs e)
     {
@@ -253,17 +299,46 @@ public sealed class GatewayService : IAsyncDisposable
     // The library awaits this handler before it reads the next message: copy and queue, never block.
     private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)
     {
+        Interlocked.Exchange(ref _lastArrivalTicks, Environment.TickCount64);
         MqttApplicationMessage message = e.ApplicationMessage;
         if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack"))
         {
             return Task.CompletedTask; // not ours: auto-acknowledged
         }
+        long length = message.Payload.Length;
+        int kept = (int)Math.Min(length, SenmlDecoder.MaxPayloadBytes);
+        bool qos0 = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce;
+        if (qos0 && (Volatile.Read(ref _queuedQos0) >= _options.MaxQueuedQos0Messages || Counters.QueuedBytes + kept > _options.MaxQueuedQos0Bytes))
+        {
+            Counters.AddDroppedQos0();
+            long now = Environment.TickCount64;
+            if (now - Interlocked.Read(ref _qos0DropLoggedTicks) >= 10_000)
+            {
+                Interlocked.Exchange(ref _qos0DropLoggedTicks, now);
+                _log($"QoS 0 queue full ({Counters.QueuedBytes} bytes waiting for the store): dropping QoS 0 messages, {Counters.DroppedQos0} so far");
+            }
+            return Task.CompletedTask;
+        }
         e.AutoAcknowledge = false;
-        var inbound = new Inbound(e, message.Topic, info, message.Payload.ToArray(), message.Retain,
-            _time.GetUtcNow().ToUnixTimeMilliseconds(), Volatile.Read(ref _generation));
+        var inbound = new Inbound(e, message.Topic, info, message.Payload.Slice(0, kept).ToArray(), (int)Math.Min(length, int.MaxValue), qos0,
+            message.Retain, _time.GetUtcNow().ToUnixTimeMilliseconds(), Volatile.Read(ref _generation));
         // Refused only after StopAsync: left unacknowledged, the broker keeps it for the session's next connection.
-        _inbox.Writer.TryWrite(inbound);
+        if (_inbox.Writer.TryWrite(inbound))
+        {
+            Interlocked.Increment(ref _queuedMessages);
+            if (qos0) Interlocked.Increment(ref _queuedQos0);
+            Counters.AddQueued(kept);
+        }
         return Task.CompletedTask;
+    }
+
+    private bool TryTake(ChannelReader<Inbound> reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Inbound? item)
+    {
+        if (!reader.TryRead(out item)) return false;
+        Interlocked.Decrement(ref _queuedMessages);
+        if (item.Qos0) Interlocked.Decrement(ref _queuedQos0);
+        Counters.AddQueued(-item.Payload.Length);
+        return true;
     }
 
     private async Task ConsumeAsync()
@@ -276,7 +351,7 @@ public sealed class GatewayService : IAsyncDisposable
             long deadline = Environment.TickCount64 + _options.BatchMaxMilliseconds;
             while (batch.Count < _options.BatchMaxMessages)
             {
-                if (reader.TryRead(out Inbound? next))
+                if (TryTake(reader, out Inbound? next))
                 {
                     batch.Add(next);
                     continue;
@@ -319,7 +394,9 @@ public sealed class GatewayService : IAsyncDisposable
             {
                 case "state":
                     Counters.AddReceived();
-                    if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason) && pack != null)
+                    if (item.PayloadLength > SenmlDecoder.MaxPayloadBytes)
+                        DeadLetter(item, $"payload of {item.PayloadLength} bytes exceeds {SenmlDecoder.MaxPayloadBytes}");
+                    else if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason) && pack != null)
                         packs.Add((pack, item.ReceivedUnixMs));
                     else
                         DeadLetter(item, reason);
@@ -375,7 +452,7 @@ public sealed class GatewayService : IAsyncDisposable
 
     private void DeadLetter(Inbound item, string reason)
     {
-        _store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs);
+        _store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs, item.PayloadLength);
         Counters.AddDeadLettered();
     }
 

@@ -9,8 +9,11 @@ namespace SensorNode.Gateway;
 /// </summary>
 public sealed class ReadingStore : IDisposable
 {
-    /// <summary>Dead-letter payload bytes kept, from the start; the full length is stored alongside.</summary>
-    public const int MaxDeadLetterPayloadBytes = 4096;
+    /// <summary>
+    /// Dead-letter payload bytes kept, from the start: the decode limit, so every payload that could ever decode is kept
+    /// whole (and can be replayed); the full length is stored alongside.
+    /// </summary>
+    public const int MaxDeadLetterPayloadBytes = SenmlDecoder.MaxPayloadBytes;
 
     /// <summary>How long a write waits for another connection's lock before failing, ms.</summary>
     public const int BusyTimeoutMilliseconds = 30000;
@@ -177,9 +180,10 @@ public sealed class ReadingStore : IDisposable
     /// <summary>
     /// Records a rejected message: <paramref name="topic"/>, the one-line <paramref name="reason"/> (cut to 1000
     /// chars), the first <see cref="MaxDeadLetterPayloadBytes"/> bytes of <paramref name="payload"/> and its full
-    /// length, and the receive time (Unix ms UTC). Any bytes are accepted: the payload is kept as a BLOB.
+    /// length (<paramref name="payloadLength"/> when the caller kept only the start, else the span's), and the receive
+    /// time (Unix ms UTC). Any bytes are accepted: the payload is kept as a BLOB.
     /// </summary>
-    public void DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs)
+    public void DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs, int? payloadLength = null)
     {
         byte[] kept = payload.Slice(0, Math.Min(payload.Length, MaxDeadLetterPayloadBytes)).ToArray();
         string line = SenmlDecoder.OneLine(reason);
@@ -190,7 +194,7 @@ public sealed class ReadingStore : IDisposable
                 INSERT INTO dead_letters (topic, reason, payload, payload_length, received_ms)
                 VALUES ($topic, $reason, $payload, $length, $received)
                 """, ("$topic", topic ?? ""), ("$reason", line.Length <= MaxReasonChars ? line : line.Substring(0, MaxReasonChars)),
-                ("$payload", kept), ("$length", payload.Length), ("$received", receivedUnixMs));
+                ("$payload", kept), ("$length", Math.Max(payloadLength ?? payload.Length, payload.Length)), ("$received", receivedUnixMs));
         }
     }
 
