@@ -17,6 +17,7 @@ public static class GatewayCommand
         usage: sensornode gateway --broker URL --db FILE [options]      store the nodes' readings until SIGINT/SIGTERM
                sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P]
                sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
+               sensornode gateway replay --db FILE [--id N] [--prefix P]
 
         gateway:
           --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
@@ -44,6 +45,10 @@ public static class GatewayCommand
         brick:
           --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
 
+        replay (run it once the cause of the rejections is fixed, e.g. the gateway's clock):
+          --db FILE                 decodes the state dead letters again; stores and removes those that decode now
+          --id N                    only dead letter N (default: all)
+
         bench (starts its own mosquitto on loopback; needs mosquitto installed):
           --out DIR                 writes DIR/bench.json
           --readings N              readings in the throughput run (default 200000)
@@ -59,6 +64,7 @@ public static class GatewayCommand
     {
         if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
         if (args.Length > 0 && args[0] == "bench") return Bench(args[1..], output, error);
+        if (args.Length > 0 && args[0] == "replay") return Replay(args[1..], output, error);
         return Serve(args, output, error);
     }
 
@@ -194,6 +200,19 @@ public static class GatewayCommand
         string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode");
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
+        return CommandLine.Ok;
+    }
+
+    private static int Replay(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["db", "id", "prefix"], ["help"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        long? id = options.Has("id") ? options.GetInt("id", 1, 1, int.MaxValue) : null;
+        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
+        using ReadingStore store = ReadingStore.Open(db);
+        DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
+        output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;
     }
 

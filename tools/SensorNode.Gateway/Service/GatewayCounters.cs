@@ -16,6 +16,7 @@ public sealed class GatewayCounters
     private long _batches;
     private long _reconnects;
     private long _droppedQos0;
+    private long _deferred;
     private long _queuedBytes;
     private long _peakQueuedBytes;
 
@@ -55,6 +56,11 @@ public sealed class GatewayCounters
     /// <summary>The most payload bytes that ever waited for the store at once.</summary>
     public long PeakQueuedBytes => Interlocked.Read(ref _peakQueuedBytes);
 
+    /// <summary>State messages rejected for a retryable reason (clock) and left unacknowledged for redelivery; a retry counts again.</summary>
+    public long Deferred => Interlocked.Read(ref _deferred);
+
+    internal void AddDeferred() => Interlocked.Increment(ref _deferred);
+
     internal void AddDroppedQos0() => Interlocked.Increment(ref _droppedQos0);
 
     internal void AddQueued(long bytes)
@@ -77,5 +83,5 @@ public sealed class GatewayCounters
 
     /// <summary>One line for logs: "received 12 stored 10 dup 1 dead 1 acked 12 released 0 batches 3 reconnects 0".</summary>
     public override string ToString() =>
-        $"received {Received} stored {Stored} dup {Duplicates} dead {DeadLettered} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
+        $"received {Received} stored {Stored} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
 }

@@ -89,6 +89,18 @@ public sealed record GatewayOptions
     /// <summary>Wait between reconnect attempts after the broker went away, ms (10 to 60000).</summary>
     public int ReconnectDelayMilliseconds { get; init; } = 500;
 
+    /// <summary>
+    /// A state pack rejected for a retryable reason (a time ahead of the gateway's clock) is not acknowledged; the
+    /// gateway reconnects this long after such a rejection so the broker redelivers it, ms (100 to 3600000, default 30000).
+    /// </summary>
+    public int RetryDelayMilliseconds { get; init; } = 30_000;
+
+    /// <summary>
+    /// How long a retryable pack is retried (since this process first saw it) before it is dead-lettered as final and
+    /// acknowledged, s (0 to 31536000, default 86400). A dead letter keeps the whole payload for <c>gateway replay</c>.
+    /// </summary>
+    public int RetryForSeconds { get; init; } = 86_400;
+
     /// <summary>True when Home Assistant discovery configs and per-point values are published.</summary>
     public bool PublishesDiscovery => !string.IsNullOrEmpty(DiscoveryPrefix);
 
@@ -119,6 +131,8 @@ public sealed record GatewayOptions
         if (BatchMaxMilliseconds is < 0 or > 10_000) throw new ArgumentException($"batch wait {BatchMaxMilliseconds} ms: 0 to 10000");
         if (!(ReleaseAboveVolts is >= 0 and <= 65.535)) throw new ArgumentException($"release threshold {ReleaseAboveVolts} V: 0 to 65.535");
         if (ExpireMarginSeconds is < 0 or > 86_400) throw new ArgumentException($"expire margin {ExpireMarginSeconds} s: 0 to 86400");
+        if (RetryDelayMilliseconds is < 100 or > 3_600_000) throw new ArgumentException($"retry delay {RetryDelayMilliseconds} ms: 100 to 3600000");
+        if (RetryForSeconds is < 0 or > 31_536_000) throw new ArgumentException($"retry period {RetryForSeconds} s: 0 to 31536000");
         if (ReconnectDelayMilliseconds is < 10 or > 60_000) throw new ArgumentException($"reconnect delay {ReconnectDelayMilliseconds} ms: 10 to 60000");
         if (DiscoveryPrefix is { Length: > 0 } d && (d.Contains('+') || d.Contains('#') || d.StartsWith('/') || d.EndsWith('/')))
             throw new ArgumentException($"discovery prefix '{d}': no '+', '#', leading or trailing '/'");

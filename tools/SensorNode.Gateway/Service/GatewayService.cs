@@ -52,6 +52,11 @@ public sealed class GatewayService : IAsyncDisposable
     private int _queuedMessages;
     private int _queuedQos0;
     private long _qos0DropLoggedTicks = long.MinValue;
+    private const int MaxTrackedRetries = 10_000;
+    // Retryable packs: first time seen (Unix ms), keyed on topic and payload hash; bounded, oldest dropped.
+    private readonly Dictionary<string, long> _retryingSince = new(StringComparer.Ordinal);
+    private readonly Queue<string> _retryOrder = new();
+    private int _retryScheduled;
     private bool _started;
     private bool _stopped;
 
@@ -388,6 +393,7 @@ public sealed class GatewayService : IAsyncDisposable
         var packs = new List<(DecodedPack Pack, long ReceivedUnixMs)>(batch.Count);
         var availability = new List<(string NodeId, AvailabilityState State, int SleepSeconds)>();
         var commandAcks = new List<(string NodeId, long CommandId)>();
+        var deferred = new HashSet<Inbound>(ReferenceEqualityComparer.Instance);
         foreach (Inbound item in batch)
         {
             switch (item.Info.Kind)
@@ -396,8 +402,10 @@ public sealed class GatewayService : IAsyncDisposable
                     Counters.AddReceived();
                     if (item.PayloadLength > SenmlDecoder.MaxPayloadBytes)
                         DeadLetter(item, $"payload of {item.PayloadLength} bytes exceeds {SenmlDecoder.MaxPayloadBytes}");
-                    else if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason) && pack != null)
+                    else if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason, out bool retryable) && pack != null)
                         packs.Add((pack, item.ReceivedUnixMs));
+                    else if (retryable && Defer(item, ref reason, nowMs))
+                        deferred.Add(item);
                     else
                         DeadLetter(item, reason);
                     break;
@@ -439,7 +447,9 @@ public sealed class GatewayService : IAsyncDisposable
             await AcknowledgeCommandAsync(nodeId, commandId, batch).ConfigureAwait(false);
 
         // Everything in the batch is committed (stored, dead-lettered or applied): now, and only now, the PUBACKs.
-        await AcknowledgeAsync(batch).ConfigureAwait(false);
+        // Deferred packs stay unacknowledged: the broker keeps them and redelivers after the scheduled reconnect.
+        await AcknowledgeAsync(deferred.Count == 0 ? batch : batch.Where(i => !deferred.Contains(i)).ToList()).ConfigureAwait(false);
+        if (deferred.Count > 0) ScheduleRetry();
 
         foreach ((string nodeId, AvailabilityState state, int sleepSeconds) in availability)
             await AnnounceAsync(nodeId, state, sleepSeconds).ConfigureAwait(false);
@@ -448,6 +458,45 @@ public sealed class GatewayService : IAsyncDisposable
             await PublishValuesAsync(node).ConfigureAwait(false);
             await ReleaseCommandsAsync(node.Key).ConfigureAwait(false);
         }
+    }
+
+    // True to leave a retryable pack unacknowledged; false once it was retried for RetryForSeconds (then it is final).
+    private bool Defer(Inbound item, ref string reason, long nowMs)
+    {
+        string key = item.Topic + "\n" + Convert.ToHexString(SHA256.HashData(item.Payload));
+        if (!_retryingSince.TryGetValue(key, out long since))
+        {
+            since = nowMs;
+            _retryingSince[key] = since;
+            _retryOrder.Enqueue(key);
+            while (_retryOrder.Count > MaxTrackedRetries) _retryingSince.Remove(_retryOrder.Dequeue());
+        }
+        if (nowMs - since >= _options.RetryForSeconds * 1000L)
+        {
+            _retryingSince.Remove(key);
+            reason += $" (retried for {(nowMs - since) / 1000} s; replay with 'sensornode gateway replay' once the cause is fixed)";
+            return false;
+        }
+        Counters.AddDeferred();
+        _log($"{LogText.Quote(item.Topic)} not acknowledged, retried in {_options.RetryDelayMilliseconds} ms: {LogText.Quote(reason)}");
+        return true;
+    }
+
+    private void ScheduleRetry()
+    {
+        if (Interlocked.Exchange(ref _retryScheduled, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(_options.RetryDelayMilliseconds, _stopping.Token).ConfigureAwait(false);
+                Interlocked.Exchange(ref _retryScheduled, 0);
+                await ForceRedeliveryAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
     }
 
     private void DeadLetter(Inbound item, string reason)

@@ -280,6 +280,14 @@ public sealed class ReadingStore : IDisposable
     internal IReadOnlyList<byte[]> DeadLetterPayloads(int limit = 100) =>
         ReadRows("SELECT payload FROM dead_letters ORDER BY id DESC LIMIT $limit", [("$limit", limit)], r => (byte[])r.GetValue(0));
 
+    /// <summary>Dead letters with an id above <paramref name="afterId"/>, oldest first, at most <paramref name="limit"/>: id, topic, kept payload, full length.</summary>
+    public IReadOnlyList<(long Id, string Topic, byte[] Payload, int PayloadLength)> DeadLetterRows(long afterId, int limit) =>
+        ReadRows("SELECT id, topic, payload, payload_length FROM dead_letters WHERE id > $after ORDER BY id LIMIT $limit",
+            [("$after", afterId), ("$limit", limit)], r => (r.GetInt64(0), r.GetString(1), (byte[])r.GetValue(2), r.GetInt32(3)));
+
+    /// <summary>Removes dead letter <paramref name="id"/> (replayed); unknown ids are ignored.</summary>
+    public void DeleteDeadLetter(long id) => Locked(() => ExecuteNonQuery("DELETE FROM dead_letters WHERE id = $id", ("$id", id)));
+
     /// <summary>Queues command <paramref name="name"/> with <paramref name="payload"/> for <paramref name="nodeId"/>; returns its id.</summary>
     public long EnqueueCommand(string nodeId, string name, byte[] payload, long nowUnixMs)
     {
