@@ -105,7 +105,12 @@ public static class GatewayCommand
             throw new UsageException(e.Message);
         }
 
-        using ReadingStore store = ReadingStore.Open(db);
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
+        {
+            error.WriteLine($"sensornode gateway: {problem}");
+            return CommandLine.Failed;
+        }
+        using ReadingStore store = opened!;
         if (options.Get("rooms") is { } rooms)
         {
             foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
@@ -158,11 +163,19 @@ public static class GatewayCommand
             return CommandLine.Ok;
         }
         log.WriteLine($"gateway: storing into {db}; SIGINT or SIGTERM stops after the current batch");
-        while (!stop.Token.WaitHandle.WaitOne(statusSeconds == 0 ? Timeout.Infinite : statusSeconds * 1000))
+        WaitHandle[] events = [stop.Token.WaitHandle, ((IAsyncResult)gateway.Failed).AsyncWaitHandle];
+        int signalled;
+        while ((signalled = WaitHandle.WaitAny(events, statusSeconds == 0 ? Timeout.Infinite : statusSeconds * 1000)) == WaitHandle.WaitTimeout)
         {
             log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {(gateway.IsConnected ? "connected" : "DISCONNECTED")} {gateway.Counters}");
         }
         gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (signalled == 1)
+        {
+            // For a supervisor: a non-zero exit and one line naming the file; the broker keeps what was not stored.
+            error.WriteLine($"sensornode gateway: database {db}: {gateway.Failed.Result}");
+            return CommandLine.Failed;
+        }
         log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
         return CommandLine.Ok;
     }
@@ -196,7 +209,8 @@ public static class GatewayCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
-        using ReadingStore store = ReadingStore.Open(db);
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
+        using ReadingStore store = opened!;
         string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode");
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
@@ -210,7 +224,8 @@ public static class GatewayCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         long? id = options.Has("id") ? options.GetInt("id", 1, 1, int.MaxValue) : null;
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
-        using ReadingStore store = ReadingStore.Open(db);
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
+        using ReadingStore store = opened!;
         DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
         output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;

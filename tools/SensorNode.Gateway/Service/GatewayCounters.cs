@@ -17,6 +17,7 @@ public sealed class GatewayCounters
     private long _reconnects;
     private long _droppedQos0;
     private long _deferred;
+    private long _failedBatches;
     private long _queuedBytes;
     private long _peakQueuedBytes;
 
@@ -59,6 +60,11 @@ public sealed class GatewayCounters
     /// <summary>State messages rejected for a retryable reason (clock) and left unacknowledged for redelivery; a retry counts again.</summary>
     public long Deferred => Interlocked.Read(ref _deferred);
 
+    /// <summary>Store transactions that failed (nothing of them acknowledged; the broker redelivers).</summary>
+    public long FailedBatches => Interlocked.Read(ref _failedBatches);
+
+    internal void AddFailedBatch() => Interlocked.Increment(ref _failedBatches);
+
     internal void AddDeferred() => Interlocked.Increment(ref _deferred);
 
     internal void AddDroppedQos0() => Interlocked.Increment(ref _droppedQos0);
@@ -83,5 +89,5 @@ public sealed class GatewayCounters
 
     /// <summary>One line for logs: "received 12 stored 10 dup 1 dead 1 acked 12 released 0 batches 3 reconnects 0".</summary>
     public override string ToString() =>
-        $"received {Received} stored {Stored} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
+        $"received {Received} stored {Stored} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} failed-batches {FailedBatches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
 }

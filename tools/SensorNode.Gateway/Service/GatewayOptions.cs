@@ -101,6 +101,19 @@ public sealed record GatewayOptions
     /// </summary>
     public int RetryForSeconds { get; init; } = 86_400;
 
+    /// <summary>
+    /// After a failed store transaction (disk full, read-only or damaged file) the gateway waits this long before
+    /// reconnecting for redelivery, doubling per consecutive failure up to 30 s, ms (10 to 30000, default 500).
+    /// </summary>
+    public int StoreRetryBaseMilliseconds { get; init; } = 500;
+
+    /// <summary>
+    /// Consecutive failed store transactions after which the gateway gives up (<see cref="GatewayService.Failed"/>
+    /// completes; the CLI exits 1 naming the file, for a supervisor to see), 1 to 1000, default 10. The messages of the
+    /// failed batches stay unacknowledged in the broker's session.
+    /// </summary>
+    public int MaxConsecutiveStoreFailures { get; init; } = 10;
+
     /// <summary>True when Home Assistant discovery configs and per-point values are published.</summary>
     public bool PublishesDiscovery => !string.IsNullOrEmpty(DiscoveryPrefix);
 
@@ -131,6 +144,8 @@ public sealed record GatewayOptions
         if (BatchMaxMilliseconds is < 0 or > 10_000) throw new ArgumentException($"batch wait {BatchMaxMilliseconds} ms: 0 to 10000");
         if (!(ReleaseAboveVolts is >= 0 and <= 65.535)) throw new ArgumentException($"release threshold {ReleaseAboveVolts} V: 0 to 65.535");
         if (ExpireMarginSeconds is < 0 or > 86_400) throw new ArgumentException($"expire margin {ExpireMarginSeconds} s: 0 to 86400");
+        if (StoreRetryBaseMilliseconds is < 10 or > 30_000) throw new ArgumentException($"store retry {StoreRetryBaseMilliseconds} ms: 10 to 30000");
+        if (MaxConsecutiveStoreFailures is < 1 or > 1000) throw new ArgumentException($"store failures {MaxConsecutiveStoreFailures}: 1 to 1000");
         if (RetryDelayMilliseconds is < 100 or > 3_600_000) throw new ArgumentException($"retry delay {RetryDelayMilliseconds} ms: 100 to 3600000");
         if (RetryForSeconds is < 0 or > 31_536_000) throw new ArgumentException($"retry period {RetryForSeconds} s: 0 to 31536000");
         if (ReconnectDelayMilliseconds is < 10 or > 60_000) throw new ArgumentException($"reconnect delay {ReconnectDelayMilliseconds} ms: 10 to 60000");

@@ -57,6 +57,8 @@ public sealed class GatewayService : IAsyncDisposable
     private readonly Dictionary<string, long> _retryingSince = new(StringComparer.Ordinal);
     private readonly Queue<string> _retryOrder = new();
     private int _retryScheduled;
+    private int _consecutiveStoreFailures;
+    private readonly TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _started;
     private bool _stopped;
 
@@ -81,6 +83,12 @@ public sealed class GatewayService : IAsyncDisposable
 
     /// <summary>What the service did so far.</summary>
     public GatewayCounters Counters { get; } = new();
+
+    /// <summary>
+    /// Completes, with a one-line reason, when the store failed <see cref="GatewayOptions.MaxConsecutiveStoreFailures"/>
+    /// batches in a row: the gateway stopped taking messages (the broker keeps them); the process should exit non-zero.
+    /// </summary>
+    public Task<string> Failed => _failed.Task;
 
     /// <summary>True while connected to the broker.</summary>
     public bool IsConnected => _client.IsConnected;
@@ -377,11 +385,29 @@ public sealed class GatewayService : IAsyncDisposable
             try
             {
                 await ProcessBatchAsync(batch).ConfigureAwait(false);
+                _consecutiveStoreFailures = 0;
             }
             catch (Exception e)
             {
                 // Nothing of this batch was acknowledged: the broker redelivers it after a reconnect (store dedupes).
-                _log($"batch of {batch.Count} not stored ({e.GetType().Name}: {e.Message}); reconnecting for redelivery");
+                Counters.AddFailedBatch();
+                int failures = ++_consecutiveStoreFailures;
+                string what = $"{e.GetType().Name}: {SenmlDecoder.OneLine(e.Message)}";
+                if (failures >= _options.MaxConsecutiveStoreFailures)
+                {
+                    _log($"batch of {batch.Count} not stored ({what}); {failures} failures in a row: giving up, the broker keeps the unacknowledged messages");
+                    _failed.TrySetResult($"the store failed {failures} batches in a row, the last: {what}");
+                    return; // take nothing more; StopAsync disconnects and the session keeps the rest
+                }
+                int backoff = (int)Math.Min(30_000, (long)_options.StoreRetryBaseMilliseconds << Math.Min(failures - 1, 16));
+                _log($"batch of {batch.Count} not stored ({what}); failure {failures} of at most {_options.MaxConsecutiveStoreFailures} in a row, reconnecting for redelivery in {backoff} ms");
+                try
+                {
+                    await Task.Delay(backoff, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
                 await ForceRedeliveryAsync().ConfigureAwait(false);
             }
         }

@@ -78,6 +78,7 @@ public sealed class ReadingStore : IDisposable
             connection.Open();
             Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
             Execute(connection, "PRAGMA journal_mode = WAL;");
+            QuickCheck(connection, pathOrConnectionString);
             Migrate(connection);
             return new ReadingStore(connection);
         }
@@ -88,6 +89,39 @@ public sealed class ReadingStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Open"/> for command lines: false with one line naming <paramref name="path"/> and the problem (missing
+    /// folder, not a database, damaged, newer schema, no permission) instead of an exception.
+    /// </summary>
+    public static bool TryOpen(string path, out ReadingStore? store, out string error)
+    {
+        store = null;
+        error = "";
+        try
+        {
+            store = Open(path);
+            return true;
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            string message = SenmlDecoder.OneLine(e.Message);
+            error = message.Contains(path, StringComparison.Ordinal) ? message : $"database {path}: {message}";
+            return false;
+        }
+    }
+
+    // A corrupt page is found at open, not as an endless loop of failed batches later (SQLite's quick_check: every
+    // page and record is read, indexes are not cross-checked; seconds per GB).
+    private static void QuickCheck(SqliteConnection connection, string name)
+    {
+        using var command = new SqliteCommand("PRAGMA quick_check(1);", connection);
+        string result = Convert.ToString(command.ExecuteScalar()) ?? "";
+        if (result != "ok") throw new InvalidOperationException($"database {name} is damaged (quick_check: {SenmlDecoder.OneLine(result)})");
+    }
+
+    /// <summary>For tests: caps the file at <paramref name="pages"/> pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
+    internal void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
+
     private static void Migrate(SqliteConnection connection)
     {
         // IMMEDIATE: two gateways starting on a fresh file serialise here; the second sees the first's version.
@@ -96,7 +130,7 @@ public sealed class ReadingStore : IDisposable
         int version = Convert.ToInt32(read.ExecuteScalar());
         if (version > StoreSchema.Version)
         {
-            throw new InvalidOperationException($"Database schema version {version} is newer than this gateway's {StoreSchema.Version}.");
+            throw new InvalidOperationException($"database schema version {version} is newer than this gateway's {StoreSchema.Version}");
         }
         for (int i = version; i < StoreSchema.Version; i++)
         {
