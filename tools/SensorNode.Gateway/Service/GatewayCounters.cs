@@ -18,6 +18,7 @@ public sealed class GatewayCounters
     private long _droppedQos0;
     private long _deferred;
     private long _failedBatches;
+    private long _reused;
     private long _queuedBytes;
     private long _peakQueuedBytes;
 
@@ -63,6 +64,11 @@ public sealed class GatewayCounters
     /// <summary>Store transactions that failed (nothing of them acknowledged; the broker redelivers).</summary>
     public long FailedBatches => Interlocked.Read(ref _failedBatches);
 
+    /// <summary>Of <see cref="Stored"/>: readings that took over a (node, seq) stored earlier with other content and an earlier time (seq reuse after an erase).</summary>
+    public long Reused => Interlocked.Read(ref _reused);
+
+    internal void AddReused(int count) => Interlocked.Add(ref _reused, count);
+
     internal void AddFailedBatch() => Interlocked.Increment(ref _failedBatches);
 
     internal void AddDeferred() => Interlocked.Increment(ref _deferred);
@@ -89,5 +95,5 @@ public sealed class GatewayCounters
 
     /// <summary>One line for logs: "received 12 stored 10 dup 1 dead 1 acked 12 released 0 batches 3 reconnects 0".</summary>
     public override string ToString() =>
-        $"received {Received} stored {Stored} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} failed-batches {FailedBatches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
+        $"received {Received} stored {Stored} reused {Reused} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} failed-batches {FailedBatches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
 }

@@ -466,6 +466,12 @@ public sealed class GatewayService : IAsyncDisposable
         {
             StoreResult stored = _store.StoreBatch(packs);
             Counters.AddStored(stored.Inserted, stored.Duplicates);
+            if (stored.Reused > 0)
+            {
+                Counters.AddReused(stored.Reused);
+                string nodes = string.Join(", ", packs.Select(p => p.Pack.NodeId).Distinct(StringComparer.Ordinal));
+                _log($"{stored.Reused} reading(s) reused a stored (node, seq) with a later time (storage erased?), among nodes {nodes}: kept the new ones, the old ones are in superseded_readings");
+            }
             Counters.AddBatch();
             BatchCommitted?.Invoke(packs.Select(p => p.Pack).ToArray(), _time.GetUtcNow().ToUnixTimeMilliseconds());
         }

@@ -27,6 +27,11 @@ public sealed class ReadingStore : IDisposable
     private readonly SqliteCommand _touchNode;
     private readonly SqliteCommand _updateSupercap;
     private readonly SqliteCommand _updateEnergy;
+    private readonly SqliteCommand _selectReading;
+    private readonly SqliteCommand _archiveStored;
+    private readonly SqliteCommand _archiveNew;
+    private readonly SqliteCommand _deleteReading;
+    private readonly SqliteCommand _resetNodeSeqs;
     private readonly SqliteCommand[] _writeCommands;
     private bool _disposed;
 
@@ -56,7 +61,22 @@ public sealed class ReadingStore : IDisposable
                 energy_seq = coalesce($seq, energy_seq)
             WHERE node_id = $node AND ($seq IS NULL OR energy_seq IS NULL OR energy_seq <= $seq)
             """, "$node", "$seq", "$stored", "$dropped");
-        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy];
+        _selectReading = Prepare("""
+            SELECT unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion FROM readings WHERE node_id = $node AND seq = $seq
+            """, "$node", "$seq");
+        _archiveStored = Prepare("""
+            INSERT OR IGNORE INTO superseded_readings
+            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, 'replaced', $now
+            FROM readings WHERE node_id = $node AND seq = $seq
+            """, "$node", "$seq", "$now");
+        _archiveNew = Prepare("""
+            INSERT OR IGNORE INTO superseded_readings
+            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, 'conflict', $received)
+            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received");
+        _deleteReading = Prepare("DELETE FROM readings WHERE node_id = $node AND seq = $seq", "$node", "$seq");
+        // A node that restarted its seq: its newest voltage and energy are no longer the highest seq's.
+        _resetNodeSeqs = Prepare("UPDATE nodes SET supercap_seq = NULL, energy_seq = NULL WHERE node_id = $node", "$node");
+        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy, _selectReading, _archiveStored, _archiveNew, _deleteReading, _resetNodeSeqs];
     }
 
     /// <summary>
@@ -166,18 +186,19 @@ public sealed class ReadingStore : IDisposable
             }
             int inserted = 0;
             int duplicates = 0;
+            int reused = 0;
             foreach ((DecodedPack pack, long received) in packs)
             {
-                int added = StorePack(pack, received);
+                int added = StorePack(pack, received, ref reused);
                 inserted += added;
                 duplicates += pack.Readings.Count - added;
             }
             transaction.Commit();
-            return new StoreResult(inserted, duplicates);
+            return new StoreResult(inserted, duplicates, reused);
         }
     }
 
-    private int StorePack(DecodedPack pack, long receivedUnixMs)
+    private int StorePack(DecodedPack pack, long receivedUnixMs, ref int reused)
     {
         Run(_touchNode, pack.NodeId, receivedUnixMs);
         int inserted = 0;
@@ -185,8 +206,14 @@ public sealed class ReadingStore : IDisposable
         uint? maxSeq = null;
         foreach (DecodedReading r in pack.Readings)
         {
-            inserted += Run(_insertReading, r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent,
-                r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs);
+            object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs];
+            int added = Run(_insertReading, values);
+            if (added == 0 && IsSeqReuse(r, receivedUnixMs, values))
+            {
+                added = 1;
+                reused++;
+            }
+            inserted += added;
             if (r.SupercapVolts != null && (newestWithVolts == null || r.Sequence > newestWithVolts.Sequence))
             {
                 newestWithVolts = r;
@@ -210,6 +237,41 @@ public sealed class ReadingStore : IDisposable
         }
         return inserted;
     }
+
+    // The key (node, seq) is taken. Same content: a redelivery (false). Different content at a later time: the node
+    // reused the seq after its storage was erased: the stored reading moves to superseded_readings and the new one
+    // takes its place (true). Different content, not later: kept aside as a conflict (false).
+    private bool IsSeqReuse(DecodedReading r, long receivedUnixMs, object?[] values)
+    {
+        _selectReading.Parameters[0].Value = r.NodeId;
+        _selectReading.Parameters[1].Value = (long)r.Sequence;
+        long? storedTime;
+        bool same;
+        using (SqliteDataReader row = _selectReading.ExecuteReader())
+        {
+            if (!row.Read()) return false;
+            storedTime = NullableInt64(row, 0);
+            same = storedTime == r.UnixSeconds && NullableDouble(row, 1) == r.TemperatureC && NullableDouble(row, 2) == r.HumidityPercent
+                && NullableDouble(row, 3) == r.IlluminanceLux && NullableDouble(row, 4) == r.SupercapVolts
+                && (row.IsDBNull(5) ? null : (int?)row.GetInt32(5)) == r.MotionEvents;
+        }
+        if (same) return false;
+        if (r.UnixSeconds is long time && (storedTime == null || time > storedTime))
+        {
+            Run(_archiveStored, r.NodeId, (long)r.Sequence, receivedUnixMs);
+            Run(_deleteReading, r.NodeId, (long)r.Sequence);
+            Run(_insertReading, values);
+            Run(_resetNodeSeqs, r.NodeId);
+            return true;
+        }
+        Run(_archiveNew, values);
+        return false;
+    }
+
+    /// <summary>Readings that lost their key: (node, seq, time, temperature, kind 'replaced' or 'conflict'), ordered by node, seq, time.</summary>
+    public IReadOnlyList<(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, string Kind)> SupersededReadings() =>
+        ReadRows("SELECT node_id, seq, unix_s, temperature_c, kind FROM superseded_readings ORDER BY node_id, seq, unix_s", [],
+            r => (r.GetString(0), (uint)r.GetInt64(1), NullableInt64(r, 2), NullableDouble(r, 3), r.GetString(4)));
 
     /// <summary>
     /// Records a rejected message: <paramref name="topic"/>, the one-line <paramref name="reason"/> (cut to 1000
