@@ -32,6 +32,9 @@ public sealed class GatewayService : IAsyncDisposable
         bool Qos0, bool Retained, long ReceivedUnixMs, int Generation);
 
     private const int ConnectTimeoutMilliseconds = 5000;
+
+    /// <summary>Longest command ack taken, bytes: "&lt;id&gt; rejected &lt;reason&gt;" with a short reason; longer ones are dead-lettered.</summary>
+    public const int MaxAckPayloadBytes = 512;
     private const int DisconnectTimeoutMilliseconds = 2000;
 
     private readonly GatewayOptions _options;
@@ -418,7 +421,7 @@ public sealed class GatewayService : IAsyncDisposable
         long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var packs = new List<(DecodedPack Pack, long ReceivedUnixMs)>(batch.Count);
         var availability = new List<(string NodeId, AvailabilityState State, int SleepSeconds)>();
-        var commandAcks = new List<(string NodeId, long CommandId)>();
+        var commandAcks = new List<(string NodeId, long CommandId, string? Rejected)>();
         var deferred = new HashSet<Inbound>(ReferenceEqualityComparer.Instance);
         foreach (Inbound item in batch)
         {
@@ -449,10 +452,14 @@ public sealed class GatewayService : IAsyncDisposable
                     }
                     break;
                 case "ack":
-                    if (TryParseCommandId(item.Payload, out long commandId, out string? rejected))
+                    if (item.PayloadLength > MaxAckPayloadBytes)
                     {
-                        if (rejected != null) _log($"node {item.Info.NodeId} rejected command {commandId}: {rejected}");
-                        commandAcks.Add((item.Info.NodeId, commandId));
+                        DeadLetter(item, $"ack: payload of {item.PayloadLength} bytes exceeds {MaxAckPayloadBytes}");
+                    }
+                    else if (TryParseCommandId(item.Payload, out long commandId, out string? rejected))
+                    {
+                        // Logged only once the command is known to be this node's (AcknowledgeCommandAsync), escaped and cut.
+                        commandAcks.Add((item.Info.NodeId, commandId, rejected));
                     }
                     else
                     {
@@ -475,8 +482,8 @@ public sealed class GatewayService : IAsyncDisposable
             Counters.AddBatch();
             BatchCommitted?.Invoke(packs.Select(p => p.Pack).ToArray(), _time.GetUtcNow().ToUnixTimeMilliseconds());
         }
-        foreach ((string nodeId, long commandId) in commandAcks)
-            await AcknowledgeCommandAsync(nodeId, commandId, batch).ConfigureAwait(false);
+        foreach ((string nodeId, long commandId, string? rejected) in commandAcks)
+            await AcknowledgeCommandAsync(nodeId, commandId, rejected, batch).ConfigureAwait(false);
 
         // Everything in the batch is committed (stored, dead-lettered or applied): now, and only now, the PUBACKs.
         // Deferred packs stay unacknowledged: the broker keeps them and redelivers after the scheduled reconnect.
@@ -553,7 +560,7 @@ public sealed class GatewayService : IAsyncDisposable
             catch (Exception e)
             {
                 // The connection dropped: the broker redelivers; storing it again is a counted duplicate.
-                _log($"PUBACK for '{item.Topic}' not sent: {e.Message}");
+                _log($"PUBACK for '{LogText.Quote(item.Topic)}' not sent: {e.Message}");
             }
         }
         Counters.AddAcknowledged(acknowledged);
@@ -604,7 +611,7 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
-    private async Task AcknowledgeCommandAsync(string nodeId, long commandId, List<Inbound> batch)
+    private async Task AcknowledgeCommandAsync(string nodeId, long commandId, string? rejected, List<Inbound> batch)
     {
         // Only the node the command was queued for may acknowledge it (the ack topic names the node).
         QueuedCommand? command = _store.PendingCommands(nodeId).FirstOrDefault(c => c.Id == commandId);
@@ -614,6 +621,7 @@ public sealed class GatewayService : IAsyncDisposable
             DeadLetter(item, $"ack: no released, unacknowledged command {commandId} for node {nodeId}");
             return;
         }
+        if (rejected != null) _log($"node {nodeId} rejected command {commandId}: {LogText.Quote(rejected)}");
         _store.MarkAcknowledged(commandId, _time.GetUtcNow().ToUnixTimeMilliseconds());
         Counters.AddCommandAck();
         // An empty retained message deletes the retained command, so the node does not get it again on its next wake.
@@ -631,11 +639,11 @@ public sealed class GatewayService : IAsyncDisposable
                 .WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).WithRetainFlag(retain).Build();
             MqttClientPublishResult result = await _client.PublishAsync(message, CancellationToken.None).ConfigureAwait(false);
             if (result.IsSuccess) return true;
-            _log($"publish to '{topic}' refused: {result.ReasonCode}");
+            _log($"publish to '{LogText.Quote(topic)}' refused: {result.ReasonCode}");
         }
         catch (Exception e)
         {
-            _log($"publish to '{topic}' failed: {e.Message}");
+            _log($"publish to '{LogText.Quote(topic)}' failed: {e.Message}");
         }
         return false;
     }
