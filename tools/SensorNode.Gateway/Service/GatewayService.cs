@@ -32,6 +32,7 @@ public sealed class GatewayService : IAsyncDisposable
         bool Qos0, bool Retained, long ReceivedUnixMs, int Generation);
 
     private const int ConnectTimeoutMilliseconds = 5000;
+    private const string InvalidTopicKind = "invalid-topic";
 
     /// <summary>Longest command ack taken, bytes: "&lt;id&gt; rejected &lt;reason&gt;" with a short reason; longer ones are dead-lettered.</summary>
     public const int MaxAckPayloadBytes = 512;
@@ -61,6 +62,7 @@ public sealed class GatewayService : IAsyncDisposable
     private readonly Queue<string> _retryOrder = new();
     private int _retryScheduled;
     private int _consecutiveStoreFailures;
+    private bool _deadLettersFull;
     private readonly TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _started;
     private bool _stopped;
@@ -319,7 +321,9 @@ public sealed class GatewayService : IAsyncDisposable
         MqttApplicationMessage message = e.ApplicationMessage;
         if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack"))
         {
-            return Task.CompletedTask; // not ours: auto-acknowledged
+            // Every filter is "<prefix>/+/<kind>": what fails to parse has a node level that breaks the node-id rule.
+            // It is dead-lettered like any bad message, never dropped without a trace.
+            info = new TopicInfo("", InvalidTopicKind);
         }
         long length = message.Payload.Length;
         int kept = (int)Math.Min(length, SenmlDecoder.MaxPayloadBytes);
@@ -451,6 +455,9 @@ public sealed class GatewayService : IAsyncDisposable
                         DeadLetter(item, "availability: " + availabilityReason);
                     }
                     break;
+                case InvalidTopicKind:
+                    DeadLetter(item, $"topic '{SenmlDecoder.OneLine(item.Topic)}': the node level breaks the node-id rule ({SensorNode.Core.Telemetry.NodeIds.Rule})");
+                    break;
                 case "ack":
                     if (item.PayloadLength > MaxAckPayloadBytes)
                     {
@@ -540,7 +547,11 @@ public sealed class GatewayService : IAsyncDisposable
 
     private void DeadLetter(Inbound item, string reason)
     {
-        _store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs, item.PayloadLength);
+        if (_store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs, item.PayloadLength) > 0 && !_deadLettersFull)
+        {
+            _deadLettersFull = true;
+            _log($"dead letters at their limit of {ReadingStore.MaxDeadLetters}: the oldest are removed as new ones come");
+        }
         Counters.AddDeadLettered();
     }
 

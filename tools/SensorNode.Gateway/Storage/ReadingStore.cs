@@ -15,6 +15,9 @@ public sealed class ReadingStore : IDisposable
     /// </summary>
     public const int MaxDeadLetterPayloadBytes = SenmlDecoder.MaxPayloadBytes;
 
+    /// <summary>Most dead letters kept (the newest); at most this x <see cref="MaxDeadLetterPayloadBytes"/> of payload, 655 MB.</summary>
+    public const int MaxDeadLetters = 10_000;
+
     /// <summary>How long a write waits for another connection's lock before failing, ms.</summary>
     public const int BusyTimeoutMilliseconds = 30000;
 
@@ -279,7 +282,8 @@ public sealed class ReadingStore : IDisposable
     /// length (<paramref name="payloadLength"/> when the caller kept only the start, else the span's), and the receive
     /// time (Unix ms UTC). Any bytes are accepted: the payload is kept as a BLOB.
     /// </summary>
-    public void DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs, int? payloadLength = null)
+    /// <returns>How many of the oldest dead letters were removed to keep at most <see cref="MaxDeadLetters"/>.</returns>
+    public int DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs, int? payloadLength = null)
     {
         byte[] kept = payload.Slice(0, Math.Min(payload.Length, MaxDeadLetterPayloadBytes)).ToArray();
         string line = SenmlDecoder.OneLine(reason);
@@ -291,6 +295,9 @@ public sealed class ReadingStore : IDisposable
                 VALUES ($topic, $reason, $payload, $length, $received)
                 """, ("$topic", topic ?? ""), ("$reason", line.Length <= MaxReasonChars ? line : line.Substring(0, MaxReasonChars)),
                 ("$payload", kept), ("$length", Math.Max(payloadLength ?? payload.Length, payload.Length)), ("$received", receivedUnixMs));
+            // Bounded: junk from a node must not fill the disk. ids are arrival order, so the oldest go first.
+            using SqliteCommand evict = Command("DELETE FROM dead_letters WHERE id <= (SELECT max(id) FROM dead_letters) - $max", [("$max", MaxDeadLetters)]);
+            return evict.ExecuteNonQuery();
         }
     }
 
