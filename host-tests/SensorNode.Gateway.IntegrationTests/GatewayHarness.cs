@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SensorNode.Gateway.Service;
+using SensorNode.Simulation.Network;
 
 namespace SensorNode.Gateway.IntegrationTests;
 

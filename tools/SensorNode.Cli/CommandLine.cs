@@ -19,6 +19,7 @@ public static class CommandLine
           gateway    MQTT -> SQLite gateway (shared subscription, dedup, dead letters, HA discovery, commands);
                      `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
           readings   query stored readings, export CSV
+          soak       fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json)
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the app image and the config files with nanoff
           help       this text; `sensornode <command> --help` for a command's options
@@ -45,6 +46,7 @@ public static class CommandLine
                 "evaluate" => EvaluateCommand.Run(rest, output, error),
                 "gateway" => GatewayCommand.Run(rest, output, error),
                 "readings" => ReadingsCommand.Run(rest, output, error),
+                "soak" => SoakCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }
