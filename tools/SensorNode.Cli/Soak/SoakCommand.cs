@@ -34,11 +34,11 @@ public static class SoakCommand
                         gets an equal share at 50 messages/s of 4 readings, plus start-up and settling
           --out DIR     writes DIR/soak.json: [{fault, acknowledged, stored, lost, duplicated, broker_side, note}]
 
-        faults: none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill (needs mosquitto installed)
+        faults: none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill, corrupt-db (needs mosquitto installed)
         """;
 
     /// <summary>The faults, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill"];
+    public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill", "corrupt-db"];
 
     private const int Nodes = 8;
     private const int ReadingsPerMessage = 4;
@@ -150,8 +150,30 @@ public static class SoakCommand
             case "gateway-sigterm": gateway.Stop(15); gateway.Start(); return "gateway stopped with SIGTERM mid-stream and restarted";
             case "broker-sigterm": broker.Restart(15); return "mosquitto stopped with SIGTERM (saves its database) and restarted";
             case "broker-sigkill": broker.Restart(9); return "mosquitto killed with SIGKILL (no save; autosave_interval 1 s) and restarted";
+            case "corrupt-db": return CorruptDatabase(gateway);
             default: return "no fault";
         }
+    }
+
+    // Stop the gateway, keep a copy of its file (the operator's backup), damage a page, and start it: it must refuse the
+    // file with one line and exit 1. Then the copy is restored and the gateway started on it: the broker kept the rest.
+    private static string CorruptDatabase(GatewayProcess gateway)
+    {
+        gateway.Stop(15);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        string backup = gateway.Database + ".backup";
+        File.Copy(gateway.Database, backup, overwrite: true);
+        using (FileStream file = File.Open(gateway.Database, FileMode.Open))
+        {
+            file.Position = 4096 + 16; // page 2: a table's root page
+            file.Write(new byte[512]);
+        }
+        (int code, string line) = gateway.RunExpectingExit();
+        File.Copy(backup, gateway.Database, overwrite: true);
+        gateway.Start();
+        return code == CommandLine.Failed && line.Contains(gateway.Database, StringComparison.Ordinal)
+            ? $"damaged file refused with exit 1 ('{line}'); backup restored, the broker kept the rest"
+            : $"DAMAGED FILE NOT REFUSED: exit {code}, '{line}'";
     }
 
     // The publisher is a node: after a broker restart it connects again; until then messages are not sent (not acknowledged).
@@ -187,7 +209,20 @@ public static class SoakCommand
 
         public bool IsRunning => _process is { HasExited: false };
 
-        public void Start()
+        public string Database => db;
+
+        /// <summary>Starts the gateway expecting it to exit at once (an unusable file): its exit code and last error line.</summary>
+        public (int Code, string Line) RunExpectingExit()
+        {
+            using Process process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("the gateway did not start");
+            Task<string> errors = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(30_000)) { process.Kill(); return (-1, "still running after 30 s"); }
+            string[] lines = errors.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return (process.ExitCode, lines.Length == 1 ? lines[0].Trim() : $"{lines.Length} lines: {string.Join(" | ", lines.Take(3))}");
+        }
+
+        private ProcessStartInfo StartInfo()
         {
             string cli = typeof(SoakCommand).Assembly.Location;
             var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -196,7 +231,12 @@ public static class SoakCommand
             };
             foreach (string a in new[] { cli, "gateway", "--broker", $"mqtt://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--db", db,
                 "--client-id", "soak-gateway", "--status-seconds", "0", "--no-discovery" }) start.ArgumentList.Add(a);
-            Process process = Process.Start(start) ?? throw new InvalidOperationException("the gateway did not start");
+            return start;
+        }
+
+        public void Start()
+        {
+            Process process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("the gateway did not start");
             var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
             var connected = new ManualResetEventSlim();
             process.OutputDataReceived += (_, e) => { if (e.Data == null) return; lock (log) log.WriteLine(e.Data); if (e.Data.Contains("gateway: storing into", StringComparison.Ordinal)) connected.Set(); };
