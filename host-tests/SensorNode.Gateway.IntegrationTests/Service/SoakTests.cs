@@ -4,12 +4,13 @@ using SensorNode.Cli;
 namespace SensorNode.Gateway.IntegrationTests.Service;
 
 /// <summary>
-/// Issue 10, fault campaign: the short CI version of <c>sensornode soak</c> (about 35 s): every fault kind runs against a
+/// Issue 10, fault campaign: the short CI version of <c>sensornode soak</c> (about 30-50 s on the shared 2-core VM): every fault kind runs against a
 /// real mosquitto and a gateway process, and nothing the broker acknowledged is lost except by mosquitto itself.
 /// </summary>
 public class SoakTests
 {
-    [RequiresMosquittoFact]
+    // About 30 s on an idle 2-core machine, over a minute when other builds share it: a longer deadline than the default.
+    [RequiresMosquittoFact(Timeout = 240_000)]
     public Task ShortSoak_LosesNothing_ButWhatMosquittoItselfLost_AndWritesEveryRow() => Task.Run(() =>
     {
         string dir = Directory.CreateTempSubdirectory("sensornode-soak-test-").FullName;
@@ -17,7 +18,7 @@ public class SoakTests
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            int code = SoakCommand.Run(["--minutes", "0.4", "--out", dir], output, error);
+            int code = SoakCommand.Run(["--minutes", "0.25", "--out", dir], output, error);
 
             Assert.True(code == CommandLine.Ok, $"{output}\n{error}");
             using JsonDocument soak = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "soak.json")));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MQTTnet;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -34,11 +35,12 @@ public static class SoakCommand
                         gets an equal share at 50 messages/s of 4 readings, plus start-up and settling
           --out DIR     writes DIR/soak.json: [{fault, acknowledged, stored, lost, duplicated, broker_side, note}]
 
-        faults: none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill, corrupt-db (needs mosquitto installed)
+        faults: none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill, corrupt-db, qos0-flood,
+                hostile-nodes (needs mosquitto installed)
         """;
 
     /// <summary>The faults, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill", "corrupt-db"];
+    public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill", "corrupt-db", "qos0-flood", "hostile-nodes"];
 
     private const int Nodes = 8;
     private const int ReadingsPerMessage = 4;
@@ -93,7 +95,7 @@ public static class SoakCommand
             var pace = Stopwatch.StartNew();
             for (int m = 0; m < messages; m++)
             {
-                if (m == messages / 2) note = Inject(fault, broker, gateway);
+                if (m == messages / 2) note = await InjectAsync(fault, broker, gateway);
                 publisher = await EnsurePublisherAsync(publisher, broker.Port);
                 string node = $"soak-{m % Nodes}";
                 uint seq = sequence[m % Nodes];
@@ -124,7 +126,9 @@ public static class SoakCommand
                 await Task.Delay(200);
             }
             gateway.Stop(15);
-            long duplicated = gateway.Duplicates();
+            long duplicated = gateway.Counter("dup");
+            if (fault is "qos0-flood" or "hostile-nodes")
+                note += $"; gateway: {gateway.Counter("dead")} dead letters, {gateway.Counter("qos0-dropped")} QoS 0 dropped";
             long lost = expected - stored;
             bool brokerSide = lost > 0 && fault == "broker-sigkill";
             return new SoakRow(fault, expected, stored, lost, duplicated, brokerSide, note);
@@ -142,8 +146,10 @@ public static class SoakCommand
         }
     }
 
-    private static string Inject(string fault, PersistentBroker broker, GatewayProcess gateway)
+    private static async Task<string> InjectAsync(string fault, PersistentBroker broker, GatewayProcess gateway)
     {
+        if (fault == "qos0-flood") return await FloodAsync(broker.Port);
+        if (fault == "hostile-nodes") return await HostileAsync(broker.Port);
         switch (fault)
         {
             case "gateway-kill9": gateway.Stop(9); gateway.Start(); return "gateway killed with SIGKILL mid-stream and restarted";
@@ -153,6 +159,36 @@ public static class SoakCommand
             case "corrupt-db": return CorruptDatabase(gateway);
             default: return "no fault";
         }
+    }
+
+    // QoS 0 bypasses Receive Maximum: 30 MB of junk at QoS 0 in the middle of the stream (the gateway bounds its queue).
+    private static async Task<string> FloodAsync(int port)
+    {
+        const int count = 500, size = 60_000;
+        using IMqttClient client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("soak-flood").Build());
+        byte[] junk = new byte[size];
+        Array.Fill(junk, (byte)'x');
+        for (int i = 0; i < count; i++)
+            await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"sensornode/flood-{i % 50}/state").WithPayload(junk).Build());
+        await client.DisconnectAsync();
+        return $"{count} x {size} B QoS 0 junk published mid-stream";
+    }
+
+    // Hostile nodes: topics whose node id breaks the rule, a forged log line in an ack, a pack in the far future.
+    private static async Task<string> HostileAsync(int port)
+    {
+        string[] topics = ["sensornode/Bad.Node/state", "sensornode/a_b/state", "sensornode/a.b/state", "sensornode/NODE-UP/availability", "sensornode/soak-1/ack"];
+        byte[][] payloads =
+        [
+            SenmlPacks.Encode("bad", 1, 1, 1_767_225_600), SenmlPacks.Encode("a-b", 1, 1, 1_767_225_600), SenmlPacks.Encode("a-b", 1, 1, 1_767_225_600),
+            "sleeping:60"u8.ToArray(), System.Text.Encoding.ASCII.GetBytes("5 rejected x\n2026-01-01T00:00:00Z gateway: stopped (FORGED)"),
+        ];
+        await using QosPublisher publisher = await QosPublisher.ConnectAsync("127.0.0.1", port, "soak-hostile");
+        var acks = new List<Task<bool>>();
+        for (int i = 0; i < topics.Length; i++) acks.Add(await publisher.StartPublishAsync(topics[i], payloads[i]));
+        await Task.WhenAll(acks);
+        return $"{topics.Length} hostile messages (invalid node ids, a forged ack line)";
     }
 
     // Stop the gateway, keep a copy of its file (the operator's backup), damage a page, and start it: it must refuse the
@@ -262,10 +298,10 @@ public static class SoakCommand
             process.Dispose();
         }
 
-        /// <summary>Sum of the "dup N" of the gateway's stop lines (a gateway killed with -9 writes none).</summary>
-        public long Duplicates() => File.Exists(logPath)
+        /// <summary>Sum of counter <paramref name="name"/> ("dup", "dead", ...) over the gateway's stop lines (a gateway killed with -9 writes none).</summary>
+        public long Counter(string name) => File.Exists(logPath)
             ? File.ReadLines(logPath).Where(l => l.Contains("stopped: ", StringComparison.Ordinal))
-                .Select(l => Regex.Match(l, @" dup (\d+)")).Where(m => m.Success).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+                .Select(l => Regex.Match(l, $" {Regex.Escape(name)} (\\d+)")).Where(m => m.Success).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             : 0;
 
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
