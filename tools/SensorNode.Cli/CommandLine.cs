@@ -16,7 +16,7 @@ public static class CommandLine
           train      learn a policy table from traces in the simulator (writes policy.bin, a learning curve, visits)
           policy     export a table as the core's built-in C# source, or show it (policy export|show FILE)
           evaluate   run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md
-          gateway    MQTT -> SQLite gateway (shared subscription, dedup, dead letters, HA discovery, commands);
+          gateway    MQTT -> SQLite gateway (persistent session, dedup, dead letters, HA discovery, commands);
                      `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
           readings   query stored readings, export CSV
           soak       fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json)

@@ -49,4 +49,16 @@ public sealed class BrokerIdentityTests : IDisposable
         Assert.NotEqual(File.ReadAllText(_folder.Path("out", "gw-1", "gateway.password")), File.ReadAllText(_folder.Path("out", "gw-2", "gateway.password")));
         Assert.False(File.Exists(_folder.Path("out", "gw-1", "nf.config")));
     }
+
+    [Fact]
+    public void GatewaysDefaultClientId_IsItsIdentity_TheCertificatesCn_ElseTheUser()
+    {
+        Assert.Equal(CommandLine.Ok, _folder.Run("--make-ca", _folder.Path("ca")));
+        Assert.Equal(CommandLine.Ok, _folder.Run("--node-id", "gw-7", "--gateway", "--out", _folder.Path("gw"),
+            "--ca-cert", _folder.Path("ca", "ca.crt"), "--ca-key", _folder.Path("ca", "ca.key")));
+
+        Assert.Equal("gw-7", GatewayCommand.DefaultClientId(_folder.Path("gw", "node.crt"), "someone", null));
+        Assert.Equal("gw-user", GatewayCommand.DefaultClientId(null, "gw-user", "grp"));
+        Assert.Equal($"gw-single-{Environment.MachineName}", GatewayCommand.DefaultClientId(null, null, null));
+    }
 }
