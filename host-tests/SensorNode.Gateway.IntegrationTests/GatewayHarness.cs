@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SensorNode.Gateway.Service;
+using SensorNode.Simulation.Network;
 
 namespace SensorNode.Gateway.IntegrationTests;
 
@@ -23,7 +24,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     public string DatabasePath => Path.Combine(_folder, "gateway.db");
 
     /// <summary>Gateway options for this broker: small batches, fast reconnects.</summary>
-    public GatewayOptions Options(string clientId, string? group = "test") => new()
+    public GatewayOptions Options(string clientId, string? group = null) => new()
     {
         Host = "127.0.0.1", Port = Port, ClientId = clientId, Group = group,
         BatchMaxMessages = 100, BatchMaxMilliseconds = 5, ReconnectDelayMilliseconds = 100,

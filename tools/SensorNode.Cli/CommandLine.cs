@@ -17,9 +17,10 @@ public static class CommandLine
           policy     export a table as the core's built-in C# source, or show it (policy export|show FILE)
           profile    a hardware profile for `simulate --profile` from bench measurements (profile --from-bench FILE --out FILE)
           evaluate   run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md
-          gateway    MQTT -> SQLite gateway (shared subscription, dedup, dead letters, HA discovery, commands);
+          gateway    MQTT -> SQLite gateway (persistent session, dedup, dead letters, HA discovery, commands);
                      `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
           readings   query stored readings, export CSV
+          soak       fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json)
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)
           help       this text; `sensornode <command> --help` for a command's options
@@ -47,6 +48,7 @@ public static class CommandLine
                 "evaluate" => EvaluateCommand.Run(rest, output, error),
                 "gateway" => GatewayCommand.Run(rest, output, error),
                 "readings" => ReadingsCommand.Run(rest, output, error),
+                "soak" => SoakCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }

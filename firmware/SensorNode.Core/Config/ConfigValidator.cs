@@ -432,23 +432,10 @@ namespace SensorNode.Core.Config
             return (inverted & (inverted + 1)) == 0;
         }
 
+        // The core's one node-id rule (Telemetry/NodeIds), so nf.config, topics and the gateway agree.
         private static bool IsNodeId(string id)
         {
-            if (id.Length < 1 || id.Length > 32)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < id.Length; i++)
-            {
-                char ch = id[i];
-                if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return Telemetry.NodeIds.IsValid(id);
         }
 
         // Four dot-separated decimal numbers of 1..9 digits: "1.17.0.339".

@@ -18,7 +18,7 @@ public class MqttTopicsTests
     [Fact]
     public void Topics_AcceptMultiLevelPrefix()
     {
-        Assert.Equal("site/greenhouse/n_2.a/state", new MqttTopics("site/greenhouse", "n_2.a").State);
+        Assert.Equal("site/greenhouse/n-2a/state", new MqttTopics("site/greenhouse", "n-2a").State);
     }
 
     [Theory]
@@ -33,6 +33,8 @@ public class MqttTopicsTests
     [InlineData("sensornode", "+")]
     [InlineData("sensornode", "#")]
     [InlineData("sensornode", "node 1")]
+    [InlineData("sensornode", "n_2.a")]
+    [InlineData("sensornode", "Node-01")]
     public void Constructor_Throws_ForInvalidPrefixOrNodeId(string prefix, string nodeId)
     {
         Assert.Throws<ArgumentException>(() => new MqttTopics(prefix, nodeId));

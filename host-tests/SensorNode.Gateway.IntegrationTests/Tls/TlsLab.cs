@@ -30,16 +30,8 @@ public sealed class TlsLab : IDisposable
     /// <summary>The wall clock, Unix s: state packs carry it (the gateway refuses times in the future).</summary>
     public static long NowUnixSeconds => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    // The gateway reads the nodes' topics and writes commands and Home Assistant's; the operator watches.
-    private const string GatewayAcl = """
-        user gateway
-        topic read sensornode/+/state
-        topic read sensornode/+/availability
-        topic read sensornode/+/ack
-        topic write sensornode/+/cmd/#
-        topic write sensornode/+/ha/#
-        topic write homeassistant/#
-
+    // The gateway's lines come from `provision --gateway`; the operator watches.
+    private const string OperatorAcl = """
         user operator
         topic read sensornode/#
         topic read homeassistant/#
@@ -61,7 +53,7 @@ public sealed class TlsLab : IDisposable
         Identity Provision(string id, string ca) => ProvisionIdentity(template, id, ca);
         NodeA = Provision("node-a", "ca");
         NodeB = Provision("node-b", "ca");
-        Gateway = Provision("gateway", "ca");
+        Gateway = ProvisionGateway("gateway");
         Operator = Provision("operator", "ca");
         ForeignNodeA = Provision("node-a", "other-ca");
 
@@ -74,7 +66,7 @@ public sealed class TlsLab : IDisposable
 
         // The ACL the provision made for each node, then the gateway's and the operator's.
         AclFile = Path.Combine(_root, "broker.acl");
-        File.WriteAllText(AclFile, ReadOut("ca", "node-a", "mosquitto.acl") + "\n" + ReadOut("ca", "node-b", "mosquitto.acl") + "\n" + GatewayAcl);
+        File.WriteAllText(AclFile, ReadOut("ca", "node-a", "mosquitto.acl") + "\n" + ReadOut("ca", "node-b", "mosquitto.acl") + "\n" + ReadOut("ca", "gateway", "mosquitto.acl") + "\n" + OperatorAcl);
         PasswordFile = Path.Combine(_root, "broker.passwd");
         File.WriteAllText(PasswordFile, string.Concat(new[] { "node-a", "node-b", "gateway", "operator" }.Select(id => ReadOut("ca", id, "mosquitto.passwd"))));
     }
@@ -152,6 +144,14 @@ public sealed class TlsLab : IDisposable
         Assert.Empty(errors);
         Assert.Equal(id, secrets.MqttUsername);
         return new Identity(id, Path.Combine(dir, "node.crt"), Path.Combine(dir, "node.key"), secrets.MqttPassword);
+    }
+
+    private Identity ProvisionGateway(string id)
+    {
+        string dir = Path.Combine(_root, "out", "ca", id);
+        RunProvision("--node-id", id, "--gateway", "--out", dir,
+            "--ca-cert", Path.Combine(_root, "ca", "ca.crt"), "--ca-key", Path.Combine(_root, "ca", "ca.key"));
+        return new Identity(id, Path.Combine(dir, "node.crt"), Path.Combine(dir, "node.key"), File.ReadAllText(Path.Combine(dir, "gateway.password")).Trim());
     }
 
     private string ReadOut(string ca, string id, string file) => File.ReadAllText(Path.Combine(_root, "out", ca, id, file));

@@ -7,7 +7,7 @@ public class GatewayTopicsTests
     [InlineData("sensornode/node-01/availability", "sensornode", "node-01", "availability")]
     [InlineData("sensornode/node-01/ack", "sensornode", "node-01", "ack")]
     [InlineData("sensornode/node-01/cmd/set/sleep", "sensornode", "node-01", "cmd")]
-    [InlineData("site/a/N_2.x/state", "site/a", "N_2.x", "state")]
+    [InlineData("site/a/n-2x/state", "site/a", "n-2x", "state")]
     public void TryParse_SplitsNodeAndKind(string topic, string prefix, string node, string kind)
     {
         Assert.True(GatewayTopics.TryParse(topic, prefix, out TopicInfo? info));
@@ -20,6 +20,11 @@ public class GatewayTopicsTests
     [InlineData("sensornode/node-01/cmd")]
     [InlineData("sensornode/node-01/cmd/")]
     [InlineData("sensornode/node 01/state")]
+    [InlineData("site/a/N_2.x/state")]
+    [InlineData("sensornode/a.b/state")]
+    [InlineData("sensornode/a_b/state")]
+    [InlineData("sensornode/../state")]
+    [InlineData("sensornode/NODE-UP/state")]
     [InlineData("sensornode/+/state")]
     [InlineData("sensornode//state")]
     [InlineData("sensornode/abcdefghijabcdefghijabcdefghijabc/state")]

@@ -85,7 +85,7 @@ public sealed class ReadingStoreTests : IDisposable
         using ReadingStore reopened = _database.Open();
 
         Assert.Equal(2, reopened.ReadingCount());
-        Assert.Equal(1, _database.Scalar("PRAGMA user_version"));
+        Assert.Equal(StoreSchema.Version, _database.Scalar("PRAGMA user_version"));
         Assert.Equal(1, _database.Scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"));
     }
 

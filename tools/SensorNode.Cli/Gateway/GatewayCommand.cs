@@ -17,6 +17,7 @@ public static class GatewayCommand
         usage: sensornode gateway --broker URL --db FILE [options]      store the nodes' readings until SIGINT/SIGTERM
                sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P]
                sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
+               sensornode gateway replay --db FILE [--id N] [--prefix P]
 
         gateway:
           --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
@@ -25,9 +26,14 @@ public static class GatewayCommand
                                     the system's trust store)
           --cert FILE --key FILE    mqtts:// only: the gateway's client certificate and key (PEM), for brokers that
                                     require one (docs/gateway-service.md, TLS and ACL)
-          --group NAME              shared-subscription group; instances of one group split the stream (default sensornode-gateway)
-          --no-share                plain subscriptions (one instance); survives a mosquitto 2.0 restart, shared ones do not
-          --client-id ID            MQTT client id, stable per instance (default gw-<group or single>-<host name>)
+          --group NAME              scale-out: instances of one shared-subscription group split the stream; loses
+                                    what nodes publish during a broker restart (docs/gateway-service.md, Scale-out)
+          --no-share                plain subscriptions, one instance: the default, the mode that loses nothing
+          --session-expiry S        how long the broker keeps the session while the gateway is away (default 86400)
+          --drain                   retire a group instance: with its --client-id (or identity), store what its
+                                    session holds, then end the session so the broker stops queueing for it
+          --client-id ID            MQTT client id, stable per instance (default: the certificate's CN, else the
+                                    URL's user, else gw-<group or single>-<host name>)
           --prefix P                topic prefix of the nodes (default sensornode)
           --rooms FILE              CSV of node_id,room lines; sets each node's room (Brick export, HA suggested area)
           --release-above-volts V   release queued commands to a node whose supercap is at least V volts (default 4.0)
@@ -39,6 +45,10 @@ public static class GatewayCommand
         brick:
           --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
 
+        replay (run it once the cause of the rejections is fixed, e.g. the gateway's clock):
+          --db FILE                 decodes the state dead letters again; stores and removes those that decode now
+          --id N                    only dead letter N (default: all)
+
         bench (starts its own mosquitto on loopback; needs mosquitto installed):
           --out DIR                 writes DIR/bench.json
           --readings N              readings in the throughput run (default 200000)
@@ -47,16 +57,20 @@ public static class GatewayCommand
           --paced-seconds S         length of the paced run (default 10)
         """;
 
+    /// <summary>--drain ends the session once nothing arrived for this long, ms: the broker hands a resumed session's queue over at once.</summary>
+    public const int DrainQuietMilliseconds = 2000;
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
         if (args.Length > 0 && args[0] == "bench") return Bench(args[1..], output, error);
+        if (args.Length > 0 && args[0] == "replay") return Replay(args[1..], output, error);
         return Serve(args, output, error);
     }
 
     private static int Serve(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds"], ["help", "no-discovery", "no-share"]);
+        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry"], ["help", "no-discovery", "no-share", "drain"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
@@ -64,19 +78,23 @@ public static class GatewayCommand
             throw new UsageException("--ca, --cert and --key need an mqtts:// broker URL");
         if (options.Has("cert") != options.Has("key")) throw new UsageException("--cert and --key go together");
         if (options.Has("no-share") && options.Has("group")) throw new UsageException("--no-share and --group exclude each other");
-        string? group = options.Has("no-share") ? null : options.Get("group") ?? "sensornode-gateway";
+        string? group = options.Get("group");
+        if (options.Has("drain") && group == null) throw new UsageException("--drain retires an instance of a --group");
         var gatewayOptions = new GatewayOptions
         {
             Host = broker.Host, Port = broker.Port, Tls = broker.Tls, Username = broker.Username, Password = broker.Password,
             CaFile = options.Get("ca"), ClientCertificateFile = options.Get("cert"), ClientKeyFile = options.Get("key"),
             Group = group,
-            ClientId = options.Get("client-id") ?? $"gw-{group ?? "single"}-{System.Environment.MachineName}",
+            ClientId = options.Get("client-id") ?? DefaultClientId(options.Get("cert"), broker.Username, group),
             Prefix = options.Get("prefix") ?? "sensornode",
             ReleaseAboveVolts = GetDouble(options, "release-above-volts", 4.0, 0, 65.535),
             BatchMaxMessages = options.GetInt("batch", 500, 1, 1000),
             BatchMaxMilliseconds = options.GetInt("batch-ms", 10, 0, 10_000),
             DiscoveryPrefix = options.Has("no-discovery") ? null : "homeassistant",
+            SessionExpirySeconds = (uint)options.GetInt("session-expiry", 86_400, 1, int.MaxValue),
         };
+        if (group != null && !options.Has("client-id") && !options.Has("cert") && broker.Username == null)
+            error.WriteLine($"sensornode gateway: warning: group instance without --client-id: the id '{gatewayOptions.ClientId}' comes from the host name, and a new host name leaves the old session behind as a ghost that keeps its share of the stream");
         int statusSeconds = options.GetInt("status-seconds", 60, 0, 86_400);
         try
         {
@@ -87,7 +105,12 @@ public static class GatewayCommand
             throw new UsageException(e.Message);
         }
 
-        using ReadingStore store = ReadingStore.Open(db);
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
+        {
+            error.WriteLine($"sensornode gateway: {problem}");
+            return CommandLine.Failed;
+        }
+        using ReadingStore store = opened!;
         if (options.Get("rooms") is { } rooms)
         {
             foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
@@ -125,14 +148,58 @@ public static class GatewayCommand
             gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return CommandLine.Failed;
         }
+        if (options.Has("drain"))
+        {
+            try
+            {
+                gateway.DrainAsync(TimeSpan.FromMilliseconds(DrainQuietMilliseconds), stop.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGINT: stop as usual, the session stays.
+            }
+            gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            log.WriteLine($"gateway: drained {gatewayOptions.ClientId}: {gateway.Counters}");
+            return CommandLine.Ok;
+        }
         log.WriteLine($"gateway: storing into {db}; SIGINT or SIGTERM stops after the current batch");
-        while (!stop.Token.WaitHandle.WaitOne(statusSeconds == 0 ? Timeout.Infinite : statusSeconds * 1000))
+        WaitHandle[] events = [stop.Token.WaitHandle, ((IAsyncResult)gateway.Failed).AsyncWaitHandle];
+        int signalled;
+        while ((signalled = WaitHandle.WaitAny(events, statusSeconds == 0 ? Timeout.Infinite : statusSeconds * 1000)) == WaitHandle.WaitTimeout)
         {
             log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {(gateway.IsConnected ? "connected" : "DISCONNECTED")} {gateway.Counters}");
         }
         gateway.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (signalled == 1)
+        {
+            // For a supervisor: a non-zero exit and one line naming the file; the broker keeps what was not stored.
+            error.WriteLine($"sensornode gateway: database {db}: {gateway.Failed.Result}");
+            return CommandLine.Failed;
+        }
         log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The client id when --client-id is not given: the authenticated identity (the certificate's CN, else the user
+    /// name), which a listener with use_username_as_clientid imposes anyway; else gw-&lt;group or single&gt;-&lt;host&gt;.
+    /// </summary>
+    internal static string DefaultClientId(string? certificateFile, string? username, string? group)
+    {
+        if (certificateFile != null && File.Exists(certificateFile))
+        {
+            try
+            {
+                using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(certificateFile));
+                string cn = certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, forIssuer: false);
+                if (!string.IsNullOrEmpty(cn)) return cn;
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // Named by the service when it loads the file.
+            }
+        }
+        return string.IsNullOrEmpty(username) ? $"gw-{group ?? "single"}-{System.Environment.MachineName}" : username;
     }
 
     private static int Brick(string[] args, TextWriter output, TextWriter error)
@@ -142,10 +209,25 @@ public static class GatewayCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
-        using ReadingStore store = ReadingStore.Open(db);
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
+        using ReadingStore store = opened!;
         string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode");
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
+        return CommandLine.Ok;
+    }
+
+    private static int Replay(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["db", "id", "prefix"], ["help"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        long? id = options.Has("id") ? options.GetInt("id", 1, 1, int.MaxValue) : null;
+        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
+        using ReadingStore store = opened!;
+        DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
+        output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;
     }
 

@@ -23,6 +23,9 @@ public sealed class QosPublisher : IAsyncDisposable
     /// <summary>PUBACKs received.</summary>
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
+    /// <summary>True while the connection to the broker is up (a broker restart ends it).</summary>
+    public bool IsConnected => _client.IsConnected;
+
     /// <summary>Publishes that failed (no PUBACK, connection lost).</summary>
     public long Failed => Interlocked.Read(ref _failed);
 

@@ -27,7 +27,8 @@ public static class ReadingsCommand
         if (from > to) throw new UsageException("--from is after --to");
         if (!File.Exists(db)) { error.WriteLine($"sensornode readings: {db}: not found"); return CommandLine.Failed; }
 
-        using ReadingStore store = ReadingStore.Open(db);
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode readings: {problem}"); return CommandLine.Failed; }
+        using ReadingStore store = opened!;
         IReadOnlyList<StoredReading> readings = store.Query(options.Get("node"), from, to);
         if (options.Get("csv") is { } path)
         {

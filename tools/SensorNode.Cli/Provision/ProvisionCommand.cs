@@ -27,6 +27,12 @@ public static class ProvisionCommand
                                     verifies the broker (`sensornode flash` deploys all three when [mqtt] tls = true)
           --make-ca DIR             create a test CA (ca.crt, ca.key) in DIR; with --node-id, also sign the node's
                                     certificate with it
+          --gateway                 ID is a gateway instance, not a node: writes gateway.password (0600), the
+                                    gateway's acl_file lines and, with a CA, its certificate (CN = ID, which the
+                                    broker also makes its client id); give each instance its own ID
+          --prefix P                with --gateway: the nodes' topic prefix (default sensornode)
+          --make-ca DIR             (above) also writes DIR/mosquitto.conf: the broker listener, which binds each
+                                    client id to the certificate's CN (use_username_as_clientid)
           --force                   replace an existing identity (or CA) in the output folder
 
         writes nf.config, secrets.config (mode 0600), mosquitto.passwd and mosquitto.acl (lines to add to the
@@ -42,8 +48,8 @@ public static class ProvisionCommand
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var options = new Options(args,
-            new[] { "node-id", "config", "out", "wifi-password-file", "ca-cert", "ca-key", "make-ca" },
-            new[] { "force", "help" });
+            new[] { "node-id", "config", "out", "wifi-password-file", "ca-cert", "ca-key", "make-ca", "prefix" },
+            new[] { "force", "help", "gateway" });
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         bool force = options.Has("force");
         string? nodeId = options.Get("node-id");
@@ -59,7 +65,35 @@ public static class ProvisionCommand
             if (!TryMakeCa(makeCa, force, output, error)) return CommandLine.Failed;
             (caCert, caKey) = (Path.Combine(makeCa, "ca.crt"), Path.Combine(makeCa, "ca.key"));
         }
+        if (nodeId != null && options.Has("gateway")) return ProvisionGateway(nodeId, options, caCert, caKey, force, output, error);
+        if (options.Has("prefix")) throw new UsageException("--prefix goes with --gateway (a node's prefix is in its nf.config)");
         return nodeId == null ? CommandLine.Ok : ProvisionNode(nodeId, options, caCert, caKey, force, output, error);
+    }
+
+    /// <summary>The files of a gateway instance's identity, in the order they are written and listed.</summary>
+    public static readonly IReadOnlyList<string> GatewayFiles =
+        new[] { "gateway.password", "mosquitto.passwd", "mosquitto.acl", "node.crt", "node.key", "ca.crt" };
+
+    // A gateway instance: its own user (and CN, hence client id), so instances never share or steal a session.
+    private static int ProvisionGateway(string id, Options options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
+    {
+        string prefix = options.Get("prefix") ?? "sensornode";
+        if (prefix.Length == 0 || prefix.StartsWith('/') || prefix.EndsWith('/') || prefix.Contains('+') || prefix.Contains('#'))
+            throw new UsageException($"--prefix '{prefix}': one or more topic levels, no leading or trailing '/', no '+' or '#'");
+        string outDir = options.Get("out") ?? Path.Combine("provision", id);
+        string password = SecretsFile.NewPassword();
+        var files = new Dictionary<string, string>
+        {
+            ["gateway.password"] = password + "\n",
+            ["mosquitto.passwd"] = MosquittoPasswd.Line(id, password, out string hashedBy) + "\n",
+            ["mosquitto.acl"] = MosquittoListener.GatewayAcl(prefix, id),
+        };
+        if (!TryIssueCertificate(files, id, caCert, caKey, error)) return CommandLine.Failed;
+        if (!TryWriteAll(outDir, files, GatewayFiles, force, "an identity", error)) return CommandLine.Failed;
+        output.WriteLine($"provisioned gateway instance '{id}' in {outDir}: gateway.password (0600), mosquitto.passwd ({hashedBy}), mosquitto.acl{(files.ContainsKey("node.crt") ? $", node.crt (CN={id}), node.key, ca.crt" : "")}");
+        output.WriteLine($"  run it as: sensornode gateway --broker mqtts://BROKER --ca {Path.Combine(outDir, "ca.crt")} --cert {Path.Combine(outDir, "node.crt")} --key {Path.Combine(outDir, "node.key")} --db FILE");
+        output.WriteLine("  (its client id is then its CN; a second instance needs its own --node-id)");
+        return CommandLine.Ok;
     }
 
     private static int ProvisionNode(string nodeId, Options options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
@@ -114,22 +148,7 @@ public static class ProvisionCommand
 
         files["mosquitto.passwd"] = MosquittoPasswd.Line(nodeId, mqttPassword, out string hashedBy) + "\n";
         files["mosquitto.acl"] = MosquittoAcl.Render(parsed.TopicPrefix, nodeId);
-        if (caCert != null && caKey != null)
-        {
-            try
-            {
-                using X509Certificate2 ca = ClientCertificates.LoadCa(caCert, caKey);
-                (files["node.crt"], files["node.key"]) = ClientCertificates.IssueClient(ca, nodeId);
-                // The node verifies the broker against this CA: its certificate only, re-exported so a key kept in
-                // the same PEM file can never reach the node's folder.
-                files["ca.crt"] = ClientCertificates.CertificatesOnlyPem(caCert);
-            }
-            catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
-            {
-                error.WriteLine($"sensornode provision: cannot use the CA {caCert} / {caKey}: {e.Message}");
-                return CommandLine.Failed;
-            }
-        }
+        if (!TryIssueCertificate(files, nodeId, caCert, caKey, error)) return CommandLine.Failed;
 
         if (!TryWriteAll(outDir, files, IdentityFiles, force, "an identity", error)) return CommandLine.Failed;
         output.WriteLine($"provisioned node '{nodeId}' in {outDir}:");
@@ -151,6 +170,26 @@ public static class ProvisionCommand
         return CommandLine.Ok;
     }
 
+    // Given a CA: node.crt/node.key (CN = id) and ca.crt. No CA: nothing to do.
+    private static bool TryIssueCertificate(Dictionary<string, string> files, string id, string? caCert, string? caKey, TextWriter error)
+    {
+        if (caCert == null || caKey == null) return true;
+        try
+        {
+            using X509Certificate2 ca = ClientCertificates.LoadCa(caCert, caKey);
+            (files["node.crt"], files["node.key"]) = ClientCertificates.IssueClient(ca, id);
+            // The client verifies the broker against this CA: its certificate only, re-exported so a key kept in
+            // the same PEM file can never reach the client's folder.
+            files["ca.crt"] = ClientCertificates.CertificatesOnlyPem(caCert);
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException or IOException)
+        {
+            error.WriteLine($"sensornode provision: cannot use the CA {caCert} / {caKey}: {e.Message}");
+            return false;
+        }
+    }
+
     private static string Describe(string name, NodeConfig config, string hashedBy, bool wifiGiven) => name switch
     {
         "nf.config" => $"[mqtt] node_id = {config.NodeId}, topics {config.TopicPrefix}/{config.NodeId}/...",
@@ -167,8 +206,10 @@ public static class ProvisionCommand
     {
         (string certificate, string key) = ClientCertificates.CreateCa("SensorNode test CA");
         var files = new Dictionary<string, string> { ["ca.crt"] = certificate, ["ca.key"] = key };
+        files["mosquitto.conf"] = MosquittoListener.Render(Path.GetFullPath(Path.Combine(dir, "ca.crt")));
         if (!TryWriteAll(dir, files, files.Keys.ToList(), force, "a CA", error)) return false;
-        output.WriteLine($"created a test CA in {dir}: ca.crt (the broker's cafile), ca.key (0600; keep it off the broker)");
+        output.WriteLine($"created a test CA in {dir}: ca.crt (the broker's cafile), ca.key (0600; keep it off the broker),");
+        output.WriteLine("  mosquitto.conf (the broker's listener: the certificate's CN is the user name and the client id)");
         return true;
     }
 

@@ -9,7 +9,7 @@ public static class GatewayTopics
     /// <summary>
     /// Splits <paramref name="topic"/> into node id and kind when it is "&lt;prefix&gt;/&lt;node&gt;/state",
     /// ".../availability", ".../ack" or ".../cmd/&lt;name&gt;" (name: one or more non-empty levels) and the node id
-    /// follows the node-id rule (1-32 chars of [A-Za-z0-9._-]). Returns false, <paramref name="info"/> null, otherwise.
+    /// follows the core's node-id rule (SensorNode.Core.Telemetry.NodeIds: 1-32 chars of a-z, 0-9, '-'). Returns false, <paramref name="info"/> null, otherwise.
     /// </summary>
     public static bool TryParse(string topic, string prefix, out TopicInfo? info)
     {
@@ -20,7 +20,7 @@ public static class GatewayTopics
             return false;
         }
         string[] levels = topic.Substring(prefix.Length + 1).Split('/');
-        if (levels.Length < 2 || !NodeIdRule.IsValid(levels[0]))
+        if (levels.Length < 2 || !SensorNode.Core.Telemetry.NodeIds.IsValid(levels[0]))
         {
             return false;
         }

@@ -39,10 +39,19 @@ public static class SenmlDecoder
     /// and a one-line <paramref name="reason"/>. Never throws on any payload.
     /// </summary>
     public static bool TryDecode(string topic, ReadOnlySpan<byte> payload, string prefix, long nowUnixSeconds,
-        out DecodedPack? pack, out string reason)
+        out DecodedPack? pack, out string reason) => TryDecode(topic, payload, prefix, nowUnixSeconds, out pack, out reason, out _);
+
+    /// <summary>
+    /// As above; <paramref name="retryable"/> is true when the rejection depends on the gateway's clock (a time more
+    /// than <see cref="MaxFutureSeconds"/> ahead of it: a gateway whose clock is behind, before NTP sync), so the same
+    /// payload may decode later and must not be acknowledged as final. Every other reason is about the bytes: final.
+    /// </summary>
+    public static bool TryDecode(string topic, ReadOnlySpan<byte> payload, string prefix, long nowUnixSeconds,
+        out DecodedPack? pack, out string reason, out bool retryable)
     {
         pack = null;
         reason = "";
+        retryable = false;
         if (!GatewayTopics.TryParse(topic, prefix, out TopicInfo? info) || info!.Kind != "state")
         {
             reason = $"topic '{OneLine(topic)}' is not a '{prefix}/<node>/state' topic";
@@ -81,6 +90,7 @@ public static class SenmlDecoder
             catch (RejectedPackException e)
             {
                 reason = e.Message;
+                retryable = e.Retryable;
                 return false;
             }
             catch (Exception e)
@@ -283,7 +293,7 @@ public static class SenmlDecoder
             }
             if (resolved > nowUnixSeconds + MaxFutureSeconds)
             {
-                throw Reject(index, $"time {resolved} is {resolved - nowUnixSeconds} s in the future (at most {MaxFutureSeconds})");
+                throw new RejectedPackException($"record {index}: time {resolved} is {resolved - nowUnixSeconds} s in the future (at most {MaxFutureSeconds})", retryable: true);
             }
             return resolved;
         }

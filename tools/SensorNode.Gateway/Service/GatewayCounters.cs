@@ -15,6 +15,12 @@ public sealed class GatewayCounters
     private long _commandAcks;
     private long _batches;
     private long _reconnects;
+    private long _droppedQos0;
+    private long _deferred;
+    private long _failedBatches;
+    private long _reused;
+    private long _queuedBytes;
+    private long _peakQueuedBytes;
 
     /// <summary>State messages received (before decoding; a redelivered message counts again).</summary>
     public long Received => Interlocked.Read(ref _received);
@@ -43,6 +49,41 @@ public sealed class GatewayCounters
     /// <summary>Connections made after the first one (the broker went away and came back).</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
 
+    /// <summary>QoS 0 messages dropped on arrival because the queue to the store was at its QoS 0 bound.</summary>
+    public long DroppedQos0 => Interlocked.Read(ref _droppedQos0);
+
+    /// <summary>Payload bytes waiting for the store now (each message's kept bytes, at most 64 KiB + 1).</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>The most payload bytes that ever waited for the store at once.</summary>
+    public long PeakQueuedBytes => Interlocked.Read(ref _peakQueuedBytes);
+
+    /// <summary>State messages rejected for a retryable reason (clock) and left unacknowledged for redelivery; a retry counts again.</summary>
+    public long Deferred => Interlocked.Read(ref _deferred);
+
+    /// <summary>Store transactions that failed (nothing of them acknowledged; the broker redelivers).</summary>
+    public long FailedBatches => Interlocked.Read(ref _failedBatches);
+
+    /// <summary>Of <see cref="Stored"/>: readings that took over a (node, seq) stored earlier with other content and an earlier time (seq reuse after an erase).</summary>
+    public long Reused => Interlocked.Read(ref _reused);
+
+    internal void AddReused(int count) => Interlocked.Add(ref _reused, count);
+
+    internal void AddFailedBatch() => Interlocked.Increment(ref _failedBatches);
+
+    internal void AddDeferred() => Interlocked.Increment(ref _deferred);
+
+    internal void AddDroppedQos0() => Interlocked.Increment(ref _droppedQos0);
+
+    internal void AddQueued(long bytes)
+    {
+        long now = Interlocked.Add(ref _queuedBytes, bytes);
+        long peak;
+        while (now > (peak = Interlocked.Read(ref _peakQueuedBytes)) && Interlocked.CompareExchange(ref _peakQueuedBytes, now, peak) != peak)
+        {
+        }
+    }
+
     internal void AddReceived() => Interlocked.Increment(ref _received);
     internal void AddStored(int count, int duplicates) { Interlocked.Add(ref _stored, count); Interlocked.Add(ref _duplicates, duplicates); }
     internal void AddDeadLettered() => Interlocked.Increment(ref _deadLettered);
@@ -54,5 +95,5 @@ public sealed class GatewayCounters
 
     /// <summary>One line for logs: "received 12 stored 10 dup 1 dead 1 acked 12 released 0 batches 3 reconnects 0".</summary>
     public override string ToString() =>
-        $"received {Received} stored {Stored} dup {Duplicates} dead {DeadLettered} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} reconnects {Reconnects}";
+        $"received {Received} stored {Stored} reused {Reused} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} failed-batches {FailedBatches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
 }

@@ -40,11 +40,13 @@ public sealed record GatewayOptions
     public required string ClientId { get; init; }
 
     /// <summary>
-    /// Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'. Null:
-    /// plain subscriptions, for a single instance. mosquitto 2.0 does not restore shared subscriptions from its
-    /// persistence file, so only a plain subscription keeps receiving through a broker restart (docs/gateway-service.md).
+    /// Shared-subscription group name: instances with the same group split the state stream. No '/', '+', '#'. Null
+    /// (the default): plain subscriptions, one instance, the mode that loses nothing. mosquitto 2.0 does not restore
+    /// shared subscriptions from its persistence file, so a group loses what nodes publish between a broker restart
+    /// and the resubscribe, and a departed instance's session keeps its share queued until it expires
+    /// (docs/gateway-service.md, Scale-out).
     /// </summary>
-    public string? Group { get; init; } = "sensornode-gateway";
+    public string? Group { get; init; }
 
     /// <summary>Topic prefix of the nodes ([mqtt] TopicPrefix), default "sensornode".</summary>
     public string Prefix { get; init; } = "sensornode";
@@ -62,6 +64,17 @@ public sealed record GatewayOptions
     public ushort ReceiveMaximum { get; init; } = 1000;
 
     /// <summary>
+    /// QoS 0 messages bypass Receive Maximum, so they get their own bound: one is taken only while fewer than
+    /// <see cref="MaxQueuedQos0Messages"/> QoS 0 messages and fewer than this many payload bytes (all QoS) wait for the
+    /// store; otherwise it is dropped and counted (QoS 0 is at-most-once; nodes publish QoS 1). 1 to 1 GiB, default 16 MiB.
+    /// QoS 1 messages are bounded by <see cref="ReceiveMaximum"/> x the 64 KiB kept per message.
+    /// </summary>
+    public long MaxQueuedQos0Bytes { get; init; } = 16L << 20;
+
+    /// <summary>Most QoS 0 messages waiting for the store (see <see cref="MaxQueuedQos0Bytes"/>), 0 to 65535, default 1000.</summary>
+    public int MaxQueuedQos0Messages { get; init; } = 1000;
+
+    /// <summary>
     /// A node's queued commands are released when its last stored supercap voltage is at least this, V
     /// (0 to 65.535; default 4.0 on the 5.4 V reference design).
     /// </summary>
@@ -75,6 +88,31 @@ public sealed record GatewayOptions
 
     /// <summary>Wait between reconnect attempts after the broker went away, ms (10 to 60000).</summary>
     public int ReconnectDelayMilliseconds { get; init; } = 500;
+
+    /// <summary>
+    /// A state pack rejected for a retryable reason (a time ahead of the gateway's clock) is not acknowledged; the
+    /// gateway reconnects this long after such a rejection so the broker redelivers it, ms (100 to 3600000, default 30000).
+    /// </summary>
+    public int RetryDelayMilliseconds { get; init; } = 30_000;
+
+    /// <summary>
+    /// How long a retryable pack is retried (since this process first saw it) before it is dead-lettered as final and
+    /// acknowledged, s (0 to 31536000, default 86400). A dead letter keeps the whole payload for <c>gateway replay</c>.
+    /// </summary>
+    public int RetryForSeconds { get; init; } = 86_400;
+
+    /// <summary>
+    /// After a failed store transaction (disk full, read-only or damaged file) the gateway waits this long before
+    /// reconnecting for redelivery, doubling per consecutive failure up to 30 s, ms (10 to 30000, default 500).
+    /// </summary>
+    public int StoreRetryBaseMilliseconds { get; init; } = 500;
+
+    /// <summary>
+    /// Consecutive failed store transactions after which the gateway gives up (<see cref="GatewayService.Failed"/>
+    /// completes; the CLI exits 1 naming the file, for a supervisor to see), 1 to 1000, default 10. The messages of the
+    /// failed batches stay unacknowledged in the broker's session.
+    /// </summary>
+    public int MaxConsecutiveStoreFailures { get; init; } = 10;
 
     /// <summary>True when Home Assistant discovery configs and per-point values are published.</summary>
     public bool PublishesDiscovery => !string.IsNullOrEmpty(DiscoveryPrefix);
@@ -99,11 +137,17 @@ public sealed record GatewayOptions
         if (SessionExpirySeconds is 0 or uint.MaxValue)
             throw new ArgumentException($"session expiry {SessionExpirySeconds} s: 1 to 4294967294");
         if (ReceiveMaximum == 0) throw new ArgumentException("receive maximum: 1 to 65535");
+        if (MaxQueuedQos0Bytes is < 1 or > 1L << 30) throw new ArgumentException($"QoS 0 queue of {MaxQueuedQos0Bytes} bytes: 1 to 1073741824");
+        if (MaxQueuedQos0Messages is < 0 or > 65535) throw new ArgumentException($"QoS 0 queue of {MaxQueuedQos0Messages} messages: 0 to 65535");
         if (BatchMaxMessages < 1 || BatchMaxMessages > ReceiveMaximum)
             throw new ArgumentException($"batch of {BatchMaxMessages} messages: 1 to the receive maximum ({ReceiveMaximum})");
         if (BatchMaxMilliseconds is < 0 or > 10_000) throw new ArgumentException($"batch wait {BatchMaxMilliseconds} ms: 0 to 10000");
         if (!(ReleaseAboveVolts is >= 0 and <= 65.535)) throw new ArgumentException($"release threshold {ReleaseAboveVolts} V: 0 to 65.535");
         if (ExpireMarginSeconds is < 0 or > 86_400) throw new ArgumentException($"expire margin {ExpireMarginSeconds} s: 0 to 86400");
+        if (StoreRetryBaseMilliseconds is < 10 or > 30_000) throw new ArgumentException($"store retry {StoreRetryBaseMilliseconds} ms: 10 to 30000");
+        if (MaxConsecutiveStoreFailures is < 1 or > 1000) throw new ArgumentException($"store failures {MaxConsecutiveStoreFailures}: 1 to 1000");
+        if (RetryDelayMilliseconds is < 100 or > 3_600_000) throw new ArgumentException($"retry delay {RetryDelayMilliseconds} ms: 100 to 3600000");
+        if (RetryForSeconds is < 0 or > 31_536_000) throw new ArgumentException($"retry period {RetryForSeconds} s: 0 to 31536000");
         if (ReconnectDelayMilliseconds is < 10 or > 60_000) throw new ArgumentException($"reconnect delay {ReconnectDelayMilliseconds} ms: 10 to 60000");
         if (DiscoveryPrefix is { Length: > 0 } d && (d.Contains('+') || d.Contains('#') || d.StartsWith('/') || d.EndsWith('/')))
             throw new ArgumentException($"discovery prefix '{d}': no '+', '#', leading or trailing '/'");

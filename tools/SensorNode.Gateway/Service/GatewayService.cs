@@ -19,14 +19,23 @@ namespace SensorNode.Gateway.Service;
 /// </summary>
 /// <remarks>
 /// One consumer task does all store work, in arrival order. The MQTT library's receive handler only copies the message
-/// into an unbounded channel (bounded in practice by <see cref="GatewayOptions.ReceiveMaximum"/>: the broker sends no more
-/// unacknowledged messages than that) and returns, so the library keeps reading while a batch commits.
+/// (at most 64 KiB of it) into a channel and returns, so the library keeps reading while a batch commits. The channel is
+/// bounded: QoS 1 by <see cref="GatewayOptions.ReceiveMaximum"/> (the broker sends no more unacknowledged messages than
+/// that), QoS 0, which Receive Maximum does not cover, by <see cref="GatewayOptions.MaxQueuedQos0Bytes"/> and
+/// <see cref="GatewayOptions.MaxQueuedQos0Messages"/> (dropped and counted beyond them). The handler never waits: the
+/// library queues received packets without a bound of its own while a handler blocks.
 /// </remarks>
 public sealed class GatewayService : IAsyncDisposable
 {
-    private sealed record Inbound(MqttApplicationMessageReceivedEventArgs Args, string Topic, TopicInfo Info, byte[] Payload, bool Retained, long ReceivedUnixMs, int Generation);
+    // Payload: the first SenmlDecoder.MaxPayloadBytes bytes (all a decoder or a dead letter uses); PayloadLength: the real size.
+    private sealed record Inbound(MqttApplicationMessageReceivedEventArgs Args, string Topic, TopicInfo Info, byte[] Payload, int PayloadLength,
+        bool Qos0, bool Retained, long ReceivedUnixMs, int Generation);
 
     private const int ConnectTimeoutMilliseconds = 5000;
+    private const string InvalidTopicKind = "invalid-topic";
+
+    /// <summary>Longest command ack taken, bytes: "&lt;id&gt; rejected &lt;reason&gt;" with a short reason; longer ones are dead-lettered.</summary>
+    public const int MaxAckPayloadBytes = 512;
     private const int DisconnectTimeoutMilliseconds = 2000;
 
     private readonly GatewayOptions _options;
@@ -43,6 +52,18 @@ public sealed class GatewayService : IAsyncDisposable
     private Task? _consumer;
     private Task? _reconnect;
     private int _generation;
+    private long _lastArrivalTicks = Environment.TickCount64;
+    private int _queuedMessages;
+    private int _queuedQos0;
+    private long _qos0DropLoggedTicks = long.MinValue;
+    private const int MaxTrackedRetries = 10_000;
+    // Retryable packs: first time seen (Unix ms), keyed on topic and payload hash; bounded, oldest dropped.
+    private readonly Dictionary<string, long> _retryingSince = new(StringComparer.Ordinal);
+    private readonly Queue<string> _retryOrder = new();
+    private int _retryScheduled;
+    private int _consecutiveStoreFailures;
+    private bool _deadLettersFull;
+    private readonly TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _started;
     private bool _stopped;
 
@@ -67,6 +88,12 @@ public sealed class GatewayService : IAsyncDisposable
 
     /// <summary>What the service did so far.</summary>
     public GatewayCounters Counters { get; } = new();
+
+    /// <summary>
+    /// Completes, with a one-line reason, when the store failed <see cref="GatewayOptions.MaxConsecutiveStoreFailures"/>
+    /// batches in a row: the gateway stopped taking messages (the broker keeps them); the process should exit non-zero.
+    /// </summary>
+    public Task<string> Failed => _failed.Task;
 
     /// <summary>True while connected to the broker.</summary>
     public bool IsConnected => _client.IsConnected;
@@ -95,6 +122,12 @@ public sealed class GatewayService : IAsyncDisposable
             throw new InvalidOperationException($"gateway {_options.ClientId} cannot connect to {_options.Host}:{_options.Port}: {e.Message}", e);
         }
         _log($"connected to {_options.Host}:{_options.Port} as {_options.ClientId}, {(_options.Group == null ? "plain subscription" : "group " + _options.Group)}, prefix {_options.Prefix}");
+        if (_options.Group != null)
+        {
+            _log($"WARNING: group {_options.Group} (scale-out) can lose readings: what nodes publish between a broker restart and the resubscribe "
+                + $"is acknowledged and dropped (mosquitto 2.0 does not persist shared subscriptions), and a stopped instance's share stays queued "
+                + $"in its session for {_options.SessionExpirySeconds} s; retire an instance with --drain (docs/gateway-service.md, Scale-out)");
+        }
     }
 
     /// <summary>
@@ -102,7 +135,32 @@ public sealed class GatewayService : IAsyncDisposable
     /// disconnects normally (the session stays on the broker for <see cref="GatewayOptions.SessionExpirySeconds"/>;
     /// messages that arrived but were not taken are redelivered to the next instance with the same client id).
     /// </summary>
-    public async Task StopAsync()
+    public Task StopAsync() => StopAsync(endSession: false);
+
+    /// <summary>
+    /// Scale-out clean-up of a departed group instance (run with its client id): waits until no message arrived for
+    /// <paramref name="quiet"/> (the broker has handed over what it queued for this session), unsubscribes (so no new
+    /// share is sent; what was sent before the UNSUBACK is already queued here), stores and acknowledges everything,
+    /// then disconnects with session expiry 0 so the broker drops the session instead of queueing for it.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan quiet, CancellationToken cancellationToken = default)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            long idle = Environment.TickCount64 - Interlocked.Read(ref _lastArrivalTicks);
+            if (idle >= quiet.TotalMilliseconds && Volatile.Read(ref _queuedMessages) == 0) break;
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(20, quiet.TotalMilliseconds - idle)), cancellationToken).ConfigureAwait(false);
+        }
+        if (_client.IsConnected)
+        {
+            var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+            foreach (string filter in Filters()) unsubscribe = unsubscribe.WithTopicFilter(filter);
+            await _client.UnsubscribeAsync(unsubscribe.Build(), cancellationToken).ConfigureAwait(false);
+        }
+        await StopAsync(endSession: true).ConfigureAwait(false);
+    }
+
+    private async Task StopAsync(bool endSession)
     {
         if (_stopped) return;
         _stopped = true;
@@ -115,8 +173,10 @@ public sealed class GatewayService : IAsyncDisposable
             try
             {
                 using var timeout = new CancellationTokenSource(DisconnectTimeoutMilliseconds);
-                var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build();
-                await _client.DisconnectAsync(options, timeout.Token).ConfigureAwait(false);
+                var builder = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection);
+                if (endSession) builder = builder.WithSessionExpiryInterval(0);
+                await _client.DisconnectAsync(builder.Build(), timeout.Token).ConfigureAwait(false);
+                if (endSession) _log($"session {_options.ClientId} drained and ended");
             }
             catch (Exception e)
             {
@@ -199,14 +259,9 @@ public sealed class GatewayService : IAsyncDisposable
                 throw new InvalidOperationException($"broker refused the connection: {connected.ResultCode} {connected.ReasonString}");
 
             // Subscribing again on a resumed session is harmless and covers a broker that lost it.
-            // Acks are shared like state, so one instance of the group handles each; availability goes to every instance.
-            string state = _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix);
-            string ack = _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack";
-            MqttClientSubscribeOptions subscribe = new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(state).WithAtLeastOnceQoS())
-                .WithTopicFilter(f => f.WithTopic(GatewayTopics.AvailabilityFilter(_options.Prefix)).WithAtLeastOnceQoS())
-                .WithTopicFilter(f => f.WithTopic(ack).WithAtLeastOnceQoS())
-                .Build();
+            var subscribeBuilder = new MqttClientSubscribeOptionsBuilder();
+            foreach (string filter in Filters()) subscribeBuilder = subscribeBuilder.WithTopicFilter(f => f.WithTopic(filter).WithAtLeastOnceQoS());
+            MqttClientSubscribeOptions subscribe = subscribeBuilder.Build();
             MqttClientSubscribeResult result = await _client.SubscribeAsync(subscribe, cancellationToken).ConfigureAwait(false);
             foreach (MqttClientSubscribeResultItem item in result.Items)
             {
@@ -219,6 +274,15 @@ public sealed class GatewayService : IAsyncDisposable
             _connectLock.Release();
         }
     }
+
+    // State, availability, ack. Acks are shared like state, so one instance of the group handles each; availability
+    // goes to every instance.
+    private string[] Filters() =>
+    [
+        _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix),
+        GatewayTopics.AvailabilityFilter(_options.Prefix),
+        _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack",
+    ];
 
     private Task OnDisconnected(MqttClientDisconnectedEventArgs e)
     {
@@ -253,17 +317,48 @@ public sealed class GatewayService : IAsyncDisposable
     // The library awaits this handler before it reads the next message: copy and queue, never block.
     private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)
     {
+        Interlocked.Exchange(ref _lastArrivalTicks, Environment.TickCount64);
         MqttApplicationMessage message = e.ApplicationMessage;
         if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack"))
         {
-            return Task.CompletedTask; // not ours: auto-acknowledged
+            // Every filter is "<prefix>/+/<kind>": what fails to parse has a node level that breaks the node-id rule.
+            // It is dead-lettered like any bad message, never dropped without a trace.
+            info = new TopicInfo("", InvalidTopicKind);
+        }
+        long length = message.Payload.Length;
+        int kept = (int)Math.Min(length, SenmlDecoder.MaxPayloadBytes);
+        bool qos0 = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce;
+        if (qos0 && (Volatile.Read(ref _queuedQos0) >= _options.MaxQueuedQos0Messages || Counters.QueuedBytes + kept > _options.MaxQueuedQos0Bytes))
+        {
+            Counters.AddDroppedQos0();
+            long now = Environment.TickCount64;
+            if (now - Interlocked.Read(ref _qos0DropLoggedTicks) >= 10_000)
+            {
+                Interlocked.Exchange(ref _qos0DropLoggedTicks, now);
+                _log($"QoS 0 queue full ({Counters.QueuedBytes} bytes waiting for the store): dropping QoS 0 messages, {Counters.DroppedQos0} so far");
+            }
+            return Task.CompletedTask;
         }
         e.AutoAcknowledge = false;
-        var inbound = new Inbound(e, message.Topic, info, message.Payload.ToArray(), message.Retain,
-            _time.GetUtcNow().ToUnixTimeMilliseconds(), Volatile.Read(ref _generation));
+        var inbound = new Inbound(e, message.Topic, info, message.Payload.Slice(0, kept).ToArray(), (int)Math.Min(length, int.MaxValue), qos0,
+            message.Retain, _time.GetUtcNow().ToUnixTimeMilliseconds(), Volatile.Read(ref _generation));
         // Refused only after StopAsync: left unacknowledged, the broker keeps it for the session's next connection.
-        _inbox.Writer.TryWrite(inbound);
+        if (_inbox.Writer.TryWrite(inbound))
+        {
+            Interlocked.Increment(ref _queuedMessages);
+            if (qos0) Interlocked.Increment(ref _queuedQos0);
+            Counters.AddQueued(kept);
+        }
         return Task.CompletedTask;
+    }
+
+    private bool TryTake(ChannelReader<Inbound> reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Inbound? item)
+    {
+        if (!reader.TryRead(out item)) return false;
+        Interlocked.Decrement(ref _queuedMessages);
+        if (item.Qos0) Interlocked.Decrement(ref _queuedQos0);
+        Counters.AddQueued(-item.Payload.Length);
+        return true;
     }
 
     private async Task ConsumeAsync()
@@ -276,7 +371,7 @@ public sealed class GatewayService : IAsyncDisposable
             long deadline = Environment.TickCount64 + _options.BatchMaxMilliseconds;
             while (batch.Count < _options.BatchMaxMessages)
             {
-                if (reader.TryRead(out Inbound? next))
+                if (TryTake(reader, out Inbound? next))
                 {
                     batch.Add(next);
                     continue;
@@ -297,11 +392,29 @@ public sealed class GatewayService : IAsyncDisposable
             try
             {
                 await ProcessBatchAsync(batch).ConfigureAwait(false);
+                _consecutiveStoreFailures = 0;
             }
             catch (Exception e)
             {
                 // Nothing of this batch was acknowledged: the broker redelivers it after a reconnect (store dedupes).
-                _log($"batch of {batch.Count} not stored ({e.GetType().Name}: {e.Message}); reconnecting for redelivery");
+                Counters.AddFailedBatch();
+                int failures = ++_consecutiveStoreFailures;
+                string what = $"{e.GetType().Name}: {SenmlDecoder.OneLine(e.Message)}";
+                if (failures >= _options.MaxConsecutiveStoreFailures)
+                {
+                    _log($"batch of {batch.Count} not stored ({what}); {failures} failures in a row: giving up, the broker keeps the unacknowledged messages");
+                    _failed.TrySetResult($"the store failed {failures} batches in a row, the last: {what}");
+                    return; // take nothing more; StopAsync disconnects and the session keeps the rest
+                }
+                int backoff = (int)Math.Min(30_000, (long)_options.StoreRetryBaseMilliseconds << Math.Min(failures - 1, 16));
+                _log($"batch of {batch.Count} not stored ({what}); failure {failures} of at most {_options.MaxConsecutiveStoreFailures} in a row, reconnecting for redelivery in {backoff} ms");
+                try
+                {
+                    await Task.Delay(backoff, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
                 await ForceRedeliveryAsync().ConfigureAwait(false);
             }
         }
@@ -312,15 +425,20 @@ public sealed class GatewayService : IAsyncDisposable
         long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var packs = new List<(DecodedPack Pack, long ReceivedUnixMs)>(batch.Count);
         var availability = new List<(string NodeId, AvailabilityState State, int SleepSeconds)>();
-        var commandAcks = new List<(string NodeId, long CommandId)>();
+        var commandAcks = new List<(string NodeId, long CommandId, string? Rejected)>();
+        var deferred = new HashSet<Inbound>(ReferenceEqualityComparer.Instance);
         foreach (Inbound item in batch)
         {
             switch (item.Info.Kind)
             {
                 case "state":
                     Counters.AddReceived();
-                    if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason) && pack != null)
+                    if (item.PayloadLength > SenmlDecoder.MaxPayloadBytes)
+                        DeadLetter(item, $"payload of {item.PayloadLength} bytes exceeds {SenmlDecoder.MaxPayloadBytes}");
+                    else if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason, out bool retryable) && pack != null)
                         packs.Add((pack, item.ReceivedUnixMs));
+                    else if (retryable && Defer(item, ref reason, nowMs))
+                        deferred.Add(item);
                     else
                         DeadLetter(item, reason);
                     break;
@@ -337,11 +455,18 @@ public sealed class GatewayService : IAsyncDisposable
                         DeadLetter(item, "availability: " + availabilityReason);
                     }
                     break;
+                case InvalidTopicKind:
+                    DeadLetter(item, $"topic '{SenmlDecoder.OneLine(item.Topic)}': the node level breaks the node-id rule ({SensorNode.Core.Telemetry.NodeIds.Rule})");
+                    break;
                 case "ack":
-                    if (TryParseCommandId(item.Payload, out long commandId, out string? rejected))
+                    if (item.PayloadLength > MaxAckPayloadBytes)
                     {
-                        if (rejected != null) _log($"node {item.Info.NodeId} rejected command {commandId}: {rejected}");
-                        commandAcks.Add((item.Info.NodeId, commandId));
+                        DeadLetter(item, $"ack: payload of {item.PayloadLength} bytes exceeds {MaxAckPayloadBytes}");
+                    }
+                    else if (TryParseCommandId(item.Payload, out long commandId, out string? rejected))
+                    {
+                        // Logged only once the command is known to be this node's (AcknowledgeCommandAsync), escaped and cut.
+                        commandAcks.Add((item.Info.NodeId, commandId, rejected));
                     }
                     else
                     {
@@ -355,14 +480,22 @@ public sealed class GatewayService : IAsyncDisposable
         {
             StoreResult stored = _store.StoreBatch(packs);
             Counters.AddStored(stored.Inserted, stored.Duplicates);
+            if (stored.Reused > 0)
+            {
+                Counters.AddReused(stored.Reused);
+                string nodes = string.Join(", ", packs.Select(p => p.Pack.NodeId).Distinct(StringComparer.Ordinal));
+                _log($"{stored.Reused} reading(s) reused a stored (node, seq) with a later time (storage erased?), among nodes {nodes}: kept the new ones, the old ones are in superseded_readings");
+            }
             Counters.AddBatch();
             BatchCommitted?.Invoke(packs.Select(p => p.Pack).ToArray(), _time.GetUtcNow().ToUnixTimeMilliseconds());
         }
-        foreach ((string nodeId, long commandId) in commandAcks)
-            await AcknowledgeCommandAsync(nodeId, commandId, batch).ConfigureAwait(false);
+        foreach ((string nodeId, long commandId, string? rejected) in commandAcks)
+            await AcknowledgeCommandAsync(nodeId, commandId, rejected, batch).ConfigureAwait(false);
 
         // Everything in the batch is committed (stored, dead-lettered or applied): now, and only now, the PUBACKs.
-        await AcknowledgeAsync(batch).ConfigureAwait(false);
+        // Deferred packs stay unacknowledged: the broker keeps them and redelivers after the scheduled reconnect.
+        await AcknowledgeAsync(deferred.Count == 0 ? batch : batch.Where(i => !deferred.Contains(i)).ToList()).ConfigureAwait(false);
+        if (deferred.Count > 0) ScheduleRetry();
 
         foreach ((string nodeId, AvailabilityState state, int sleepSeconds) in availability)
             await AnnounceAsync(nodeId, state, sleepSeconds).ConfigureAwait(false);
@@ -373,9 +506,52 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
+    // True to leave a retryable pack unacknowledged; false once it was retried for RetryForSeconds (then it is final).
+    private bool Defer(Inbound item, ref string reason, long nowMs)
+    {
+        string key = item.Topic + "\n" + Convert.ToHexString(SHA256.HashData(item.Payload));
+        if (!_retryingSince.TryGetValue(key, out long since))
+        {
+            since = nowMs;
+            _retryingSince[key] = since;
+            _retryOrder.Enqueue(key);
+            while (_retryOrder.Count > MaxTrackedRetries) _retryingSince.Remove(_retryOrder.Dequeue());
+        }
+        if (nowMs - since >= _options.RetryForSeconds * 1000L)
+        {
+            _retryingSince.Remove(key);
+            reason += $" (retried for {(nowMs - since) / 1000} s; replay with 'sensornode gateway replay' once the cause is fixed)";
+            return false;
+        }
+        Counters.AddDeferred();
+        _log($"{LogText.Quote(item.Topic)} not acknowledged, retried in {_options.RetryDelayMilliseconds} ms: {LogText.Quote(reason)}");
+        return true;
+    }
+
+    private void ScheduleRetry()
+    {
+        if (Interlocked.Exchange(ref _retryScheduled, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(_options.RetryDelayMilliseconds, _stopping.Token).ConfigureAwait(false);
+                Interlocked.Exchange(ref _retryScheduled, 0);
+                await ForceRedeliveryAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
     private void DeadLetter(Inbound item, string reason)
     {
-        _store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs);
+        if (_store.DeadLetter(item.Topic, item.Payload, reason, item.ReceivedUnixMs, item.PayloadLength) > 0 && !_deadLettersFull)
+        {
+            _deadLettersFull = true;
+            _log($"dead letters at their limit of {ReadingStore.MaxDeadLetters}: the oldest are removed as new ones come");
+        }
         Counters.AddDeadLettered();
     }
 
@@ -395,7 +571,7 @@ public sealed class GatewayService : IAsyncDisposable
             catch (Exception e)
             {
                 // The connection dropped: the broker redelivers; storing it again is a counted duplicate.
-                _log($"PUBACK for '{item.Topic}' not sent: {e.Message}");
+                _log($"PUBACK for '{LogText.Quote(item.Topic)}' not sent: {e.Message}");
             }
         }
         Counters.AddAcknowledged(acknowledged);
@@ -446,7 +622,7 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
-    private async Task AcknowledgeCommandAsync(string nodeId, long commandId, List<Inbound> batch)
+    private async Task AcknowledgeCommandAsync(string nodeId, long commandId, string? rejected, List<Inbound> batch)
     {
         // Only the node the command was queued for may acknowledge it (the ack topic names the node).
         QueuedCommand? command = _store.PendingCommands(nodeId).FirstOrDefault(c => c.Id == commandId);
@@ -456,6 +632,7 @@ public sealed class GatewayService : IAsyncDisposable
             DeadLetter(item, $"ack: no released, unacknowledged command {commandId} for node {nodeId}");
             return;
         }
+        if (rejected != null) _log($"node {nodeId} rejected command {commandId}: {LogText.Quote(rejected)}");
         _store.MarkAcknowledged(commandId, _time.GetUtcNow().ToUnixTimeMilliseconds());
         Counters.AddCommandAck();
         // An empty retained message deletes the retained command, so the node does not get it again on its next wake.
@@ -473,11 +650,11 @@ public sealed class GatewayService : IAsyncDisposable
                 .WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).WithRetainFlag(retain).Build();
             MqttClientPublishResult result = await _client.PublishAsync(message, CancellationToken.None).ConfigureAwait(false);
             if (result.IsSuccess) return true;
-            _log($"publish to '{topic}' refused: {result.ReasonCode}");
+            _log($"publish to '{LogText.Quote(topic)}' refused: {result.ReasonCode}");
         }
         catch (Exception e)
         {
-            _log($"publish to '{topic}' failed: {e.Message}");
+            _log($"publish to '{LogText.Quote(topic)}' failed: {e.Message}");
         }
         return false;
     }

@@ -104,5 +104,7 @@ public static class HomeAssistantDiscovery
         return messages;
     }
 
-    private static string ObjectId(string nodeId, string pointKey) => $"{nodeId.Replace('.', '_')}_{pointKey}";
+    // The node id as it is: the core's rule (a-z, 0-9, '-') is already a valid object id, so no mapping can make two nodes collide.
+    private static string ObjectId(string nodeId, string pointKey) =>
+        SensorNode.Core.Telemetry.NodeIds.IsValid(nodeId) ? $"{nodeId}_{pointKey}" : throw new ArgumentException($"node id '{nodeId}': {SensorNode.Core.Telemetry.NodeIds.Rule}");
 }

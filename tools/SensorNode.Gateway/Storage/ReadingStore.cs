@@ -9,8 +9,14 @@ namespace SensorNode.Gateway;
 /// </summary>
 public sealed class ReadingStore : IDisposable
 {
-    /// <summary>Dead-letter payload bytes kept, from the start; the full length is stored alongside.</summary>
-    public const int MaxDeadLetterPayloadBytes = 4096;
+    /// <summary>
+    /// Dead-letter payload bytes kept, from the start: the decode limit, so every payload that could ever decode is kept
+    /// whole (and can be replayed); the full length is stored alongside.
+    /// </summary>
+    public const int MaxDeadLetterPayloadBytes = SenmlDecoder.MaxPayloadBytes;
+
+    /// <summary>Most dead letters kept (the newest); at most this x <see cref="MaxDeadLetterPayloadBytes"/> of payload, 655 MB.</summary>
+    public const int MaxDeadLetters = 10_000;
 
     /// <summary>How long a write waits for another connection's lock before failing, ms.</summary>
     public const int BusyTimeoutMilliseconds = 30000;
@@ -24,6 +30,11 @@ public sealed class ReadingStore : IDisposable
     private readonly SqliteCommand _touchNode;
     private readonly SqliteCommand _updateSupercap;
     private readonly SqliteCommand _updateEnergy;
+    private readonly SqliteCommand _selectReading;
+    private readonly SqliteCommand _archiveStored;
+    private readonly SqliteCommand _archiveNew;
+    private readonly SqliteCommand _deleteReading;
+    private readonly SqliteCommand _resetNodeSeqs;
     private readonly SqliteCommand[] _writeCommands;
     private bool _disposed;
 
@@ -53,7 +64,22 @@ public sealed class ReadingStore : IDisposable
                 energy_seq = coalesce($seq, energy_seq)
             WHERE node_id = $node AND ($seq IS NULL OR energy_seq IS NULL OR energy_seq <= $seq)
             """, "$node", "$seq", "$stored", "$dropped");
-        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy];
+        _selectReading = Prepare("""
+            SELECT unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion FROM readings WHERE node_id = $node AND seq = $seq
+            """, "$node", "$seq");
+        _archiveStored = Prepare("""
+            INSERT OR IGNORE INTO superseded_readings
+            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, 'replaced', $now
+            FROM readings WHERE node_id = $node AND seq = $seq
+            """, "$node", "$seq", "$now");
+        _archiveNew = Prepare("""
+            INSERT OR IGNORE INTO superseded_readings
+            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, 'conflict', $received)
+            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received");
+        _deleteReading = Prepare("DELETE FROM readings WHERE node_id = $node AND seq = $seq", "$node", "$seq");
+        // A node that restarted its seq: its newest voltage and energy are no longer the highest seq's.
+        _resetNodeSeqs = Prepare("UPDATE nodes SET supercap_seq = NULL, energy_seq = NULL WHERE node_id = $node", "$node");
+        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy, _selectReading, _archiveStored, _archiveNew, _deleteReading, _resetNodeSeqs];
     }
 
     /// <summary>
@@ -75,6 +101,7 @@ public sealed class ReadingStore : IDisposable
             connection.Open();
             Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
             Execute(connection, "PRAGMA journal_mode = WAL;");
+            QuickCheck(connection, pathOrConnectionString);
             Migrate(connection);
             return new ReadingStore(connection);
         }
@@ -85,6 +112,39 @@ public sealed class ReadingStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Open"/> for command lines: false with one line naming <paramref name="path"/> and the problem (missing
+    /// folder, not a database, damaged, newer schema, no permission) instead of an exception.
+    /// </summary>
+    public static bool TryOpen(string path, out ReadingStore? store, out string error)
+    {
+        store = null;
+        error = "";
+        try
+        {
+            store = Open(path);
+            return true;
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            string message = SenmlDecoder.OneLine(e.Message);
+            error = message.Contains(path, StringComparison.Ordinal) ? message : $"database {path}: {message}";
+            return false;
+        }
+    }
+
+    // A corrupt page is found at open, not as an endless loop of failed batches later (SQLite's quick_check: every
+    // page and record is read, indexes are not cross-checked; seconds per GB).
+    private static void QuickCheck(SqliteConnection connection, string name)
+    {
+        using var command = new SqliteCommand("PRAGMA quick_check(1);", connection);
+        string result = Convert.ToString(command.ExecuteScalar()) ?? "";
+        if (result != "ok") throw new InvalidOperationException($"database {name} is damaged (quick_check: {SenmlDecoder.OneLine(result)})");
+    }
+
+    /// <summary>For tests: caps the file at <paramref name="pages"/> pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
+    internal void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
+
     private static void Migrate(SqliteConnection connection)
     {
         // IMMEDIATE: two gateways starting on a fresh file serialise here; the second sees the first's version.
@@ -93,7 +153,7 @@ public sealed class ReadingStore : IDisposable
         int version = Convert.ToInt32(read.ExecuteScalar());
         if (version > StoreSchema.Version)
         {
-            throw new InvalidOperationException($"Database schema version {version} is newer than this gateway's {StoreSchema.Version}.");
+            throw new InvalidOperationException($"database schema version {version} is newer than this gateway's {StoreSchema.Version}");
         }
         for (int i = version; i < StoreSchema.Version; i++)
         {
@@ -129,18 +189,19 @@ public sealed class ReadingStore : IDisposable
             }
             int inserted = 0;
             int duplicates = 0;
+            int reused = 0;
             foreach ((DecodedPack pack, long received) in packs)
             {
-                int added = StorePack(pack, received);
+                int added = StorePack(pack, received, ref reused);
                 inserted += added;
                 duplicates += pack.Readings.Count - added;
             }
             transaction.Commit();
-            return new StoreResult(inserted, duplicates);
+            return new StoreResult(inserted, duplicates, reused);
         }
     }
 
-    private int StorePack(DecodedPack pack, long receivedUnixMs)
+    private int StorePack(DecodedPack pack, long receivedUnixMs, ref int reused)
     {
         Run(_touchNode, pack.NodeId, receivedUnixMs);
         int inserted = 0;
@@ -148,8 +209,14 @@ public sealed class ReadingStore : IDisposable
         uint? maxSeq = null;
         foreach (DecodedReading r in pack.Readings)
         {
-            inserted += Run(_insertReading, r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent,
-                r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs);
+            object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs];
+            int added = Run(_insertReading, values);
+            if (added == 0 && IsSeqReuse(r, receivedUnixMs, values))
+            {
+                added = 1;
+                reused++;
+            }
+            inserted += added;
             if (r.SupercapVolts != null && (newestWithVolts == null || r.Sequence > newestWithVolts.Sequence))
             {
                 newestWithVolts = r;
@@ -174,12 +241,49 @@ public sealed class ReadingStore : IDisposable
         return inserted;
     }
 
+    // The key (node, seq) is taken. Same content: a redelivery (false). Different content at a later time: the node
+    // reused the seq after its storage was erased: the stored reading moves to superseded_readings and the new one
+    // takes its place (true). Different content, not later: kept aside as a conflict (false).
+    private bool IsSeqReuse(DecodedReading r, long receivedUnixMs, object?[] values)
+    {
+        _selectReading.Parameters[0].Value = r.NodeId;
+        _selectReading.Parameters[1].Value = (long)r.Sequence;
+        long? storedTime;
+        bool same;
+        using (SqliteDataReader row = _selectReading.ExecuteReader())
+        {
+            if (!row.Read()) return false;
+            storedTime = NullableInt64(row, 0);
+            same = storedTime == r.UnixSeconds && NullableDouble(row, 1) == r.TemperatureC && NullableDouble(row, 2) == r.HumidityPercent
+                && NullableDouble(row, 3) == r.IlluminanceLux && NullableDouble(row, 4) == r.SupercapVolts
+                && (row.IsDBNull(5) ? null : (int?)row.GetInt32(5)) == r.MotionEvents;
+        }
+        if (same) return false;
+        if (r.UnixSeconds is long time && (storedTime == null || time > storedTime))
+        {
+            Run(_archiveStored, r.NodeId, (long)r.Sequence, receivedUnixMs);
+            Run(_deleteReading, r.NodeId, (long)r.Sequence);
+            Run(_insertReading, values);
+            Run(_resetNodeSeqs, r.NodeId);
+            return true;
+        }
+        Run(_archiveNew, values);
+        return false;
+    }
+
+    /// <summary>Readings that lost their key: (node, seq, time, temperature, kind 'replaced' or 'conflict'), ordered by node, seq, time.</summary>
+    public IReadOnlyList<(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, string Kind)> SupersededReadings() =>
+        ReadRows("SELECT node_id, seq, unix_s, temperature_c, kind FROM superseded_readings ORDER BY node_id, seq, unix_s", [],
+            r => (r.GetString(0), (uint)r.GetInt64(1), NullableInt64(r, 2), NullableDouble(r, 3), r.GetString(4)));
+
     /// <summary>
     /// Records a rejected message: <paramref name="topic"/>, the one-line <paramref name="reason"/> (cut to 1000
     /// chars), the first <see cref="MaxDeadLetterPayloadBytes"/> bytes of <paramref name="payload"/> and its full
-    /// length, and the receive time (Unix ms UTC). Any bytes are accepted: the payload is kept as a BLOB.
+    /// length (<paramref name="payloadLength"/> when the caller kept only the start, else the span's), and the receive
+    /// time (Unix ms UTC). Any bytes are accepted: the payload is kept as a BLOB.
     /// </summary>
-    public void DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs)
+    /// <returns>How many of the oldest dead letters were removed to keep at most <see cref="MaxDeadLetters"/>.</returns>
+    public int DeadLetter(string topic, ReadOnlySpan<byte> payload, string reason, long receivedUnixMs, int? payloadLength = null)
     {
         byte[] kept = payload.Slice(0, Math.Min(payload.Length, MaxDeadLetterPayloadBytes)).ToArray();
         string line = SenmlDecoder.OneLine(reason);
@@ -190,7 +294,10 @@ public sealed class ReadingStore : IDisposable
                 INSERT INTO dead_letters (topic, reason, payload, payload_length, received_ms)
                 VALUES ($topic, $reason, $payload, $length, $received)
                 """, ("$topic", topic ?? ""), ("$reason", line.Length <= MaxReasonChars ? line : line.Substring(0, MaxReasonChars)),
-                ("$payload", kept), ("$length", payload.Length), ("$received", receivedUnixMs));
+                ("$payload", kept), ("$length", Math.Max(payloadLength ?? payload.Length, payload.Length)), ("$received", receivedUnixMs));
+            // Bounded: junk from a node must not fill the disk. ids are arrival order, so the oldest go first.
+            using SqliteCommand evict = Command("DELETE FROM dead_letters WHERE id <= (SELECT max(id) FROM dead_letters) - $max", [("$max", MaxDeadLetters)]);
+            return evict.ExecuteNonQuery();
         }
     }
 
@@ -275,6 +382,14 @@ public sealed class ReadingStore : IDisposable
     /// <summary>The kept bytes (at most <see cref="MaxDeadLetterPayloadBytes"/>) of the newest dead letters, newest first.</summary>
     internal IReadOnlyList<byte[]> DeadLetterPayloads(int limit = 100) =>
         ReadRows("SELECT payload FROM dead_letters ORDER BY id DESC LIMIT $limit", [("$limit", limit)], r => (byte[])r.GetValue(0));
+
+    /// <summary>Dead letters with an id above <paramref name="afterId"/>, oldest first, at most <paramref name="limit"/>: id, topic, kept payload, full length.</summary>
+    public IReadOnlyList<(long Id, string Topic, byte[] Payload, int PayloadLength)> DeadLetterRows(long afterId, int limit) =>
+        ReadRows("SELECT id, topic, payload, payload_length FROM dead_letters WHERE id > $after ORDER BY id LIMIT $limit",
+            [("$after", afterId), ("$limit", limit)], r => (r.GetInt64(0), r.GetString(1), (byte[])r.GetValue(2), r.GetInt32(3)));
+
+    /// <summary>Removes dead letter <paramref name="id"/> (replayed); unknown ids are ignored.</summary>
+    public void DeleteDeadLetter(long id) => Locked(() => ExecuteNonQuery("DELETE FROM dead_letters WHERE id = $id", ("$id", id)));
 
     /// <summary>Queues command <paramref name="name"/> with <paramref name="payload"/> for <paramref name="nodeId"/>; returns its id.</summary>
     public long EnqueueCommand(string nodeId, string name, byte[] payload, long nowUnixMs)

@@ -65,6 +65,23 @@ internal static class StoreSchema
         );
         CREATE INDEX commands_pending ON commands (node_id, acknowledged_ms);
         """,
+        // 2: readings that lost their (node, seq) key to another reading: a node that reused seq after its storage was erased.
+        """
+        CREATE TABLE superseded_readings (
+            node_id        TEXT    NOT NULL,
+            seq            INTEGER NOT NULL,
+            unix_s         INTEGER,
+            temperature_c  REAL,
+            humidity_pct   REAL,
+            illuminance_lx REAL,
+            supercap_v     REAL,
+            motion         INTEGER,
+            received_ms    INTEGER NOT NULL,
+            kind           TEXT    NOT NULL,
+            superseded_ms  INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX superseded_key ON superseded_readings (node_id, seq, coalesce(unix_s, -1));
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>

@@ -109,6 +109,9 @@ public sealed class MosquittoBroker : IDisposable
     /// broker's own certificate and key (PEM paths). With <paramref name="requireCertificate"/> a client without a
     /// certificate from that CA is refused during the handshake; with <paramref name="identityAsUsername"/> (implies a
     /// required certificate) the certificate's CN is the client's user name for the ACL and no password is asked.
+    /// Always <c>use_username_as_clientid true</c>: the client id is the authenticated user (the CN, or the password
+    /// file's user), so no client can take over another's id, kick it or wipe its persistent session
+    /// (docs/gateway-service.md, TLS and ACL).
     /// </summary>
     public static string TlsListenerConfig(string caFile, string certFile, string keyFile, bool requireCertificate, bool identityAsUsername)
     {
@@ -121,7 +124,8 @@ public sealed class MosquittoBroker : IDisposable
             $"certfile {certFile}",
             $"keyfile {keyFile}",
             $"require_certificate {(require ? "true" : "false")}",
-            $"use_identity_as_username {(identityAsUsername ? "true" : "false")}");
+            $"use_identity_as_username {(identityAsUsername ? "true" : "false")}",
+            "use_username_as_clientid true");
     }
 
     /// <summary>The full path of an executable on PATH or in the sbin folders, or null.</summary>

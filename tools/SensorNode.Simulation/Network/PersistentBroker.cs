@@ -3,14 +3,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using SensorNode.Simulation.Network;
-
-namespace SensorNode.Gateway.IntegrationTests;
+namespace SensorNode.Simulation.Network;
 
 /// <summary>
 /// mosquitto with persistence on (sessions, subscriptions and queued QoS 1 messages survive a restart) and no queue
 /// limit, on a free loopback port, in its own temp folder. <see cref="MosquittoBroker"/> runs without persistence, so
-/// these tests bring their own. <see cref="Restart"/> stops with SIGTERM (mosquitto saves its database) and starts again.
+/// the gateway's tests and <c>sensornode soak</c> bring this one. <see cref="Restart"/> stops with SIGTERM (mosquitto saves its
+/// database) and starts again; <see cref="Restart(int)"/> with SIGKILL shows what mosquitto loses after its last autosave
+/// (autosave_interval 1 s).
 /// </summary>
 public sealed class PersistentBroker : IDisposable
 {
@@ -30,6 +30,7 @@ public sealed class PersistentBroker : IDisposable
             $"persistence_location {_folder}/",
             // 0 = no limit: a gateway that is away must find everything queued when it returns.
             "max_queued_messages 0",
+            "autosave_interval 1",
             $"user {System.Environment.UserName}",
             $"log_dest file {Path.Combine(_folder, "mosquitto.log")}",
             "log_type all",
@@ -47,9 +48,12 @@ public sealed class PersistentBroker : IDisposable
         new(MosquittoBroker.FindExecutable("mosquitto") ?? throw new InvalidOperationException("mosquitto not installed"));
 
     /// <summary>Graceful restart on the same port: SIGTERM (the database is written), then start again.</summary>
-    public void Restart()
+    public void Restart() => Restart(15);
+
+    /// <summary>Stops with <paramref name="signal"/> (15 SIGTERM: saves its database; 9 SIGKILL: does not) and starts again.</summary>
+    public void Restart(int signal)
     {
-        Stop();
+        Stop(signal);
         Start();
     }
 
@@ -89,14 +93,14 @@ public sealed class PersistentBroker : IDisposable
         throw new TimeoutException($"mosquitto did not listen on {Port} within {StartTimeoutMilliseconds} ms");
     }
 
-    private void Stop()
+    private void Stop(int signal = 15)
     {
         Process? process = _process;
         _process = null;
         if (process == null) return;
         if (!process.HasExited)
         {
-            _ = Kill(process.Id, 15); // SIGTERM: mosquitto writes its persistence file and exits
+            _ = Kill(process.Id, signal); // SIGTERM: mosquitto writes its persistence file and exits
             if (!process.WaitForExit(5000)) process.Kill();
         }
         process.Dispose();
