@@ -4,18 +4,26 @@
 #     mscorlib 1.17.11 alone, and the firmware compile check against reference-only declarations);
 #  2. runs the metadata checker on the nano gate's output (generics, multi-dim arrays, foreign assemblies);
 #  3. runs all xunit tests.
-# Needs the .NET 10 SDK; installs what the tests need (mosquitto, mosquitto-clients) when missing.
+# Needs the .NET 10 SDK; installs what the tests need (mosquitto, mosquitto-clients, openssl) when missing.
+# With CI=true a missing test dependency is a failure, not a skip: the install must succeed, ../shared/data must be
+# beside the checkout, and a run in which any test skipped fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # mosquitto for the real-broker tests (they start their own instance on a free port; the package's service is not
 # needed). Best effort: without apt the tests that need it skip and say why.
-if ! { { command -v mosquitto || test -x /usr/sbin/mosquitto; } && command -v mosquitto_sub; } >/dev/null 2>&1; then
-  echo "== installing mosquitto (real-broker tests)"
+ci=false; case "${CI:-}" in true|TRUE|1|yes) ci=true ;; esac
+have_deps() { { command -v mosquitto || test -x /usr/sbin/mosquitto; } && command -v mosquitto_sub && command -v mosquitto_pub && command -v openssl; }
+if ! have_deps >/dev/null 2>&1; then
+  echo "== installing mosquitto, mosquitto-clients, openssl (real-broker and TLS tests)"
   SUDO=""; if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
-  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mosquitto mosquitto-clients >/dev/null; } \
-    || echo "   mosquitto could not be installed; the real-broker tests will be skipped"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq mosquitto mosquitto-clients openssl >/dev/null; } \
+    || echo "   mosquitto/openssl could not be installed; the real-broker tests will be skipped"
+fi
+if $ci; then
+  have_deps >/dev/null 2>&1 || { echo "CI=true: mosquitto, mosquitto_sub, mosquitto_pub and openssl are required" >&2; exit 1; }
+  test -d ../shared/data || { echo "CI=true: ../shared/data (the real traces) must be beside the checkout" >&2; exit 1; }
 fi
 
 echo "== build (host, nano gate, firmware compile check)"
@@ -26,4 +34,11 @@ dotnet run --project tools/SensorNode.NanoCheck -c Release --no-build -- \
   firmware/SensorNode.Core.Nano/bin/Release/netstandard2.0/SensorNode.Core.Nano.dll
 
 echo "== tests"
-dotnet test SensorNode.sln -c Release --no-build -nologo
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test SensorNode.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+if $ci && grep -Eq "Skipped:[[:space:]]+[1-9]" "$log"; then
+  echo "CI=true: tests were skipped (a missing dependency is a failure here):" >&2
+  grep -E "^[[:space:]]+Skipped " "$log" >&2 || true
+  exit 1
+fi
