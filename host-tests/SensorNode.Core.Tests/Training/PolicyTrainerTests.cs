@@ -66,7 +66,7 @@ public class PolicyTrainerTests
         var agent = new ExploringAgent(HeuristicPolicy.BuildActionCodes(), epsilon: 1.0, seed: 3, RewardWeights.Default);
         for (int i = 0; i < 200; i++)
         {
-            int critical = StateEncoder.Compose(0, i % 4, i % 4, i % 3, i % 3);
+            int critical = StateEncoder.Compose(0, i % 4, i % 4, i % 3, i % 3, i % 2);
             Assert.Equal(TrainingActions.SafeCode, PolicyTable.EncodeAction(agent.Decide(critical, new PolicyObservation())));
         }
     }
@@ -111,15 +111,36 @@ public class PolicyTrainerTests
     public void PolicyView_ShowsEachVoltageBlockAndTheActionsAndVisits()
     {
         var codes = new byte[StateEncoder.StateCount];
-        codes[StateEncoder.Compose(2, 1, 0, 0, 0)] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, MotionWakeArmed = true, Transmit = true });
+        codes[StateEncoder.Compose(2, 1, 0, 0, 0, 0)] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, MotionWakeArmed = true, Transmit = true });
         var visits = new int[StateEncoder.StateCount];
-        visits[StateEncoder.Compose(2, 1, 0, 0, 0)] = 42;
+        visits[StateEncoder.Compose(2, 1, 0, 0, 0, 0)] = 42;
         string text = PolicyView.Render(PolicyTable.FromActionCodes(5, codes), new[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 }, visits);
         foreach (string v in PolicyView.VoltageNames) Assert.Contains("voltage " + v, text);
         Assert.Contains("3600s P T [42]", text);
-        Assert.Contains("PIR armed in 1 of 864 states, transmit in 1", text);
+        Assert.Contains("PIR armed in 1 of 1728 states, transmit in 1", text);
         Assert.Contains("1 states visited in training, 42 decisions", text);
     }
 
     private static uint TrainedPolicyTableVersion() => 101;
+
+    [Fact]
+    public void WithArrivalTransmit_TransmitsAtArrivalWakesFromGoodVoltage_AndChangesNothingElse()
+    {
+        byte[] prior = PriorTable.BuildActionCodes();
+        byte[] withArrivals = PolicyTrainer.WithArrivalTransmit(prior);
+        for (int s = 0; s < prior.Length; s++)
+        {
+            Assert.True(TrainingActions.Allowed(s, withArrivals[s]), $"state {s}");
+            bool arrivalAndCharged = StateEncoder.ArrivalBinOf(s) == 1 && StateEncoder.VoltageBinOf(s) >= PolicyTrainer.ArrivalTransmitMinVoltageBin;
+            if (!arrivalAndCharged)
+            {
+                Assert.Equal(prior[s], withArrivals[s]);
+                continue;
+            }
+            PolicyAction before = PolicyTable.DecodeAction(prior[s]), after = PolicyTable.DecodeAction(withArrivals[s]);
+            Assert.True(after.Transmit, $"state {s}");
+            Assert.Equal(before.WakeIntervalIndex, after.WakeIntervalIndex);
+            Assert.Equal(before.MotionWakeArmed, after.MotionWakeArmed);
+        }
+    }
 }
