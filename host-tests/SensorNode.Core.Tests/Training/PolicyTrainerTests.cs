@@ -143,4 +143,32 @@ public class PolicyTrainerTests
             Assert.Equal(before.MotionWakeArmed, after.MotionWakeArmed);
         }
     }
+
+    [Fact]
+    public void Evaluate_ATableChangedOnlyInUndecidedStates_ScoresExactlyTheSame()
+    {
+        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var options = new TrainingOptions
+        {
+            Environments = new[] { SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 3, 31) },
+            Profile = HardwareProfile.Default(),
+        };
+        byte[] prior = PriorTable.BuildActionCodes();
+        TableScore score = PolicyTrainer.Evaluate(prior, options);
+        int decided = score.Decided.Count(d => d);
+        Assert.InRange(decided, 1, StateEncoder.StateCount - 1);
+
+        byte[] changed = (byte[])prior.Clone();
+        byte[] changedDecided = (byte[])prior.Clone();
+        byte other = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 0, MotionWakeArmed = true, Transmit = true });
+        for (int s = 0; s < changed.Length; s++)
+            if (!score.Decided[s]) changed[s] = other; else changedDecided[s] = other;
+        TableScore same = PolicyTrainer.Evaluate(changed, options), different = PolicyTrainer.Evaluate(changedDecided, options);
+
+        Assert.Equal(score.Reward, same.Reward);
+        Assert.Equal(score.Utility, same.Utility);
+        Assert.Equal(score.Brownouts + score.BrownoutsColdStart + score.BrownoutsStress, same.Brownouts + same.BrownoutsColdStart + same.BrownoutsStress);
+        Assert.Equal(score.Decided, same.Decided);
+        Assert.NotEqual(score.Reward, different.Reward);   // the decided states do matter
+    }
 }

@@ -48,6 +48,7 @@ public static class PolicyTrainer
         var visits = new int[StateEncoder.StateCount];
         var rounds = new List<TrainingRound>();
         int runs = 0;
+        long skipped = 0;
         int evaluationRuns = Scenarios(options).Length;
 
         // The hand-written heuristic is scored as it is (the summary's reference); as a starting point it is restricted
@@ -125,6 +126,13 @@ public static class PolicyTrainer
             bool changed = false;
             foreach (int s in states)
             {
+                // Not decided in any run of the current best table: the runs of a change there would be the same
+                // runs (deterministic), the same score, never better. Skipping it changes no result, only the time.
+                if (!bestScore.Decided[s])
+                {
+                    skipped += Candidates(s, best[s], model, options.MinVisits).Count();
+                    continue;
+                }
                 foreach (int a in Candidates(s, best[s], model, options.MinVisits))
                 {
                     byte[] trial = (byte[])best.Clone();
@@ -154,6 +162,8 @@ public static class PolicyTrainer
             Visits = visits,
             Transitions = model.TransitionCount,
             WallSeconds = wall.Elapsed.TotalSeconds,
+            SimulatorRuns = runs,
+            SearchTrialsSkipped = skipped,
         };
 
         // A table that browns out: make the states decided in the hours before each brown-out frugal (longest
@@ -238,9 +248,11 @@ public static class PolicyTrainer
         double reward = 0, utility = 0;
         int normalRuns = 0;
         var risk = new SortedSet<int>();
+        var decided = new bool[StateEncoder.StateCount];
         for (int i = 0; i < results.Length; i++)
         {
             var (agent, m) = results[i];
+            for (int s = 0; s < decided.Length; s++) decided[s] |= agent.Decided[s];
             if (model != null && visits != null) Absorb(agent, model, visits);
             reward += agent.TotalReward;
             risk.UnionWith(agent.RiskStates);
@@ -269,6 +281,7 @@ public static class PolicyTrainer
             Brownouts = brownouts, BrownoutsColdStart = brownoutsCold, BrownoutsStress = brownoutsStress,
             StressRuns = scenarios.Count(x => x.Kind == ScenarioKind.Stress),
             ReadingsDelivered = delivered, Reward = reward, RiskStates = risk, Utility = normalRuns > 0 ? utility / normalRuns : 0,
+            Decided = decided,
         };
     }
 
