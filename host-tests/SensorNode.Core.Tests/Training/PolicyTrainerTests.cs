@@ -21,13 +21,17 @@ public class PolicyTrainerTests
         SearchStates = 6,
     };
 
+    private static EnvironmentTrace[] ThreeOfficeDays() => new[]
+    {
+        SyntheticEnvironment.Generate(SyntheticProfileKind.Office, new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), 3, 31),
+    };
+
     [Fact]
     public void Evaluate_ScoresTheUtilityOfTheServiceTheOptionsAskFor()
     {
-        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         var options = new TrainingOptions
         {
-            Environments = new[] { SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 3, 31) },
+            Environments = ThreeOfficeDays(),
             Profile = HardwareProfile.Default(),
             Service = new Simulation.Simulator.ServiceTargets { WeightEvents = 0, WeightArrivals = 0, WeightTemperature = 1, WeightDeadTime = 0, WeightBrownout = 0 },
         };
@@ -147,12 +151,7 @@ public class PolicyTrainerTests
     [Fact]
     public void Evaluate_ATableChangedOnlyInUndecidedStates_ScoresExactlyTheSame()
     {
-        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        var options = new TrainingOptions
-        {
-            Environments = new[] { SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 3, 31) },
-            Profile = HardwareProfile.Default(),
-        };
+        var options = new TrainingOptions { Environments = ThreeOfficeDays(), Profile = HardwareProfile.Default() };
         byte[] prior = PriorTable.BuildActionCodes();
         TableScore score = PolicyTrainer.Evaluate(prior, options);
         int decided = score.Decided.Count(d => d);
