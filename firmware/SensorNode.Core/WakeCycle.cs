@@ -161,6 +161,15 @@ namespace SensorNode.Core
             int motionEvents = cause == WakeCause.Motion || _pir.IsMotionActive() ? 1 : 0;
             state.EventRateMilliPerHour = (int)((long)state.EventRateMilliPerHour * EventRateWindowSeconds / (EventRateWindowSeconds + elapsedSeconds))
                 + motionEvents * 1000;
+            // An arrival: motion after a quiet gap ([service] arrival_gap_minutes) since the last motion seen (or none
+            // known). Needs wall time: without it the gap cannot be measured and the wake counts as no arrival.
+            bool arrivalWake = false;
+            if (motionEvents > 0 && timeKnown)
+            {
+                arrivalWake = state.LastMotionUnixSeconds == 0
+                    || nowUnixSeconds - (long)state.LastMotionUnixSeconds >= (long)_config.ServiceArrivalGapMinutes * 60;
+                state.LastMotionUnixSeconds = nowUnixSeconds > 0 && nowUnixSeconds <= uint.MaxValue ? (uint)nowUnixSeconds : 0;
+            }
 
             // 5. Sensors: start all, wait once for the slowest, read all.
             int waitClimate = _climate.StartMeasurement();
@@ -242,6 +251,7 @@ namespace SensorNode.Core
             observation.HourOfDay = timeKnown ? LocalHour(nowUnixSeconds, _config.UtcOffsetMinutes) : -1;
             observation.BacklogReadings = _log.PendingUpperBound(state.AckedSequence);
             observation.EventRateMilliPerHour = state.EventRateMilliPerHour;
+            observation.ArrivalWake = arrivalWake;
             int stateIndex = StateEncoder.Encode(observation, _config.BrownoutMillivolts, _config.MaxMillivolts);
             PolicyAction action = policy.Decide(stateIndex, observation);
             report.StateIndex = stateIndex;

@@ -37,7 +37,7 @@ namespace SensorNode.Core.Policy
         public static PolicyAction Decide(int voltageBin, int lightBin, int hourBin, int backlogBin, int eventRateBin)
         {
             // Validates every bin.
-            StateEncoder.Compose(voltageBin, lightBin, hourBin, backlogBin, eventRateBin);
+            StateEncoder.Compose(voltageBin, lightBin, hourBin, backlogBin, eventRateBin, 0);
 
             PolicyAction action = new PolicyAction();
             if (voltageBin == VoltageCritical)
@@ -98,7 +98,12 @@ namespace SensorNode.Core.Policy
                         {
                             for (int e = 0; e < StateEncoder.EventRateBins; e++)
                             {
-                                codes[StateEncoder.Compose(v, l, h, b, e)] = PolicyTable.EncodeAction(Decide(v, l, h, b, e));
+                                // The heuristic predates the wake-cause bin: the same action for both causes.
+                                byte code = PolicyTable.EncodeAction(Decide(v, l, h, b, e));
+                                for (int a = 0; a < StateEncoder.ArrivalBins; a++)
+                                {
+                                    codes[StateEncoder.Compose(v, l, h, b, e, a)] = code;
+                                }
                             }
                         }
                     }

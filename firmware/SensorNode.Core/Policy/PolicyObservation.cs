@@ -15,5 +15,10 @@ namespace SensorNode.Core.Policy
         public int BacklogReadings;
         /// <summary>Smoothed PIR event rate, events per 1000 h.</summary>
         public int EventRateMilliPerHour;
+        /// <summary>
+        /// True when this wake saw motion after a quiet gap (no motion seen for [service] arrival_gap_minutes, or none
+        /// known before): an arrival, the reading a building wants at once. Needs wall time; false when it is unknown.
+        /// </summary>
+        public bool ArrivalWake;
     }
 }

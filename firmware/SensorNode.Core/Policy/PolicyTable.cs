@@ -5,7 +5,7 @@ namespace SensorNode.Core.Policy
 {
     /// <summary>
     /// The policy: one action code per state index (see <see cref="StateEncoder"/>). Immutable after it is
-    /// built or loaded. Serialized layout (little-endian, <see cref="SerializedLength"/> = 882 bytes):
+    /// built or loaded. Serialized layout (little-endian, <see cref="SerializedLength"/> = 1746 bytes):
     /// "SNPT", format version u16, layout id u16, state count u16, table version u32, one action code per
     /// state, CRC-32 (<see cref="Crc32"/>) of everything before it.
     /// </summary>
@@ -99,7 +99,7 @@ namespace SensorNode.Core.Policy
             }
             if (actionCodes.Length != StateEncoder.StateCount)
             {
-                throw new ArgumentException("A policy table needs exactly StateEncoder.StateCount (864) action codes.");
+                throw new ArgumentException("A policy table needs exactly StateEncoder.StateCount (1728) action codes.");
             }
             if (FindBadCode(actionCodes, 0, actionCodes.Length) >= 0)
             {

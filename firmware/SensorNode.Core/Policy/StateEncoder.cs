@@ -20,14 +20,17 @@ namespace SensorNode.Core.Policy
         public const int BacklogBins = 3;
         /// <summary>PIR event-rate bins: none, low, high.</summary>
         public const int EventRateBins = 3;
-        /// <summary>Number of distinct states, 864; also the number of entries of a policy table.</summary>
-        public const int StateCount = VoltageBins * LightBins * HourBins * BacklogBins * EventRateBins;
+        /// <summary>Wake-cause bins: 0 other (timer, power-on, radio, or motion soon after motion), 1 arrival (motion after a quiet gap).</summary>
+        public const int ArrivalBins = 2;
+        /// <summary>Number of distinct states, 1728; also the number of entries of a policy table.</summary>
+        public const int StateCount = VoltageBins * LightBins * HourBins * BacklogBins * EventRateBins * ArrivalBins;
 
         /// <summary>
         /// Identifies the bin edges and the index order. Stored in every serialized table; a table with
-        /// another layout is rejected. Increment on any change to this class's bins.
+        /// another layout is rejected. Increment on any change to this class's bins. Layout 1 (864 states) had no
+        /// wake-cause bin; layout 2 adds it as the least significant digit.
         /// </summary>
-        public const int LayoutId = 1;
+        public const int LayoutId = 2;
 
         // Voltage edges, percent of the brown-out..max range above brown-out (lower edge of bins 1-5).
         private const int VoltageLowPercent = 5;
@@ -65,22 +68,36 @@ namespace SensorNode.Core.Policy
                 LightBin(observation.IlluminanceCentiLux, observation.HarvestMicrowatts),
                 HourBin(observation.HourOfDay),
                 BacklogBin(observation.BacklogReadings),
-                EventRateBin(observation.EventRateMilliPerHour));
+                EventRateBin(observation.EventRateMilliPerHour),
+                ArrivalBin(observation.ArrivalWake));
         }
 
         /// <summary>
-        /// The state index of a bin combination, voltage most significant, event rate least:
-        /// ((((v * 4 + light) * 4 + hour) * 3 + backlog) * 3 + events). Throws
+        /// The state index of a bin combination, voltage most significant, wake cause least:
+        /// (((((v * 4 + light) * 4 + hour) * 3 + backlog) * 3 + events) * 2 + arrival). Throws
         /// <see cref="ArgumentOutOfRangeException"/> when a bin is outside its range.
         /// </summary>
-        public static int Compose(int voltageBin, int lightBin, int hourBin, int backlogBin, int eventRateBin)
+        public static int Compose(int voltageBin, int lightBin, int hourBin, int backlogBin, int eventRateBin, int arrivalBin)
         {
             CheckBin(voltageBin, VoltageBins, "voltageBin");
             CheckBin(lightBin, LightBins, "lightBin");
             CheckBin(hourBin, HourBins, "hourBin");
             CheckBin(backlogBin, BacklogBins, "backlogBin");
             CheckBin(eventRateBin, EventRateBins, "eventRateBin");
-            return (((voltageBin * LightBins + lightBin) * HourBins + hourBin) * BacklogBins + backlogBin) * EventRateBins + eventRateBin;
+            CheckBin(arrivalBin, ArrivalBins, "arrivalBin");
+            return ((((voltageBin * LightBins + lightBin) * HourBins + hourBin) * BacklogBins + backlogBin) * EventRateBins + eventRateBin) * ArrivalBins + arrivalBin;
+        }
+
+        /// <summary>The voltage bin of a state index (the most significant digit of <see cref="Compose"/>).</summary>
+        public static int VoltageBinOf(int stateIndex)
+        {
+            return stateIndex / (StateCount / VoltageBins);
+        }
+
+        /// <summary>The wake-cause bin of a state index (the least significant digit of <see cref="Compose"/>).</summary>
+        public static int ArrivalBinOf(int stateIndex)
+        {
+            return stateIndex % ArrivalBins;
         }
 
         /// <summary>
@@ -165,6 +182,16 @@ namespace SensorNode.Core.Policy
         public static int EventRateBin(int eventRateMilliPerHour)
         {
             return eventRateMilliPerHour < EventsLowMilliPerHour ? 0 : (eventRateMilliPerHour < EventsHighMilliPerHour ? 1 : 2);
+        }
+
+        /// <summary>
+        /// Wake-cause bin 0-1: 1 arrival when this wake saw motion at least [service] arrival_gap_minutes after the
+        /// previous motion the node saw (or the first motion it knows of), the moment a building wants to hear about;
+        /// 0 otherwise.
+        /// </summary>
+        public static int ArrivalBin(bool arrivalWake)
+        {
+            return arrivalWake ? 1 : 0;
         }
 
         private static void CheckBin(int bin, int count, string name)

@@ -29,6 +29,8 @@ namespace SensorNode.Core.Storage
         public int EventRateMilliPerHour;
         /// <summary>Wall time of the last successful publish (Unix s); 0 when never.</summary>
         public long LastTransmitUnixSeconds;
+        /// <summary>Wall time of the last motion the node saw (Unix s, u32: until 2106); 0 when none known. Decides the arrival wake-cause bin.</summary>
+        public uint LastMotionUnixSeconds;
         /// <summary>Times the brown-out guard refused to start Wi-Fi.</summary>
         public uint GuardRefusals;
         /// <summary>Failed Wi-Fi associations.</summary>
@@ -50,6 +52,7 @@ namespace SensorNode.Core.Storage
             HarvestMicrowatts = other.HarvestMicrowatts;
             EventRateMilliPerHour = other.EventRateMilliPerHour;
             LastTransmitUnixSeconds = other.LastTransmitUnixSeconds;
+            LastMotionUnixSeconds = other.LastMotionUnixSeconds;
             GuardRefusals = other.GuardRefusals;
             LinkFailures = other.LinkFailures;
             PublishFailures = other.PublishFailures;

@@ -28,7 +28,8 @@ namespace SensorNode.Core.Storage
         private const int GuardRefusalsOffset = 60;
         private const int LinkFailuresOffset = 64;
         private const int PublishFailuresOffset = 68;
-        private const int ReservedOffset = 72;
+        // Last motion, Unix s u32 (0 = none). Was reserved and written 0: an older record reads as no motion known.
+        private const int LastMotionOffset = 72;
 
         /// <summary>Encodes <paramref name="state"/> with <paramref name="generation"/> into <see cref="Bytes"/> bytes at <paramref name="offset"/>.</summary>
         internal static void Encode(NodeState state, uint generation, byte[] buffer, int offset)
@@ -52,7 +53,7 @@ namespace SensorNode.Core.Storage
             LittleEndian.WriteUInt32(buffer, offset + GuardRefusalsOffset, state.GuardRefusals);
             LittleEndian.WriteUInt32(buffer, offset + LinkFailuresOffset, state.LinkFailures);
             LittleEndian.WriteUInt32(buffer, offset + PublishFailuresOffset, state.PublishFailures);
-            LittleEndian.WriteUInt32(buffer, offset + ReservedOffset, 0);
+            LittleEndian.WriteUInt32(buffer, offset + LastMotionOffset, state.LastMotionUnixSeconds);
             RecordCrc.Seal(buffer, offset, Bytes);
         }
 
@@ -82,6 +83,7 @@ namespace SensorNode.Core.Storage
             into.HarvestMicrowatts = LittleEndian.ReadInt32(buffer, offset + HarvestOffset);
             into.EventRateMilliPerHour = LittleEndian.ReadInt32(buffer, offset + EventRateOffset);
             into.LastTransmitUnixSeconds = LittleEndian.ReadInt64(buffer, offset + LastTransmitOffset);
+            into.LastMotionUnixSeconds = LittleEndian.ReadUInt32(buffer, offset + LastMotionOffset);
             into.GuardRefusals = LittleEndian.ReadUInt32(buffer, offset + GuardRefusalsOffset);
             into.LinkFailures = LittleEndian.ReadUInt32(buffer, offset + LinkFailuresOffset);
             into.PublishFailures = LittleEndian.ReadUInt32(buffer, offset + PublishFailuresOffset);

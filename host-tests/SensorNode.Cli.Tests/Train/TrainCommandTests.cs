@@ -76,7 +76,7 @@ public class TrainCommandTests
         string cs = Path.Combine(dir, "T.cs");
         var (code, _, err) = Run(PolicyCommand.Run, "export", bin, "--out", cs);
         Assert.Equal(CommandLine.Ok, code);
-        Assert.Contains("882 bytes serialized", err);
+        Assert.Contains("1746 bytes serialized (1728 action codes + 18 header and CRC), limit 2048 bytes: OK", err);
         Assert.Contains("internal static class TrainedPolicyTable", File.ReadAllText(cs));
         var show = Run(PolicyCommand.Run, "show", bin);
         Assert.Equal(CommandLine.Ok, show.Code);

@@ -90,7 +90,8 @@ public class HeuristicPolicyTests
         foreach (var s in AllBins())
         {
             var expected = HeuristicPolicy.Decide(s.V, s.L, s.H, s.B, s.E);
-            Assert.Equal(expected, PolicyTable.DecodeAction(codes[StateEncoder.Compose(s.V, s.L, s.H, s.B, s.E)]));
+            for (int a = 0; a < StateEncoder.ArrivalBins; a++)
+                Assert.Equal(expected, PolicyTable.DecodeAction(codes[StateEncoder.Compose(s.V, s.L, s.H, s.B, s.E, a)]));
         }
     }
 }

@@ -100,4 +100,12 @@ public class PolicyStoreTests
         storage.SetFileBytes("other.bin", data);
         AssertFallsBack(storage, "other.bin", PolicyLoadError.LayoutMismatch);
     }
+
+    [Fact]
+    public void LoadOrBuiltIn_FallsBackWithLayoutMismatch_ForATableOfLayoutOne()
+    {
+        var storage = new SimulatedFlash();
+        storage.SetFileBytes(PolicyStore.FileName, LayoutOneTable.Bytes());
+        AssertFallsBack(storage, PolicyStore.FileName, PolicyLoadError.LayoutMismatch);
+    }
 }

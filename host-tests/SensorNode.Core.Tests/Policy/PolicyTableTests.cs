@@ -78,7 +78,7 @@ public class PolicyTableTests
 
     [Theory]
     [InlineData(-1)]
-    [InlineData(864)]
+    [InlineData(1728)]
     [InlineData(int.MaxValue)]
     [InlineData(int.MinValue)]
     public void Lookup_ReturnsSafeAction_ForIndexOutOfRange(int index)
@@ -131,7 +131,7 @@ public class PolicyTableTests
     {
         var table = PolicyTable.FromActionCodes(0x01020304, RandomCodes(4));
         byte[] data = table.Serialize();
-        Assert.Equal(882, data.Length);
+        Assert.Equal(1746, data.Length);
         Assert.Equal(PolicyTable.SerializedLength, data.Length);
         Assert.True(data.Length <= 2048);
         Assert.Equal(new byte[]
@@ -139,10 +139,10 @@ public class PolicyTableTests
             (byte)'S', (byte)'N', (byte)'P', (byte)'T',
             1, 0,                   // format version
             StateEncoder.LayoutId, 0,
-            0x60, 0x03,             // 864 states
+            0xC0, 0x06,             // 1728 states
             0x04, 0x03, 0x02, 0x01, // table version
         }, data[..14]);
-        Assert.Equal(Crc32.Compute(data, 0, 878), LittleEndian.ReadUInt32(data, 878));
+        Assert.Equal(Crc32.Compute(data, 0, 1742), LittleEndian.ReadUInt32(data, 1742));
     }
 
     [Fact]
@@ -254,5 +254,15 @@ public class PolicyTableTests
         data.CopyTo(buffer, 0);
         Assert.True(PolicyTable.TryLoad(buffer, data.Length, out _, out _));
         Assert.Throws<ArgumentOutOfRangeException>(() => PolicyTable.TryLoad(data, data.Length + 1, out _, out _));
+    }
+
+    [Fact]
+    public void TryLoad_ReportsLayoutMismatch_ForATableOfLayoutOne()
+    {
+        byte[] data = LayoutOneTable.Bytes();
+        Assert.NotEqual(1, StateEncoder.LayoutId);
+        Assert.False(PolicyTable.TryLoad(data, data.Length, out PolicyTable? table, out PolicyLoadError error));
+        Assert.Null(table);
+        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
     }
 }

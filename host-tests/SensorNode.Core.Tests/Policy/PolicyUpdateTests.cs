@@ -34,9 +34,9 @@ public class PolicyUpdateTests
         PolicyUpdate.Apply(_flash, Command(header, body), Encoding.ASCII.GetByteCount(header) + body.Length, flashVersion, flashError, out id, out version, out error);
 
     [Fact]
-    public void MaxPayloadLength_Is893_TheLongestHeaderAndOneTable()
+    public void MaxPayloadLength_Is1757_TheLongestHeaderAndOneTable()
     {
-        Assert.Equal(11 + 882, PolicyUpdate.MaxPayloadLength);
+        Assert.Equal(11 + 1746, PolicyUpdate.MaxPayloadLength);
     }
 
     [Fact]
@@ -154,5 +154,32 @@ public class PolicyUpdateTests
             return Flash.Write(name, position, data, offset, count);
         }
         public bool Delete(string name) => Flash.Delete(name);
+    }
+
+    [Fact]
+    public void Apply_TableOfLayoutOne_IsBadTableWithLayoutMismatch_AndFlashIsUntouched()
+    {
+        PolicyUpdateOutcome outcome = Apply("12\n", LayoutOneTable.Bytes(), 1, PolicyLoadError.None, out uint id, out uint version, out PolicyLoadError error);
+
+        Assert.Equal(PolicyUpdateOutcome.BadTable, outcome);
+        Assert.Equal(12u, id);
+        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
+        Assert.Equal(0, _flash.Writes);
+    }
+
+    [Fact]
+    public void Apply_TableOfThisLayout_StillFitsTheCommandBuffer_AndIsApplied()
+    {
+        byte[] table = Table(13);
+        Assert.Equal(PolicyTable.SerializedLength, table.Length);
+        Assert.True(PolicyStore.MaxFileBytes >= table.Length);
+
+        PolicyUpdateOutcome outcome = Apply("14\n", table, 1, PolicyLoadError.None, out uint id, out uint version, out PolicyLoadError error);
+
+        Assert.Equal(PolicyUpdateOutcome.Applied, outcome);
+        Assert.Equal(14u, id);
+        Assert.Equal(13u, version);
+        Assert.Equal(PolicyLoadError.None, error);
+        Assert.Equal(1, _flash.Writes);
     }
 }

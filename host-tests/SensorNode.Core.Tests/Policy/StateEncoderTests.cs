@@ -12,7 +12,7 @@ public class StateEncoderTests
     [Fact]
     public void StateCount_IsProductOfBinCounts()
     {
-        Assert.Equal(864, StateEncoder.StateCount);
+        Assert.Equal(1728, StateEncoder.StateCount);
     }
 
     [Theory]
@@ -140,8 +140,11 @@ public class StateEncoderTests
         for (int h = 0; h < StateEncoder.HourBins; h++)
         for (int b = 0; b < StateEncoder.BacklogBins; b++)
         for (int e = 0; e < StateEncoder.EventRateBins; e++)
+        for (int a = 0; a < StateEncoder.ArrivalBins; a++)
         {
-            int index = StateEncoder.Compose(v, l, h, b, e);
+            int index = StateEncoder.Compose(v, l, h, b, e, a);
+            Assert.Equal(v, StateEncoder.VoltageBinOf(index));
+            Assert.Equal(a, StateEncoder.ArrivalBinOf(index));
             Assert.Equal(expected++, index);
             Assert.False(seen[index]);
             seen[index] = true;
@@ -150,19 +153,21 @@ public class StateEncoderTests
     }
 
     [Theory]
-    [InlineData(6, 0, 0, 0, 0)]
-    [InlineData(0, 4, 0, 0, 0)]
-    [InlineData(0, 0, 4, 0, 0)]
-    [InlineData(0, 0, 0, 3, 0)]
-    [InlineData(0, 0, 0, 0, 3)]
-    [InlineData(-1, 0, 0, 0, 0)]
-    public void Compose_Throws_ForBinOutOfRange(int v, int l, int h, int b, int e)
+    [InlineData(6, 0, 0, 0, 0, 0)]
+    [InlineData(0, 4, 0, 0, 0, 0)]
+    [InlineData(0, 0, 4, 0, 0, 0)]
+    [InlineData(0, 0, 0, 3, 0, 0)]
+    [InlineData(0, 0, 0, 0, 3, 0)]
+    [InlineData(0, 0, 0, 0, 0, 2)]
+    [InlineData(0, 0, 0, 0, 0, -1)]
+    [InlineData(-1, 0, 0, 0, 0, 0)]
+    public void Compose_Throws_ForBinOutOfRange(int v, int l, int h, int b, int e, int a)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => StateEncoder.Compose(v, l, h, b, e));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StateEncoder.Compose(v, l, h, b, e, a));
     }
 
     [Fact]
-    public void Encode_CombinesTheFiveBins()
+    public void Encode_CombinesTheSixBins()
     {
         var observation = new PolicyObservation
         {
@@ -173,7 +178,9 @@ public class StateEncoderTests
             BacklogReadings = 3,               // some (1)
             EventRateMilliPerHour = 7000,      // high (2)
         };
-        Assert.Equal(StateEncoder.Compose(4, 2, 3, 1, 2), StateEncoder.Encode(observation, Brownout, Max));
+        Assert.Equal(StateEncoder.Compose(4, 2, 3, 1, 2, 0), StateEncoder.Encode(observation, Brownout, Max));
+        observation.ArrivalWake = true;
+        Assert.Equal(StateEncoder.Compose(4, 2, 3, 1, 2, 1), StateEncoder.Encode(observation, Brownout, Max));
     }
 
     [Fact]
@@ -183,6 +190,7 @@ public class StateEncoderTests
         var high = new PolicyObservation
         {
             SupercapMillivolts = 5400, IlluminanceCentiLux = 100000, HourOfDay = 23, BacklogReadings = 100, EventRateMilliPerHour = 100000,
+            ArrivalWake = true,
         };
         Assert.Equal(0, StateEncoder.Encode(low, Brownout, Max));
         Assert.Equal(StateEncoder.StateCount - 1, StateEncoder.Encode(high, Brownout, Max));

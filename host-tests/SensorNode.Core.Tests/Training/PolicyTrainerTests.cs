@@ -21,13 +21,17 @@ public class PolicyTrainerTests
         SearchStates = 6,
     };
 
+    private static EnvironmentTrace[] ThreeOfficeDays() => new[]
+    {
+        SyntheticEnvironment.Generate(SyntheticProfileKind.Office, new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), 3, 31),
+    };
+
     [Fact]
     public void Evaluate_ScoresTheUtilityOfTheServiceTheOptionsAskFor()
     {
-        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         var options = new TrainingOptions
         {
-            Environments = new[] { SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 3, 31) },
+            Environments = ThreeOfficeDays(),
             Profile = HardwareProfile.Default(),
             Service = new Simulation.Simulator.ServiceTargets { WeightEvents = 0, WeightArrivals = 0, WeightTemperature = 1, WeightDeadTime = 0, WeightBrownout = 0 },
         };
@@ -66,7 +70,7 @@ public class PolicyTrainerTests
         var agent = new ExploringAgent(HeuristicPolicy.BuildActionCodes(), epsilon: 1.0, seed: 3, RewardWeights.Default);
         for (int i = 0; i < 200; i++)
         {
-            int critical = StateEncoder.Compose(0, i % 4, i % 4, i % 3, i % 3);
+            int critical = StateEncoder.Compose(0, i % 4, i % 4, i % 3, i % 3, i % 2);
             Assert.Equal(TrainingActions.SafeCode, PolicyTable.EncodeAction(agent.Decide(critical, new PolicyObservation())));
         }
     }
@@ -111,15 +115,59 @@ public class PolicyTrainerTests
     public void PolicyView_ShowsEachVoltageBlockAndTheActionsAndVisits()
     {
         var codes = new byte[StateEncoder.StateCount];
-        codes[StateEncoder.Compose(2, 1, 0, 0, 0)] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, MotionWakeArmed = true, Transmit = true });
+        codes[StateEncoder.Compose(2, 1, 0, 0, 0, 0)] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, MotionWakeArmed = true, Transmit = true });
         var visits = new int[StateEncoder.StateCount];
-        visits[StateEncoder.Compose(2, 1, 0, 0, 0)] = 42;
+        visits[StateEncoder.Compose(2, 1, 0, 0, 0, 0)] = 42;
         string text = PolicyView.Render(PolicyTable.FromActionCodes(5, codes), new[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 }, visits);
         foreach (string v in PolicyView.VoltageNames) Assert.Contains("voltage " + v, text);
         Assert.Contains("3600s P T [42]", text);
-        Assert.Contains("PIR armed in 1 of 864 states, transmit in 1", text);
+        Assert.Contains("PIR armed in 1 of 1728 states, transmit in 1", text);
         Assert.Contains("1 states visited in training, 42 decisions", text);
     }
 
     private static uint TrainedPolicyTableVersion() => 101;
+
+    [Fact]
+    public void WithArrivalTransmit_TransmitsAtArrivalWakesFromGoodVoltage_AndChangesNothingElse()
+    {
+        byte[] prior = PriorTable.BuildActionCodes();
+        byte[] withArrivals = PolicyTrainer.WithArrivalTransmit(prior);
+        for (int s = 0; s < prior.Length; s++)
+        {
+            Assert.True(TrainingActions.Allowed(s, withArrivals[s]), $"state {s}");
+            bool arrivalAndCharged = StateEncoder.ArrivalBinOf(s) == 1 && StateEncoder.VoltageBinOf(s) >= PolicyTrainer.ArrivalTransmitMinVoltageBin;
+            if (!arrivalAndCharged)
+            {
+                Assert.Equal(prior[s], withArrivals[s]);
+                continue;
+            }
+            PolicyAction before = PolicyTable.DecodeAction(prior[s]), after = PolicyTable.DecodeAction(withArrivals[s]);
+            Assert.True(after.Transmit, $"state {s}");
+            Assert.Equal(before.WakeIntervalIndex, after.WakeIntervalIndex);
+            Assert.Equal(before.MotionWakeArmed, after.MotionWakeArmed);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_ATableChangedOnlyInUndecidedStates_ScoresExactlyTheSame()
+    {
+        var options = new TrainingOptions { Environments = ThreeOfficeDays(), Profile = HardwareProfile.Default() };
+        byte[] prior = PriorTable.BuildActionCodes();
+        TableScore score = PolicyTrainer.Evaluate(prior, options);
+        int decided = score.Decided.Count(d => d);
+        Assert.InRange(decided, 1, StateEncoder.StateCount - 1);
+
+        byte[] changed = (byte[])prior.Clone();
+        byte[] changedDecided = (byte[])prior.Clone();
+        byte other = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 0, MotionWakeArmed = true, Transmit = true });
+        for (int s = 0; s < changed.Length; s++)
+            if (!score.Decided[s]) changed[s] = other; else changedDecided[s] = other;
+        TableScore same = PolicyTrainer.Evaluate(changed, options), different = PolicyTrainer.Evaluate(changedDecided, options);
+
+        Assert.Equal(score.Reward, same.Reward);
+        Assert.Equal(score.Utility, same.Utility);
+        Assert.Equal(score.Brownouts + score.BrownoutsColdStart + score.BrownoutsStress, same.Brownouts + same.BrownoutsColdStart + same.BrownoutsStress);
+        Assert.Equal(score.Decided, same.Decided);
+        Assert.NotEqual(score.Reward, different.Reward);   // the decided states do matter
+    }
 }

@@ -23,7 +23,7 @@ public class TrainingActionsTests
     [InlineData(0, 0x06, false)]   // critical: only the safe action
     public void Allowed_KeepsTheReserve_AtLowAndFairVoltage(int voltageBin, int code, bool allowed)
     {
-        int state = StateEncoder.Compose(voltageBin, 2, 2, 1, 1);
+        int state = StateEncoder.Compose(voltageBin, 2, 2, 1, 1, 1);
         Assert.Equal(allowed, TrainingActions.Allowed(state, code));
     }
 
@@ -42,7 +42,8 @@ public class TrainingActionsTests
         for (int s = 0; s < codes.Length; s++)
         {
             Assert.True(TrainingActions.Allowed(s, codes[s]), $"state {s}");
-            if (s % 9 / 3 == 0) Assert.False(PolicyTable.DecodeAction(codes[s]).Transmit);
+            int backlogBin = s / (StateEncoder.EventRateBins * StateEncoder.ArrivalBins) % StateEncoder.BacklogBins;
+            if (backlogBin == 0) Assert.False(PolicyTable.DecodeAction(codes[s]).Transmit);
         }
     }
 

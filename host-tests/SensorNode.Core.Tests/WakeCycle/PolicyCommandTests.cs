@@ -188,7 +188,7 @@ public class PolicyCommandTests
     [Fact]
     public void OneReadingPerMessage_UsesItsOwnCommandBuffer_AndStillApplies()
     {
-        // CapacityFor(1) = 701 bytes cannot hold a 893-byte command: the wake allocates a dedicated buffer.
+        // CapacityFor(1) = 701 bytes cannot hold a 1757-byte command: the wake allocates a dedicated buffer.
         var node = NewNode(new NodeConfig { ReadingsPerMessage = 1 });
         Retain(node, Command(4294967295, Uniform(7, transmit: true).Serialize()));
 

@@ -368,4 +368,61 @@ public class WakeCycleTests
         Assert.Equal(ReadingFaults.Supercap, report.Faults & ReadingFaults.Supercap);
         Assert.False(report.RadioStarted);                     // no voltage, no radio
     }
+
+    [Fact]
+    public void MotionAfterAQuietGap_IsTheArrivalBin_AndMotionSoonAfterIsNot()
+    {
+        var node = NewNode();
+        ForcePolicy(node, transmit: false, pir: true);
+        int gapSeconds = node.Config.ServiceArrivalGapMinutes * 60;
+
+        WakeReport timer = node.Wake(WakeCause.Timer);
+        node.SleepFor(60_000);
+        WakeReport firstMotion = node.Wake(WakeCause.Motion);      // no motion known before: an arrival
+        node.SleepFor(60_000);
+        WakeReport soonAfter = node.Wake(WakeCause.Motion);        // 1 min after the last motion
+        node.SleepFor((gapSeconds - 120) * 1000L);
+        WakeReport timerLater = node.Wake(WakeCause.Timer);
+        node.SleepFor(180_000);
+        WakeReport afterGap = node.Wake(WakeCause.Motion);         // gap + 1 min (plus wake time) after the last motion
+
+        Assert.Equal(0, StateEncoder.ArrivalBinOf(timer.StateIndex));
+        Assert.Equal(1, StateEncoder.ArrivalBinOf(firstMotion.StateIndex));
+        Assert.Equal(0, StateEncoder.ArrivalBinOf(soonAfter.StateIndex));
+        Assert.Equal(0, StateEncoder.ArrivalBinOf(timerLater.StateIndex));
+        Assert.Equal(1, StateEncoder.ArrivalBinOf(afterGap.StateIndex));
+
+        var state = new NodeState();
+        Assert.True(new NodeStateStore(node.Flash, WakeCycle.StateFileName).Load(state));
+        Assert.True(state.LastMotionUnixSeconds > Start / 1000, $"last motion {state.LastMotionUnixSeconds}");
+    }
+
+    [Fact]
+    public void ATableThatTransmitsOnlyAtArrivals_ConnectsAtTheArrivalWakeAlone()
+    {
+        var node = NewNode();
+        var codes = new byte[StateEncoder.StateCount];
+        for (int s = 0; s < codes.Length; s++)
+        {
+            bool arrival = StateEncoder.ArrivalBinOf(s) == 1;
+            codes[s] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 0, MotionWakeArmed = true, Transmit = arrival });
+        }
+        byte[] table = PolicyTable.FromActionCodes(98, codes).Serialize();
+        Assert.True(node.Flash.Write(PolicyStore.FileName, 0, table, 0, table.Length));
+
+        node.Wake(WakeCause.Timer);
+        node.SleepFor(60_000);
+        node.Wake(WakeCause.Timer);
+        int beforeArrival = node.Link.ConnectAttempts;
+        node.SleepFor(60_000);
+        node.Wake(WakeCause.Motion);
+        int afterArrival = node.Link.ConnectAttempts;
+        node.SleepFor(60_000);
+        node.Wake(WakeCause.Motion);
+
+        Assert.Equal(0, beforeArrival);
+        Assert.True(afterArrival > 0);
+        Assert.Equal(afterArrival, node.Link.ConnectAttempts);
+        Assert.Equal(new List<uint> { 1, 2, 3 }, DeliveredSequences(node));
+    }
 }

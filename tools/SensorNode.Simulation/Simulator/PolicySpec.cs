@@ -54,9 +54,10 @@ public sealed class PolicySpec
         for (int h = 0; h < StateEncoder.HourBins; h++)
         for (int b = 0; b < StateEncoder.BacklogBins; b++)
         for (int e = 0; e < StateEncoder.EventRateBins; e++)
+        for (int a = 0; a < StateEncoder.ArrivalBins; a++)
         {
             var action = new PolicyAction { WakeIntervalIndex = intervalIndex, MotionWakeArmed = true, Transmit = b == StateEncoder.BacklogBins - 1 };
-            codes[StateEncoder.Compose(v, l, h, b, e)] = PolicyTable.EncodeAction(action);
+            codes[StateEncoder.Compose(v, l, h, b, e, a)] = PolicyTable.EncodeAction(action);
         }
         return PolicyTable.FromActionCodes(1000 + (uint)intervalIndex, codes);
     }

@@ -28,7 +28,13 @@ public sealed class ExploringAgent : IWakePolicy
         _random = new Random(seed);
         _weights = weights;
         _visits = new int[StateEncoder.StateCount];
+        _decided = new bool[StateEncoder.StateCount];
     }
+
+    private readonly bool[] _decided;
+
+    /// <summary>Per state index, true once <see cref="Decide"/> read the table there (whatever the wake did next).</summary>
+    public bool[] Decided => _decided;
 
     public List<Transition> Transitions { get; } = new();
 
@@ -49,6 +55,7 @@ public sealed class ExploringAgent : IWakePolicy
     public PolicyAction Decide(int stateIndex, PolicyObservation observation)
     {
         int code = _codes[stateIndex];
+        _decided[stateIndex] = true;
         // Random draws happen at every decision so that the stream does not depend on the table.
         double draw = _random.NextDouble();
         int randomCode = _random.Next(TrainingActions.Count);

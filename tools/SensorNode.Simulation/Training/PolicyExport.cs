@@ -31,7 +31,7 @@ public static class PolicyExport
         sb.Append("    internal static class TrainedPolicyTable\n    {\n");
         sb.Append("        /// <summary>Table version written by the trainer (the heuristic is 2).</summary>\n");
         sb.Append("        public const uint Version = ").Append(table.Version.ToString(inv)).Append(";\n\n");
-        sb.Append("        /// <summary>CRC-32 of the serialized table (<see cref=\"PolicyTable.Serialize\"/>, bytes 0-877), to check the codes against.</summary>\n");
+        sb.Append("        /// <summary>CRC-32 of the serialized table (<see cref=\"PolicyTable.Serialize\"/>, bytes 0-").Append((PolicyTable.SerializedLength - 5).ToString(inv)).Append("), to check the codes against.</summary>\n");
         sb.Append("        public const uint Crc32 = 0x").Append(crc.ToString("X8", inv)).Append(";\n\n");
         sb.Append("        /// <summary>The ").Append(StateEncoder.StateCount.ToString(inv)).Append(" action codes in state index order; a new array on each call.</summary>\n");
         sb.Append("        public static byte[] ActionCodes()\n        {\n");

@@ -6,7 +6,8 @@ namespace SensorNode.Simulation.Training;
 
 /// <summary>
 /// A human-readable view of a table: one block per voltage bin, a row per light x hour, a column per backlog x
-/// event rate; each cell is the action (interval, P = PIR armed, T = transmit) and optionally the visit count.
+/// event rate; each cell is the action (interval, P = PIR armed, T = transmit) and optionally the visit count, for
+/// the "other" wake cause, with "| A: ..." appended where an arrival wake (wake-cause bin 1) acts differently.
 /// </summary>
 public static class PolicyView
 {
@@ -46,12 +47,22 @@ public static class PolicyView
                     {
                         for (int e = 0; e < StateEncoder.EventRateBins; e++)
                         {
-                            int s = StateEncoder.Compose(v, l, h, b, e);
+                            int s = StateEncoder.Compose(v, l, h, b, e, 0);
+                            int sa = StateEncoder.Compose(v, l, h, b, e, 1);
                             PolicyAction a = table.Lookup(s);
-                            if (a.MotionWakeArmed) summary[0]++;
-                            if (a.Transmit) summary[1]++;
+                            PolicyAction arrival = table.Lookup(sa);
+                            foreach (PolicyAction x in new[] { a, arrival })
+                            {
+                                if (x.MotionWakeArmed) summary[0]++;
+                                if (x.Transmit) summary[1]++;
+                            }
                             string cell = Describe(a, intervalsSeconds);
                             if (visits != null) cell += $" [{visits[s].ToString(inv)}]";
+                            if (PolicyTable.EncodeAction(arrival) != PolicyTable.EncodeAction(a) || (visits != null && visits[sa] > 0))
+                            {
+                                cell += " | A: " + Describe(arrival, intervalsSeconds);
+                                if (visits != null) cell += $" [{visits[sa].ToString(inv)}]";
+                            }
                             sb.Append(Pad(cell, cellWidth));
                         }
                     }

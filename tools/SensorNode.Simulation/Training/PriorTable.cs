@@ -30,14 +30,16 @@ public static class PriorTable
         return action;
     }
 
-    /// <summary>The 864 action codes in state index order.</summary>
+    /// <summary>The 1728 action codes in state index order.</summary>
     public static byte[] BuildActionCodes()
     {
         var codes = new byte[StateEncoder.StateCount];
         for (int s = 0; s < codes.Length; s++)
         {
-            // Index order of StateEncoder.Compose: voltage, light, hour, backlog, event rate (least significant).
-            int e = s % 3, b = s / 3 % 3, h = s / 9 % 4, l = s / 36 % 4, v = s / 144;
+            // Index order of StateEncoder.Compose: voltage, light, hour, backlog, event rate, wake cause (least
+            // significant; the prior acts the same for both causes).
+            int r = s / StateEncoder.ArrivalBins;
+            int e = r % 3, b = r / 3 % 3, h = r / 9 % 4, l = r / 36 % 4, v = r / 144;
             codes[s] = PolicyTable.EncodeAction(Decide(v, l, h, b, e));
         }
         return codes;

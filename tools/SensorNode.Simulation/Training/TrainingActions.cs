@@ -28,7 +28,7 @@ public static class TrainingActions
     private const int VoltageLow = 1, VoltageFair = 2;
     private const int PirBit = 8, TransmitBit = 16;
 
-    public static int VoltageBin(int stateIndex) => stateIndex / (StateEncoder.StateCount / StateEncoder.VoltageBins);
+    public static int VoltageBin(int stateIndex) => StateEncoder.VoltageBinOf(stateIndex);
 
     /// <summary>True when <paramref name="code"/> may be chosen in <paramref name="stateIndex"/> (see the class summary).</summary>
     public static bool Allowed(int stateIndex, int code)

@@ -34,7 +34,7 @@ public sealed class TrainingOptions
     public int MinVisits { get; init; } = 4;
     public RewardWeights Weights { get; init; } = RewardWeights.Default;
     /// <summary>Version written into the learned table (the heuristic is 2, fixed baselines 1000+).</summary>
-    public uint TableVersion { get; init; } = 101;
+    public uint TableVersion { get; init; } = 103;
     /// <summary>
     /// Robustness: every candidate table is also run from the normal start on copies of the training environments
     /// with the light scaled by each of these factors (a darker week than any seen), and from

@@ -14,5 +14,9 @@ public sealed class TrainingResult
     /// <summary>Decisions taken in each state over all training runs.</summary>
     public required int[] Visits { get; init; }
     public long Transitions { get; init; }
+    /// <summary>Simulator runs of the whole training (exploration and every evaluation).</summary>
+    public long SimulatorRuns { get; init; }
+    /// <summary>Search trials not run because the current table never decided in their state (same runs, same score).</summary>
+    public long SearchTrialsSkipped { get; init; }
     public double WallSeconds { get; init; }
 }

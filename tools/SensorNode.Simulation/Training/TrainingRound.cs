@@ -37,6 +37,12 @@ public sealed class TableScore
     /// <summary>Mean utility of the normal-start runs over the training environments (floor 0).</summary>
     public double Utility { get; init; }
 
+    /// <summary>
+    /// Per state index, true when some run of the evaluation decided in that state. The runs are deterministic, so a
+    /// table that differs only in states left false runs exactly the same and scores the same.
+    /// </summary>
+    public IReadOnlyList<bool> Decided { get; init; } = Array.Empty<bool>();
+
     /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
     public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
 
