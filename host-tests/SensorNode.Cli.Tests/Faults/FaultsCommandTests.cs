@@ -92,6 +92,19 @@ public sealed class FaultsCommandTests : IDisposable
     }
 
     [Fact]
+    public void DocumentedExampleBuilding_FindsBothFaults_AndTakesNeitherForTheOthersNeighbour()
+    {
+        string? root = AppContext.BaseDirectory;
+        while (root != null && !File.Exists(Path.Combine(root, "SensorNode.sln"))) root = Path.GetDirectoryName(root);
+        string example = Path.Combine(root!, "docs", "examples", "building.json");
+        string db = Path.Combine(_dir, "example.db");
+        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building", example, "--db", db, "--out", Path.Combine(_dir, "ex"), "--quiet").Code);
+        JsonElement report = Detect(db, out _);
+        var flagged = report.GetProperty("rooms").EnumerateArray().Where(r => r.GetProperty("flagged").GetBoolean()).Select(r => r.GetProperty("room").GetString()).Order().ToList();
+        Assert.Equal(["103", "106"], flagged);
+    }
+
+    [Fact]
     public void Faults_WithoutADatabase_IsAUsageError()
     {
         Assert.Equal(CommandLine.Usage, Run("faults").Code);

@@ -84,7 +84,7 @@ public static class FaultEvaluation
         var result = new FaultEvaluationResult
         {
             Buildings = buildings, RoomsPerBuilding = rooms, Days = days, FaultsPerBuilding = faults, Detector = detector, Policy = policy.Name,
-            TuningSeeds = $"{TuningSeedBase}..{TuningSeedBase + 99}",
+            TuningSeeds = $"{TuningSeedBase}..{TuningSeedBase + 19}",
         };
         long readings = 0;
         var truth = new System.Text.StringBuilder();

@@ -49,10 +49,10 @@ public static class FaultDetector
     }
 
     /// <summary>
-    /// A room alarmed only outside occupied hours (where its own thermostat, set back, does not fight a
-    /// neighbour's heat) whose every alarmed channel is matched by a stronger room's (same period and direction,
-    /// onset from one day before to <see cref="FaultDetectorOptions.SecondaryOnsetDays"/> after the stronger one's: a
-    /// neighbour follows, it does not lead; median deviation at most
+    /// A room whose every alarmed channel is matched by a stronger room's (same period and direction, onset from
+    /// one day before to <see cref="FaultDetectorOptions.SecondaryOnsetDays"/> after the stronger one's: a
+    /// neighbour follows, it does not lead; median deviation at most <see cref="FaultDetectorOptions.SecondaryOccupiedRatio"/>
+    /// of the stronger one's in occupied hours, where the room's own thermostat fights the wall, else at most
     /// <see cref="FaultDetectorOptions.SecondaryRatio"/> of the stronger one's) is most likely its neighbour,
     /// warmed or cooled through the wall: it is kept, unflagged, with <see cref="RoomVerdict.ExplainedBy"/> set.
     /// </summary>
@@ -62,10 +62,11 @@ public static class FaultDetector
         var explainedBy = new Dictionary<RoomVerdict, RoomVerdict>();
         foreach (RoomVerdict room in verdicts)
         {
-            if (!room.Flagged || !room.Findings.All(f => f.Period == FaultPeriod.Unoccupied)) continue;
+            if (!room.Flagged) continue;
             RoomVerdict? primary = verdicts.Where(other => other != room && other.Flagged).FirstOrDefault(other => room.Findings.All(f => other.Findings.Any(g =>
                 g.Period == f.Period && g.Warmer == f.Warmer && f.OnsetDay - g.OnsetDay >= -1 && f.OnsetDay - g.OnsetDay <= options.SecondaryOnsetDays
-                && Math.Abs(f.MedianDeviationCelsius) <= options.SecondaryRatio * Math.Abs(g.MedianDeviationCelsius))));
+                && Math.Abs(f.MedianDeviationCelsius) <= (f.Period == FaultPeriod.Occupied ? options.SecondaryOccupiedRatio : options.SecondaryRatio)
+                                                         * Math.Abs(g.MedianDeviationCelsius))));
             if (primary != null) explainedBy[room] = primary;
         }
         var result = new List<RoomVerdict>(verdicts.Count);

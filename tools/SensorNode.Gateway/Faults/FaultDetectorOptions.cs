@@ -24,11 +24,13 @@ public sealed record FaultDetectorOptions
     /// <summary>
     /// A flagged room whose findings all match a stronger room's, with a median deviation at most this fraction of
     /// it, is reported as explained by that room (its neighbour's fault leaking through the wall), not flagged;
-    /// 0 turns the rule off (default 0.6).
+    /// 0 turns the rule off (default 0.5).
     /// </summary>
-    public double SecondaryRatio { get; init; } = 0.6;
-    /// <summary>A neighbour's onset up to this many days after the stronger room's (or one day before) counts as the same event for <see cref="SecondaryRatio"/> (default 3: the wall takes days to show through the slack).</summary>
-    public int SecondaryOnsetDays { get; init; } = 3;
+    public double SecondaryRatio { get; init; } = 0.5;
+    /// <summary>The same for occupied-hour findings, where the neighbour's own thermostat fights the wall, so its share is smaller (default 0.35).</summary>
+    public double SecondaryOccupiedRatio { get; init; } = 0.35;
+    /// <summary>A neighbour's onset up to this many days after the stronger room's (or one day before) counts as the same event for <see cref="SecondaryRatio"/> (default 7: the wall takes days to show through the slack, longer until a cold spell).</summary>
+    public int SecondaryOnsetDays { get; init; } = 7;
     /// <summary>Heat loss of a room per degC above its peers, W/K, for the energy estimate (default 60: envelope plus ventilation of a ~20 m2 office).</summary>
     public double RoomLossWattsPerKelvin { get; init; } = 60;
 
@@ -44,6 +46,7 @@ public sealed record FaultDetectorOptions
             throw new ArgumentException($"occupied hours {OccupiedStartHour}..{OccupiedEndHour}: need 0 <= start < end <= 24");
         if (NightEndHour is < 1 or > 12) throw new ArgumentException($"night end hour {NightEndHour}: 1..12");
         if (!(SecondaryRatio is >= 0 and < 1)) throw new ArgumentException($"secondary ratio {SecondaryRatio}: 0 (off) to below 1");
+        if (!(SecondaryOccupiedRatio is >= 0 and < 1)) throw new ArgumentException($"secondary occupied ratio {SecondaryOccupiedRatio}: 0 (off) to below 1");
         if (SecondaryOnsetDays < 0) throw new ArgumentException($"secondary onset days {SecondaryOnsetDays}: at least 0");
         if (!(RoomLossWattsPerKelvin > 0)) throw new ArgumentException("room loss must be > 0 W/K");
     }
