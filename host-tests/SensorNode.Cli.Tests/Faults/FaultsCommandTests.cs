@@ -111,5 +111,9 @@ public sealed class FaultsCommandTests : IDisposable
         Assert.Equal(CommandLine.Usage, Run("faults", "simulate", "--rooms", "8").Code);
         Assert.Equal(CommandLine.Usage, Run("faults", "--db", Path.Combine(_dir, "none.db")).Code);
         Assert.Equal(CommandLine.Usage, Run("faults", "evaluate", "--tune", "--seed-base", "3").Code);
+        string shortened = Building("""{ "room": "r04", "kind": "schedule-error", "start_day": 8 }""");
+        var (code, _, error) = Run("faults", "simulate", "--building", shortened, "--days", "5", "--db", Path.Combine(_dir, "short.db"));
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("start_day 8", error);
     }
 }

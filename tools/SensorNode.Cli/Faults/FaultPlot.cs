@@ -51,7 +51,11 @@ public static class FaultPlot
             var alarm = plot.Add.VerticalLine(X(report.DayStart(room.AlarmDay + 1)), 2, Colors.Red);
             alarm.LegendText = "alarm (end of day)";
         }
-        plot.Axes.DateTimeTicksBottom();
+        // ISO dates, not the library's US default ("11/04/2024").
+        plot.Axes.DateTimeTicksBottom().TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic
+        {
+            LabelFormatter = t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        };
         plot.Title($"{room.Room}: {(room.Flagged ? room.Describe() : "follows its peers")}");
         plot.YLabel("temperature (degC)");
         plot.XLabel("date (local)");

@@ -117,6 +117,8 @@ public static class FaultsCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--building {file}: {e.Message}"); }
             if (options.Has("days")) spec = spec with { Days = options.GetInt("days", 30, 1, 366) };
             if (options.Has("seed")) spec = spec with { Seed = seed };
+            try { spec.Validate(); }
+            catch (ArgumentException e) { throw new UsageException($"--building {file} with --days: {e.Message}"); }
         }
         else
         {
