@@ -21,6 +21,7 @@ public static class CommandLine
                      `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
           readings   query stored readings, export CSV
           soak       fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json)
+          faults     rank rooms whose temperature departs from their peers (HVAC faults); `faults simulate`, `faults evaluate`
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)
           help       this text; `sensornode <command> --help` for a command's options
@@ -49,6 +50,7 @@ public static class CommandLine
                 "gateway" => GatewayCommand.Run(rest, output, error),
                 "readings" => ReadingsCommand.Run(rest, output, error),
                 "soak" => SoakCommand.Run(rest, output, error),
+                "faults" => Faults.FaultsCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             };
         }

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using SensorNode.Cli;
+
+namespace SensorNode.Cli.Tests.Faults;
+
+/// <summary>
+/// `sensornode faults` end to end on a small simulated building: harvesting nodes on the real core, their delivered
+/// readings through the gateway's decoder into its store, the detector on what was stored.
+/// </summary>
+public sealed class FaultsCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sensornode-faults-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandLine.Dispatch(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Building(string faults)
+    {
+        string path = Path.Combine(_dir, $"building-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, $$"""
+            { "name": "ci", "start": "2024-11-04", "days": 12, "seed": 11, "room_count": 10,
+              "faults": [ {{faults}} ] }
+            """);
+        return path;
+    }
+
+    private JsonElement Detect(string db, out string stdout)
+    {
+        string outDir = Path.Combine(_dir, "detect-" + Path.GetFileNameWithoutExtension(db));
+        var (code, output, error) = Run("faults", "--db", db, "--out", outDir);
+        Assert.True(code == CommandLine.Ok, error);
+        stdout = output;
+        return JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "faults.json"))).RootElement;
+    }
+
+    [Fact]
+    public void Faults_FlagsTheRoomWithAStuckValve_FromHarvestingReadings_WithinAWeek()
+    {
+        string db = Path.Combine(_dir, "hot.db");
+        var (code, simOut, simErr) = Run("faults", "simulate", "--building", Building("""{ "room": "r04", "kind": "stuck-open-hot", "start_day": 3, "magnitude": 0.8 }"""),
+            "--db", db, "--out", Path.Combine(_dir, "sim"), "--quiet");
+        Assert.True(code == CommandLine.Ok, simErr);
+        Assert.Contains("readings stored", simOut);
+        Assert.Contains("ci,r04,ci-r04,stuck-open-hot,3,2024-11-07,0.8", File.ReadAllText(Path.Combine(_dir, "sim", "faults-truth.csv")));
+
+        JsonElement report = Detect(db, out string stdout);
+        var flagged = report.GetProperty("rooms").EnumerateArray().Where(r => r.GetProperty("flagged").GetBoolean()).ToList();
+        JsonElement room = Assert.Single(flagged);
+        Assert.Equal("r04", room.GetProperty("room").GetString());
+        string alarm = room.GetProperty("alarm").GetString()!;
+        Assert.InRange(string.CompareOrdinal(alarm, "2024-11-07"), 0, int.MaxValue);
+        Assert.True(string.CompareOrdinal(alarm, "2024-11-14") <= 0, $"found on {alarm}, more than 7 days after the start");
+        Assert.Contains(room.GetProperty("findings").EnumerateArray(), f => f.GetString()!.StartsWith("too hot when occupied") || f.GetString()!.StartsWith("does not set back"));
+        Assert.True(room.GetProperty("excess_heat_kwh").GetDouble() > 0);
+        Assert.True(new FileInfo(Path.Combine(_dir, "detect-hot", "r04.png")).Length > 1000);
+        Assert.Contains("1. r04", stdout);
+    }
+
+    [Fact]
+    public void Faults_FlagsNoRoom_InAFaultFreeBuilding()
+    {
+        string db = Path.Combine(_dir, "healthy.db");
+        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building", Building(""), "--db", db, "--out", Path.Combine(_dir, "sim0"), "--quiet").Code);
+        JsonElement report = Detect(db, out string stdout);
+        Assert.Equal(10, report.GetProperty("rooms").GetArrayLength());
+        Assert.DoesNotContain(report.GetProperty("rooms").EnumerateArray(), r => r.GetProperty("flagged").GetBoolean());
+        Assert.Contains(": 0 flagged", stdout);
+    }
+
+    [Fact]
+    public void Evaluate_WritesRecallPrecisionAndDaysToDetect_ForHarvestingAndReference()
+    {
+        string outDir = Path.Combine(_dir, "eval");
+        var (code, stdout, error) = Run("faults", "evaluate", "--buildings", "1", "--rooms", "8", "--days", "12", "--faults", "2", "--seed-base", "5000", "--out", outDir, "--quiet");
+        Assert.True(code == CommandLine.Ok, error);
+        JsonElement result = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "faults-eval.json"))).RootElement;
+        foreach (string key in new[] { "recall", "precision", "median_days_to_detect" })
+        {
+            Assert.True(result.TryGetProperty(key, out _), key);
+            Assert.True(result.GetProperty("reference").TryGetProperty(key, out _), "reference." + key);
+        }
+        Assert.Equal(2, result.GetProperty("harvesting").GetProperty("faults").GetInt32());
+        Assert.Equal([5000], result.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.Contains("reference:", stdout);
+    }
+
+    [Fact]
+    public void DocumentedExampleBuilding_FindsBothFaults_AndTakesNeitherForTheOthersNeighbour()
+    {
+        string? root = AppContext.BaseDirectory;
+        while (root != null && !File.Exists(Path.Combine(root, "SensorNode.sln"))) root = Path.GetDirectoryName(root);
+        string example = Path.Combine(root!, "docs", "examples", "building.json");
+        string db = Path.Combine(_dir, "example.db");
+        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building", example, "--db", db, "--out", Path.Combine(_dir, "ex"), "--quiet").Code);
+        JsonElement report = Detect(db, out _);
+        var flagged = report.GetProperty("rooms").EnumerateArray().Where(r => r.GetProperty("flagged").GetBoolean()).Select(r => r.GetProperty("room").GetString()).Order().ToList();
+        Assert.Equal(["103", "106"], flagged);
+    }
+
+    [Fact]
+    public void Faults_WithoutADatabase_IsAUsageError()
+    {
+        Assert.Equal(CommandLine.Usage, Run("faults").Code);
+        Assert.Equal(CommandLine.Usage, Run("faults", "simulate", "--rooms", "8").Code);
+        Assert.Equal(CommandLine.Usage, Run("faults", "--db", Path.Combine(_dir, "none.db")).Code);
+        Assert.Equal(CommandLine.Usage, Run("faults", "evaluate", "--tune", "--seed-base", "3").Code);
+        string shortened = Building("""{ "room": "r04", "kind": "schedule-error", "start_day": 8 }""");
+        var (code, _, error) = Run("faults", "simulate", "--building", shortened, "--days", "5", "--db", Path.Combine(_dir, "short.db"));
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("start_day 8", error);
+    }
+}
