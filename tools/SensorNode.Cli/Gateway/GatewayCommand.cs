@@ -41,6 +41,12 @@ public static class GatewayCommand
           --batch-ms MS             longest a batch waits for more messages (default 10)
           --status-seconds S        print a status line every S seconds (default 60; 0 = never)
           --no-discovery            publish no Home Assistant discovery configs or per-point values
+          --store-failures N        consecutive failed store transactions before exiting 1 (default 10)
+          --store-retry-ms MS       wait after a failed store transaction, doubling per failure up to 30 s (default 500)
+
+        fault drills (sensornode soak; not for production):
+          --clock-offset S          shift the gateway's clock by S seconds (negative: behind; packs look "in the future")
+          --max-db-pages N          the file cannot grow beyond max(N pages, its size): SQLITE_FULL as on a full disk
 
         brick:
           --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
@@ -70,7 +76,7 @@ public static class GatewayCommand
 
     private static int Serve(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry"], ["help", "no-discovery", "no-share", "drain"]);
+        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry", "store-failures", "store-retry-ms", "clock-offset", "max-db-pages"], ["help", "no-discovery", "no-share", "drain"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
@@ -92,7 +98,10 @@ public static class GatewayCommand
             BatchMaxMilliseconds = options.GetInt("batch-ms", 10, 0, 10_000),
             DiscoveryPrefix = options.Has("no-discovery") ? null : "homeassistant",
             SessionExpirySeconds = (uint)options.GetInt("session-expiry", 86_400, 1, int.MaxValue),
+            MaxConsecutiveStoreFailures = options.GetInt("store-failures", 10, 1, 1000),
+            StoreRetryBaseMilliseconds = options.GetInt("store-retry-ms", 500, 10, 30_000),
         };
+        int clockOffset = options.GetInt("clock-offset", 0, -31_536_000, 31_536_000);
         if (group != null && !options.Has("client-id") && !options.Has("cert") && broker.Username == null)
             error.WriteLine($"sensornode gateway: warning: group instance without --client-id: the id '{gatewayOptions.ClientId}' comes from the host name, and a new host name leaves the old session behind as a ghost that keeps its share of the stream");
         int statusSeconds = options.GetInt("status-seconds", 60, 0, 86_400);
@@ -111,6 +120,7 @@ public static class GatewayCommand
             return CommandLine.Failed;
         }
         using ReadingStore store = opened!;
+        if (options.Has("max-db-pages")) store.LimitPages(options.GetInt("max-db-pages", 1, 1, int.MaxValue));
         if (options.Get("rooms") is { } rooms)
         {
             foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
@@ -130,7 +140,7 @@ public static class GatewayCommand
         GatewayService gateway;
         try
         {
-            gateway = new GatewayService(gatewayOptions, store, log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
+            gateway = new GatewayService(gatewayOptions, store, clockOffset == 0 ? null : new OffsetClock(TimeSpan.FromSeconds(clockOffset)), log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
         }
         catch (ArgumentException e)
         {
@@ -178,6 +188,12 @@ public static class GatewayCommand
         }
         log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
         return CommandLine.Ok;
+    }
+
+    /// <summary>The system clock shifted by a fixed offset (--clock-offset: a gateway whose clock is wrong, for drills).</summary>
+    private sealed class OffsetClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ public sealed class ReadingStore : IDisposable
     }
 
     /// <summary>For tests: caps the file at <paramref name="pages"/> pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
-    internal void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
+    public void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
 
     private static void Migrate(SqliteConnection connection)
     {
