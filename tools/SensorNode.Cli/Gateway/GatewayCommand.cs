@@ -18,6 +18,7 @@ public static class GatewayCommand
                sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P]
                sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
                sensornode gateway replay --db FILE [--id N] [--prefix P]
+               sensornode gateway faults --db FILE [--limit N]
 
         gateway:
           --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
@@ -55,6 +56,9 @@ public static class GatewayCommand
           --db FILE                 decodes the state dead letters again; stores and removes those that decode now
           --id N                    only dead letter N (default: all)
 
+        faults (fault reports of nodes without a trustworthy configuration, "unconfigured-<mac>"; docs/recovery.md):
+          --db FILE --limit N       the newest N (default 20) by last sight: node, code, nf.config CRC, errors
+
         bench (starts its own mosquitto on loopback; needs mosquitto installed):
           --out DIR                 writes DIR/bench.json
           --readings N              readings in the throughput run (default 200000)
@@ -71,6 +75,7 @@ public static class GatewayCommand
         if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
         if (args.Length > 0 && args[0] == "bench") return Bench(args[1..], output, error);
         if (args.Length > 0 && args[0] == "replay") return Replay(args[1..], output, error);
+        if (args.Length > 0 && args[0] == "faults") return Faults(args[1..], output, error);
         return Serve(args, output, error);
     }
 
@@ -187,6 +192,30 @@ public static class GatewayCommand
             return CommandLine.Failed;
         }
         log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
+        return CommandLine.Ok;
+    }
+
+    private static int Faults(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["db", "limit"], ["help"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        int limit = options.GetInt("limit", 20, 1, ReadingStore.MaxFaultReports);
+        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
+        {
+            error.WriteLine($"sensornode gateway faults: {problem}");
+            return CommandLine.Failed;
+        }
+        using ReadingStore store = opened!;
+        var reports = store.FaultReports(limit);
+        if (reports.Count == 0) { output.WriteLine("no fault reports"); return CommandLine.Ok; }
+        foreach ((string node, string code, string crc, string report, long first, long last) in reports)
+        {
+            // Validated printable ASCII; escaped anyway, as all node text is.
+            output.WriteLine($"{DateTimeOffset.FromUnixTimeMilliseconds(last):yyyy-MM-ddTHH:mm:ssZ} {node} {LogText.Quote(code)} cfg={LogText.Quote(crc)} (first seen {DateTimeOffset.FromUnixTimeMilliseconds(first):yyyy-MM-ddTHH:mm:ssZ})");
+            foreach (string line in report.Split('\n').Skip(1)) output.WriteLine("  " + LogText.Quote(line));
+        }
         return CommandLine.Ok;
     }
 
