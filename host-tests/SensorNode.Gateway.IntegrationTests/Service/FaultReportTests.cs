@@ -65,6 +65,15 @@ public sealed class FaultReportTests
             await again.StartAsync();
             Assert.True(GatewayHarness.WaitUntil(() => again.Counters.Acknowledged >= 1, 10_000), again.Counters.ToString());
             Assert.Single(store.FaultReports());
+
+            // The operator's list: the node, code and CRC on one line, each error indented below.
+            var listing = new StringWriter();
+            Assert.Equal(CommandLine.Ok, GatewayCommand.Run(["faults", "--db", Path.Combine(folder, "gateway.db")], listing, new StringWriter()));
+            string[] lines = listing.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.Contains($" {Unconfigured} config-invalid cfg=1A2B3C4D (first seen ", lines[0]);
+            Assert.StartsWith("  nf.config:line 23: ", lines[1]);
+            Assert.DoesNotContain(listing.ToString(), "node-02");
         }
         finally
         {
