@@ -142,7 +142,7 @@ public sealed class ReadingStore : IDisposable
         if (result != "ok") throw new InvalidOperationException($"database {name} is damaged (quick_check: {SenmlDecoder.OneLine(result)})");
     }
 
-    /// <summary>For tests: caps the file at <paramref name="pages"/> pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
+    /// <summary>For tests and the gateway's --max-db-pages drill: caps the file at max(<paramref name="pages"/>, its size) pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
     public void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
 
     private static void Migrate(SqliteConnection connection)
