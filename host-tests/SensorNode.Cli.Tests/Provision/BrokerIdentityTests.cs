@@ -37,7 +37,7 @@ public sealed class BrokerIdentityTests : IDisposable
         Assert.Equal(
             new[]
             {
-                "user gw-1", "topic read sensornode/+/state", "topic read sensornode/+/availability", "topic read sensornode/+/ack",
+                "user gw-1", "topic read sensornode/+/state", "topic read sensornode/+/availability", "topic read sensornode/+/ack", "topic read sensornode/+/fault",
                 "topic write sensornode/+/cmd/#", "topic write sensornode/+/ha/#", "topic write homeassistant/#",
             },
             File.ReadAllLines(_folder.Path("out", "gw-1", "mosquitto.acl")).Where(l => l.Length > 0));

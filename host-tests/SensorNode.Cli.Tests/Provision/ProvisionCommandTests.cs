@@ -88,6 +88,7 @@ public sealed class ProvisionCommandTests : IDisposable
                 "topic write sensornode/node-01/availability",
                 "topic write sensornode/node-01/ack",
                 "topic read sensornode/node-01/cmd/#",
+                "topic write sensornode/+/fault",
             },
             File.ReadAllLines(Path.Combine(dir, "mosquitto.acl")));
     }

@@ -5,7 +5,9 @@ namespace SensorNode.Gateway.IntegrationTests.Service;
 
 /// <summary>
 /// Issue 10, fault campaign: the short CI version of <c>sensornode soak</c> (about 30-50 s on the shared 2-core VM): every fault kind runs against a
-/// real mosquitto and a gateway process, and nothing the broker acknowledged is lost except by mosquitto itself.
+/// real mosquitto and a gateway process, and nothing the broker acknowledged is lost except by mosquitto itself; the disk-full gateway
+/// gives up with exit 1 and its restart stores everything, the clock-behind gateway acknowledges nothing from its future,
+/// and a hostile node with the gateway's client id neither kicks it nor wipes its queued readings.
 /// </summary>
 public class SoakTests
 {
@@ -31,6 +33,7 @@ public class SoakTests
                 Assert.True(acknowledged > 0, row.ToString());
                 Assert.Equal(acknowledged - stored, row.GetProperty("lost").GetInt64());
                 if (!row.GetProperty("broker_side").GetBoolean()) Assert.Equal(0, row.GetProperty("lost").GetInt64());
+                Assert.DoesNotContain(SoakCommand.FailedMark, row.GetProperty("note").GetString());
             }
             Assert.Contains("| fault | acknowledged | stored | lost | duplicated | broker_side |", output.ToString());
         }

@@ -18,6 +18,7 @@ public static class GatewayCommand
                sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P]
                sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
                sensornode gateway replay --db FILE [--id N] [--prefix P]
+               sensornode gateway faults --db FILE [--limit N]
 
         gateway:
           --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
@@ -41,6 +42,12 @@ public static class GatewayCommand
           --batch-ms MS             longest a batch waits for more messages (default 10)
           --status-seconds S        print a status line every S seconds (default 60; 0 = never)
           --no-discovery            publish no Home Assistant discovery configs or per-point values
+          --store-failures N        consecutive failed store transactions before exiting 1 (default 10)
+          --store-retry-ms MS       wait after a failed store transaction, doubling per failure up to 30 s (default 500)
+
+        fault drills (sensornode soak; not for production):
+          --clock-offset S          shift the gateway's clock by S seconds (negative: behind; packs look "in the future")
+          --max-db-pages N          the file cannot grow beyond max(N pages, its size): SQLITE_FULL as on a full disk
 
         brick:
           --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
@@ -48,6 +55,9 @@ public static class GatewayCommand
         replay (run it once the cause of the rejections is fixed, e.g. the gateway's clock):
           --db FILE                 decodes the state dead letters again; stores and removes those that decode now
           --id N                    only dead letter N (default: all)
+
+        faults (fault reports of nodes without a trustworthy configuration, "unconfigured-<mac>"; docs/recovery.md):
+          --db FILE --limit N       the newest N (default 20) by last sight: node, code, nf.config CRC, errors
 
         bench (starts its own mosquitto on loopback; needs mosquitto installed):
           --out DIR                 writes DIR/bench.json
@@ -65,12 +75,13 @@ public static class GatewayCommand
         if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
         if (args.Length > 0 && args[0] == "bench") return Bench(args[1..], output, error);
         if (args.Length > 0 && args[0] == "replay") return Replay(args[1..], output, error);
+        if (args.Length > 0 && args[0] == "faults") return Faults(args[1..], output, error);
         return Serve(args, output, error);
     }
 
     private static int Serve(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry"], ["help", "no-discovery", "no-share", "drain"]);
+        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry", "store-failures", "store-retry-ms", "clock-offset", "max-db-pages"], ["help", "no-discovery", "no-share", "drain"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
@@ -92,7 +103,10 @@ public static class GatewayCommand
             BatchMaxMilliseconds = options.GetInt("batch-ms", 10, 0, 10_000),
             DiscoveryPrefix = options.Has("no-discovery") ? null : "homeassistant",
             SessionExpirySeconds = (uint)options.GetInt("session-expiry", 86_400, 1, int.MaxValue),
+            MaxConsecutiveStoreFailures = options.GetInt("store-failures", 10, 1, 1000),
+            StoreRetryBaseMilliseconds = options.GetInt("store-retry-ms", 500, 10, 30_000),
         };
+        int clockOffset = options.GetInt("clock-offset", 0, -31_536_000, 31_536_000);
         if (group != null && !options.Has("client-id") && !options.Has("cert") && broker.Username == null)
             error.WriteLine($"sensornode gateway: warning: group instance without --client-id: the id '{gatewayOptions.ClientId}' comes from the host name, and a new host name leaves the old session behind as a ghost that keeps its share of the stream");
         int statusSeconds = options.GetInt("status-seconds", 60, 0, 86_400);
@@ -111,6 +125,7 @@ public static class GatewayCommand
             return CommandLine.Failed;
         }
         using ReadingStore store = opened!;
+        if (options.Has("max-db-pages")) store.LimitPages(options.GetInt("max-db-pages", 1, 1, int.MaxValue));
         if (options.Get("rooms") is { } rooms)
         {
             foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
@@ -130,7 +145,7 @@ public static class GatewayCommand
         GatewayService gateway;
         try
         {
-            gateway = new GatewayService(gatewayOptions, store, log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
+            gateway = new GatewayService(gatewayOptions, store, clockOffset == 0 ? null : new OffsetClock(TimeSpan.FromSeconds(clockOffset)), log: line => log.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {line}"));
         }
         catch (ArgumentException e)
         {
@@ -178,6 +193,36 @@ public static class GatewayCommand
         }
         log.WriteLine($"gateway: stopped; {store.ReadingCount()} readings, {store.DeadLetterCount()} dead letters in {db}");
         return CommandLine.Ok;
+    }
+
+    private static int Faults(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Options(args, ["db", "limit"], ["help"]);
+        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
+        int limit = options.GetInt("limit", 20, 1, ReadingStore.MaxFaultReports);
+        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
+        {
+            error.WriteLine($"sensornode gateway faults: {problem}");
+            return CommandLine.Failed;
+        }
+        using ReadingStore store = opened!;
+        var reports = store.FaultReports(limit);
+        if (reports.Count == 0) { output.WriteLine("no fault reports"); return CommandLine.Ok; }
+        foreach ((string node, string code, string crc, string report, long first, long last) in reports)
+        {
+            // Validated printable ASCII; escaped anyway, as all node text is.
+            output.WriteLine($"{DateTimeOffset.FromUnixTimeMilliseconds(last):yyyy-MM-ddTHH:mm:ssZ} {node} {LogText.Quote(code)} cfg={LogText.Quote(crc)} (first seen {DateTimeOffset.FromUnixTimeMilliseconds(first):yyyy-MM-ddTHH:mm:ssZ})");
+            foreach (string line in report.Split('\n').Skip(1)) output.WriteLine("  " + LogText.Quote(line));
+        }
+        return CommandLine.Ok;
+    }
+
+    /// <summary>The system clock shifted by a fixed offset (--clock-offset: a gateway whose clock is wrong, for drills).</summary>
+    private sealed class OffsetClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 
     /// <summary>

@@ -30,11 +30,17 @@ public sealed class QosPublisher : IAsyncDisposable
     public long Failed => Interlocked.Read(ref _failed);
 
     /// <summary>Connects to host:port (clean session) as <paramref name="clientId"/>. Throws when the broker refuses.</summary>
-    public static async Task<QosPublisher> ConnectAsync(string host, int port, string clientId, CancellationToken cancellationToken = default)
+    public static Task<QosPublisher> ConnectAsync(string host, int port, string clientId, CancellationToken cancellationToken = default) =>
+        ConnectAsync(host, port, clientId, null, null, cancellationToken);
+
+    /// <summary>Connects as <paramref name="clientId"/> with a user name and password (none when <paramref name="username"/> is null).</summary>
+    public static async Task<QosPublisher> ConnectAsync(string host, int port, string clientId, string? username, string? password, CancellationToken cancellationToken = default)
     {
         IMqttClient client = new MqttClientFactory().CreateMqttClient();
-        MqttClientOptions options = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithProtocolVersion(MqttProtocolVersion.V311)
-            .WithClientId(clientId).WithCleanSession(true).WithTimeout(TimeSpan.FromSeconds(5)).Build();
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder().WithTcpServer(host, port).WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithClientId(clientId).WithCleanSession(true).WithTimeout(TimeSpan.FromSeconds(5));
+        if (username != null) builder = builder.WithCredentials(username, password);
+        MqttClientOptions options = builder.Build();
         await client.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
         return new QosPublisher(client);
     }

@@ -34,6 +34,7 @@ public static class MosquittoListener
         topic read {topicPrefix}/+/state
         topic read {topicPrefix}/+/availability
         topic read {topicPrefix}/+/ack
+        topic read {topicPrefix}/+/fault
         topic write {topicPrefix}/+/cmd/#
         topic write {topicPrefix}/+/ha/#
         topic write homeassistant/#

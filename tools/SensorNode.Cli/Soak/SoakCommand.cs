@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SensorNode.Gateway;
+using SensorNode.Cli.Provision;
 using SensorNode.Simulation.Network;
 
 namespace SensorNode.Cli;
@@ -24,23 +25,27 @@ public sealed record SoakRow(string Fault, long Acknowledged, long Stored, long 
 /// gateway as a child process (so it can be killed with -9) into a fresh SQLite file, and a bounded QoS 1 publisher of
 /// core-format packs for 8 nodes that records every (node, seq) the broker acknowledged. The fault strikes halfway; then
 /// everything settles and acknowledged is compared with stored. Writes DIR/soak.json and prints a table; exit 1 when a
-/// reading was lost that mosquitto itself did not lose.
+/// reading was lost that mosquitto itself did not lose, or a fault's required behaviour failed (the note says FAILED:).
 /// </summary>
 public static class SoakCommand
 {
     public const string Help = """
-        usage: sensornode soak [--minutes N] --out DIR
+        usage: sensornode soak [--minutes N] [--faults F,F...] --out DIR
 
           --minutes N   total publishing time over all faults (default 10; decimals allowed, e.g. 0.5 in CI); each fault
                         gets an equal share at 50 messages/s of 4 readings, plus start-up and settling
+          --faults F,F  only these faults (default: all, in the order below)
           --out DIR     writes DIR/soak.json: [{fault, acknowledged, stored, lost, duplicated, broker_side, note}]
 
         faults: none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill, corrupt-db, qos0-flood,
-                hostile-nodes (needs mosquitto installed)
+                hostile-nodes, disk-full, clock-behind, client-id-takeover (needs mosquitto installed)
         """;
 
     /// <summary>The faults, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill", "corrupt-db", "qos0-flood", "hostile-nodes"];
+    public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill", "corrupt-db", "qos0-flood", "hostile-nodes", "disk-full", "clock-behind", "client-id-takeover"];
+
+    /// <summary>A row whose fault did not behave as required (not refused, not given up, acknowledged, kicked) says so in its note.</summary>
+    public const string FailedMark = "FAILED:";
 
     private const int Nodes = 8;
     private const int ReadingsPerMessage = 4;
@@ -49,15 +54,17 @@ public static class SoakCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["minutes", "out"], ["help"]);
+        var options = new Options(args, ["minutes", "out", "faults"], ["help"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
         double minutes = GatewayCommand.GetDouble(options, "minutes", 10, 0.05, 24 * 60);
         if (MosquittoBroker.FindExecutable("mosquitto") == null) { error.WriteLine("sensornode soak: mosquitto is not installed"); return CommandLine.Failed; }
-        int messagesPerFault = Math.Max(20, (int)(minutes * 60 / Faults.Count * MessagesPerSecond));
+        string[] faults = options.Get("faults")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. Faults];
+        if (faults.FirstOrDefault(f => !Faults.Contains(f)) is { } unknown) throw new UsageException($"--faults: unknown fault '{unknown}'");
+        int messagesPerFault = Math.Max(20, (int)(minutes * 60 / faults.Length * MessagesPerSecond));
 
         var rows = new List<SoakRow>();
-        foreach (string fault in Faults)
+        foreach (string fault in faults)
         {
             SoakRow row = RunFaultAsync(fault, messagesPerFault, error).GetAwaiter().GetResult();
             rows.Add(row);
@@ -69,7 +76,7 @@ public static class SoakCommand
         output.WriteLine();
         output.WriteLine(Table(rows));
         output.WriteLine($"wrote {path}");
-        return rows.Any(r => r.Lost > 0 && !r.BrokerSide) ? CommandLine.Failed : CommandLine.Ok;
+        return rows.Any(r => (r.Lost > 0 && !r.BrokerSide) || r.Note.Contains(FailedMark, StringComparison.Ordinal)) ? CommandLine.Failed : CommandLine.Ok;
     }
 
     /// <summary>The rows as a Markdown table, with the broker-side rows marked.</summary>
@@ -81,8 +88,10 @@ public static class SoakCommand
     {
         string folder = Directory.CreateTempSubdirectory("sensornode-soak-").FullName;
         string db = Path.Combine(folder, "soak.db");
-        using PersistentBroker broker = PersistentBroker.Launch();
-        var gateway = new GatewayProcess(broker.Port, db, Path.Combine(folder, "gateway.log"));
+        // client-id-takeover: a broker that binds each client id to its user (use_username_as_clientid), as provisioned.
+        Credentials? users = fault == "client-id-takeover" ? Credentials.Write(folder) : null;
+        using PersistentBroker broker = PersistentBroker.Launch(users?.PasswordFile);
+        var gateway = new GatewayProcess(broker.Port, db, Path.Combine(folder, "gateway.log"), users == null ? null : $"{Credentials.Gateway}:{users.Password}@");
         var acked = new List<(string Node, uint FirstSeq)>();
         string note = "";
         try
@@ -95,8 +104,8 @@ public static class SoakCommand
             var pace = Stopwatch.StartNew();
             for (int m = 0; m < messages; m++)
             {
-                if (m == messages / 2) note = await InjectAsync(fault, broker, gateway);
-                publisher = await EnsurePublisherAsync(publisher, broker.Port);
+                if (m == messages / 2) note = await InjectAsync(fault, broker, gateway, users);
+                publisher = await EnsurePublisherAsync(publisher, broker.Port, users);
                 string node = $"soak-{m % Nodes}";
                 uint seq = sequence[m % Nodes];
                 sequence[m % Nodes] += ReadingsPerMessage;
@@ -113,6 +122,7 @@ public static class SoakCommand
                 if (await ack) acked.Add((node, seq));
             }
             if (publisher != null) await publisher.DisposeAsync();
+            note += await AfterStreamAsync(fault, broker, gateway, users);
             if (!gateway.IsRunning) gateway.Start();
 
             long expected = (long)acked.Count * ReadingsPerMessage;
@@ -146,8 +156,9 @@ public static class SoakCommand
         }
     }
 
-    private static async Task<string> InjectAsync(string fault, PersistentBroker broker, GatewayProcess gateway)
+    private static async Task<string> InjectAsync(string fault, PersistentBroker broker, GatewayProcess gateway, Credentials? users)
     {
+        if (fault == "client-id-takeover") return await TakeoverAsync(broker, gateway, users!, gatewayRunning: true);
         if (fault == "qos0-flood") return await FloodAsync(broker.Port);
         if (fault == "hostile-nodes") return await HostileAsync(broker.Port);
         switch (fault)
@@ -157,7 +168,86 @@ public static class SoakCommand
             case "broker-sigterm": broker.Restart(15); return "mosquitto stopped with SIGTERM (saves its database) and restarted";
             case "broker-sigkill": broker.Restart(9); return "mosquitto killed with SIGKILL (no save; autosave_interval 1 s) and restarted";
             case "corrupt-db": return CorruptDatabase(gateway);
+            case "disk-full":
+                // The file cannot grow from here on (SQLITE_FULL, as on a full disk); the gateway must give up with exit 1.
+                gateway.Stop(15);
+                gateway.Start("--max-db-pages", "1", "--store-failures", "3", "--store-retry-ms", "100");
+                return "file capped at its size mid-stream (SQLITE_FULL)";
+            case "clock-behind":
+                gateway.Stop(15);
+                gateway.Start("--clock-offset", "-3600");
+                return "gateway restarted with its clock 1 h behind mid-stream";
             default: return "no fault";
+        }
+    }
+
+    // What a fault does once the stream has ended, before the store is counted: the disk-full gateway must have given up
+    // (exit 1, naming the file), the clock-behind gateway must have acknowledged nothing; both are then restarted as they
+    // should be (space freed, clock right) and the broker redelivers what they did not acknowledge.
+    private static async Task<string> AfterStreamAsync(string fault, PersistentBroker broker, GatewayProcess gateway, Credentials? users)
+    {
+        switch (fault)
+        {
+            case "disk-full":
+            {
+                (int code, string line) = gateway.WaitForExit(60_000);
+                string verdict = code == CommandLine.Failed && line.Contains(gateway.Database, StringComparison.Ordinal) && line.Contains("full", StringComparison.OrdinalIgnoreCase)
+                    ? $"; gave up with exit 1 ('{line}'); restarted with space"
+                    : $"; FAILED: did not give up with exit 1 naming the full file: exit {code}, '{line}'";
+                return verdict;
+            }
+            case "clock-behind":
+            {
+                await Task.Delay(2000);
+                gateway.Stop(15);
+                long acked = gateway.LastCounter("acked"), deferred = gateway.LastCounter("deferred"), stored = gateway.LastCounter("stored");
+                string verdict = acked == 0 && stored == 0 && deferred > 0
+                    ? $"; while behind: {deferred} packs deferred (not acknowledged), none stored; restarted with the clock right"
+                    : $"; FAILED: the gateway acknowledged or stored packs from its future: acked {acked}, stored {stored}, deferred {deferred}";
+                return verdict;
+            }
+            case "client-id-takeover":
+                return "; " + await TakeoverAsync(broker, gateway, users!, gatewayRunning: false);
+            default:
+                return "";
+        }
+    }
+
+    // A hostile node (a provisioned user) connects with the gateway's client id and a clean session, three times: mid-stream
+    // while the gateway runs (it must not be kicked); then the gateway stops, the second half of the stream queues in its
+    // persistent session, and after the stream the hostile node connects three times more as the gateway (a clean session
+    // under the gateway's id would wipe that queue). The listener binds the client id to the user name.
+    private static async Task<string> TakeoverAsync(PersistentBroker broker, GatewayProcess gateway, Credentials users, bool gatewayRunning)
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            await using QosPublisher hostile = await QosPublisher.ConnectAsync("127.0.0.1", broker.Port, Credentials.Gateway, Credentials.Hostile, users.Password);
+            await Task.Delay(200);
+        }
+        if (gatewayRunning)
+        {
+            await Task.Delay(500);
+            bool kicked = broker.ReadLog().Contains($"{Credentials.Gateway} already connected, closing old connection", StringComparison.Ordinal) || !gateway.IsRunning;
+            gateway.Stop(15);
+            return kicked
+                ? "FAILED: the hostile node kicked the gateway (client id not bound to the user)"
+                : $"node user '{Credentials.Hostile}' connected 3 times as client id '{Credentials.Gateway}' (clean session) mid-stream: the gateway was not kicked";
+        }
+        gateway.Start();
+        return "gateway stopped for the second half; 3 more takeovers while its session held that half";
+    }
+
+    /// <summary>The password file of the client-id-takeover row: the gateway, the publisher and a hostile node, one password.</summary>
+    private sealed record Credentials(string PasswordFile, string Password)
+    {
+        public const string Gateway = "soak-gateway", Publisher = "soak-publisher", Hostile = "soak-hostile";
+
+        public static Credentials Write(string folder)
+        {
+            string password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+            string file = Path.Combine(folder, "passwd");
+            File.WriteAllLines(file, new[] { Gateway, Publisher, Hostile }.Select(u => MosquittoPasswd.Line(u, password, out _)));
+            return new Credentials(file, password);
         }
     }
 
@@ -201,7 +291,9 @@ public static class SoakCommand
         File.Copy(gateway.Database, backup, overwrite: true);
         using (FileStream file = File.Open(gateway.Database, FileMode.Open))
         {
-            file.Position = 4096 + 16; // page 2: a table's root page
+            // Page 2, the readings table's root, from its header on: damaged however few readings it holds (a short row's
+            // cell pointers can end before byte 16, so damage further in may hit nothing).
+            file.Position = 4096;
             file.Write(new byte[512]);
         }
         (int code, string line) = gateway.RunExpectingExit();
@@ -209,17 +301,17 @@ public static class SoakCommand
         gateway.Start();
         return code == CommandLine.Failed && line.Contains(gateway.Database, StringComparison.Ordinal)
             ? $"damaged file refused with exit 1 ('{line}'); backup restored, the broker kept the rest"
-            : $"DAMAGED FILE NOT REFUSED: exit {code}, '{line}'";
+            : $"FAILED: damaged file not refused: exit {code}, '{line}' (files: {string.Join(", ", Directory.GetFiles(Path.GetDirectoryName(gateway.Database)!).Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length} B"))})";
     }
 
     // The publisher is a node: after a broker restart it connects again; until then messages are not sent (not acknowledged).
-    private static async Task<QosPublisher?> EnsurePublisherAsync(QosPublisher? publisher, int port)
+    private static async Task<QosPublisher?> EnsurePublisherAsync(QosPublisher? publisher, int port, Credentials? users)
     {
         if (publisher is { IsConnected: true }) return publisher;
         if (publisher != null) await publisher.DisposeAsync();
         try
         {
-            return await QosPublisher.ConnectAsync("127.0.0.1", port, "soak-publisher");
+            return await QosPublisher.ConnectAsync("127.0.0.1", port, Credentials.Publisher, users == null ? null : Credentials.Publisher, users?.Password);
         }
         catch (Exception)
         {
@@ -239,9 +331,10 @@ public static class SoakCommand
     }
 
     /// <summary><c>sensornode gateway</c> as a child process (the same program), so it can be killed for real.</summary>
-    private sealed class GatewayProcess(int port, string db, string logPath)
+    private sealed class GatewayProcess(int port, string db, string logPath, string? userInfo = null)
     {
         private Process? _process;
+        private readonly List<string> _errors = [];
 
         public bool IsRunning => _process is { HasExited: false };
 
@@ -258,25 +351,39 @@ public static class SoakCommand
             return (process.ExitCode, lines.Length == 1 ? lines[0].Trim() : $"{lines.Length} lines: {string.Join(" | ", lines.Take(3))}");
         }
 
-        private ProcessStartInfo StartInfo()
+        /// <summary>Waits for the running gateway to exit by itself: its exit code and last error line (-1 when it did not).</summary>
+        public (int Code, string Line) WaitForExit(int milliseconds)
+        {
+            Process? process = _process;
+            if (process == null) return (-1, "not running");
+            if (!process.WaitForExit(milliseconds)) return (-1, $"still running after {milliseconds / 1000} s");
+            process.WaitForExit();
+            int code = process.ExitCode;
+            _process = null;
+            process.Dispose();
+            lock (_errors) return (code, _errors.Count == 0 ? "" : _errors[^1].Trim());
+        }
+
+        private ProcessStartInfo StartInfo(params string[] extra)
         {
             string cli = typeof(SoakCommand).Assembly.Location;
             var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
             {
                 UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             };
-            foreach (string a in new[] { cli, "gateway", "--broker", $"mqtt://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--db", db,
-                "--client-id", "soak-gateway", "--status-seconds", "0", "--no-discovery" }) start.ArgumentList.Add(a);
+            foreach (string a in new[] { cli, "gateway", "--broker", $"mqtt://{userInfo}127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--db", db,
+                "--client-id", "soak-gateway", "--status-seconds", "0", "--no-discovery" }.Concat(extra)) start.ArgumentList.Add(a);
             return start;
         }
 
-        public void Start()
+        public void Start(params string[] extra)
         {
-            Process process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("the gateway did not start");
+            lock (_errors) _errors.Clear();
+            Process process = Process.Start(StartInfo(extra)) ?? throw new InvalidOperationException("the gateway did not start");
             var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
             var connected = new ManualResetEventSlim();
             process.OutputDataReceived += (_, e) => { if (e.Data == null) return; lock (log) log.WriteLine(e.Data); if (e.Data.Contains("gateway: storing into", StringComparison.Ordinal)) connected.Set(); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (log) log.WriteLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data == null) return; lock (log) log.WriteLine(e.Data); lock (_errors) _errors.Add(e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             _process = process;
@@ -299,10 +406,15 @@ public static class SoakCommand
         }
 
         /// <summary>Sum of counter <paramref name="name"/> ("dup", "dead", ...) over the gateway's stop lines (a gateway killed with -9 writes none).</summary>
-        public long Counter(string name) => File.Exists(logPath)
+        public long Counter(string name) => Counters(name).Sum();
+
+        /// <summary>Counter <paramref name="name"/> on the last stop line (the latest run), 0 when none.</summary>
+        public long LastCounter(string name) => Counters(name).LastOrDefault();
+
+        private IEnumerable<long> Counters(string name) => File.Exists(logPath)
             ? File.ReadLines(logPath).Where(l => l.Contains("stopped: ", StringComparison.Ordinal))
-                .Select(l => Regex.Match(l, $" {Regex.Escape(name)} (\\d+)")).Where(m => m.Success).Sum(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
-            : 0;
+                .Select(l => Regex.Match(l, $" {Regex.Escape(name)} (\\d+)")).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList()
+            : [];
 
         [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
         private static extern int Kill(int pid, int signal);

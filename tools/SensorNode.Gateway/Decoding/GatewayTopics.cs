@@ -8,7 +8,7 @@ public static class GatewayTopics
 {
     /// <summary>
     /// Splits <paramref name="topic"/> into node id and kind when it is "&lt;prefix&gt;/&lt;node&gt;/state",
-    /// ".../availability", ".../ack" or ".../cmd/&lt;name&gt;" (name: one or more non-empty levels) and the node id
+    /// ".../availability", ".../ack", ".../fault" or ".../cmd/&lt;name&gt;" (name: one or more non-empty levels) and the node id
     /// follows the core's node-id rule (SensorNode.Core.Telemetry.NodeIds: 1-32 chars of a-z, 0-9, '-'). Returns false, <paramref name="info"/> null, otherwise.
     /// </summary>
     public static bool TryParse(string topic, string prefix, out TopicInfo? info)
@@ -27,7 +27,7 @@ public static class GatewayTopics
         string kind = levels[1];
         bool ok = kind switch
         {
-            "state" or "availability" or "ack" => levels.Length == 2,
+            "state" or "availability" or "ack" or "fault" => levels.Length == 2,
             "cmd" => levels.Length >= 3 && levels.Skip(2).All(level => level.Length > 0 && level != "+" && level != "#"),
             _ => false,
         };
@@ -46,6 +46,9 @@ public static class GatewayTopics
     /// one gateway of <paramref name="group"/> (load sharing; the store deduplicates anyway).
     /// </summary>
     public static string SharedStateFilter(string group, string prefix) => $"$share/{group}/{prefix}/+/state";
+
+    /// <summary>"&lt;prefix&gt;/+/fault": fault reports (retained) of nodes without a trustworthy configuration.</summary>
+    public static string FaultFilter(string prefix) => $"{prefix}/+/fault";
 
     /// <summary>"&lt;prefix&gt;/+/availability": every node's retained availability.</summary>
     public static string AvailabilityFilter(string prefix) => $"{prefix}/+/availability";

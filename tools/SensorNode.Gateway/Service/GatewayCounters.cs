@@ -17,6 +17,7 @@ public sealed class GatewayCounters
     private long _reconnects;
     private long _droppedQos0;
     private long _deferred;
+    private long _faultReports;
     private long _failedBatches;
     private long _reused;
     private long _queuedBytes;
@@ -73,6 +74,11 @@ public sealed class GatewayCounters
 
     internal void AddDeferred() => Interlocked.Increment(ref _deferred);
 
+    /// <summary>New fault reports stored (retained repeats are not counted).</summary>
+    public long FaultReports => Interlocked.Read(ref _faultReports);
+
+    internal void AddFaultReport() => Interlocked.Increment(ref _faultReports);
+
     internal void AddDroppedQos0() => Interlocked.Increment(ref _droppedQos0);
 
     internal void AddQueued(long bytes)
@@ -95,5 +101,5 @@ public sealed class GatewayCounters
 
     /// <summary>One line for logs: "received 12 stored 10 dup 1 dead 1 acked 12 released 0 batches 3 reconnects 0".</summary>
     public override string ToString() =>
-        $"received {Received} stored {Stored} reused {Reused} dup {Duplicates} dead {DeadLettered} deferred {Deferred} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} failed-batches {FailedBatches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
+        $"received {Received} stored {Stored} reused {Reused} dup {Duplicates} dead {DeadLettered} deferred {Deferred} faults {FaultReports} acked {Acknowledged} released {Released} cmd-acks {CommandAcks} batches {Batches} failed-batches {FailedBatches} reconnects {Reconnects} qos0-dropped {DroppedQos0} queued {QueuedBytes} B";
 }

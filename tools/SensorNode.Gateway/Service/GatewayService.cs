@@ -275,12 +275,13 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
-    // State, availability, ack. Acks are shared like state, so one instance of the group handles each; availability
-    // goes to every instance.
+    // State, availability, fault, ack. Acks are shared like state, so one instance of the group handles each; availability
+    // and fault reports (retained diagnostics, stored idempotently) go to every instance.
     private string[] Filters() =>
     [
         _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix),
         GatewayTopics.AvailabilityFilter(_options.Prefix),
+        GatewayTopics.FaultFilter(_options.Prefix),
         _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack",
     ];
 
@@ -319,7 +320,7 @@ public sealed class GatewayService : IAsyncDisposable
     {
         Interlocked.Exchange(ref _lastArrivalTicks, Environment.TickCount64);
         MqttApplicationMessage message = e.ApplicationMessage;
-        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack"))
+        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack" or "fault"))
         {
             // Every filter is "<prefix>/+/<kind>": what fails to parse has a node level that breaks the node-id rule.
             // It is dead-lettered like any bad message, never dropped without a trace.
@@ -455,6 +456,9 @@ public sealed class GatewayService : IAsyncDisposable
                         DeadLetter(item, "availability: " + availabilityReason);
                     }
                     break;
+                case "fault":
+                    Fault(item);
+                    break;
                 case InvalidTopicKind:
                     DeadLetter(item, $"topic '{SenmlDecoder.OneLine(item.Topic)}': the node level breaks the node-id rule ({SensorNode.Core.Telemetry.NodeIds.Rule})");
                     break;
@@ -543,6 +547,23 @@ public sealed class GatewayService : IAsyncDisposable
             {
             }
         });
+    }
+
+    // A fault report is a diagnostic: stored (bounded) and logged once when new, escaped; never a node's state. One on a
+    // configured node's id (the ACL's "+/fault" lets any node user write it) or breaking the format is dead-lettered.
+    // An empty payload is the operator clearing the retained report.
+    private void Fault(Inbound item)
+    {
+        if (item.PayloadLength == 0) return;
+        if (item.PayloadLength > SensorNode.Core.Telemetry.FaultReport.MaxLength)
+            DeadLetter(item, $"fault report of {item.PayloadLength} bytes exceeds {SensorNode.Core.Telemetry.FaultReport.MaxLength}");
+        else if (!FaultReportDecoder.TryDecode(item.Info.NodeId, item.Payload, out FaultReportRecord? report, out string reason) || report == null)
+            DeadLetter(item, reason);
+        else if (_store.StoreFaultReport(report, item.ReceivedUnixMs))
+        {
+            Counters.AddFaultReport();
+            _log($"fault report from {report.NodeId}: {LogText.Quote(report.Text, SensorNode.Core.Telemetry.FaultReport.MaxLength)}");
+        }
     }
 
     private void DeadLetter(Inbound item, string reason)

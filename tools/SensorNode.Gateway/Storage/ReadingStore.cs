@@ -142,8 +142,8 @@ public sealed class ReadingStore : IDisposable
         if (result != "ok") throw new InvalidOperationException($"database {name} is damaged (quick_check: {SenmlDecoder.OneLine(result)})");
     }
 
-    /// <summary>For tests: caps the file at <paramref name="pages"/> pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
-    internal void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
+    /// <summary>For tests and the gateway's --max-db-pages drill: caps the file at max(<paramref name="pages"/>, its size) pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
+    public void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
 
     private static void Migrate(SqliteConnection connection)
     {
@@ -300,6 +300,38 @@ public sealed class ReadingStore : IDisposable
             return evict.ExecuteNonQuery();
         }
     }
+
+    /// <summary>Most fault reports kept: the newest by last sight; a hostile node cannot fill the disk with them.</summary>
+    public const int MaxFaultReports = 1000;
+
+    /// <summary>
+    /// Stores a validated fault report seen at <paramref name="receivedUnixMs"/>: a new (node, text) is a new row, a
+    /// repeat (the retained copy on every resubscribe) only moves its last sight. Keeps the newest
+    /// <see cref="MaxFaultReports"/>. True when the report was new.
+    /// </summary>
+    public bool StoreFaultReport(FaultReportRecord report, long receivedUnixMs)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            long known;
+            using (SqliteCommand count = Command("SELECT count(*) FROM fault_reports WHERE node_id = $node AND report = $report", [("$node", report.NodeId), ("$report", report.Text)]))
+                known = Convert.ToInt64(count.ExecuteScalar());
+            ExecuteNonQuery("""
+                INSERT INTO fault_reports (node_id, code, config_crc, report, first_seen_ms, last_seen_ms)
+                VALUES ($node, $code, $crc, $report, $seen, $seen)
+                ON CONFLICT (node_id, report) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)
+                """, ("$node", report.NodeId), ("$code", report.Code), ("$crc", report.ConfigCrc), ("$report", report.Text), ("$seen", receivedUnixMs));
+            ExecuteNonQuery("DELETE FROM fault_reports WHERE id NOT IN (SELECT id FROM fault_reports ORDER BY last_seen_ms DESC, id DESC LIMIT $max)", ("$max", MaxFaultReports));
+            return known == 0;
+        }
+    }
+
+    /// <summary>The newest <paramref name="limit"/> fault reports by last sight, newest first.</summary>
+    public IReadOnlyList<(string NodeId, string Code, string ConfigCrc, string Report, long FirstSeenUnixMs, long LastSeenUnixMs)> FaultReports(int limit = 100) =>
+        ReadRows("SELECT node_id, code, config_crc, report, first_seen_ms, last_seen_ms FROM fault_reports ORDER BY last_seen_ms DESC, id DESC LIMIT $limit",
+            [("$limit", limit)], r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5)));
 
     /// <summary>
     /// Records an availability message received at <paramref name="receivedUnixMs"/> (Unix ms UTC): the node's

@@ -82,6 +82,20 @@ internal static class StoreSchema
         );
         CREATE UNIQUE INDEX superseded_key ON superseded_readings (node_id, seq, coalesce(unix_s, -1));
         """,
+        // 3: fault reports of nodes without a trustworthy configuration ("unconfigured-<mac>"), one row per distinct report.
+        """
+        CREATE TABLE fault_reports (
+            id            INTEGER PRIMARY KEY,
+            node_id       TEXT    NOT NULL,
+            code          TEXT    NOT NULL,
+            config_crc    TEXT    NOT NULL,
+            report        TEXT    NOT NULL,
+            first_seen_ms INTEGER NOT NULL,
+            last_seen_ms  INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX fault_reports_key ON fault_reports (node_id, report);
+        CREATE INDEX fault_reports_seen ON fault_reports (last_seen_ms);
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>

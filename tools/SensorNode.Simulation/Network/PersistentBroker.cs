@@ -19,13 +19,17 @@ public sealed class PersistentBroker : IDisposable
     private readonly string _executable;
     private Process? _process;
 
-    private PersistentBroker(string executable)
+    private PersistentBroker(string executable, string? passwordFile)
     {
         _executable = executable;
         Port = MosquittoBroker.FreeLoopbackPort();
-        File.WriteAllText(ConfigPath, string.Join('\n',
-            $"listener {Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
-            "allow_anonymous true",
+        // With a password file: the documented listener's identity binding (the client id is the user name, whatever
+        // id a client asks for), so one client cannot take over another's id or session.
+        string[] access = passwordFile == null
+            ? ["allow_anonymous true"]
+            : ["allow_anonymous false", $"password_file {passwordFile}", "use_username_as_clientid true"];
+        File.WriteAllText(ConfigPath, string.Join('\n', new[] {
+            $"listener {Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1" }.Concat(access).Concat(new[] {
             "persistence true",
             $"persistence_location {_folder}/",
             // 0 = no limit: a gateway that is away must find everything queued when it returns.
@@ -34,7 +38,7 @@ public sealed class PersistentBroker : IDisposable
             $"user {System.Environment.UserName}",
             $"log_dest file {Path.Combine(_folder, "mosquitto.log")}",
             "log_type all",
-            ""));
+            "" })));
         Start();
     }
 
@@ -44,8 +48,14 @@ public sealed class PersistentBroker : IDisposable
     private string ConfigPath => Path.Combine(_folder, "mosquitto.conf");
 
     /// <summary>A running broker; throws when mosquitto is installed but does not come up.</summary>
-    public static PersistentBroker Launch() =>
-        new(MosquittoBroker.FindExecutable("mosquitto") ?? throw new InvalidOperationException("mosquitto not installed"));
+    public static PersistentBroker Launch() => Launch(null);
+
+    /// <summary>
+    /// A running broker; with <paramref name="passwordFile"/> (mosquitto_passwd lines) it refuses anonymous clients and
+    /// binds each client id to the user name (<c>use_username_as_clientid</c>, as <c>sensornode provision</c> writes).
+    /// </summary>
+    public static PersistentBroker Launch(string? passwordFile) =>
+        new(MosquittoBroker.FindExecutable("mosquitto") ?? throw new InvalidOperationException("mosquitto not installed"), passwordFile);
 
     /// <summary>Graceful restart on the same port: SIGTERM (the database is written), then start again.</summary>
     public void Restart() => Restart(15);
