@@ -1,3 +1,4 @@
+using SensorNode.Gateway.Faults;
 using Triple = SensorNode.Gateway.Tests.Export.TurtleSubsetParser.Triple;
 
 namespace SensorNode.Gateway.Tests.Export;
@@ -9,6 +10,7 @@ public class BrickExporterTests
     private const string Type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     private const string Label = "http://www.w3.org/2000/01/rdf-schema#label";
     private const string Root = "urn:sensornode:HQ%20%22North%22:";
+    private const string Comment = "http://www.w3.org/2000/01/rdf-schema#comment";
 
     private static readonly IReadOnlyList<NodeStatus> Nodes =
     [
@@ -96,5 +98,58 @@ public class BrickExporterTests
         List<Triple> triples = TurtleSubsetParser.Parse(BrickExporter.ToTurtle([], "B", "p"));
 
         Assert.Equal(2, triples.Count);
+    }
+
+    // The fault detector's findings: node-02 flagged; a mark for a node not in the store adds nothing.
+    private static readonly FaultMark[] Faults =
+    [
+        new("node-02", "2024-11-07", "too hot when occupied (+2.1 degC vs peers)"),
+        new("not-in-the-store", "2024-11-08", "too cold when occupied (-1.0 degC vs peers)"),
+    ];
+
+    [Fact]
+    public void ToTurtle_WithFaults_MarksTheFlaggedRoomsTemperaturePoint_AndAddsAFaultStatusPoint_ForItOnly()
+    {
+        string turtle = BrickExporter.ToTurtle(Nodes, "HQ \"North\"", "site/a", Faults);
+
+        List<Triple> triples = TurtleSubsetParser.Parse(turtle); // still parses (strict subset parser)
+        Assert.All(turtle.Split("\n\n", StringSplitOptions.RemoveEmptyEntries), block => Assert.EndsWith(" .", block.TrimEnd()));
+        string node = Root + "node:node-02", temperature = node + ":temperature", fault = node + ":hvac_fault";
+        const string comment = "\"HVAC fault detector (sensornode faults): too hot when occupied (+2.1 degC vs peers), since 2024-11-07\"";
+        Assert.Contains(new Triple(temperature, Comment, comment), triples);
+        Assert.Contains(new Triple(fault, Type, Brick + "Fault_Status"), triples);
+        Assert.Contains(new Triple(fault, Comment, comment), triples);
+        Assert.Contains(new Triple(node, Brick + "hasPoint", fault), triples);
+        Assert.Contains(new Triple(fault, Brick + "isPointOf", node), triples);
+        Assert.Contains(new Triple(fault, "http://www.w3.org/2000/01/rdf-schema#seeAlso", temperature), triples);
+        string reference = Assert.Single(triples, t => t.Subject == fault && t.Predicate == Ref + "hasExternalReference").Object;
+        Assert.Contains(new Triple(reference, Ref + "hasTimeseriesId", "\"site/a/node-02/ha/hvac_fault\""), triples);
+
+        Assert.Equal(2, triples.Count(t => t.Predicate == Comment));
+        Assert.Single(triples, t => t.Object == Brick + "Fault_Status");
+        Assert.DoesNotContain("not-in-the-store", turtle);
+    }
+
+    [Fact]
+    public void ToTurtle_WithoutFaults_IsTheExportItWasBefore()
+    {
+        Assert.Equal(BrickExporter.ToTurtle(Nodes, "B", "p"), BrickExporter.ToTurtle(Nodes, "B", "p", []));
+        Assert.DoesNotContain("Fault_Status", BrickExporter.ToTurtle(Nodes, "B", "p"));
+    }
+
+    [Fact]
+    public void FaultMarks_FromFaultsJson_AreTheFlaggedRooms_WithDrift()
+    {
+        const string json = """
+            { "start": "2024-11-04", "rooms": [
+              { "room": "r04", "node_id": "hq-r04", "flagged": true, "onset": "2024-11-07", "findings": ["too hot when occupied (+2.1 degC vs peers)"], "drifts": true },
+              { "room": "r01", "node_id": "hq-r01", "flagged": false, "onset": null, "findings": [], "drifts": false } ] }
+            """;
+
+        FaultMark mark = Assert.Single(FaultMark.FromReportJson(json));
+
+        Assert.Equal(new FaultMark("hq-r04", "2024-11-07", "too hot when occupied (+2.1 degC vs peers); drifts away from its peers"), mark);
+        Assert.Throws<FormatException>(() => FaultMark.FromReportJson("""{ "rooms": [ { "flagged": true } ] }"""));
+        Assert.Throws<FormatException>(() => FaultMark.FromReportJson("not json"));
     }
 }

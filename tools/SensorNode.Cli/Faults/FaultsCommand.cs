@@ -5,6 +5,7 @@ using SensorNode.Core.Config;
 using SensorNode.Gateway;
 using SensorNode.Gateway.Faults;
 using SensorNode.Simulation.Building;
+using SensorNode.Simulation.Network;
 using SensorNode.Simulation.Physics;
 using SensorNode.Simulation.Simulator;
 
@@ -19,6 +20,7 @@ public static class FaultsCommand
 {
     public const string Help = """
         usage: sensornode faults --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out DIR] [detector options]
+                                 [--publish URL [--prefix P] [--discovery-prefix D]]
                sensornode faults simulate (--building FILE | --rooms N [--faults K]) --db FILE [--reference-db FILE]
                                           [--days N] [--seed N] [--policy P] [--out DIR]
                sensornode faults evaluate [--buildings N] [--rooms N] [--days N] [--faults K] [--seed-base S | --tune]
@@ -42,14 +44,22 @@ public static class FaultsCommand
     {
         if (args.Length > 0 && args[0] == "simulate") return Simulate(args[1..], output, error);
         if (args.Length > 0 && args[0] == "evaluate") return Evaluate(args[1..], output, error);
-        var options = new Options(args, ["db", "from", "to", "out", .. DetectorValued], ["help", "quiet"]);
+        var options = new Options(args, ["db", "from", "to", "out", "publish", "prefix", "discovery-prefix", .. DetectorValued], ["help", "quiet"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required (the gateway's SQLite store)");
-        if (!File.Exists(db)) throw new UsageException($"--db {db}: no such file");
         long? from = ParseDate(options, "from");
         long? to = ParseDate(options, "to") is long t ? t + 86_399 : null;
         FaultDetectorOptions detector = DetectorOptions(options);
         string outDir = options.Get("out") ?? "faults-out";
+        BrokerUrl? publish = null;
+        if (options.Get("publish") is string url)
+        {
+            try { publish = BrokerUrl.Parse(url); }
+            catch (FormatException e) { throw new UsageException($"--publish: {e.Message}"); }
+        }
+        else if (options.Has("prefix") || options.Has("discovery-prefix")) throw new UsageException("--prefix and --discovery-prefix need --publish URL");
+        string prefix = TopicPrefix(options, "prefix", "sensornode"), discovery = TopicPrefix(options, "discovery-prefix", "homeassistant");
+        if (!File.Exists(db)) throw new UsageException($"--db {db}: no such file");
 
         FaultReport report;
         using (ReadingStore store = ReadingStore.Open(db))
@@ -66,7 +76,24 @@ public static class FaultsCommand
         foreach (RoomVerdict room in report.Flagged) FaultPlot.Save(report, room, Path.Combine(outDir, PlotName(room.Room)));
         File.WriteAllText(Path.Combine(outDir, "faults.json"), JsonSerializer.Serialize(ReportJson(report), JsonOptions));
         WriteTable(report, output);
+        if (publish != null)
+        {
+            IReadOnlyList<SensorNode.Gateway.Service.RetainedMessage> messages = FaultDiscovery.Messages(discovery, prefix, report, out IReadOnlyList<string> skipped);
+            foreach (string node in skipped) error.WriteLine($"sensornode faults: node id '{node}' does not follow the core's rule; not published");
+            try { FaultPublisher.Publish(publish, messages, $"sensornode-faults-{System.Environment.ProcessId}"); }
+            catch (IOException e) { error.WriteLine($"sensornode faults: {e.Message}"); return CommandLine.Failed; }
+            output.WriteLine($"published {messages.Count / 3} problem binary_sensor(s) ({report.Flagged.Count()} ON) to {publish}, retained");
+        }
         return CommandLine.Ok;
+    }
+
+    // A topic prefix: one or more levels, no leading or trailing '/', no wildcards.
+    private static string TopicPrefix(Options options, string name, string fallback)
+    {
+        string value = options.Get(name) ?? fallback;
+        if (value.Length == 0 || value.StartsWith('/') || value.EndsWith('/') || value.Contains('+') || value.Contains('#'))
+            throw new UsageException($"--{name} '{value}': one or more topic levels, no leading or trailing '/', no '+' or '#'");
+        return value;
     }
 
     /// <summary>"r03.png" (characters outside [A-Za-z0-9._-] become '_').</summary>

@@ -15,7 +15,7 @@ public static class GatewayCommand
 {
     public const string Help = """
         usage: sensornode gateway --broker URL --db FILE [options]      store the nodes' readings until SIGINT/SIGTERM
-               sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P]
+               sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P] [--faults FILE]
                sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
                sensornode gateway replay --db FILE [--id N] [--prefix P]
                sensornode gateway faults --db FILE [--limit N]
@@ -51,6 +51,7 @@ public static class GatewayCommand
 
         brick:
           --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
+          --faults FILE             faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)
 
         replay (run it once the cause of the rejections is fixed, e.g. the gateway's clock):
           --db FILE                 decodes the state dead letters again; stores and removes those that decode now
@@ -249,14 +250,20 @@ public static class GatewayCommand
 
     private static int Brick(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Options(args, ["db", "building", "out", "prefix"], ["help"]);
+        var options = new Options(args, ["db", "building", "out", "prefix", "faults"], ["help"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
-        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode");
+        IReadOnlyList<SensorNode.Gateway.Faults.FaultMark>? faults = null;
+        if (options.Get("faults") is { } faultsFile)
+        {
+            try { faults = SensorNode.Gateway.Faults.FaultMark.FromReportJson(File.ReadAllText(faultsFile)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--faults {faultsFile}: {e.Message}"); }
+        }
+        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults);
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
         return CommandLine.Ok;

@@ -1,4 +1,5 @@
 using System.Text;
+using SensorNode.Gateway.Faults;
 
 namespace SensorNode.Gateway;
 
@@ -15,6 +16,9 @@ public static class BrickExporter
     /// <summary>Brick's external-reference namespace (time series references).</summary>
     public const string RefNamespace = "https://brickschema.org/schema/Brick/ref#";
 
+    /// <summary>Local name of a flagged node's fault status point ("urn:sensornode:&lt;building&gt;:node:&lt;node&gt;:hvac_fault").</summary>
+    public const string FaultRecord = FaultDiscovery.PointKey;
+
     // Record name -> Brick point class. PIR_Sensor is a Motion_Sensor and an Occupancy_Sensor in Brick.
     private static readonly (string Record, string BrickClass)[] Points =
     [
@@ -30,8 +34,12 @@ public static class BrickExporter
     /// room (<see cref="ReadingStore.SetRoom"/>) get brick:hasLocation to it; rooms are brick:isPartOf the building.
     /// Each point's time series id is "&lt;<paramref name="prefix"/>&gt;/&lt;node&gt;/state#&lt;record name&gt;", the state
     /// topic and the SenML record name that carry its values.
+    /// Each node in <paramref name="faults"/> (the fault detector's flagged rooms; marks of other nodes are ignored)
+    /// gets an rdfs:comment on its temperature point and one more point, a brick:Fault_Status ("Indicates the presence
+    /// of a fault in a device, system or control loop", Brick 1.4) with the same comment, rdfs:seeAlso the temperature
+    /// point, and the Home Assistant state topic "&lt;prefix&gt;/&lt;node&gt;/ha/hvac_fault" as its time series id (docs/faults.md).
     /// </summary>
-    public static string ToTurtle(IReadOnlyList<NodeStatus> nodes, string buildingName, string prefix)
+    public static string ToTurtle(IReadOnlyList<NodeStatus> nodes, string buildingName, string prefix, IReadOnlyList<FaultMark>? faults = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(buildingName);
@@ -42,6 +50,8 @@ public static class BrickExporter
         string NodeIri(string node) => Iri(root + "node:" + Encode(node));
         string PointIri(string node, string record) => Iri(root + "node:" + Encode(node) + ":" + record);
 
+        var marks = (faults ?? []).GroupBy(f => f.NodeId).ToDictionary(g => g.Key, g => g.First());
+        string FaultComment(FaultMark mark) => $"HVAC fault detector (sensornode faults): {mark.Unusual}, since {mark.Since}";
         var ordered = nodes.OrderBy(n => n.NodeId, StringComparer.Ordinal).ToList();
         var rooms = ordered.Where(n => n.Room != null).Select(n => n.Room!).Distinct().OrderBy(r => r, StringComparer.Ordinal).ToList();
 
@@ -79,15 +89,28 @@ public static class BrickExporter
             {
                 t.Append(" ;\n    brick:hasPoint ").Append(PointIri(node.NodeId, record));
             }
+            FaultMark? mark = marks.GetValueOrDefault(node.NodeId);
+            if (mark != null) t.Append(" ;\n    brick:hasPoint ").Append(PointIri(node.NodeId, FaultRecord));
             t.Append(" .\n\n");
 
             foreach ((string record, string brickClass) in Points)
             {
                 t.Append(PointIri(node.NodeId, record)).Append(" a brick:").Append(brickClass)
                     .Append(" ;\n    rdfs:label ").Append(Literal(node.NodeId + " " + record))
-                    .Append(" ;\n    brick:isPointOf ").Append(NodeIri(node.NodeId))
-                    .Append(" ;\n    ref:hasExternalReference [ a ref:TimeseriesReference ;\n        ref:hasTimeseriesId ")
+                    .Append(" ;\n    brick:isPointOf ").Append(NodeIri(node.NodeId));
+                if (mark != null && record == SenmlNames.Temperature) t.Append(" ;\n    rdfs:comment ").Append(Literal(FaultComment(mark)));
+                t.Append(" ;\n    ref:hasExternalReference [ a ref:TimeseriesReference ;\n        ref:hasTimeseriesId ")
                     .Append(Literal($"{prefix}/{node.NodeId}/state#{record}")).Append(" ] .\n\n");
+            }
+            if (mark != null)
+            {
+                t.Append(PointIri(node.NodeId, FaultRecord)).Append(" a brick:Fault_Status")
+                    .Append(" ;\n    rdfs:label ").Append(Literal(node.NodeId + " " + FaultRecord))
+                    .Append(" ;\n    rdfs:comment ").Append(Literal(FaultComment(mark)))
+                    .Append(" ;\n    brick:isPointOf ").Append(NodeIri(node.NodeId))
+                    .Append(" ;\n    rdfs:seeAlso ").Append(PointIri(node.NodeId, SenmlNames.Temperature))
+                    .Append(" ;\n    ref:hasExternalReference [ a ref:TimeseriesReference ;\n        ref:hasTimeseriesId ")
+                    .Append(Literal(FaultDiscovery.StateTopic(prefix, node.NodeId))).Append(" ] .\n\n");
             }
         }
         return t.ToString();
