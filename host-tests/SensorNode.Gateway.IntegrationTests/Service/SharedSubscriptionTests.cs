@@ -27,7 +27,9 @@ public class SharedSubscriptionTests
             Assert.All(await Task.WhenAll(acks), Assert.True);
         }
 
-        Assert.True(GatewayHarness.WaitUntil(() => storeA.ReadingCount() >= messages, 30_000), $"A: {a.Counters}; B: {b.Counters}");
+        // The counters move just after the commit the store shows: wait for both.
+        Assert.True(GatewayHarness.WaitUntil(() => storeA.ReadingCount() >= messages && a.Counters.Stored + b.Counters.Stored >= messages, 30_000),
+            $"A: {a.Counters}; B: {b.Counters}");
         Assert.True(a.Counters.Stored > 0, $"A stored nothing: {a.Counters}");
         Assert.True(b.Counters.Stored > 0, $"B stored nothing: {b.Counters}");
         Assert.Equal(messages, a.Counters.Received + b.Counters.Received);      // each message went to one instance
