@@ -39,14 +39,7 @@ public static class FaultDiscovery
         foreach (RoomVerdict room in report.Rooms)
         {
             if (!SensorNode.Core.Telemetry.NodeIds.IsValid(room.NodeId)) { left.Add(room.NodeId); continue; }
-            var device = new Dictionary<string, object>
-            {
-                ["identifiers"] = new[] { room.NodeId },
-                ["name"] = $"SensorNode {room.NodeId}",
-                ["manufacturer"] = "SensorNode",
-                ["model"] = "energy-harvesting sensor node",
-            };
-            if (room.Room != room.NodeId) device["suggested_area"] = room.Room;
+            Dictionary<string, object> device = HomeAssistantDiscovery.Device(room.NodeId, room.Room != room.NodeId ? room.Room : null);
             var config = new Dictionary<string, object>
             {
                 ["name"] = "HVAC fault",

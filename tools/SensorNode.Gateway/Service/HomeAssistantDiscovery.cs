@@ -40,12 +40,8 @@ public static class HomeAssistantDiscovery
     /// <summary>Topic of a point's value: <c>&lt;prefix&gt;/&lt;node&gt;/ha/&lt;point&gt;</c>.</summary>
     public static string ValueTopic(string prefix, string nodeId, string pointKey) => $"{prefix}/{nodeId}/ha/{pointKey}";
 
-    /// <summary>
-    /// The six discovery configs of <paramref name="nodeId"/>. <paramref name="expireAfterSeconds"/> (1 to 2^31-1) is the
-    /// node's announced sleep plus the margin: Home Assistant marks the value unavailable only if no new value came by
-    /// then. The availability topic maps the broker's will <c>lost</c> to offline, anything else to online.
-    /// </summary>
-    public static IReadOnlyList<RetainedMessage> Configs(string discoveryPrefix, string prefix, string nodeId, string? room, int expireAfterSeconds)
+    /// <summary>The Home Assistant device of a node, shared by all its entities; <paramref name="room"/> becomes the suggested area.</summary>
+    public static Dictionary<string, object> Device(string nodeId, string? room)
     {
         var device = new Dictionary<string, object>
         {
@@ -55,6 +51,17 @@ public static class HomeAssistantDiscovery
             ["model"] = "energy-harvesting sensor node",
         };
         if (!string.IsNullOrEmpty(room)) device["suggested_area"] = room;
+        return device;
+    }
+
+    /// <summary>
+    /// The six discovery configs of <paramref name="nodeId"/>. <paramref name="expireAfterSeconds"/> (1 to 2^31-1) is the
+    /// node's announced sleep plus the margin: Home Assistant marks the value unavailable only if no new value came by
+    /// then. The availability topic maps the broker's will <c>lost</c> to offline, anything else to online.
+    /// </summary>
+    public static IReadOnlyList<RetainedMessage> Configs(string discoveryPrefix, string prefix, string nodeId, string? room, int expireAfterSeconds)
+    {
+        Dictionary<string, object> device = Device(nodeId, room);
 
         var messages = new List<RetainedMessage>(Points.Length);
         foreach (Point point in Points)
