@@ -35,7 +35,7 @@ public sealed class FaultReportDecoderTests : IDisposable
         byte[] payload = Core(code, crc, errors, messageLength: 300);
         Assert.True(FaultReportDecoder.TryDecode(Id, payload, out FaultReportRecord? report, out string reason), reason);
         Assert.Equal((Id, code, crcText, Encoding.ASCII.GetString(payload)), (report!.NodeId, report.Code, report.ConfigCrc, report.Text));
-        Assert.Equal(UnconfiguredIdentity.FromMac([0xa4, 0xcf, 0x12, 0xb3, 0xc4, 0xd5]), Id);
+        Assert.Equal(Id, UnconfiguredIdentity.FromMac([0xa4, 0xcf, 0x12, 0xb3, 0xc4, 0xd5]));
     }
 
     [Theory]

@@ -186,7 +186,7 @@ public sealed class GatewayService : IAsyncDisposable
         _log($"stopped: {Counters}");
     }
 
-    /// <summary>Stops (as <see cref="StopAsync"/>) and releases the client.</summary>
+    /// <summary>Stops (as <see cref="StopAsync()"/>) and releases the client.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);

@@ -66,18 +66,21 @@ public static class PolicyTrainer
         // Each start also with "send an arrival at once" (transmit at an arrival wake from good voltage up, where the
         // reserve allows the radio): the wake-cause bin is rarely visited, so the search would seldom find it alone.
         foreach (byte[] start in starts.ToArray()) starts.Add(WithArrivalTransmit(start));
-        byte[] best = null!;
-        TableScore bestScore = null!;
+        byte[]? bestStart = null;
+        TableScore? bestStartScore = null;
         int bestRound = 0;
         foreach (byte[] start in starts)
         {
             for (int s = 0; s < start.Length; s++) start[s] = (byte)TrainingActions.Restrict(s, start[s]);
             TableScore score = Evaluate(start, options, model, visits);
             runs += evaluationRuns;
-            bool kept = best == null || Better(score, bestScore);
-            if (kept) { best = start; bestScore = score; }
+            bool kept = bestStartScore == null || Better(score, bestStartScore);
+            if (kept) { bestStart = start; bestStartScore = score; }
             Record("start", score, kept);
         }
+        if (bestStart == null || bestStartScore == null) throw new InvalidOperationException("training has no start table");
+        byte[] best = bestStart;
+        TableScore bestScore = bestStartScore;
 
         // Phase 1: explore around the current greedy table; the model's greedy tables are candidates.
         byte[] current = best;
@@ -107,7 +110,9 @@ public static class PolicyTrainer
             if (kept) { best = current; bestScore = score; }
             Record("explore", score, kept);
         }
-        model.Solve(best, options.MinVisits);
+        // Called for its side effect: re-solves the model's Q values from the best table (Phase 2 ranks candidate
+        // actions with RankedActions, which reads them); the greedy table it returns is not needed here.
+        _ = model.Solve(best, options.MinVisits);
 
         // Phase 2: the model's state aggregation hides how a night drains the supercap, so its greedy tables are
         // only proposals. Change one state at a time (the model's best actions there, and the neighbours of the
