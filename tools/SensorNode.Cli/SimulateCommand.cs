@@ -150,9 +150,7 @@ public static class SimulateCommand
     internal static NodeConfig LoadConfig(string? path)
     {
         if (path == null) return new NodeConfig();
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"--config {path}: {e.Message}"); }
+        string text = ConfigFileText.Read(path, "--config " + path);
         var errors = new ArrayList();
         NodeConfig config = ConfigParser.Parse(text, path, errors);
         if (errors.Count > 0) throw new UsageException("the node configuration has errors:\n  " + string.Join("\n  ", errors.Cast<object>()));

@@ -108,7 +108,7 @@ public static class ProvisionCommand
 
         // Everything is made in memory first: a failure leaves no half-written identity behind.
         var files = new Dictionary<string, string>();
-        string config = NodeConfigTemplate.WithNodeId(File.ReadAllText(templatePath), nodeId);
+        string config = NodeConfigTemplate.WithNodeId(ConfigFileText.Read(templatePath, templatePath), nodeId);
         var errors = new ArrayList();
         NodeConfig parsed = ConfigParser.Parse(config, templatePath, errors);
         if (errors.Count > 0)
