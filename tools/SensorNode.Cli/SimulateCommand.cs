@@ -61,6 +61,7 @@ public static class SimulateCommand
 
         NodeConfig config = LoadConfig(options.Get("config"));
         HardwareProfile profile = LoadProfile(options.Get("profile"));
+        HardwareConsistency.Check(config, options.Get("config"), profile); // one supercap in both: a mismatch is refused
         PolicySpec policy = ParsePolicy(options.Get("policy") ?? "built-in", config);
         string faults = options.Get("faults") ?? "";
         try { _ = new FaultPlan(faults, seed); }
