@@ -61,6 +61,7 @@ public static class SimulateCommand
 
         NodeConfig config = LoadConfig(options.Get("config"));
         HardwareProfile profile = LoadProfile(options.Get("profile"));
+        HardwareConsistency.Check(config, options.Get("config"), profile); // one supercap in both: a mismatch is refused
         PolicySpec policy = ParsePolicy(options.Get("policy") ?? "built-in", config);
         string faults = options.Get("faults") ?? "";
         try { _ = new FaultPlan(faults, seed); }
@@ -150,9 +151,7 @@ public static class SimulateCommand
     internal static NodeConfig LoadConfig(string? path)
     {
         if (path == null) return new NodeConfig();
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"--config {path}: {e.Message}"); }
+        string text = ConfigFileText.Read(path, "--config " + path);
         var errors = new ArrayList();
         NodeConfig config = ConfigParser.Parse(text, path, errors);
         if (errors.Count > 0) throw new UsageException("the node configuration has errors:\n  " + string.Join("\n  ", errors.Cast<object>()));

@@ -6,7 +6,7 @@ namespace SensorNode.Core.Config
     public static class ConfigFile
     {
         /// <summary>Largest file read, bytes; a longer one is treated as unreadable (a full nf.config is a few KB).</summary>
-        internal const int MaxBytes = 32768;
+        public const int MaxBytes = 32768;
 
         /// <summary>
         /// The whole named file as text, decoded byte by byte: ASCII bytes become their characters, a leading UTF-8

@@ -13,10 +13,10 @@ namespace SensorNode.Core.Config
     {
         /// <summary>
         /// Parses nf.config text into a <see cref="NodeConfig"/>, then runs <see cref="Validate"/>. Unknown
-        /// sections and keys, duplicate keys, malformed lines, out-of-range values and secrets (passwords) are
-        /// errors. <paramref name="text"/> null (file absent) is one error and gives the defaults.
+        /// sections and keys, duplicate keys, malformed lines, out-of-range values, secrets (passwords) and a file
+        /// that sets no key at all (empty or only comments) are errors. <paramref name="text"/> null (file absent) is one error and gives the defaults.
         /// </summary>
-        /// <param name="text">The file's text; lines end in LF or CRLF.</param>
+        /// <param name="text">The file's text; lines end in LF, CRLF or CR.</param>
         /// <param name="sourceName">Name used in errors, e.g. "nf.config".</param>
         /// <param name="errors">Receives <see cref="ConfigError"/> items; must not be null.</param>
         public static NodeConfig Parse(string text, string sourceName, ArrayList errors)
@@ -31,7 +31,15 @@ namespace SensorNode.Core.Config
 
             ConfigSchema schema = ConfigSchema.ForNodeConfig();
             ConfigSchema secrets = ConfigSchema.ForSecrets();
+            int errorsBefore = errors.Count;
             ConfigEntryList entries = ConfigSyntax.Read(text, sourceName, schema, true, errors);
+            if (entries.Count == 0 && errors.Count == errorsBefore)
+            {
+                // Every setting would silently take its default, node_id included: two such nodes collide.
+                ConfigError.Add(errors, sourceName, 0, "", "the file sets no key (it is empty or only comments); "
+                    + "start from the nf.config in the repository root, or run sensornode provision");
+            }
+
             for (int i = 0; i < entries.Count; i++)
             {
                 ConfigEntry entry = entries.Get(i);

@@ -6,6 +6,7 @@ namespace SensorNode.Core.Config
     /// The INI-like line syntax shared by nf.config and secrets.config: "[section]" headers, "key = value"
     /// lines, blank lines, and comments starting with '#' or ';' (a whole line, or after whitespace at the end
     /// of a line). A value may be wrapped in double quotes to keep leading/trailing spaces or " #" in it.
+    /// Lines end in LF, CRLF or a bare CR (classic Mac OS editors), so no line ending hides the whole file in one line.
     /// </summary>
     internal static class ConfigSyntax
     {
@@ -19,7 +20,7 @@ namespace SensorNode.Core.Config
         internal static ConfigEntryList Read(string text, string source, ConfigSchema schema, bool echoText, ArrayList errors)
         {
             ConfigEntryList entries = new ConfigEntryList();
-            string[] lines = text.Split('\n');
+            string[] lines = SplitLines(text);
             string section = null;
             bool knownSection = false;
             for (int i = 0; i < lines.Length; i++)
@@ -42,7 +43,7 @@ namespace SensorNode.Core.Config
                 int equals = line.IndexOf('=');
                 if (equals < 0)
                 {
-                    string got = echoText ? ", got '" + line + "'" : "";
+                    string got = echoText ? ", got '" + Quote(line) + "'" : "";
                     ConfigError.Add(errors, source, number, context, "expected 'key = value', a [section] header or a # comment" + got);
                     continue;
                 }
@@ -106,6 +107,90 @@ namespace SensorNode.Core.Config
             return entries;
         }
 
+        /// <summary>
+        /// The lines of <paramref name="text"/>, each without its end: LF, CRLF and a bare CR each end a line.
+        /// </summary>
+        internal static string[] SplitLines(string text)
+        {
+            int count = 1;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                {
+                    count++;
+                }
+            }
+
+            string[] lines = new string[count];
+            int line = 0;
+            int start = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || c == '\r')
+                {
+                    lines[line] = text.Substring(start, i - start);
+                    line++;
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            lines[line] = text.Substring(start);
+            return lines;
+        }
+
+        /// <summary>Longest text of the file quoted in a message; the rest is cut to "...".</summary>
+        internal const int MaxQuotedChars = 60;
+
+        /// <summary>
+        /// <paramref name="text"/> made safe to print on a terminal: a control character or any character outside
+        /// printable ASCII is written as \xNN or \uNNNN (so an escape sequence in the file never reaches the
+        /// terminal), a backslash as \\, and the text is cut after <see cref="MaxQuotedChars"/> characters.
+        /// </summary>
+        internal static string Quote(string text)
+        {
+            int length = text.Length > MaxQuotedChars ? MaxQuotedChars : text.Length;
+            char[] chars = new char[length * 6 + 3];
+            int n = 0;
+            for (int i = 0; i < length; i++)
+            {
+                char c = text[i];
+                if (c >= ' ' && c <= '~' && c != '\\')
+                {
+                    chars[n++] = c;
+                }
+                else if (c == '\\')
+                {
+                    chars[n++] = '\\';
+                    chars[n++] = '\\';
+                }
+                else
+                {
+                    chars[n++] = '\\';
+                    int digits = c <= 0xFF ? 2 : 4;
+                    chars[n++] = digits == 2 ? 'x' : 'u';
+                    for (int d = digits - 1; d >= 0; d--)
+                    {
+                        chars[n++] = "0123456789ABCDEF"[(c >> (d * 4)) & 0xF];
+                    }
+                }
+            }
+
+            if (length < text.Length)
+            {
+                chars[n++] = '.';
+                chars[n++] = '.';
+                chars[n++] = '.';
+            }
+
+            return new string(chars, 0, n);
+        }
+
         /// <summary>Removes spaces, tabs and line-end characters at both ends (the same set on every runtime).</summary>
         internal static string Trim(string text)
         {
@@ -130,7 +215,7 @@ namespace SensorNode.Core.Config
             int close = line.IndexOf(']');
             if (close < 0)
             {
-                string got = echoText ? ", got '" + line + "'" : "";
+                string got = echoText ? ", got '" + Quote(line) + "'" : "";
                 ConfigError.Add(errors, source, number, "", "expected a section header like [mqtt]" + got);
                 return null;
             }

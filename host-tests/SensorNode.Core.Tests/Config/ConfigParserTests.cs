@@ -93,11 +93,12 @@ public class ConfigParserTests
     }
 
     [Fact]
-    public void Parse_EmptyText_GivesDefaultsWithoutErrors()
+    public void Parse_EmptyText_IsOneWholeFileErrorAndGivesDefaults()
     {
         var config = Parse("", out var errors);
 
-        Assert.Empty(errors);
+        var error = Assert.Single(errors);
+        Assert.StartsWith("nf.config: the file sets no key (it is empty or only comments)", error.ToString());
         Assert.Equal(FieldValues(new NodeConfig()), FieldValues(config));
     }
 

@@ -65,7 +65,7 @@ public static class FlashCommand
             return CommandLine.Usage;
         }
         var errors = new ArrayList();
-        string configText = File.ReadAllText(configPath);
+        string configText = ConfigFileText.Read(configPath, configName);
         NodeConfig config = ConfigParser.Parse(configText, configName, errors);
 
         string secretsName = options.Get("secrets") ?? Path.Combine(Path.GetDirectoryName(configName) ?? "", "secrets.config");
@@ -76,7 +76,7 @@ public static class FlashCommand
                 errors.Add($"{secretsName}: not found; copy secrets.config.example to {secretsName} and fill in the Wi-Fi and MQTT passwords (it is git-ignored), or pass --secrets FILE");
             else
             {
-                NodeSecrets secrets = ConfigParser.ParseSecrets(File.ReadAllText(secretsPath), secretsName, errors); // its messages never quote secret values
+                NodeSecrets secrets = ConfigParser.ParseSecrets(ConfigFileText.Read(secretsPath, secretsName), secretsName, errors); // its messages never quote secret values
                 // `sensornode provision` leaves this placeholder when no passphrase file was given: flashing it would
                 // give a node that never joins the network.
                 if (secrets.WifiPassword == Provision.SecretsFile.WifiPlaceholder)

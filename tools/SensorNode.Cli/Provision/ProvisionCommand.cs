@@ -19,7 +19,8 @@ public static class ProvisionCommand
 
           --node-id ID              the node's id: 1-32 characters of a-z, 0-9 and '-'
           --config FILE             nf.config template (default nf.config); its [mqtt] node_id is set to ID
-          --out DIR                 where the identity goes (default provision/ID)
+          --out DIR                 where the identity goes (default provision/ID; required when a CA is given and
+                                    provision/ID is inside a git work tree, so that node.key is put there on purpose)
           --wifi-password-file F    the Wi-Fi passphrase (first line); without it a placeholder is written
           --ca-cert FILE --ca-key FILE
                                     also issue a client certificate (CN = ID) signed by this CA: node.crt, node.key,
@@ -60,6 +61,9 @@ public static class ProvisionCommand
         if (nodeId != null && NodeConfigTemplate.CheckNodeId(nodeId) is { } problem) throw new UsageException($"--node-id: {problem}");
 
         string? caCert = options.Get("ca-cert"), caKey = options.Get("ca-key");
+        // A node key in the default folder of a work tree is one `git add -A` from being committed.
+        if (nodeId != null && !options.Has("out") && (caCert != null || makeCa != null))
+            KeyFolder.RefuseDefaultInsideWorkTree(Path.Combine("provision", nodeId));
         if (makeCa != null)
         {
             if (!TryMakeCa(makeCa, force, output, error)) return CommandLine.Failed;
@@ -108,7 +112,7 @@ public static class ProvisionCommand
 
         // Everything is made in memory first: a failure leaves no half-written identity behind.
         var files = new Dictionary<string, string>();
-        string config = NodeConfigTemplate.WithNodeId(File.ReadAllText(templatePath), nodeId);
+        string config = NodeConfigTemplate.WithNodeId(ConfigFileText.Read(templatePath, templatePath), nodeId);
         var errors = new ArrayList();
         NodeConfig parsed = ConfigParser.Parse(config, templatePath, errors);
         if (errors.Count > 0)
