@@ -67,6 +67,7 @@ public static class SimulateCommand
         catch (FormatException e) { throw new UsageException(e.Message); }
         Func<int, EnvironmentTrace> environmentFor = EnvironmentFor(options, seed);
         EnvironmentTrace first = environmentFor(0);
+        OutputPaths.PrepareDirectory("out", outDir);
 
         if (!quiet)
         {

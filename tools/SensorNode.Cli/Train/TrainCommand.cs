@@ -61,6 +61,7 @@ public static class TrainCommand
             return CommandLine.Ok;
         }
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
+        OutputPaths.PrepareFile("out", outPath);
         if (options.Has("no-history"))
         {
             if (traces.Count > 0) throw new UsageException("--no-history takes no --trace");
