@@ -1,3 +1,4 @@
+using System.Globalization;
 using SensorNode.Cli;
 
 namespace SensorNode.Cli.Tests;
@@ -53,4 +54,21 @@ public sealed class SilentWrongResultTests : IDisposable
     [InlineData("fixed:999999h")]     // was "-694970896 s"
     public void Simulate_FixedIntervalPastIntSeconds_IsRefusedNotWrapped(string policy) =>
         AssertUsage($"'{policy["fixed:".Length..]}': too long", "simulate", "--policy", policy, "--days", "1", "--quiet", "--out", Path.Combine(_dir, "o"));
+
+    [Fact]
+    public void Simulate_TimeReversedTrace_IsRefusedWithFileAndLine()
+    {
+        string trace = Path.Combine(_dir, "reversed.csv");
+        var start = new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+        var rows = Enumerable.Range(0, 2880).Reverse()
+            .Select(i => start.AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + ",100,0");
+        File.WriteAllLines(trace, rows.Prepend("timestamp,lux,pir"));
+
+        var (code, _, stderr) = Run("simulate", "--trace", trace, "--quiet", "--no-plots", "--out", Path.Combine(_dir, "o"));
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains($"{trace}:3: time goes back", stderr);
+        Assert.Contains("2879 of 2880 rows go back in time: sort the file by time", stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "o", "metrics.json")));
+    }
 }
