@@ -20,13 +20,7 @@ public sealed class OutputValidationTests : IDisposable
         return Path.Combine(file, name);
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandLine.Dispatch(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Dispatch(args);
 
     private static void AssertOneLineFailure(string command, string option, (int Code, string Out, string Err) run)
     {
