@@ -1,9 +1,11 @@
+using SensorNode.Cli;
+
 namespace SensorNode.Cli.Tests;
 
-/// <summary>Runs `sensornode` in-process as a user would, capturing both streams.</summary>
+/// <summary>Runs <c>sensornode ARGS</c> in-process as a user would: exit code, standard output, standard error.</summary>
 internal static class CliRun
 {
-    internal static (int Code, string Out, string Err) Run(params string[] args)
+    public static (int Code, string Out, string Err) Dispatch(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -38,7 +38,7 @@ public sealed class HardwareConsistencyTests : IDisposable
     {
         string config = Config33F();
 
-        var (code, _, err) = CliRun.Run("simulate", "--config", config, "--days", "1", "--quiet", "--no-plots", "--out", Path.Combine(_dir, "out"));
+        var (code, _, err) = CliRun.Dispatch("simulate", "--config", config, "--days", "1", "--quiet", "--no-plots", "--out", Path.Combine(_dir, "out"));
 
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains($"[supercap] capacitance_millifarads = 3300 in {config}, but supercap_capacitance_millifarads = 1500 in (embedded default profile)", err);
@@ -50,7 +50,7 @@ public sealed class HardwareConsistencyTests : IDisposable
     {
         string profile = Profile33F();
 
-        var (code, _, err) = CliRun.Run("simulate", "--profile", profile, "--days", "1", "--quiet", "--no-plots", "--out", Path.Combine(_dir, "out"));
+        var (code, _, err) = CliRun.Dispatch("simulate", "--profile", profile, "--days", "1", "--quiet", "--no-plots", "--out", Path.Combine(_dir, "out"));
 
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains($"capacitance_millifarads = 1500 in {HardwareConsistency.DefaultConfigName}, but supercap_capacitance_millifarads = 3300 in {profile}", err);
@@ -59,7 +59,7 @@ public sealed class HardwareConsistencyTests : IDisposable
     [Fact]
     public void Simulate_ConfigAndProfileOfTheSamePart_Runs()
     {
-        var (code, stdout, err) = CliRun.Run("simulate", "--config", Config33F(), "--profile", Profile33F(), "--days", "1", "--json", "--no-plots", "--out", Path.Combine(_dir, "out"));
+        var (code, stdout, err) = CliRun.Dispatch("simulate", "--config", Config33F(), "--profile", Profile33F(), "--days", "1", "--json", "--no-plots", "--out", Path.Combine(_dir, "out"));
 
         Assert.Equal(CommandLine.Ok, code);
         Assert.Equal("", err);

@@ -10,13 +10,7 @@ public sealed class SimulateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = CommandLine.Dispatch(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Code, string Out, string Err) Run(params string[] args) => CliRun.Dispatch(args);
 
     [Fact]
     public void Simulate_WritesMetricsAndThreePlots_AndPrintsTheSummary()

@@ -37,6 +37,7 @@ public static class BenchCommand
         double eventsPerDay = environments[0].MotionEventUnixSeconds.Length / (double)days;
         output.WriteLine($"bench: synthetic office, {days} days, built-in policy, {eventsPerDay:F1} motion events/day, {System.Environment.ProcessorCount} cores");
 
+        if (options.Get("out") is { } outFile) OutputPaths.PrepareFile("out", outFile);
         // Warm-up: a full-length run so the JIT's tiered compilation has settled before anything is measured.
         FleetSimulator.Run(setup, 1, _ => environments[0]);
         FleetSimulator.Run(setup, 1, _ => environments[0]);

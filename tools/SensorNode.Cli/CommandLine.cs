@@ -35,9 +35,7 @@ public static class CommandLine
             return args.Length == 0 ? Usage : Ok;
         }
         string[] rest = args[1..];
-        try
-        {
-            return args[0] switch
+        return Guarded(args[0], error, () => args[0] switch
             {
                 "simulate" => SimulateCommand.Run(rest, output, error),
                 "bench" => BenchCommand.Run(rest, output, error),
@@ -52,14 +50,48 @@ public static class CommandLine
                 "soak" => SoakCommand.Run(rest, output, error),
                 "faults" => Faults.FaultsCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
-            };
+            });
+    }
+
+    /// <summary>
+    /// Runs a command: a usage error is two lines and exit 2, a failure one line and exit 1, and any other exception
+    /// (the last resort) one line naming the command and the error, exit 1, never a stack trace unless
+    /// <see cref="DebugVariable"/> is 1.
+    /// </summary>
+    internal static int Guarded(string command, TextWriter error, Func<int> run, bool? debug = null)
+    {
+        try
+        {
+            return run();
         }
         catch (UsageException e)
         {
-            error.WriteLine($"sensornode {args[0]}: {e.Message}");
-            error.WriteLine($"run 'sensornode {args[0]} --help' for the options");
+            error.WriteLine($"sensornode {command}: {e.Message}");
+            error.WriteLine($"run 'sensornode {command} --help' for the options");
             return Usage;
         }
+        catch (CommandFailedException e)
+        {
+            error.WriteLine($"sensornode {command}: {e.Message}");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            // Last resort: one line naming the command and the error, never a stack trace (SENSORNODE_DEBUG=1 prints it).
+            bool trace = debug ?? System.Environment.GetEnvironmentVariable(DebugVariable) == "1";
+            error.WriteLine($"sensornode {command}: unexpected error: {OneLine(e)}" + (trace ? "" : $" ({DebugVariable}=1 prints the stack trace)"));
+            if (trace) error.WriteLine(e.ToString());
+            return Failed;
+        }
+    }
+
+    /// <summary>Set to 1 to print the stack trace of an unexpected error (for maintainers).</summary>
+    public const string DebugVariable = "SENSORNODE_DEBUG";
+
+    private static string OneLine(Exception e)
+    {
+        string message = $"{e.GetType().Name}: {e.Message}";
+        return message.ReplaceLineEndings(" ");
     }
 
     private static int Unknown(string command, TextWriter error)

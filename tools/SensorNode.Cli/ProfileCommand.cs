@@ -44,6 +44,7 @@ public static class ProfileCommand
         }
         string benchPath = options.Get("from-bench") ?? throw new UsageException("--from-bench FILE is required");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
+        OutputPaths.PrepareFile("out", outPath);
         string? basePath = options.Get("base");
 
         string benchText, baseJson;

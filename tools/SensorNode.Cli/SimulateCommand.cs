@@ -68,6 +68,7 @@ public static class SimulateCommand
         catch (FormatException e) { throw new UsageException(e.Message); }
         Func<int, EnvironmentTrace> environmentFor = EnvironmentFor(options, seed);
         EnvironmentTrace first = environmentFor(0);
+        OutputPaths.PrepareDirectory("out", outDir);
 
         if (!quiet)
         {
@@ -188,16 +189,20 @@ public static class SimulateCommand
         SyntheticProfileKind kind;
         try { kind = SyntheticEnvironment.Parse(options.Get("environment") ?? "office"); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
-        long start = ParseStart(options.Get("start") ?? "2024-09-30");
         int n = days ?? 14;
+        long start = ParseStart(options.Get("start") ?? "2024-09-30", n);
         return i => SyntheticEnvironment.Generate(kind, start, n, unchecked(seed * 31 + i));
     }
 
-    private static long ParseStart(string text)
+    // The node keeps Unix time in 32 unsigned bits: the run must lie between 1970-01-01 and 2106-02-07.
+    private static long ParseStart(string text, int days)
     {
         if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime date))
             throw new UsageException($"--start: expected YYYY-MM-DD, got '{text}'");
-        return new DateTimeOffset(date, TimeSpan.Zero).ToUnixTimeSeconds();
+        long start = new DateTimeOffset(date, TimeSpan.Zero).ToUnixTimeSeconds();
+        if (start < 0 || start + (days + 1L) * 86_400 > uint.MaxValue)
+            throw new UsageException($"--start {text}: the {days}-day run must lie between 1970-01-01 and 2106-02-07 (the node's 32-bit Unix time)");
+        return start;
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class ConfigFileTextTests : IDisposable
     {
         if (!File.Exists("/dev/zero")) return;
 
-        var (code, _, err) = CliRun.Run("simulate", "--config", "/dev/zero", "--days", "1", "--out", Path.Combine(_dir, "out"));
+        var (code, _, err) = CliRun.Dispatch("simulate", "--config", "/dev/zero", "--days", "1", "--out", Path.Combine(_dir, "out"));
 
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains("--config /dev/zero: larger than 32768 bytes", err);
@@ -39,7 +39,7 @@ public sealed class ConfigFileTextTests : IDisposable
         string secrets = Path.Combine(_dir, "big.config");
         File.WriteAllText(secrets, "[wifi]\n" + new string('#', ConfigFile.MaxBytes) + "\n");
 
-        var (code, _, err) = CliRun.Run("flash", "--dry-run", "--config", Path.Combine(_dir, "nf.config"), "--secrets", secrets);
+        var (code, _, err) = CliRun.Dispatch("flash", "--dry-run", "--config", Path.Combine(_dir, "nf.config"), "--secrets", secrets);
 
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains(secrets + ": larger than 32768 bytes", err);

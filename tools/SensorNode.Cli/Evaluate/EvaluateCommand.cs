@@ -73,6 +73,7 @@ public static class EvaluateCommand
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
         var oracleOptions = new OracleOptions { EnergyLevels = options.GetInt("oracle-levels", 1000, 10, 100_000), SlotSeconds = options.GetInt("oracle-slot", 900, 60, 3600) };
         string outDir = options.Get("out") ?? "eval-out";
+        OutputPaths.PrepareDirectory("out", outDir);
         if (options.Has("splits"))
         {
             if (traces.Count == 0) throw new UsageException("--splits needs --trace (the first is split into weeks; further ones are test traces)");

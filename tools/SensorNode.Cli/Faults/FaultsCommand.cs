@@ -60,6 +60,7 @@ public static class FaultsCommand
         else if (options.Has("prefix") || options.Has("discovery-prefix")) throw new UsageException("--prefix and --discovery-prefix need --publish URL");
         string prefix = TopicPrefix(options, "prefix", "sensornode"), discovery = TopicPrefix(options, "discovery-prefix", "homeassistant");
         if (!File.Exists(db)) throw new UsageException($"--db {db}: no such file");
+        OutputPaths.PrepareDirectory("out", outDir);
 
         FaultReport report;
         using (ReadingStore store = ReadingStore.Open(db))
@@ -155,6 +156,7 @@ public static class FaultsCommand
         var config = new NodeConfig();
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
         string outDir = options.Get("out") ?? "faults-sim";
+        OutputPaths.PrepareDirectory("out", outDir);
         bool quiet = options.Has("quiet");
         if (!quiet) error.WriteLine($"simulating building '{spec.Name}': {spec.Rooms.Count} rooms x {spec.Days} days, {spec.Faults.Count} fault(s), seed {spec.Seed}, policy {policy.Name}");
         var wall = System.Diagnostics.Stopwatch.StartNew();
@@ -183,6 +185,7 @@ public static class FaultsCommand
         var config = new NodeConfig();
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
         string outDir = options.Get("out") ?? "faults-eval";
+        OutputPaths.PrepareDirectory("out", outDir);
         FaultEvaluationResult result = FaultEvaluation.Run(options.GetInt("buildings", 10, 1, 1000), rooms, options.GetInt("days", 30, 9, 366),
             options.GetInt("faults", 3, 0, rooms), seedBase, outDir, DetectorOptions(options), config, HardwareProfile.Default(), policy,
             options.Has("quiet") ? null : error);

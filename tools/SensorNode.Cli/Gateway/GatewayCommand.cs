@@ -255,6 +255,7 @@ public static class GatewayCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
+        if (options.Get("out") is { } outFile) OutputPaths.PrepareFile("out", outFile);
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         IReadOnlyList<SensorNode.Gateway.Faults.FaultMark>? faults = null;
@@ -288,6 +289,7 @@ public static class GatewayCommand
         var options = new Options(args, ["out", "readings", "rate", "per-message", "paced-seconds"], ["help"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
+        OutputPaths.PrepareDirectory("out", outDir);
         int readings = options.GetInt("readings", 200_000, 1000, 10_000_000);
         int perMessage = options.GetInt("per-message", 1, 1, 8);
         double rate = GetDouble(options, "rate", 1000, 1, 100_000);

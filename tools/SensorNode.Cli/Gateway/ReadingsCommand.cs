@@ -26,6 +26,7 @@ public static class ReadingsCommand
         long? to = ParseTime(options, "to");
         if (from > to) throw new UsageException("--from is after --to");
         if (!File.Exists(db)) { error.WriteLine($"sensornode readings: {db}: not found"); return CommandLine.Failed; }
+        if (options.Get("csv") is { } csv) OutputPaths.PrepareFile("csv", csv);
 
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode readings: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;

@@ -57,6 +57,7 @@ public static class SoakCommand
         var options = new Options(args, ["minutes", "out", "faults"], ["help"]);
         if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
         string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
+        OutputPaths.PrepareDirectory("out", outDir);
         double minutes = GatewayCommand.GetDouble(options, "minutes", 10, 0.05, 24 * 60);
         if (MosquittoBroker.FindExecutable("mosquitto") == null) { error.WriteLine("sensornode soak: mosquitto is not installed"); return CommandLine.Failed; }
         string[] faults = options.Get("faults")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [.. Faults];

@@ -68,6 +68,7 @@ public static class PolicyCommand
         {
             string source = PolicyExport.GenerateSource(table, Path.GetFileName(path));
             string? outPath = options.Get("out");
+            if (outPath != null) OutputPaths.PrepareFile("out", outPath);
             if (outPath == null) output.Write(source);
             else File.WriteAllText(outPath, source);
             int size = table.Serialize().Length;

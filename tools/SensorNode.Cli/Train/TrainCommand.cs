@@ -61,6 +61,7 @@ public static class TrainCommand
             return CommandLine.Ok;
         }
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
+        OutputPaths.PrepareFile("out", outPath);
         if (options.Has("no-history"))
         {
             if (traces.Count > 0) throw new UsageException("--no-history takes no --trace");
@@ -154,7 +155,7 @@ public static class TrainCommand
         var list = new List<double>();
         foreach (string part in text.Split(','))
         {
-            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double f) || f <= 0 || f > max)
+            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double f) || !(f > 0 && f <= max))
                 throw new UsageException($"--{option}: expected positive numbers up to {max} separated by commas (e.g. 0.8 or 4.0,3.3), got '{text}'");
             list.Add(f);
         }

@@ -22,6 +22,8 @@ public enum SkipReason
     /// The timestamp is earlier than an already accepted row. Such rows are skipped, not sorted in:
     /// in the real traces they are the hour repeated when daylight saving time ends, or a span of a
     /// concatenated log written twice; sorting them in would fold time and double-count PIR events.
+    /// A trace in which at least as many rows go back as are accepted (a time-reversed file) is refused
+    /// with the file and line of the first one (<see cref="TraceFormatException"/>), not skipped.
     /// </summary>
     OutOfOrder,
 }

@@ -47,6 +47,14 @@ internal sealed class TraceSampleCollector
     /// <summary>The samples on the grid; throws <see cref="TraceFormatException"/> when there are none.</summary>
     public EnvironmentTrace ToTrace(int stepSeconds)
     {
+        // A few rows going back (a repeated daylight-saving hour) are skipped; a file in which at least as many rows go
+        // back as forward is in the wrong order as a whole: simulating its first minute would be a silent wrong result.
+        if (Diagnostics.SkippedByReason.TryGetValue(SkipReason.OutOfOrder, out int backwards) && backwards >= _samples.Count)
+        {
+            SkippedRow first = Diagnostics.Skipped.Where(s => s.Reason == SkipReason.OutOfOrder).MinBy(s => s.Line)!;
+            throw new TraceFormatException(Path,
+                $"{Path}:{first.Line}: time goes back ({first.Detail}); {backwards} of {Diagnostics.RowsRead} rows go back in time: sort the file by time");
+        }
         if (_samples.Count == 0)
         {
             string reasons = Diagnostics.SkippedCount == 0

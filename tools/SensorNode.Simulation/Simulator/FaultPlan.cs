@@ -54,7 +54,7 @@ public sealed class FaultPlan
             int index = Array.FindIndex(Names, n => n.Name == name);
             if (index < 0)
                 throw new FormatException($"--faults: unknown fault '{name}' (known: {string.Join(", ", Names.Select(n => n.Name))})");
-            if (eq < 0 || !double.TryParse(raw[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || p < 0 || p > 1)
+            if (eq < 0 || !double.TryParse(raw[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p >= 0 && p <= 1))
                 throw new FormatException($"--faults: '{raw}': expected {name}=<probability 0..1>");
             _probability[index] = p;
         }

@@ -66,12 +66,16 @@ public sealed class PolicySpec
     public static int ParseDuration(string text)
     {
         text = text.Trim();
+        string given = text;
         int scale = 1;
         if (text.EndsWith('s')) text = text[..^1];
         else if (text.EndsWith('m')) { scale = 60; text = text[..^1]; }
         else if (text.EndsWith('h')) { scale = 3600; text = text[..^1]; }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value <= 0)
             throw new FormatException($"'{text}': expected a duration such as 15s, 5m or 1h");
-        return value * scale;
+        // 268435457h would wrap around to 1h in int arithmetic: a duration past int seconds is refused, not wrapped.
+        long seconds = (long)value * scale;
+        if (seconds > int.MaxValue) throw new FormatException($"'{given}': too long, a duration is at most {int.MaxValue} s");
+        return (int)seconds;
     }
 }
