@@ -45,6 +45,23 @@ public sealed class HardwareConsistencyTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "out")), "nothing was simulated");
     }
 
+    [Theory]
+    [InlineData("evaluate")]
+    [InlineData("train")]
+    public void EvaluateAndTrain_ConfigSupercapDiffersFromTheProfile_AreRefusedBeforeAnyWork(string command)
+    {
+        string config = Config33F();
+        string[] args = command == "train"
+            ? ["train", "--trace", Path.Combine(_dir, "never-read.csv"), "--config", config, "--out", Path.Combine(_dir, "policy.bin")]
+            : ["evaluate", "--config", config, "--days", "1", "--out", Path.Combine(_dir, "eval")];
+
+        var (code, _, err) = CliRun.Dispatch(args);
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains($"[supercap] capacitance_millifarads = 3300 in {config}, but supercap_capacitance_millifarads = 1500 in (embedded default profile)", err);
+        Assert.False(File.Exists(Path.Combine(_dir, "policy.bin")) || File.Exists(Path.Combine(_dir, "eval", "comparison.json")), "nothing was trained or evaluated");
+    }
+
     [Fact]
     public void Simulate_ProfileSupercapDiffersFromTheBuiltInConfig_IsRefused()
     {

@@ -70,6 +70,7 @@ public static class EvaluateCommand
         HardwareProfile profile;
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
+        HardwareConsistency.Check(config, options.Get("config"), profile);
         int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
         var oracleOptions = new OracleOptions { EnergyLevels = options.GetInt("oracle-levels", 1000, 10, 100_000), SlotSeconds = options.GetInt("oracle-slot", 900, 60, 3600) };
         string outDir = options.Get("out") ?? "eval-out";

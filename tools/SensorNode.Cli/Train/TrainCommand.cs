@@ -82,6 +82,7 @@ public static class TrainCommand
         catch (ProfileException e) { throw new UsageException(e.Message); }
 
         Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config")); // checked before the traces are read
+        HardwareConsistency.Check(config, options.Get("config"), profile);
         var environments = new List<EnvironmentTrace>();
         foreach (string trace in traces)
         {
