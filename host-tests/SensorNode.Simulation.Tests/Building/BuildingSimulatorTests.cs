@@ -84,7 +84,7 @@ public class BuildingSimulatorTests
     public void Nodes_DeliverStateMessages_OnTheirRoomsTopics()
     {
         var spec = new BuildingSpec { Name = "n", Rooms = BuildingSpec.DefaultRooms(3), Days = 2, Seed = 3 };
-        BuildingRun run = BuildingSimulator.Run(spec, new Core.Config.NodeConfig(), Physics.HardwareProfile.Default(), null, maxParallelism: 1);
+        BuildingRun run = BuildingSimulator.Run(spec, new Core.Config.NodeConfig(), SensorNode.Simulation.Physics.HardwareProfile.Default(), null, maxParallelism: 1);
         foreach (RoomRun room in run.Rooms)
         {
             Assert.NotEmpty(room.Messages);

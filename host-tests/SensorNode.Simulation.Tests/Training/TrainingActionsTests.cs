@@ -1,0 +1,72 @@
+using SensorNode.Core.Policy;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
+using SensorNode.Simulation.Training;
+using SensorNode.Simulation.Tests.Environment;
+using Xunit;
+
+namespace SensorNode.Simulation.Tests.Training;
+
+public class TrainingActionsTests
+{
+    private static string Ff66 => SharedData.Ff66;
+
+    [Theory]
+    [InlineData(1, 0x07, true)]    // low: 2 h, nothing else
+    [InlineData(1, 0x06, true)]    // low: 1 h
+    [InlineData(1, 0x0F, false)]   // low: PIR armed
+    [InlineData(1, 0x05, false)]   // low: 30 min
+    [InlineData(2, 0x0E, true)]    // fair: 1 h with PIR
+    [InlineData(2, 0x17, false)]   // fair: radio
+    [InlineData(2, 0x08, false)]   // fair: 15 s wakes
+    [InlineData(3, 0x18, true)]    // good: anything
+    [InlineData(0, 0x06, false)]   // critical: only the safe action
+    public void Allowed_KeepsTheReserve_AtLowAndFairVoltage(int voltageBin, int code, bool allowed)
+    {
+        int state = StateEncoder.Compose(voltageBin, 2, 2, 1, 1, 1);
+        Assert.Equal(allowed, TrainingActions.Allowed(state, code));
+    }
+
+    [Fact]
+    public void Restrict_GivesAnAllowedCode_ForEveryStateAndCode()
+    {
+        for (int s = 0; s < StateEncoder.StateCount; s++)
+            for (int code = 0; code < TrainingActions.Count; code++)
+                Assert.True(TrainingActions.Allowed(s, TrainingActions.Restrict(s, code)), $"state {s} code {code}");
+    }
+
+    [Fact]
+    public void PriorTable_UsesOnlyAllowedActions_AndNeverTransmitsWithAnEmptyBacklog()
+    {
+        byte[] codes = PriorTable.BuildActionCodes();
+        for (int s = 0; s < codes.Length; s++)
+        {
+            Assert.True(TrainingActions.Allowed(s, codes[s]), $"state {s}");
+            int backlogBin = s / (StateEncoder.EventRateBins * StateEncoder.ArrivalBins) % StateEncoder.BacklogBins;
+            if (backlogBin == 0) Assert.False(PolicyTable.DecodeAction(codes[s]).Transmit);
+        }
+    }
+
+    [RequiresSharedDataFact]
+    public void PriorTable_DoesNotBrownOut_FromAColdStartOnTheFirstOfficeWeek()
+    {
+        var week = TraceReader.Read(Ff66).Slice(0, 6);
+        string path = Path.Combine(Path.GetTempPath(), $"prior-{Guid.NewGuid():N}.bin");
+        File.WriteAllBytes(path, PriorTable.Build().Serialize());
+        var config = new Core.Config.NodeConfig();
+        var r = PolicyAssessment.Run(PolicySpec.Parse(path, config), week, HardwareProfile.Default(), config, 3.3, 1);
+        File.Delete(path);
+        Assert.Equal(0, r.Metrics.Brownouts);
+        Assert.True(r.Metrics.EventsCaptured >= 0.95 * r.Metrics.EventsTotal);
+    }
+
+    [RequiresSharedDataFact]
+    public void ScaleLight_ScalesEveryLightSample_AndKeepsTheEvents()
+    {
+        var env = TraceReader.Read(Ff66).Slice(0, 1);
+        var dark = PolicyTrainer.ScaleLight(env, 0.5);
+        Assert.Equal(env.MotionEventUnixSeconds, dark.MotionEventUnixSeconds);
+        for (int i = 0; i < env.StepCount; i++) Assert.Equal(env.IlluminanceLux[i] * 0.5, dark.IlluminanceLux[i], 3);
+    }
+}
