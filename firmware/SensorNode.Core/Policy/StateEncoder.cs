@@ -52,7 +52,11 @@ namespace SensorNode.Core.Policy
 
         // Backlog and event-rate edges (lower edge of bins 1 and 2).
         private const int BacklogSomeReadings = 1;
-        private const int BacklogManyReadings = 16;
+        /// <summary>
+        /// Backlog, readings, from which the log counts as "many" (bin 2). The fixed-interval baselines transmit from
+        /// here too, so their table form and their host form decide alike.
+        /// </summary>
+        public const int BacklogManyReadings = 16;
         private const int EventsLowMilliPerHour = 500;    // 0.5 events/h
         private const int EventsHighMilliPerHour = 5000;  // 5 events/h
 

@@ -100,7 +100,7 @@ public class SenmlWriterTests
     }
 
     [Fact]
-    public void TryEncode_WritesDocumentedExample()
+    public void TryEncode_DocumentedExample_DocMatchesCode()
     {
         var older = Full(41, Now - 600);
         older.TemperatureCentiCelsius = -5;

@@ -162,8 +162,10 @@ public class SyntheticEnvironmentTests
         Assert.InRange(decemberLit / 60.0, 9.5, 11.0); // 10.0 h + 0.6 h
     }
 
+    // Generator unit test: the 150 lx, 10 lx at night and "3x the office's motion" are the corridor's own assumptions
+    // (SyntheticCalibration), not statistics of a trace; the *_MatchFf66 tests are the validation.
     [Fact]
-    public void Corridor_IsLitLongerAtLowerLuxAndBusierThanTheOffice()
+    public void Corridor_Generator_ObeysItsAssumptions_LitLongerAtLowerLuxAndBusier()
     {
         EnvironmentTrace corridor = SyntheticEnvironment.Generate(SyntheticProfileKind.Corridor, Monday, 28, seed: 6);
         EnvironmentTrace office = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Monday, 28, seed: 6);
@@ -174,10 +176,12 @@ public class SyntheticEnvironmentTests
         Assert.InRange(corridor.MotionEventUnixSeconds.Length, 2.5 * office.MotionEventUnixSeconds.Length, 3.5 * office.MotionEventUnixSeconds.Length);
     }
 
+    // Generator unit test: the means are SyntheticCalibration's inputs (from ff22/ff90), so this shows the generator obeys
+    // them, not that they are right.
     [Theory]
     [InlineData(SyntheticProfileKind.Office, 22.4, 55.6)]
     [InlineData(SyntheticProfileKind.WindowSide, 21.8, 59.5)]
-    public void Climate_HasTheCalibratedLevelAndADailyCycle(SyntheticProfileKind kind, double meanCelsius, double meanHumidity)
+    public void Climate_Generator_ObeysItsCalibratedLevelAndDailyCycle(SyntheticProfileKind kind, double meanCelsius, double meanHumidity)
     {
         EnvironmentTrace trace = SyntheticEnvironment.Generate(kind, Monday, 140, seed: 9);
         double[] byHour = new double[24];

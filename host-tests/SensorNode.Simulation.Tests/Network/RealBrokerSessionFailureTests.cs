@@ -7,6 +7,9 @@ namespace SensorNode.Simulation.Tests.Network;
 /// <summary>The session's failure paths against sockets that misbehave; no broker needed.</summary>
 public class RealBrokerSessionFailureTests
 {
+    // How far past its timeout a call may return before it counts as hanging (resolver and scheduler delays included).
+    private const int SlackMilliseconds = 8000;
+
     private static readonly byte[] Payload = "[{\"n\":\"seq\",\"v\":1}]"u8.ToArray();
 
     [Fact]
@@ -18,7 +21,8 @@ public class RealBrokerSessionFailureTests
         bool connected = session.Connect("node-01", "sensornode/node-01/availability", "lost", 3000);
 
         Assert.False(connected);
-        Assert.True(watch.ElapsedMilliseconds < 3000 + 1500, $"took {watch.ElapsedMilliseconds} ms");
+        // A bound against hanging, not a timing measurement: wide enough for a loaded 2-core CI machine.
+        Assert.True(watch.ElapsedMilliseconds < 3000 + SlackMilliseconds, $"took {watch.ElapsedMilliseconds} ms");
         Assert.False(session.IsConnected);
         Assert.NotNull(session.LastError);
     }
@@ -33,7 +37,7 @@ public class RealBrokerSessionFailureTests
         bool connected = session.Connect("node-01", "sensornode/node-01/availability", "lost", 400);
 
         Assert.False(connected);
-        Assert.InRange(watch.ElapsedMilliseconds, 300, 400 + 2000);   // waited for CONNACK, and not much longer
+        Assert.InRange(watch.ElapsedMilliseconds, 300, 400 + SlackMilliseconds);   // waited for CONNACK, and did not hang
         Assert.Contains("CONNACK", session.LastError);
     }
 
@@ -44,7 +48,8 @@ public class RealBrokerSessionFailureTests
         var watch = Stopwatch.StartNew();
 
         Assert.False(session.Connect("node-01", "sensornode/node-01/availability", "lost", 1000));
-        Assert.True(watch.ElapsedMilliseconds < 1000 + 2000, $"took {watch.ElapsedMilliseconds} ms");
+        // The resolver's own timeout counts too (a resolver that waits 5 s for .invalid is legal): bound it, don't time it.
+        Assert.True(watch.ElapsedMilliseconds < 1000 + SlackMilliseconds, $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -58,7 +63,7 @@ public class RealBrokerSessionFailureTests
         MqttPublishResult result = session.PublishQos1("sensornode/node-01/state", Payload, Payload.Length, false, 400);
 
         Assert.Equal(MqttPublishResult.Timeout, result);
-        Assert.InRange(watch.ElapsedMilliseconds, 300, 400 + 2000);
+        Assert.InRange(watch.ElapsedMilliseconds, 300, 400 + SlackMilliseconds);
         Assert.True(session.IsConnected);
         session.Disconnect();
         Assert.False(session.IsConnected);

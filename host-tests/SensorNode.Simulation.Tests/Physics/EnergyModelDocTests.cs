@@ -39,7 +39,7 @@ public class EnergyModelDocTests
     }
 
     [Fact]
-    public void WorkedBudget_HarvestAndFixedCosts_MatchThePhysics()
+    public void WorkedBudget_HarvestAndFixedCosts_DocMatchesCode()
     {
         HardwareProfile profile = HardwareProfile.Default();
         var harvester = PhotovoltaicHarvester.FromProfile(profile);

@@ -9,14 +9,35 @@ public class BaselinePolicyTests
     private static PolicyObservation Obs(int mv, int backlog = 0) => new() { SupercapMillivolts = mv, BacklogReadings = backlog, IlluminanceCentiLux = -1 };
 
     [Theory]
-    [InlineData(15, 16, true)]
-    [InlineData(15, 15, false)]
-    public void Fixed_ArmsPirAlways_AndTransmitsFromSixteenReadings(int _, int backlog, bool transmit)
+    [InlineData(16, true)]
+    [InlineData(15, false)]
+    public void Fixed_ArmsPirAlways_AndTransmitsFromSixteenReadings(int backlog, bool transmit)
     {
         PolicyAction a = new FixedIntervalPolicy(2).Decide(0, Obs(3100, backlog));
         Assert.Equal(2, a.WakeIntervalIndex);
         Assert.True(a.MotionWakeArmed);
         Assert.Equal(transmit, a.Transmit);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public void Fixed_TableForm_DecidesLikeTheHostForm_InEveryStateTheNodeCanReach(int intervalIndex)
+    {
+        // PolicySpec.Fixed (simulate --policy fixed:5m) and FixedIntervalPolicy (evaluate) are claimed to be one rule.
+        PolicyTable table = SensorNode.Simulation.Simulator.PolicySpec.Fixed(intervalIndex);
+        var host = new FixedIntervalPolicy(intervalIndex);
+        foreach (int mv in new[] { 2100, 3000, 3600, 4500, 5400 })
+        foreach (int backlog in new[] { 0, 1, 15, 16, 17, 400 })
+        foreach (int hour in new[] { 0, 9, 14, 22 })
+        {
+            var observation = new PolicyObservation { SupercapMillivolts = mv, BacklogReadings = backlog, IlluminanceCentiLux = 30000, HourOfDay = hour };
+            int state = StateEncoder.Encode(observation, 2000, 5500);
+            PolicyAction fromTable = table.Decide(state, observation), fromHost = host.Decide(state, observation);
+            Assert.Equal(fromHost.WakeIntervalIndex, fromTable.WakeIntervalIndex);
+            Assert.Equal(fromHost.MotionWakeArmed, fromTable.MotionWakeArmed);
+            Assert.Equal(fromHost.Transmit, fromTable.Transmit);
+        }
     }
 
     [Theory]

@@ -9,8 +9,8 @@ namespace SensorNode.Simulation.Policies;
 /// </summary>
 public sealed class FixedIntervalPolicy : IWakePolicy
 {
-    /// <summary>Backlog, readings, at which a fixed policy transmits (StateEncoder's "many" edge).</summary>
-    public const int TransmitBacklogReadings = 16;
+    /// <summary>Backlog, readings, at which a fixed policy transmits: StateEncoder's "many" edge, which the table form uses.</summary>
+    public const int TransmitBacklogReadings = StateEncoder.BacklogManyReadings;
 
     private readonly int _intervalIndex;
     private readonly int _transmitBacklog;

@@ -45,7 +45,10 @@ public sealed class PolicySpec
         return new PolicySpec(Path.GetFileName(text), bytes);
     }
 
-    /// <summary>A fixed-interval baseline: PIR always armed, transmit when the backlog reaches 16 readings.</summary>
+    /// <summary>
+    /// A fixed-interval baseline: PIR always armed, transmit in the "many" backlog bin (from
+    /// <see cref="StateEncoder.BacklogManyReadings"/> readings). The table form of <see cref="Policies.FixedIntervalPolicy"/>.
+    /// </summary>
     public static PolicyTable Fixed(int intervalIndex)
     {
         var codes = new byte[StateEncoder.StateCount];
