@@ -20,15 +20,13 @@ namespace SensorNode.Firmware
     /// </summary>
     public class Program
     {
-        // Used when the configuration could not even be read (NodeConfig's own default is the same).
-        private const int FallbackSafeIntervalSeconds = 600;
 
         /// <summary>Entry point; never returns (the deep sleep restarts the chip).</summary>
         public static void Main()
         {
             // First statement: microseconds since boot at Main entry, for the bench (boot_marker).
             ulong mainEntryMicroseconds = HighResTimer.GetCurrent();
-            int safeIntervalSeconds = FallbackSafeIntervalSeconds;
+            int safeIntervalSeconds = NodeConfig.DefaultSafeIntervalSeconds; // the configuration may not even be readable
             Esp32SleepController sleep = null;
             IRadioConfigStore radio = null;
             try

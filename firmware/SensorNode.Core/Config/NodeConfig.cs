@@ -97,6 +97,9 @@ namespace SensorNode.Core.Config
         /// </summary>
         public int PolicyUpdateMinMillivolts = 4000;
 
+        /// <summary>Default of <see cref="SafeIntervalSeconds"/>; also the firmware's interval when no configuration could be read.</summary>
+        public const int DefaultSafeIntervalSeconds = 600;
+
         // [wake]
         /// <summary>
         /// The fixed set of wake intervals the policy chooses from, s, ascending; exactly 8. Every wake is a ~0.1 J
@@ -104,7 +107,7 @@ namespace SensorNode.Core.Config
         /// </summary>
         public int[] WakeIntervalsSeconds = new int[] { 15, 60, 300, 600, 900, 1800, 3600, 7200 };
         /// <summary>Sleep used when a wake fails unexpectedly, s.</summary>
-        public int SafeIntervalSeconds = 600;
+        public int SafeIntervalSeconds = DefaultSafeIntervalSeconds;
         /// <summary>
         /// After a power-on or EN reset, stay awake this long before the first sleep so nanoff can reach nanoCLR
         /// (file deployment, --nanodevice), s (0 to 600; 0 disables). Skipped when the supercap cannot afford it.

@@ -4,9 +4,9 @@ using SensorNode.Core.Numerics;
 namespace SensorNode.Core.Policy
 {
     /// <summary>
-    /// The hand-written rule behind the built-in table (version <see cref="Version"/>): spend energy on
-    /// sampling, motion and radio only as the supercap allows, and batch transmissions. The trained table
-    /// replaces it; the rules are explained in docs/policy.md.
+    /// The hand-written rule (version <see cref="Version"/>): spend energy on sampling, motion and radio only as
+    /// the supercap allows, and batch transmissions. The built-in table is the trained one (TrainedPolicyTable);
+    /// this rule is its fallback when those bytes fail their CRC and the trainer's starting point (docs/policy.md).
     /// </summary>
     public static class HeuristicPolicy
     {

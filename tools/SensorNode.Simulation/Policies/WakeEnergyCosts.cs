@@ -14,8 +14,8 @@ public sealed class WakeEnergyCosts
     /// <summary>Bytes of one publish: ~460 B SenML plus ~40 B topic and MQTT header (docs/mqtt.md).</summary>
     public const int PublishBytes = 500;
 
-    /// <summary>Flash bytes per plain wake: one 32-byte reading appended plus the 80-byte node state.</summary>
-    public const int FlashBytesPerWake = 112;
+    /// <summary>Flash bytes per plain wake: one reading slot appended plus the node state rewritten.</summary>
+    public const int FlashBytesPerWake = SensorNode.Core.Storage.ReadingLog.RecordBytes + SensorNode.Core.Storage.NodeStateRecord.Bytes;
 
     /// <summary>Charge of one wake without radio: boot (and nanoCLR's boot-time association when the profile says so), compute, sensing (the slowest conversion), C.</summary>
     public double WakeCoulombs { get; }
