@@ -19,8 +19,6 @@ namespace SensorNode.Core.Telemetry
         /// <summary>Bytes one reading adds at most (all six records, a base-time switch, widest numbers): 424.</summary>
         public const int MaxReadingBytes = 424;
 
-        private const string BaseNamePrefix = "urn:dev:sensornode:";
-
         private readonly byte[] _buffer;
         private int _position;
         private bool _overflow;
@@ -92,7 +90,7 @@ namespace SensorNode.Core.Telemetry
             Put("[");
             OpenRecord();
             Put("\"bn\":\"");
-            Put(BaseNamePrefix);
+            Put(SenmlSchema.BaseNamePrefix);
             Put(nodeId);
             Put(":\",");
             if (baseTime != 0)
@@ -101,10 +99,10 @@ namespace SensorNode.Core.Telemetry
                 PutNumber(baseTime, 0);
                 Put(",");
             }
-            CloseRecord("stored_energy", "J", false, 0, energy.StoredMicrojoules, 6);
-            WriteRecord("wake_energy", "J", false, 0, energy.LastWakeCostMicrojoules, 6);
-            WriteRecord("harvest_power", "W", false, 0, energy.HarvestMicrowatts, 6);
-            WriteRecord("dropped", "count", false, 0, energy.DroppedReadings, 0);
+            CloseRecord(SenmlSchema.StoredEnergy, SenmlSchema.UnitJoule, false, 0, energy.StoredMicrojoules, 6);
+            WriteRecord(SenmlSchema.WakeEnergy, SenmlSchema.UnitJoule, false, 0, energy.LastWakeCostMicrojoules, 6);
+            WriteRecord(SenmlSchema.HarvestPower, SenmlSchema.UnitWatt, false, 0, energy.HarvestMicrowatts, 6);
+            WriteRecord(SenmlSchema.Dropped, SenmlSchema.UnitCount, false, 0, energy.DroppedReadings, 0);
 
             long currentBase = baseTime;
             for (int i = 0; i < count; i++)
@@ -137,22 +135,22 @@ namespace SensorNode.Core.Telemetry
                 PutNumber(wanted, 0);
                 Put(",");
             }
-            CloseRecord("seq", null, hasT, t, reading.Sequence, 0);
+            CloseRecord(SenmlSchema.Sequence, null, hasT, t, reading.Sequence, 0);
 
             if ((reading.Faults & ReadingFaults.Climate) == 0)
             {
-                WriteRecord("temperature", "Cel", hasT, t, reading.TemperatureCentiCelsius, 2);
-                WriteRecord("humidity", "%RH", hasT, t, reading.HumidityCentiPercent, 2);
+                WriteRecord(SenmlSchema.Temperature, SenmlSchema.UnitCelsius, hasT, t, reading.TemperatureCentiCelsius, 2);
+                WriteRecord(SenmlSchema.Humidity, SenmlSchema.UnitRelativeHumidity, hasT, t, reading.HumidityCentiPercent, 2);
             }
             if ((reading.Faults & ReadingFaults.Light) == 0)
             {
-                WriteRecord("illuminance", "lx", hasT, t, reading.IlluminanceCentiLux, 2);
+                WriteRecord(SenmlSchema.Illuminance, SenmlSchema.UnitLux, hasT, t, reading.IlluminanceCentiLux, 2);
             }
             if ((reading.Faults & ReadingFaults.Supercap) == 0)
             {
-                WriteRecord("supercap", "V", hasT, t, reading.SupercapMillivolts, 3);
+                WriteRecord(SenmlSchema.Supercap, SenmlSchema.UnitVolt, hasT, t, reading.SupercapMillivolts, 3);
             }
-            WriteRecord("motion", "count", hasT, t, reading.MotionEvents, 0);
+            WriteRecord(SenmlSchema.Motion, SenmlSchema.UnitCount, hasT, t, reading.MotionEvents, 0);
             return wanted;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using SensorNode.Core.Telemetry;
 
 namespace SensorNode.Gateway;
 
@@ -16,7 +17,7 @@ public static class SenmlDecoder
     public const long MaxFutureSeconds = 300;
 
     /// <summary>Start of every record name: "urn:dev:sensornode:&lt;node&gt;:&lt;name&gt;".</summary>
-    public const string NamePrefix = "urn:dev:sensornode:";
+    public const string NamePrefix = SenmlSchema.BaseNamePrefix;
 
     // RFC 8428 section 4.5.3: times below 2^28 are relative to "now"; nodes send absolute times or 0 (unknown).
     private const long RelativeTimeLimit = 1L << 28;

@@ -1,34 +1,39 @@
+using SensorNode.Core.Telemetry;
+
 namespace SensorNode.Gateway;
 
-/// <summary>The record names of docs/mqtt.md with their units and the ranges the gateway accepts.</summary>
+/// <summary>
+/// The ranges the gateway accepts for the node's record names and units (both from the core's <see cref="SenmlSchema"/>,
+/// the one source of the wire format).
+/// </summary>
 internal static class SenmlNames
 {
-    internal const string StoredEnergy = "stored_energy";
-    internal const string WakeEnergy = "wake_energy";
-    internal const string HarvestPower = "harvest_power";
-    internal const string Dropped = "dropped";
-    internal const string Seq = "seq";
-    internal const string Temperature = "temperature";
-    internal const string Humidity = "humidity";
-    internal const string Illuminance = "illuminance";
-    internal const string Supercap = "supercap";
-    internal const string Motion = "motion";
+    internal const string StoredEnergy = SenmlSchema.StoredEnergy;
+    internal const string WakeEnergy = SenmlSchema.WakeEnergy;
+    internal const string HarvestPower = SenmlSchema.HarvestPower;
+    internal const string Dropped = SenmlSchema.Dropped;
+    internal const string Seq = SenmlSchema.Sequence;
+    internal const string Temperature = SenmlSchema.Temperature;
+    internal const string Humidity = SenmlSchema.Humidity;
+    internal const string Illuminance = SenmlSchema.Illuminance;
+    internal const string Supercap = SenmlSchema.Supercap;
+    internal const string Motion = SenmlSchema.Motion;
 
     private sealed record Rule(string? Unit, double Min, double Max, bool Integer);
 
     // Ranges: the physical range of the sensor (docs/gateway.md), wider than the reference design where it may change.
     private static readonly Dictionary<string, Rule> Rules = new()
     {
-        [StoredEnergy] = new("J", -1000, 1000, false),
-        [WakeEnergy] = new("J", 0, 1000, false),
-        [HarvestPower] = new("W", 0, 100, false),
-        [Dropped] = new("count", 0, uint.MaxValue, true),
+        [StoredEnergy] = new(SenmlSchema.UnitJoule, -1000, 1000, false),
+        [WakeEnergy] = new(SenmlSchema.UnitJoule, 0, 1000, false),
+        [HarvestPower] = new(SenmlSchema.UnitWatt, 0, 100, false),
+        [Dropped] = new(SenmlSchema.UnitCount, 0, uint.MaxValue, true),
         [Seq] = new(null, 1, uint.MaxValue, true),
-        [Temperature] = new("Cel", -45, 130, false),
-        [Humidity] = new("%RH", 0, 100, false),
-        [Illuminance] = new("lx", 0, 200000, false),
-        [Supercap] = new("V", 0, 20, false),
-        [Motion] = new("count", 0, 65535, true),
+        [Temperature] = new(SenmlSchema.UnitCelsius, -45, 130, false),
+        [Humidity] = new(SenmlSchema.UnitRelativeHumidity, 0, 100, false),
+        [Illuminance] = new(SenmlSchema.UnitLux, 0, 200000, false),
+        [Supercap] = new(SenmlSchema.UnitVolt, 0, 20, false),
+        [Motion] = new(SenmlSchema.UnitCount, 0, 65535, true),
     };
 
     internal static bool TryGetUnit(string name, out string? unit)

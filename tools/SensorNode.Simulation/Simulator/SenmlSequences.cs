@@ -1,8 +1,9 @@
+using SensorNode.Core.Telemetry;
 using System.Text.Json;
 
 namespace SensorNode.Simulation.Simulator;
 
-/// <summary>Reads the reading sequence numbers out of a SenML pack (records named "seq"), as a gateway would.</summary>
+/// <summary>Reads the reading sequence numbers out of a SenML pack (records named SenmlSchema.Sequence), as a gateway would.</summary>
 public static class SenmlSequences
 {
     /// <summary>Calls <paramref name="onSequence"/> for each "seq" record's value; malformed JSON stops the scan.</summary>
@@ -23,7 +24,7 @@ public static class SenmlSequences
                         break;
                     case JsonTokenType.PropertyName when reader.ValueTextEquals("n"u8):
                         reader.Read();
-                        isSeq = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("seq"u8);
+                        isSeq = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(SenmlSchema.Sequence);
                         break;
                     case JsonTokenType.PropertyName when reader.ValueTextEquals("v"u8):
                         reader.Read();
