@@ -8,7 +8,7 @@ namespace SensorNode.Core
     /// </summary>
     public sealed class NodeHardware
     {
-        /// <summary>I2C channel of the SHT3x temperature/humidity sensor.</summary>
+        /// <summary>I2C channel of the temperature/humidity sensor (SHT3x or SHT4x, as configured).</summary>
         public II2cChannel ClimateSensor;
         /// <summary>I2C channel of the light sensor (OPT3001 or BH1750, as configured).</summary>
         public II2cChannel LightSensor;

@@ -27,7 +27,7 @@ namespace SensorNode.Core
 
         private readonly NodeConfig _config;
         private readonly NodeHardware _hardware;
-        private readonly Sht3xSensor _climate;
+        private readonly IClimateSensor _climate;
         private readonly ILightSensor _light;
         private readonly SupercapMonitor _supercapMonitor;
         private readonly PirSensor _pir;
@@ -68,15 +68,8 @@ namespace SensorNode.Core
             _policyOverride = policyOverride;
             _config = config;
             _hardware = hardware;
-            _climate = new Sht3xSensor(hardware.ClimateSensor, Sht3xRepeatability.High);
-            if (config.LightSensor == LightSensorKind.Bh1750)
-            {
-                _light = new Bh1750Sensor(hardware.LightSensor);
-            }
-            else
-            {
-                _light = new Opt3001Sensor(hardware.LightSensor);
-            }
+            _climate = SensorDrivers.Climate(config.ClimateSensor, hardware.ClimateSensor);
+            _light = SensorDrivers.Light(config.LightSensor, hardware.LightSensor);
             _supercapMonitor = new SupercapMonitor(hardware.SupercapAdc, config.DividerRatioMilli,
                 config.CalibrationLowRaw, config.CalibrationLowMillivolts,
                 config.CalibrationHighRaw, config.CalibrationHighMillivolts, config.AdcSamples);
@@ -176,7 +169,7 @@ namespace SensorNode.Core
             int waitLight = _light.StartMeasurement();
             _hardware.Delay.DelayMilliseconds(waitClimate > waitLight ? waitClimate : waitLight);
             Reading reading = new Reading();
-            Sht3xSample climate;
+            ClimateSample climate;
             if (_climate.TryReadMeasurement(out climate))
             {
                 reading.TemperatureCentiCelsius = climate.TemperatureCentiCelsius;

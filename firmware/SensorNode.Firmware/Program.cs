@@ -81,7 +81,7 @@ namespace SensorNode.Firmware
             BoardSetup.AssignI2cPins(config);
 
             NodeHardware hardware = new NodeHardware();
-            hardware.ClimateSensor = new NanoI2cChannel(config.I2cBusId, config.Sht3xAddress);
+            hardware.ClimateSensor = new NanoI2cChannel(config.I2cBusId, config.ClimateAddress);
             hardware.LightSensor = new NanoI2cChannel(config.I2cBusId, config.LightAddress);
             hardware.SupercapAdc = new NanoAdcChannel(new AdcController(), config.SupercapAdcChannel);
 

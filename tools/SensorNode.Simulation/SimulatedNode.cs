@@ -17,6 +17,7 @@ public sealed class SimulatedNode
     public SimulatedClock Clock { get; }
     public SimulatedFlash Flash { get; }
     public SimulatedSht3x Sht3x { get; }
+    public SimulatedSht4x Sht4x { get; }
     public SimulatedOpt3001 Opt3001 { get; }
     public SimulatedBh1750 Bh1750 { get; }
     public SimulatedAdc Adc { get; }
@@ -69,6 +70,7 @@ public sealed class SimulatedNode
         Clock = new SimulatedClock(startUnixMilliseconds);
         Flash = new SimulatedFlash();
         Sht3x = new SimulatedSht3x { TemperatureCelsius = 21.5, HumidityPercent = 45 };
+        Sht4x = new SimulatedSht4x { TemperatureCelsius = 21.5, HumidityPercent = 45 };
         Opt3001 = new SimulatedOpt3001 { IlluminanceLux = 300 };
         Bh1750 = new SimulatedBh1750 { IlluminanceLux = 300 };
         Adc = CalibratedAdc(config, adcNoiseMillivoltsRms, seed);
@@ -80,7 +82,7 @@ public sealed class SimulatedNode
         Sleep = new SimulatedSleepController();
         _hardware = new NodeHardware
         {
-            ClimateSensor = Sht3x,
+            ClimateSensor = Climate,
             LightSensor = config.LightSensor == LightSensorKind.Bh1750 ? Bh1750 : Opt3001,
             SupercapAdc = Adc,
             Pir = Pir,
@@ -110,6 +112,23 @@ public sealed class SimulatedNode
 
     /// <summary>Routes the node's MQTT through another session (a real broker) instead of the in-process one.</summary>
     public void ReplaceMqtt(IMqttSession session) => _hardware.Mqtt = session;
+
+    /// <summary>The climate sensor the config fits (faults are injected into it).</summary>
+    public SimulatedI2cDevice Climate => Config.ClimateSensor == ClimateSensorKind.Sht4x ? Sht4x : Sht3x;
+
+    /// <summary>Air temperature at the node, degC (both climate-sensor models see it).</summary>
+    public double TemperatureCelsius
+    {
+        get => Sht3x.TemperatureCelsius;
+        set { Sht3x.TemperatureCelsius = value; Sht4x.TemperatureCelsius = value; }
+    }
+
+    /// <summary>Relative humidity at the node, % (both climate-sensor models see it).</summary>
+    public double HumidityPercent
+    {
+        get => Sht3x.HumidityPercent;
+        set { Sht3x.HumidityPercent = value; Sht4x.HumidityPercent = value; }
+    }
 
     /// <summary>Light at the node, lx (both light-sensor models see it).</summary>
     public double IlluminanceLux

@@ -84,6 +84,24 @@ namespace SensorNode.Core.Config
             return current;
         }
 
+        /// <summary>sht3x or sht4x.</summary>
+        internal ClimateSensorKind ClimateSensor(ClimateSensorKind current)
+        {
+            string lower = Value.ToLower();
+            if (lower == "sht3x")
+            {
+                return ClimateSensorKind.Sht3x;
+            }
+
+            if (lower == "sht4x")
+            {
+                return ClimateSensorKind.Sht4x;
+            }
+
+            Fail("expected sht3x or sht4x, got '" + Value + "'");
+            return current;
+        }
+
         /// <summary>opt3001 or bh1750.</summary>
         internal LightSensorKind LightSensor(LightSensorKind current)
         {

@@ -192,7 +192,8 @@ namespace SensorNode.Core.Config
         private static bool ApplySensors(NodeConfig c, ConfigEntry e)
         {
             string k = e.Key;
-            if (k == "sht3x_address") c.Sht3xAddress = e.Hex(c.Sht3xAddress, 0x08, 0x77, 2);
+            if (k == "climate_sensor") c.ClimateSensor = e.ClimateSensor(c.ClimateSensor);
+            else if (k == "climate_address") c.ClimateAddress = e.Hex(c.ClimateAddress, 0x08, 0x77, 2);
             else if (k == "light_sensor") c.LightSensor = e.LightSensor(c.LightSensor);
             else if (k == "light_address") c.LightAddress = e.Hex(c.LightAddress, 0x08, 0x77, 2);
             else return false;

@@ -15,6 +15,10 @@ namespace SensorNode.Core.Config
             this.keys = keys;
         }
 
+        // Keys renamed since the first release, old name and new: an old file is then told the new name.
+        private static readonly string[] RenamedFrom = new string[] { "sht3x_address" };
+        private static readonly string[] RenamedTo = new string[] { "climate_address" };
+
         /// <summary>The keys of nf.config, one per <see cref="NodeConfig"/> field, in file order.</summary>
         internal static ConfigSchema ForNodeConfig()
         {
@@ -24,7 +28,7 @@ namespace SensorNode.Core.Config
                 {
                     new string[] { "target", "serial_port", "firmware_version", "deploy_address" },
                     new string[] { "i2c_bus", "i2c_data", "i2c_clock", "pir", "supercap_adc_channel", "supercap_gate", "boot_marker" },
-                    new string[] { "sht3x_address", "light_sensor", "light_address" },
+                    new string[] { "climate_sensor", "climate_address", "light_sensor", "light_address" },
                     new string[] { "divider_ratio", "samples", "gate_settle_ms", "cal_low_raw", "cal_low_millivolts", "cal_high_raw", "cal_high_millivolts" },
                     new string[] { "capacitance_millifarads", "esr_milliohms", "brownout_millivolts", "max_millivolts" },
                     new string[] { "sleep_microamps", "active_milliamps", "radio_milliamps", "radio_peak_milliamps", "transmit_budget_millijoules", "policy_update_min_millivolts" },
@@ -96,6 +100,12 @@ namespace SensorNode.Core.Config
         /// <summary>Message for a key that section <paramref name="section"/> does not have.</summary>
         internal string DescribeUnknownKey(int section, string key)
         {
+            int renamed = IndexOf(RenamedFrom, key);
+            if (renamed >= 0)
+            {
+                return "unknown key '" + key + "'; it is now called '" + RenamedTo[renamed] + "'";
+            }
+
             string home = SectionOfKey(key);
             if (home != null)
             {

@@ -195,9 +195,25 @@ namespace SensorNode.Core.Config
 
         private void CheckSensors(NodeConfig c)
         {
-            if (c.Sht3xAddress != 0x44 && c.Sht3xAddress != 0x45)
+            switch (c.ClimateSensor)
             {
-                AtLine("sensors.sht3x_address", "expected 0x44 (ADDR low) or 0x45 (ADDR high), got " + Hex2(c.Sht3xAddress));
+                case ClimateSensorKind.Sht3x:
+                    if (c.ClimateAddress != 0x44 && c.ClimateAddress != 0x45)
+                    {
+                        CrossField("sensors.climate_address", Hex2(c.ClimateAddress) + " is not an SHT3x address: climate_sensor = sht3x needs 0x44 (ADDR low) or 0x45 (ADDR high)");
+                    }
+
+                    break;
+                case ClimateSensorKind.Sht4x:
+                    if (c.ClimateAddress < 0x44 || c.ClimateAddress > 0x46)
+                    {
+                        CrossField("sensors.climate_address", Hex2(c.ClimateAddress) + " is not an SHT4x address: climate_sensor = sht4x needs 0x44 (SHT4x-A), 0x45 (-B) or 0x46 (-C)");
+                    }
+
+                    break;
+                default:
+                    AtLine("sensors.climate_sensor", "expected sht3x or sht4x");
+                    break;
             }
 
             switch (c.LightSensor)
@@ -221,9 +237,9 @@ namespace SensorNode.Core.Config
                     break;
             }
 
-            if (c.LightAddress == c.Sht3xAddress)
+            if (c.LightAddress == c.ClimateAddress)
             {
-                CrossField("sensors.light_address", Hex2(c.LightAddress) + " is also sht3x_address: two devices cannot share an I2C address");
+                CrossField("sensors.light_address", Hex2(c.LightAddress) + " is also climate_address: two devices cannot share an I2C address");
             }
         }
 

@@ -47,8 +47,10 @@ namespace SensorNode.Core.Config
         public int BootMarkerPin = -1;
 
         // [sensors]
-        /// <summary>SHT3x address: 0x44 (ADDR low) or 0x45 (ADDR high).</summary>
-        public int Sht3xAddress = 0x44;
+        /// <summary>Which temperature/humidity sensor is fitted.</summary>
+        public ClimateSensorKind ClimateSensor = ClimateSensorKind.Sht3x;
+        /// <summary>Climate sensor address: SHT3x 0x44 (ADDR low) or 0x45 (ADDR high); SHT4x 0x44, 0x45 or 0x46 by part number.</summary>
+        public int ClimateAddress = 0x44;
         /// <summary>Which light sensor is fitted.</summary>
         public LightSensorKind LightSensor = LightSensorKind.Opt3001;
         /// <summary>Light sensor address: OPT3001 0x44-0x47 (0x45 = ADDR to VDD, avoids the SHT3x), BH1750 0x23/0x5C.</summary>

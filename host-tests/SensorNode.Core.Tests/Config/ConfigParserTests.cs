@@ -47,7 +47,7 @@ public class ConfigParserTests
     {
         ["board.target"] = "ESP32_PSRAM_REV3", ["board.serial_port"] = "COM3", ["board.firmware_version"] = "1.17.0.334", ["board.deploy_address"] = "0x1A0000",
         ["pins.i2c_bus"] = "2", ["pins.i2c_data"] = "21", ["pins.i2c_clock"] = "22", ["pins.pir"] = "26", ["pins.supercap_adc_channel"] = "7", ["pins.supercap_gate"] = "25", ["pins.boot_marker"] = "23",
-        ["sensors.sht3x_address"] = "0x45", ["sensors.light_sensor"] = "bh1750", ["sensors.light_address"] = "0x46",
+        ["sensors.climate_sensor"] = "sht4x", ["sensors.climate_address"] = "0x45", ["sensors.light_sensor"] = "bh1750", ["sensors.light_address"] = "0x46",
         ["adc.divider_ratio"] = "3.3", ["adc.samples"] = "16", ["adc.gate_settle_ms"] = "20", ["adc.cal_low_raw"] = "400", ["adc.cal_low_millivolts"] = "470",
         ["adc.cal_high_raw"] = "3700", ["adc.cal_high_millivolts"] = "2570",
         ["supercap.capacitance_millifarads"] = "3300", ["supercap.esr_milliohms"] = "90", ["supercap.brownout_millivolts"] = "2900",
@@ -156,9 +156,9 @@ public class ConfigParserTests
     }
 
     [Theory]
-    [InlineData("sht3x_address = 68", "expected a hex number 0x08..0x77, got '68' (hex needs the 0x prefix)")]
-    [InlineData("sht3x_address = 0x4G", "expected a hex number 0x08..0x77, got '0x4G'")]
-    [InlineData("sht3x_address = 0x", "expected a hex number 0x08..0x77, got '0x'")]
+    [InlineData("climate_address = 68", "expected a hex number 0x08..0x77, got '68' (hex needs the 0x prefix)")]
+    [InlineData("climate_address = 0x4G", "expected a hex number 0x08..0x77, got '0x4G'")]
+    [InlineData("climate_address = 0x", "expected a hex number 0x08..0x77, got '0x'")]
     [InlineData("light_address = 0x80", "expected a hex number 0x08..0x77, got '0x80'")]
     public void Parse_BadHex_ReportsExpectedForm(string line, string message)
     {
@@ -167,7 +167,7 @@ public class ConfigParserTests
         var error = Assert.Single(errors);
         Assert.Equal(2, error.Line);
         Assert.Equal(message, error.Message);
-        Assert.Equal(0x44, config.Sht3xAddress);
+        Assert.Equal(0x44, config.ClimateAddress);
     }
 
     [Fact]
@@ -221,6 +221,25 @@ public class ConfigParserTests
         Parse("[mqtt]\n" + line + "\n", out var errors);
 
         Assert.Equal(message, Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void Parse_BadClimateSensor_ListsTheChoices()
+    {
+        Parse("[sensors]\nclimate_sensor = dht22\n", out var errors);
+
+        Assert.Equal("expected sht3x or sht4x, got 'dht22'", Assert.Single(errors).Message);
+    }
+
+    [Fact]
+    public void Parse_TheRenamedSht3xAddress_NamesItsNewKey()
+    {
+        var config = Parse("[sensors]\nsht3x_address = 0x45\n", out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(2, error.Line);
+        Assert.Equal("unknown key 'sht3x_address'; it is now called 'climate_address'", error.Message);
+        Assert.Equal(0x44, config.ClimateAddress);
     }
 
     [Fact]
@@ -351,7 +370,7 @@ public class ConfigParserTests
             "pir = 99",                     // 2 out of range
             "i2c_data = 21",                // 3 ok
             "[sensors]",                    // 4
-            "sht3x_address = 44",           // 5 bad hex
+            "climate_address = 44",         // 5 bad hex
             "[mqtt]",                       // 6
             "port = abc",                   // 7 bad int
             "port = 1883",                  // 8 duplicate

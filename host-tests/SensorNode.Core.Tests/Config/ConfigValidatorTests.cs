@@ -125,13 +125,27 @@ public class ConfigValidatorTests
         Assert.Contains(errors, e => e.Field == "pins.i2c_data" && e.Message == message);
     }
 
-    [Fact]
-    public void Validate_Sht3xAddressOtherThan44Or45_IsAnError()
+    [Theory]
+    [InlineData(ClimateSensorKind.Sht3x, 0x44, true)]
+    [InlineData(ClimateSensorKind.Sht3x, 0x45, true)]
+    [InlineData(ClimateSensorKind.Sht3x, 0x46, false)]
+    [InlineData(ClimateSensorKind.Sht4x, 0x46, true)]
+    [InlineData(ClimateSensorKind.Sht4x, 0x43, false)]
+    [InlineData(ClimateSensorKind.Sht4x, 0x47, false)]
+    public void Validate_ClimateAddress_MustFitTheClimateSensor(ClimateSensorKind kind, int address, bool valid)
     {
-        var errors = Validate(c => { c.Sht3xAddress = 0x46; c.LightAddress = 0x47; });
+        var errors = Validate(c => { c.ClimateSensor = kind; c.ClimateAddress = address; c.LightAddress = 0x23; c.LightSensor = LightSensorKind.Bh1750; });
 
-        var error = Assert.Single(errors);
-        Assert.Equal("test: [sensors] sht3x_address: expected 0x44 (ADDR low) or 0x45 (ADDR high), got 0x46", error.ToString());
+        if (valid)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal("sensors.climate_address", error.Field);
+            Assert.StartsWith($"0x{address:X2} is not an {(kind == ClimateSensorKind.Sht3x ? "SHT3x" : "SHT4x")} address", error.Message);
+        }
     }
 
     [Theory]
@@ -155,11 +169,11 @@ public class ConfigValidatorTests
     }
 
     [Fact]
-    public void Validate_LightAddressEqualToSht3x_IsAnError()
+    public void Validate_LightAddressEqualToTheClimateSensors_IsAnError()
     {
         var error = SingleError(c => c.LightAddress = 0x44, "sensors.light_address");
 
-        Assert.Equal("0x44 is also sht3x_address: two devices cannot share an I2C address", error.Message);
+        Assert.Equal("0x44 is also climate_address: two devices cannot share an I2C address", error.Message);
     }
 
     [Fact]

@@ -65,15 +65,19 @@ public class I2cDriverFaultTests
     }
 
     [Theory]
-    [InlineData(0)] // temperature MSB
-    [InlineData(1)] // temperature LSB
-    [InlineData(2)] // temperature CRC
-    [InlineData(3)] // humidity MSB
-    [InlineData(4)] // humidity LSB
-    [InlineData(5)] // humidity CRC
-    public void CorruptedRead_IsCaughtByTheCrc_OnTheSht3x_InEitherWord(int corruptedByte)
+    [InlineData(I2cDriverHarness.Sht3x, 0)] // temperature MSB
+    [InlineData(I2cDriverHarness.Sht3x, 1)] // temperature LSB
+    [InlineData(I2cDriverHarness.Sht3x, 2)] // temperature CRC
+    [InlineData(I2cDriverHarness.Sht3x, 3)] // humidity MSB
+    [InlineData(I2cDriverHarness.Sht3x, 4)] // humidity LSB
+    [InlineData(I2cDriverHarness.Sht3x, 5)] // humidity CRC
+    [InlineData(I2cDriverHarness.Sht4x, 0)]
+    [InlineData(I2cDriverHarness.Sht4x, 2)]
+    [InlineData(I2cDriverHarness.Sht4x, 4)]
+    [InlineData(I2cDriverHarness.Sht4x, 5)]
+    public void CorruptedRead_IsCaughtByTheCrc_OnTheSensirionChips_InEitherWord(string chip, int corruptedByte)
     {
-        var driver = I2cDriverHarness.Create(I2cDriverHarness.Sht3x);
+        var driver = I2cDriverHarness.Create(chip);
         driver.Start();
         driver.Chip.CorruptNextReads(1, corruptedByte);
 

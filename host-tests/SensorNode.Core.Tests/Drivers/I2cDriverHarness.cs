@@ -12,6 +12,7 @@ namespace SensorNode.Core.Tests.Drivers;
 public sealed class I2cDriverHarness
 {
     public const string Sht3x = "SHT3x";
+    public const string Sht4x = "SHT4x";
     public const string Opt3001 = "OPT3001";
     public const string Bh1750 = "BH1750";
 
@@ -36,14 +37,14 @@ public sealed class I2cDriverHarness
     public int ExpectedWait { get; }
     public int[] ExpectedValues { get; }
 
-    public static TheoryData<string> Chips => new() { Sht3x, Opt3001, Bh1750 };
+    public static TheoryData<string> Chips => new() { Sht3x, Sht4x, Opt3001, Bh1750 };
 
     public static TheoryData<string, I2cStatus, SensorError> ChipsAndFaults
     {
         get
         {
             var data = new TheoryData<string, I2cStatus, SensorError>();
-            foreach (string chip in new[] { Sht3x, Opt3001, Bh1750 })
+            foreach (string chip in new[] { Sht3x, Sht4x, Opt3001, Bh1750 })
             {
                 foreach (object[] fault in BusFaults.All)
                 {
@@ -63,8 +64,16 @@ public sealed class I2cDriverHarness
                 var device = new SimulatedSht3x { TemperatureCelsius = 24.0, HumidityPercent = 55.0 };
                 var sensor = new Sht3xSensor(device, Sht3xRepeatability.High);
                 return new I2cDriverHarness(device, sensor.StartMeasurement,
-                    () => (sensor.TryReadMeasurement(out Sht3xSample s), new[] { s.TemperatureCentiCelsius, s.HumidityCentiPercent }),
+                    () => (sensor.TryReadMeasurement(out ClimateSample s), new[] { s.TemperatureCentiCelsius, s.HumidityCentiPercent }),
                     () => sensor.LastError, () => device.MeasurementsStarted, 16, new[] { 2400, 5500 });
+            }
+            case Sht4x:
+            {
+                var device = new SimulatedSht4x { TemperatureCelsius = 24.0, HumidityPercent = 55.0 };
+                var sensor = new Sht4xSensor(device, Sht4xPrecision.High);
+                return new I2cDriverHarness(device, sensor.StartMeasurement,
+                    () => (sensor.TryReadMeasurement(out ClimateSample s), new[] { s.TemperatureCentiCelsius, s.HumidityCentiPercent }),
+                    () => sensor.LastError, () => device.MeasurementsStarted, 10, new[] { 2400, 5500 });
             }
             case Opt3001:
             {

@@ -7,6 +7,7 @@ public class ReadmeSnippetTests
 {
     [Theory]
     [InlineData("Sht3x", "Sht3x/Sht3xSensorTests.cs")]
+    [InlineData("Sht4x", "Sht4x/Sht4xSensorTests.cs")]
     [InlineData("Opt3001", "Opt3001/Opt3001SensorTests.cs")]
     [InlineData("Bh1750", "Bh1750/Bh1750SensorTests.cs")]
     [InlineData("Supercap", "Supercap/SupercapMonitorTests.cs")]

@@ -9,19 +9,10 @@ namespace SensorNode.Simulation.Devices;
 /// when no measurement is waiting or one is still in progress, as the chip does. Periodic mode, heater, status
 /// register and alert limits are not modelled: their commands are NACKed.
 /// </summary>
-public sealed class SimulatedSht3x : SimulatedI2cDevice
+public sealed class SimulatedSht3x : SimulatedSensirionChip
 {
-    private readonly byte[] _measurement = new byte[Sht3xCodec.MeasurementLength];
-    private bool _measurementReady;
-
-    /// <summary>Air temperature at the sensor, degC; outside -45 to 130 the output clamps, like the chip's.</summary>
-    public double TemperatureCelsius { get; set; } = 20.0;
-
-    /// <summary>Relative humidity at the sensor, %; clamps to 0 to 100.</summary>
-    public double HumidityPercent { get; set; } = 50.0;
-
-    /// <summary>Single-shot measurements started so far.</summary>
-    public int MeasurementsStarted { get; private set; }
+    /// <summary>The word spans 0 to 100 %RH (datasheet 4.13).</summary>
+    protected override double HumidityFraction(double percent) => percent / 100.0;
 
     /// <inheritdoc />
     protected override I2cStatus OnWrite(byte[] data)
@@ -42,47 +33,11 @@ public sealed class SimulatedSht3x : SimulatedI2cDevice
             case Sht3xCommand.SingleShotHighRepeatabilityStretched:
             case Sht3xCommand.SingleShotMediumRepeatabilityStretched:
             case Sht3xCommand.SingleShotLowRepeatabilityStretched:
-                _measurementReady = false;
-                MeasurementsStarted++;
-                StartConversion();
-                return I2cStatus.Ok;
+                return BeginMeasurement();
             case Sht3xCommand.SoftReset:
-                _measurementReady = false;
-                return I2cStatus.Ok;
+                return Reset();
             default:
                 return I2cStatus.PartialTransfer; // the chip NACKs a command it does not process
         }
-    }
-
-    /// <inheritdoc />
-    protected override void OnConversionComplete()
-    {
-        WriteWord(0, Quantise((TemperatureCelsius + 45.0) / 175.0));
-        WriteWord(3, Quantise(HumidityPercent / 100.0));
-        _measurementReady = true;
-    }
-
-    /// <inheritdoc />
-    protected override I2cStatus OnRead(byte[] buffer)
-    {
-        if (IsConverting || !_measurementReady)
-        {
-            return I2cStatus.AddressNotAcknowledged;
-        }
-        // The master may stop early (e.g. after the temperature word); bytes past the sixth read as 0xFF.
-        Array.Fill(buffer, (byte)0xFF);
-        Array.Copy(_measurement, buffer, Math.Min(buffer.Length, _measurement.Length));
-        _measurementReady = false; // the data memory is cleared once read out
-        return I2cStatus.Ok;
-    }
-
-    /// <summary>Fraction of full scale (0 to 1, clamped) to the 16-bit output word.</summary>
-    private static int Quantise(double fraction) => (int)Math.Round(Math.Clamp(fraction, 0.0, 1.0) * 65535.0);
-
-    private void WriteWord(int offset, int word)
-    {
-        _measurement[offset] = (byte)(word >> 8);
-        _measurement[offset + 1] = (byte)word;
-        _measurement[offset + 2] = Sht3xCodec.Crc8(_measurement, offset, 2);
     }
 }

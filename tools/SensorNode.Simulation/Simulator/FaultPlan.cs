@@ -89,10 +89,10 @@ public sealed class FaultPlan
         if (!Any) return;
         if (Strikes(FaultKind.I2cNack))
         {
-            if (Next(2) == 0) node.Sht3x.FailNextTransfers(1, I2cStatus.AddressNotAcknowledged);
+            if (Next(2) == 0) node.Climate.FailNextTransfers(1, I2cStatus.AddressNotAcknowledged);
             else { node.Opt3001.FailNextTransfers(1, I2cStatus.AddressNotAcknowledged); node.Bh1750.FailNextTransfers(1, I2cStatus.AddressNotAcknowledged); }
         }
-        if (Strikes(FaultKind.Crc)) node.Sht3x.CorruptNextReads(1);
+        if (Strikes(FaultKind.Crc)) node.Climate.CorruptNextReads(1);
         if (Strikes(FaultKind.Wifi)) node.Link.FailNextConnects(1);
         if (Strikes(FaultKind.BrokerDown)) node.Broker.Unreachable = true;
         if (Strikes(FaultKind.NoAck)) node.Broker.WithholdAcks = true;

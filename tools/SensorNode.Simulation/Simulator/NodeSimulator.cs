@@ -219,8 +219,8 @@ public sealed class NodeSimulator
         _wakes++;
         if (cause == WakeCause.Motion) _motionWakes++;
         long seconds = wakeStartMs / 1000;
-        _node.Sht3x.TemperatureCelsius = _env.TemperatureAt(seconds);
-        _node.Sht3x.HumidityPercent = _env.HumidityAt(seconds);
+        _node.TemperatureCelsius = _env.TemperatureAt(seconds);
+        _node.HumidityPercent = _env.HumidityAt(seconds);
         _node.IlluminanceLux = _env.IlluminanceAt(seconds);
         _node.Adc.SupercapVolts = _supercap.Volts;
         _node.Pir.High = cause == WakeCause.Motion;

@@ -12,28 +12,18 @@ namespace SensorNode.Core.Drivers
         public const int MeasurementLength = 6;
 
         /// <summary>
-        /// CRC-8 of <paramref name="count"/> bytes from <paramref name="offset"/> (datasheet 4.12, Table 20):
-        /// polynomial 0x31, init 0xFF, no reflection, no final xor. CRC(0xBEEF) = 0x92.
+        /// CRC-8 of <paramref name="count"/> bytes from <paramref name="offset"/> (datasheet 4.12, Table 20): the
+        /// <see cref="SensirionCrc8"/> every Sensirion chip uses. CRC(0xBEEF) = 0x92.
         /// </summary>
         public static byte Crc8(byte[] data, int offset, int count)
         {
-            int crc = 0xFF;
-            int end = offset + count;
-            for (int i = offset; i < end; i++)
-            {
-                crc ^= data[i];
-                for (int bit = 0; bit < 8; bit++)
-                {
-                    crc = (crc & 0x80) != 0 ? ((crc << 1) ^ 0x31) & 0xFF : (crc << 1) & 0xFF;
-                }
-            }
-            return (byte)crc;
+            return SensirionCrc8.Compute(data, offset, count);
         }
 
         /// <summary>True when the two data bytes at <paramref name="offset"/> match the CRC byte after them.</summary>
         public static bool IsWordValid(byte[] data, int offset)
         {
-            return Crc8(data, offset, 2) == data[offset + 2];
+            return SensirionCrc8.IsWordValid(data, offset);
         }
 
         /// <summary>

@@ -8,13 +8,10 @@ namespace SensorNode.Core.Drivers
     /// One measurement is one command write and one 6-byte read; both values come from that one conversion.
     /// Between measurements the chip idles at about 0.2 uA, so there is nothing to power down.
     /// </summary>
-    public sealed class Sht3xSensor
+    public sealed class Sht3xSensor : IClimateSensor
     {
-        private readonly II2cChannel _channel;
         private readonly Sht3xRepeatability _repeatability;
-        private readonly byte[] _command;
-        private readonly byte[] _data;
-        private bool _measurementPending;
+        private readonly SensirionMeasurement _measurement;
 
         /// <summary>
         /// Driver over <paramref name="channel"/> (address 0x44 or 0x45, set by whoever made the channel).
@@ -28,15 +25,15 @@ namespace SensorNode.Core.Drivers
                 throw new ArgumentNullException("channel");
             }
             int command = (int)Sht3xCodec.SingleShotCommand(repeatability);
-            _channel = channel;
             _repeatability = repeatability;
-            _command = new byte[] { (byte)(command >> 8), (byte)command };
-            _data = new byte[Sht3xCodec.MeasurementLength];
-            LastError = SensorError.None;
+            _measurement = new SensirionMeasurement(channel, new byte[] { (byte)(command >> 8), (byte)command });
         }
 
         /// <summary>Outcome of the last operation; <see cref="SensorError.None"/> after a success.</summary>
-        public SensorError LastError { get; private set; }
+        public SensorError LastError
+        {
+            get { return _measurement.LastError; }
+        }
 
         /// <summary>
         /// Sends the single-shot command. Returns the wait before <see cref="TryReadMeasurement"/>, ms
@@ -45,16 +42,7 @@ namespace SensorNode.Core.Drivers
         /// </summary>
         public int StartMeasurement()
         {
-            I2cStatus status = _channel.Write(_command);
-            if (status != I2cStatus.Ok)
-            {
-                _measurementPending = false;
-                LastError = I2cErrors.ToSensorError(status);
-                return 0;
-            }
-            _measurementPending = true;
-            LastError = SensorError.None;
-            return Sht3xCodec.MeasurementMilliseconds(_repeatability);
+            return _measurement.Start(Sht3xCodec.MeasurementMilliseconds(_repeatability));
         }
 
         /// <summary>
@@ -64,26 +52,17 @@ namespace SensorNode.Core.Drivers
         /// ignored. A measurement is returned at most once. After a failed read the same measurement may be
         /// retried (useful after a too-early NACK); a new <see cref="StartMeasurement"/> always works.
         /// </summary>
-        public bool TryReadMeasurement(out Sht3xSample sample)
+        public bool TryReadMeasurement(out ClimateSample sample)
         {
-            sample = new Sht3xSample();
-            if (!_measurementPending)
+            sample = new ClimateSample();
+            int rawTemperature;
+            int rawHumidity;
+            if (!_measurement.TryReadWords(out rawTemperature, out rawHumidity))
             {
-                return Fail(SensorError.NotStarted);
+                return false;
             }
-            I2cStatus status = _channel.Read(_data);
-            if (status != I2cStatus.Ok)
-            {
-                return Fail(I2cErrors.ToSensorError(status));
-            }
-            if (!Sht3xCodec.IsWordValid(_data, 0) || !Sht3xCodec.IsWordValid(_data, 3))
-            {
-                return Fail(SensorError.CrcMismatch);
-            }
-            sample.TemperatureCentiCelsius = Sht3xCodec.TemperatureCentiCelsius((_data[0] << 8) | _data[1]);
-            sample.HumidityCentiPercent = Sht3xCodec.HumidityCentiPercent((_data[3] << 8) | _data[4]);
-            _measurementPending = false;
-            LastError = SensorError.None;
+            sample.TemperatureCentiCelsius = Sht3xCodec.TemperatureCentiCelsius(rawTemperature);
+            sample.HumidityCentiPercent = Sht3xCodec.HumidityCentiPercent(rawHumidity);
             return true;
         }
 
@@ -92,12 +71,6 @@ namespace SensorNode.Core.Drivers
         {
             return "SHT3x single-shot, " + Sht3xCodec.RepeatabilityName(_repeatability)
                 + " repeatability, no clock stretching, last error " + SensorErrorText.Name(LastError);
-        }
-
-        private bool Fail(SensorError error)
-        {
-            LastError = error;
-            return false;
         }
     }
 }

@@ -16,7 +16,7 @@ public class Sht3xSensorTests
         var sht = new Sht3xSensor(channel, Sht3xRepeatability.High);
         int waitMilliseconds = sht.StartMeasurement();      // 16; 0 if the bus failed
         // ... start the other sensors, then wait once for the slowest (the simulator needs no wait) ...
-        bool ok = sht.TryReadMeasurement(out Sht3xSample sample);
+        bool ok = sht.TryReadMeasurement(out ClimateSample sample);
         // sample.TemperatureCentiCelsius is 2150 (21.50 degC), sample.HumidityCentiPercent 4800 (48.00 %RH)
         // --- README snippet ends
 
@@ -51,7 +51,7 @@ public class Sht3xSensorTests
         // 0x6666 = 25.00 degC, 0x8000 = 50.00 %RH, each followed by its CRC-8 (computed outside this code base).
         channel.EnqueueRead(0x66, 0x66, 0x93, 0x80, 0x00, 0xA2);
 
-        Assert.True(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.True(sensor.TryReadMeasurement(out ClimateSample sample));
 
         Assert.Equal(2500, sample.TemperatureCentiCelsius);
         Assert.Equal(5000, sample.HumidityCentiPercent);
@@ -71,7 +71,7 @@ public class Sht3xSensorTests
         var sensor = new Sht3xSensor(chip, Sht3xRepeatability.High);
 
         sensor.StartMeasurement();
-        Assert.True(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.True(sensor.TryReadMeasurement(out ClimateSample sample));
 
         // One output step is 0.0027 degC / 0.0015 %RH, so rounding to 0.01 stays within 1.
         Assert.InRange(sample.TemperatureCentiCelsius, celsius * 100 - 1, celsius * 100 + 1);
@@ -93,7 +93,7 @@ public class Sht3xSensorTests
 
         var sensor = new Sht3xSensor(chip, Sht3xRepeatability.Medium);
         sensor.StartMeasurement();
-        Assert.True(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.True(sensor.TryReadMeasurement(out ClimateSample sample));
 
         Assert.Equal((int)Math.Round(expectedCelsius * 100, MidpointRounding.AwayFromZero), sample.TemperatureCentiCelsius);
         Assert.Equal((int)Math.Round(expectedPercent * 100, MidpointRounding.AwayFromZero), sample.HumidityCentiPercent);
@@ -107,7 +107,7 @@ public class Sht3xSensorTests
         sensor.StartMeasurement();
         channel.EnqueueRead(0x66, 0x66, 0x93, 0x80, 0x00, 0xA3); // humidity CRC should be 0xA2
 
-        Assert.False(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.False(sensor.TryReadMeasurement(out ClimateSample sample));
 
         Assert.Equal(SensorError.CrcMismatch, sensor.LastError);
         Assert.Equal(default, sample);
@@ -123,7 +123,7 @@ public class Sht3xSensorTests
         Assert.False(sensor.TryReadMeasurement(out _));
 
         // The chip cleared its data when it was read out: a retry without a new start gets NACKed.
-        Assert.False(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.False(sensor.TryReadMeasurement(out ClimateSample sample));
         Assert.Equal(SensorError.NotAcknowledged, sensor.LastError);
         Assert.Equal(default, sample);
     }
@@ -135,12 +135,12 @@ public class Sht3xSensorTests
         var sensor = new Sht3xSensor(chip, Sht3xRepeatability.High);
         sensor.StartMeasurement();
 
-        Assert.False(sensor.TryReadMeasurement(out Sht3xSample early));
+        Assert.False(sensor.TryReadMeasurement(out ClimateSample early));
         Assert.Equal(SensorError.NotAcknowledged, sensor.LastError);
         Assert.Equal(default, early);
 
         chip.CompleteConversion();
-        Assert.True(sensor.TryReadMeasurement(out Sht3xSample sample));
+        Assert.True(sensor.TryReadMeasurement(out ClimateSample sample));
         Assert.Equal(1000, sample.TemperatureCentiCelsius);
         Assert.Equal(8000, sample.HumidityCentiPercent);
     }

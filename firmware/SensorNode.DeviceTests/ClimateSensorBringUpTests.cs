@@ -4,9 +4,9 @@ using SensorNode.Firmware.Adapters;
 
 namespace SensorNode.DeviceTests
 {
-    /// <summary>Bench bring-up: the SHT3x is wired, addressed as configured and measuring.</summary>
+    /// <summary>Bench bring-up: the climate sensor (SHT3x or SHT4x, as configured) is wired, addressed as configured and measuring.</summary>
     [TestClass]
-    public class Sht3xBringUpTests
+    public class ClimateSensorBringUpTests
     {
         // A bench is indoors: anything outside -10..50 degC means a bad conversion, not weather.
         private const int MinBenchCentiCelsius = -1000;
@@ -14,21 +14,21 @@ namespace SensorNode.DeviceTests
         private const int MaxCentiPercent = 10000;
 
         [TestMethod]
-        public void Sht3x_AnswersWithValidCrc_AndPlausibleReading()
+        public void ClimateSensor_AnswersWithValidCrc_AndPlausibleReading()
         {
             BenchBoard board = new BenchBoard();
-            int address = board.Config.Sht3xAddress;
+            int address = board.Config.ClimateAddress;
             using (NanoI2cChannel channel = board.OpenI2c(address))
             {
-                Sht3xSensor sensor = new Sht3xSensor(channel, Sht3xRepeatability.High);
+                IClimateSensor sensor = SensorDrivers.Climate(board.Config.ClimateSensor, channel);
                 board.Delay.DelayMilliseconds(sensor.StartMeasurement());
 
                 // TryReadMeasurement is false on a NACK and on a CRC-8 mismatch in either word.
-                Sht3xSample sample;
+                ClimateSample sample;
                 Assert.IsTrue(sensor.TryReadMeasurement(out sample),
-                    "SHT3x at " + BenchBoard.Hex(address) + " did not answer, or a CRC check failed");
+                    sensor.Describe() + " at " + BenchBoard.Hex(address) + " did not answer, or a CRC check failed");
 
-                OutputHelper.WriteLine("SHT3x: " + sample.TemperatureCentiCelsius.ToString() + " cdegC, "
+                OutputHelper.WriteLine("climate: " + sample.TemperatureCentiCelsius.ToString() + " cdegC, "
                     + sample.HumidityCentiPercent.ToString() + " c%RH");
                 Assert.IsTrue(sample.TemperatureCentiCelsius >= MinBenchCentiCelsius && sample.TemperatureCentiCelsius <= MaxBenchCentiCelsius,
                     "temperature " + sample.TemperatureCentiCelsius.ToString() + " cdegC is outside -10..50 degC");
