@@ -8,6 +8,17 @@ namespace SensorNode.Core.Telemetry
     /// </summary>
     public sealed class MqttTopics
     {
+        /// <summary>Topic level after the node id: SenML readings.</summary>
+        public const string StateLevel = "state";
+        /// <summary>Topic level after the node id: retained availability (also the will).</summary>
+        public const string AvailabilityLevel = "availability";
+        /// <summary>Topic level after the node id: command acknowledgements.</summary>
+        public const string AckLevel = "ack";
+        /// <summary>Topic level after the node id: fault reports of a node without a trustworthy configuration.</summary>
+        public const string FaultLevel = "fault";
+        /// <summary>Topic level after the node id under which commands are published ("cmd/&lt;name&gt;").</summary>
+        public const string CommandLevel = "cmd";
+
         /// <summary>
         /// Builds the topics. <paramref name="prefix"/>: one or more topic levels ("sensornode", "site/a"), no
         /// leading or trailing '/', no empty level. <paramref name="nodeId"/>: one level, 1-32 chars of [A-Za-z0-9._-].
@@ -22,11 +33,11 @@ namespace SensorNode.Core.Telemetry
             }
             NodeIds.Check(nodeId);
             string root = string.Concat(prefix, "/", nodeId, "/");
-            State = string.Concat(root, "state");
-            Availability = string.Concat(root, "availability");
-            CommandPrefix = string.Concat(root, "cmd/");
-            Ack = string.Concat(root, "ack");
-            Fault = string.Concat(root, "fault");
+            State = string.Concat(root, StateLevel);
+            Availability = string.Concat(root, AvailabilityLevel);
+            CommandPrefix = string.Concat(root, CommandLevel, "/");
+            Ack = string.Concat(root, AckLevel);
+            Fault = string.Concat(root, FaultLevel);
         }
 
         /// <summary>"&lt;prefix&gt;/&lt;node&gt;/state": SenML readings, QoS 1, not retained.</summary>

@@ -1,3 +1,5 @@
+using SensorNode.Core.Telemetry;
+
 namespace SensorNode.Gateway;
 
 /// <summary>
@@ -20,15 +22,15 @@ public static class GatewayTopics
             return false;
         }
         string[] levels = topic.Substring(prefix.Length + 1).Split('/');
-        if (levels.Length < 2 || !SensorNode.Core.Telemetry.NodeIds.IsValid(levels[0]))
+        if (levels.Length < 2 || !NodeIds.IsValid(levels[0]))
         {
             return false;
         }
         string kind = levels[1];
         bool ok = kind switch
         {
-            "state" or "availability" or "ack" or "fault" => levels.Length == 2,
-            "cmd" => levels.Length >= 3 && levels.Skip(2).All(level => level.Length > 0 && level != "+" && level != "#"),
+            MqttTopics.StateLevel or MqttTopics.AvailabilityLevel or MqttTopics.AckLevel or MqttTopics.FaultLevel => levels.Length == 2,
+            MqttTopics.CommandLevel => levels.Length >= 3 && levels.Skip(2).All(level => level.Length > 0 && level != "+" && level != "#"),
             _ => false,
         };
         if (ok)
@@ -39,17 +41,17 @@ public static class GatewayTopics
     }
 
     /// <summary>"&lt;prefix&gt;/+/state": every node's readings.</summary>
-    public static string StateFilter(string prefix) => $"{prefix}/+/state";
+    public static string StateFilter(string prefix) => $"{prefix}/+/{MqttTopics.StateLevel}";
 
     /// <summary>
     /// "$share/&lt;group&gt;/&lt;prefix&gt;/+/state": an MQTT 5 shared subscription, so the broker hands each state message to
     /// one gateway of <paramref name="group"/> (load sharing; the store deduplicates anyway).
     /// </summary>
-    public static string SharedStateFilter(string group, string prefix) => $"$share/{group}/{prefix}/+/state";
+    public static string SharedStateFilter(string group, string prefix) => $"$share/{group}/{prefix}/+/{MqttTopics.StateLevel}";
 
     /// <summary>"&lt;prefix&gt;/+/fault": fault reports (retained) of nodes without a trustworthy configuration.</summary>
-    public static string FaultFilter(string prefix) => $"{prefix}/+/fault";
+    public static string FaultFilter(string prefix) => $"{prefix}/+/{MqttTopics.FaultLevel}";
 
     /// <summary>"&lt;prefix&gt;/+/availability": every node's retained availability.</summary>
-    public static string AvailabilityFilter(string prefix) => $"{prefix}/+/availability";
+    public static string AvailabilityFilter(string prefix) => $"{prefix}/+/{MqttTopics.AvailabilityLevel}";
 }
