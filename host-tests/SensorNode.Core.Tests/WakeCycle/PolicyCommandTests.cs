@@ -3,6 +3,7 @@ using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 using SensorNode.Core.Policy;
+using SensorNode.Core.Telemetry;
 using SensorNode.Simulation;
 using SensorNode.Simulation.Devices;
 using Xunit;
@@ -202,7 +203,8 @@ public class PolicyCommandTests
     public void MessageLongerThanTheBuffer_IsAReceiveFailure_AndNotAcked()
     {
         var node = NewNode();
-        Retain(node, new byte[5000]);
+        // Longer than both buffers the wake may receive into: the SenML buffer and the dedicated command buffer.
+        Retain(node, new byte[Math.Max(SenmlWriter.CapacityFor(node.Config.ReadingsPerMessage), PolicyUpdate.MaxPayloadLength) + 1]);
 
         WakeReport report = WakeAndSleep(node);
 
