@@ -51,7 +51,7 @@ public sealed class CommandLineGrammarTests : IDisposable
         Assert.Equal(CliRun.Dispatch("simulate", "--help").Out, CliRun.Dispatch("help", "simulate").Out);
         var (code, stdout, _) = CliRun.Dispatch("help");
         Assert.Equal(CommandLine.Ok, code);
-        foreach (string command in new[] { "simulate", "evaluate", "gateway", "flash" }) Assert.Contains(command, stdout);
+        foreach (string command in new[] { "simulate", "evaluate", "sweep", "gateway", "flash" }) Assert.Contains(command, stdout);
     }
 
     [Fact]

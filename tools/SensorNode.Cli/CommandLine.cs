@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using SensorNode.Cli.Faults;
 
 namespace SensorNode.Cli;
@@ -27,6 +28,7 @@ public static class CommandLine
             PolicyCommand.Build(),
             ProfileCommand.Build(),
             EvaluateCommand.Build(),
+            SweepCommand.Build(),
             GatewayCommand.Build(),
             ReadingsCommand.Build(),
             SoakCommand.Build(),
@@ -56,12 +58,14 @@ public static class CommandLine
         string command = CommandPath(parse.CommandResult);
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
-            string message = parse.Errors[0].Message.ReplaceLineEndings(" ").Replace('\t', ' ');
+            // One error: a value the user gave that is wrong before an option the user left out.
+            ParseError first = parse.Errors.OrderBy(e => e.SymbolResult is { Tokens.Count: > 0 } ? 0 : 1).First();
+            string message = first.Message.ReplaceLineEndings(" ").Replace('\t', ' ');
             if (parse.CommandResult.Command is RootCommand)
             {
-                string? first = args.FirstOrDefault(a => !a.StartsWith('-') && !a.StartsWith('['));
+                string? word = args.FirstOrDefault(a => !a.StartsWith('-') && !a.StartsWith('['));
                 string commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
-                message = first == null ? $"a command is required ({commands})" : $"unknown command '{first}' ({commands})";
+                message = word == null ? $"a command is required ({commands})" : $"unknown command '{word}' ({commands})";
             }
             error.WriteLine($"{Prefix(command)}: {message}");
             error.WriteLine($"run '{Prefix(command)} --help' for the options");
@@ -107,12 +111,12 @@ public static class CommandLine
     public const string DebugVariable = "SENSORNODE_DEBUG";
 
     /// <summary>"simulate", "gateway brick", "" for the root: the command a message is about.</summary>
-    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    private static string CommandPath(CommandResult result)
     {
         var names = new List<string>();
-        for (System.CommandLine.Parsing.SymbolResult? r = result; r != null; r = r.Parent)
+        for (SymbolResult? r = result; r != null; r = r.Parent)
         {
-            if (r is System.CommandLine.Parsing.CommandResult c && c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+            if (r is CommandResult c && c.Command is not RootCommand) names.Insert(0, c.Command.Name);
         }
         return string.Join(' ', names);
     }

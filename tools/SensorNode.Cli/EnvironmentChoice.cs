@@ -75,6 +75,18 @@ public static class EnvironmentChoice
         return [Synthetic(Kind(input), DefaultStartUnixSeconds, days, range, buildingSeed)];
     }
 
+    /// <summary>
+    /// The --train-days of every --trace (or of the same synthetic building), where baselines are tuned; null without
+    /// --train-days.
+    /// </summary>
+    public static List<EnvironmentTrace>? Training(CommandInput input, int buildingSeed)
+    {
+        if (input.Range("train-days") is not DayRange days) return null;
+        IReadOnlyList<string> traces = Traces(input);
+        if (traces.Count > 0) return traces.Select(t => ReadTrace(t, null, days, "train-days")).ToList();
+        return [Synthetic(Kind(input), DefaultStartUnixSeconds, null, days, buildingSeed)];
+    }
+
     private static EnvironmentTrace Slice(EnvironmentTrace trace, int first, int last, string option)
     {
         try { return trace.Slice(first, last); }

@@ -57,7 +57,7 @@ public static class EvaluateCommand
             return study.Run(traces, outDir, output);
         }
         List<EnvironmentTrace> environments = EnvironmentChoice.Load(options, "test-days", seed * 31);
-        List<EnvironmentTrace>? training = options.Range("train-days") is DayRange trainDays ? TrainingEnvironments(traces, options, seed, trainDays) : null;
+        List<EnvironmentTrace>? training = EnvironmentChoice.Training(options, seed * 31);
 
         var contestants = new List<EvaluatedPolicy>();
         if (options.Get("policy") is { } policyText)
@@ -150,13 +150,6 @@ public static class EvaluateCommand
         var simulator = new NodeSimulator(setup, 0, recordTimeline: false);
         node = simulator.Node;
         return simulator.Run();
-    }
-
-    /// <summary>The --train-days of every trace (or of the synthetic building evaluated on).</summary>
-    private static List<EnvironmentTrace> TrainingEnvironments(IReadOnlyList<string> traces, CommandInput options, int seed, DayRange days)
-    {
-        if (traces.Count > 0) return traces.Select(t => EnvironmentChoice.ReadTrace(t, null, days, "train-days")).ToList();
-        return [EnvironmentChoice.Synthetic(EnvironmentChoice.Kind(options), EnvironmentChoice.DefaultStartUnixSeconds, null, days, seed * 31)];
     }
 
     private static OracleResult Sum(List<OracleResult> results)
