@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SensorNode.Cli;
 
@@ -21,10 +22,10 @@ public static class CliOption
     /// <summary>A flag: present or not, no value.</summary>
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description, Arity = ArgumentArity.Zero };
 
-    /// <summary>An option from a fixed list of words (completions offer them).</summary>
-    public static Option<string> OneOf(string name, string description, params string[] words)
+    /// <summary>An option from a fixed list of words (completions offer them; help shows them unless <paramref name="helpName"/> is given).</summary>
+    public static Option<string> OneOf(string name, string description, string[] words, string? helpName = null)
     {
-        var option = new Option<string>(name) { Description = description, HelpName = string.Join('|', words) };
+        var option = new Option<string>(name) { Description = description, HelpName = helpName ?? string.Join('|', words) };
         option.Validators.Add(r =>
         {
             string? text = r.Tokens.Count > 0 ? r.Tokens[0].Value : null;
@@ -39,7 +40,8 @@ public static class CliOption
     {
         var option = new Option<int>(name)
         {
-            Description = description, HelpName = helpName,
+            // The help adds "[default: N]" itself.
+            Description = fallback == null ? description : Regex.Replace(description, @" \(default [^()]*\)", ""), HelpName = helpName,
             CustomParser = r => ParseInt(r, name, min, max),
         };
         if (fallback is int f) option.DefaultValueFactory = _ => f;
@@ -99,7 +101,7 @@ public static class CliOption
 
     /// <summary>--environment KIND: a synthetic building.</summary>
     public static Option<string> Environment() =>
-        OneOf("--environment", "synthetic building: office (default), corridor, window-side", "office", "corridor", "window-side");
+        OneOf("--environment", "synthetic building: office (default), corridor, window-side", ["office", "corridor", "window-side"]);
 
     public static Option<int> Seed(string description = "seed of everything random: synthetic building, ADC noise, faults (default 1)") =>
         Int("--seed", description, 1, int.MinValue, int.MaxValue);

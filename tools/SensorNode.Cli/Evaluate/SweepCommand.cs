@@ -19,8 +19,8 @@ public static class SweepCommand
     public const string DefaultPolicies = "built-in,fixed-2h,least-spending";
 
     public static Command Build() => new Command("sweep", "sweep one hardware-profile figure (e.g. boot_milliseconds) over values and run the built-in table and the strongest baselines at each: events, brown-outs, Wi-Fi connects, dead time, utility, arrival latency; writes sweep.json, sweep.csv, sweep.md").Options(
-        CliOption.OneOf("--figure", "the hardware-profile figure to vary (docs/energy-model.md, \"Every figure of the default profile\")",
-            [.. HardwareProfile.FigureRanges.Select(f => f.Key)]).IsRequired(),
+        CliOption.OneOf("--figure", "the hardware-profile figure to vary, e.g. boot_milliseconds, deep_sleep_microamps, radio_milliamps (all: docs/energy-model.md, \"Every figure of the default profile\")",
+            [.. HardwareProfile.FigureRanges.Select(f => f.Key)], "FIGURE").IsRequired(),
         CliOption.Text("--values", "comma-separated values of the figure in its unit, e.g. 300,700,1000,1500,3000", "LIST").IsRequired(),
         CliOption.Traces(),
         CliOption.Environment(),
