@@ -84,6 +84,55 @@ public sealed class CommandLineGrammarTests : IDisposable
     }
 
     [Fact]
+    public void AnUnexpectedErrorInAnAction_IsOneLineNamingTheCommand_NotAStackTrace()
+    {
+        var root = new RootCommand { new Command("boom").With(_ => throw new InvalidOperationException("broken\nsecond line")) };
+        var error = new StringWriter();
+
+        int code = CommandLine.Dispatch(root, ["boom"], new StringWriter(), error);
+
+        Assert.Equal(CommandLine.Failed, code);
+        string line = Assert.Single(Lines(error.ToString()));
+        Assert.StartsWith("sensornode boom: unexpected error: InvalidOperationException: broken second line", line);
+    }
+
+    [Fact]
+    public void FailuresAndUsageErrorsThrownByAnAction_KeepTheirExitCodes()
+    {
+        var root = new RootCommand
+        {
+            new Command("fail").With(_ => throw new CommandFailedException("--out /x: cannot write there")),
+            new Command("usage").With(_ => throw new UsageException("give --trace or --environment, not both")),
+        };
+        var error = new StringWriter();
+        Assert.Equal(CommandLine.Failed, CommandLine.Dispatch(root, ["fail"], new StringWriter(), error));
+        Assert.Equal(["sensornode fail: --out /x: cannot write there"], Lines(error.ToString()));
+        error = new StringWriter();
+        Assert.Equal(CommandLine.Usage, CommandLine.Dispatch(root, ["usage"], new StringWriter(), error));
+        Assert.Equal(["sensornode usage: give --trace or --environment, not both", "run 'sensornode usage --help' for the options"], Lines(error.ToString()));
+    }
+
+    [Theory]
+    [InlineData("simulate --environment ", "corridor", "window-side")]
+    [InlineData("sweep --figure boot_", "boot_milliseconds", "boot_associate_milliamps")]
+    [InlineData("gateway b", "brick", "bench")]
+    public void Completions_ComeFromTheGrammar(string line, params string[] expected)
+    {
+        var (code, stdout, _) = CliRun.Dispatch($"[suggest:{line.Length}]", line);
+        Assert.Equal(CommandLine.Ok, code);
+        string[] offered = Lines(stdout);
+        foreach (string word in expected) Assert.Contains(word, offered);
+    }
+
+    [Fact]
+    public void ValuesMayFollowAnEqualsSign()
+    {
+        var (code, stdout, _) = CliRun.Dispatch("policy", "assess", "built-in", "--environment=corridor", "--days=2", "--start-volts=4.0");
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains("| corridor-seed31 | 4.0 V |", stdout);
+    }
+
+    [Fact]
     public void PolicyShow_TakesTheSameTablesAsAssess()
     {
         var (code, stdout, _) = CliRun.Dispatch("policy", "show", "built-in");
