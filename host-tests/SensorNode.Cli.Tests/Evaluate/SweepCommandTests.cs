@@ -74,24 +74,29 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Contains(expected, stderr);
     }
 
-    /// <summary>docs/energy-model.md's boot-time table is what its command prints now (run on the shared ff66 trace).</summary>
+    /// <summary>Every sweep table in docs/energy-model.md is what the command above it prints now (on the shared ff66 trace).</summary>
     [PibleTraceSimulationTests.RequiresTraceFact]
-    public void EnergyModelDoc_BootTimeTable_IsWhatItsCommandPrints()
+    public void EnergyModelDoc_SweepTables_AreWhatTheirCommandsPrint()
     {
         string doc = File.ReadAllText(Path.Combine(ProvisionFolder.RepositoryRoot(), "docs", "energy-model.md")).ReplaceLineEndings("\n");
-        string command = doc.Split('\n').Single(l => l.StartsWith("sensornode sweep ", StringComparison.Ordinal));
-        int begin = doc.IndexOf("<!-- sweep:begin", StringComparison.Ordinal);
-        int tableStart = doc.IndexOf('\n', begin) + 1;
-        string documented = doc[tableStart..doc.IndexOf("<!-- sweep:end -->", StringComparison.Ordinal)];
+        string[] blocks = doc.Split("<!-- sweep:begin")[1..];
+        Assert.Equal(2, blocks.Length); // boot time and deep-sleep current
+        string before = doc;
+        foreach (string block in blocks)
+        {
+            // The command is the last `sensornode sweep` line before the block.
+            string head = before[..before.IndexOf("<!-- sweep:begin" + block, StringComparison.Ordinal)];
+            string command = head.Split('\n').Last(l => l.StartsWith("sensornode sweep ", StringComparison.Ordinal));
+            string documented = block[(block.IndexOf('\n') + 1)..block.IndexOf("<!-- sweep:end -->", StringComparison.Ordinal)];
 
-        string[] args = command.Split(' ')[1..];
-        int trace = Array.IndexOf(args, "--trace") + 1, outDir = Array.IndexOf(args, "--out") + 1;
-        Assert.EndsWith(Path.GetFileName(PibleTraceSimulationTests.SharedTrace()!), args[trace]);
-        args[trace] = PibleTraceSimulationTests.SharedTrace()!;
-        args[outDir] = Path.Combine(_dir, "doc");
-        var (code, stdout, _) = CliRun.Dispatch([.. args, "--quiet"]);
-        Assert.Equal(CommandLine.Ok, code);
-        Assert.Equal(documented, File.ReadAllText(Path.Combine(_dir, "doc", "sweep.md")));
-        Assert.Equal("", stdout);
+            string[] args = command.Split(' ')[1..];
+            int trace = Array.IndexOf(args, "--trace") + 1, outDir = Array.IndexOf(args, "--out") + 1;
+            Assert.EndsWith(Path.GetFileName(PibleTraceSimulationTests.SharedTrace()!), args[trace]);
+            args[trace] = PibleTraceSimulationTests.SharedTrace()!;
+            args[outDir] = Path.Combine(_dir, "doc-" + args[Array.IndexOf(args, "--figure") + 1]);
+            var (code, _, stderr) = CliRun.Dispatch([.. args, "--quiet"]);
+            Assert.True(code == CommandLine.Ok, stderr);
+            Assert.Equal(documented, File.ReadAllText(Path.Combine(args[outDir], "sweep.md")));
+        }
     }
 }
