@@ -75,6 +75,9 @@ public sealed class CommandLineGrammarTests : IDisposable
     [InlineData("sensornode gateway brick: Option '--building' is required.", "gateway", "brick", "--db", "x.db")]
     [InlineData("sensornode policy show: Required argument missing for command: 'show'.", "policy", "show")]
     [InlineData("sensornode evaluate: give --days N or --test-days A..B, not both", "evaluate", "--days", "3", "--test-days", "0..2")]
+    [InlineData("sensornode faults simulate: --faults is now --hvac-faults K (--faults is the injected device faults in simulate)", "faults", "simulate", "--faults", "3", "--db", "x.db")]
+    [InlineData("sensornode faults evaluate: --rooms is now --room-count N (--rooms is a node-to-room map in gateway)", "faults", "evaluate", "--rooms", "8")]
+    [InlineData("sensornode gateway brick: --faults is now --findings FILE (--faults is the injected device faults in simulate)", "gateway", "brick", "--db", "x.db", "--building", "B", "--faults", "f.json")]
     public void UsageErrors_AreTwoLines_NamingTheCommandAndItsHelp(string first, params string[] args)
     {
         var (code, _, stderr) = CliRun.Dispatch(args);
@@ -130,6 +133,31 @@ public sealed class CommandLineGrammarTests : IDisposable
         var (code, stdout, _) = CliRun.Dispatch("policy", "assess", "built-in", "--environment=corridor", "--days=2", "--start-volts=4.0");
         Assert.Equal(CommandLine.Ok, code);
         Assert.Contains("| corridor-seed31 | 4.0 V |", stdout);
+    }
+
+    /// <summary>
+    /// Options that may differ in their value's form across commands while meaning the same thing: where a command
+    /// writes (a folder or a file), a time bound (a date, or a date-time), the faults to inject (the simulator's
+    /// device-fault rates, or soak's drills).
+    /// </summary>
+    private static readonly string[] SameMeaningOtherForm = ["--out", "--from", "--to", "--faults"];
+
+    [Fact]
+    public void AnOptionName_TakesTheSameKindOfValue_InEveryCommand()
+    {
+        var kinds = new Dictionary<string, HashSet<string>>();
+        void Walk(Command command, string path)
+        {
+            foreach (Option o in command.Options.Where(o => !o.Hidden && o.Name is not ("--help" or "--version")))
+            {
+                if (!kinds.TryGetValue(o.Name, out var set)) kinds[o.Name] = set = [];
+                set.Add($"{o.ValueType.Name} {o.HelpName}");
+            }
+            foreach (Command sub in command.Subcommands) Walk(sub, path + " " + sub.Name);
+        }
+        Walk(CommandLine.Root(), "");
+        string[] clashes = kinds.Where(k => k.Value.Count > 1 && !SameMeaningOtherForm.Contains(k.Key)).Select(k => $"{k.Key}: {string.Join(" / ", k.Value)}").ToArray();
+        Assert.Empty(clashes);
     }
 
     [Fact]

@@ -76,6 +76,17 @@ public static class CliOption
             },
         };
 
+    /// <summary>
+    /// An old spelling whose meaning clashed with the same name in another command: hidden, and refused with the new
+    /// spelling when given (a clear error instead of "unrecognized").
+    /// </summary>
+    public static Option<string[]> Renamed(string oldName, string newSpelling, string why)
+    {
+        var option = new Option<string[]>(oldName) { Hidden = true, Arity = ArgumentArity.ZeroOrMore };
+        option.Validators.Add(r => r.AddError($"{oldName} is now {newSpelling} ({why})"));
+        return option;
+    }
+
     /// <summary>The option must be given (the parser says so in one line).</summary>
     public static Option<T> IsRequired<T>(this Option<T> option)
     {

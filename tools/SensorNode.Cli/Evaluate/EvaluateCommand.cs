@@ -25,7 +25,7 @@ public static class EvaluateCommand
         CliOption.TrainDays("training days of the same traces (synthetic: of the same building): tunes tuned-fixed and tuned-pible on them (never on the test days); without it they are left out"),
         CliOption.Flag("--splits", "the split study instead (docs/evaluation.md): rolling weeks on the first --trace, train on it / test on each further --trace, synthetic buildings; learned table trained per split; writes splits.json and splits.md"),
         CliOption.Int("--episodes", "--splits: trainer episodes per split", 16, 1, 100_000),
-        CliOption.Text("--policy", "also evaluate this learned table (or built-in / fixed:<interval>)", "FILE"),
+        CliOption.Text("--policy", "also evaluate this learned table (or built-in / fixed:<interval>)", "P"),
         CliOption.Profile(),
         CliOption.Config("nf.config: its [service] section sets the arrival/temperature targets and the utility weights (default: the defaults, docs/configuration.md)"),
         CliOption.Int("--oracle-levels", "energy levels of the oracle's grid", 1000, 10, 100_000),

@@ -30,31 +30,46 @@ public static class FaultsCommand
         CliOption.Text("--secondary-ratio", "detector: secondary finding ratio (0: off)", "X"),
     ];
 
+    /// <summary>
+    /// The old names of the building options: --building, --rooms and --faults mean a name, a room map and injected
+    /// device faults elsewhere (gateway brick, gateway, simulate).
+    /// </summary>
+    private static Option[] RenamedBuildingOptions() =>
+    [
+        CliOption.Renamed("--building", "--building-spec FILE", "--building is a building's name in gateway brick"),
+        CliOption.Renamed("--rooms", "--room-count N", "--rooms is a node-to-room map in gateway"),
+        CliOption.Renamed("--faults", "--hvac-faults K", "--faults is the injected device faults in simulate"),
+    ];
+
     public static Command Build()
     {
-        var simulate = new Command("simulate", "a building (a JSON spec, see docs/faults.md, or a generated one of N rooms with K faults of mixed kinds) with one harvesting node per room on the real core; delivered readings go into the store FILE through the gateway's decoder and storage. Writes faults-truth.csv and building-hourly.csv (true air temperatures) to --out").Options(
-            CliOption.Text("--building", "the building spec (JSON, docs/faults.md)", "FILE"),
-            CliOption.Int("--rooms", "a generated building of N rooms", 20, 5, 500),
-            CliOption.Int("--faults", "K faults of mixed kinds in the generated building", 3, 0, 500, "K"),
-            CliOption.Days("days to simulate (generated building: 9..366, default 30; a spec: its own unless given)"),
-            CliOption.Int("--seed", "seed of the generated building and the simulation", 1, 0, int.MaxValue),
-            CliOption.Text("--db", "where the gateway would store the readings (SQLite)", "FILE").IsRequired(),
-            CliOption.Text("--reference-db", "also store every room every 5 min there", "FILE"),
-            CliOption.Text("--policy", "the nodes' policy: built-in (default), a table file or fixed:<interval>", "P"),
-            CliOption.Out("faults-truth.csv and building-hourly.csv (default faults-sim)"),
-            CliOption.Quiet()).With(Simulate);
+        var simulate = new Command("simulate", "a building (a JSON spec, see docs/faults.md, or a generated one of N rooms with K HVAC faults of mixed kinds) with one harvesting node per room on the real core; delivered readings go into the store FILE through the gateway's decoder and storage. Writes faults-truth.csv and building-hourly.csv (true air temperatures) to --out").Options(
+            [
+                CliOption.Text("--building-spec", "the building spec (JSON, docs/faults.md)", "FILE"),
+                CliOption.Int("--room-count", "a generated building of N rooms", 20, 5, 500),
+                CliOption.Int("--hvac-faults", "K HVAC faults of mixed kinds in the generated building", 3, 0, 500, "K"),
+                CliOption.Days("days to simulate (generated building: 9..366, default 30; a spec: its own unless given)"),
+                CliOption.Int("--seed", "seed of the generated building and the simulation", 1, 0, int.MaxValue),
+                CliOption.Text("--db", "where the gateway would store the readings (SQLite)", "FILE").IsRequired(),
+                CliOption.Text("--reference-db", "also store every room every 5 min there", "FILE"),
+                CliOption.Text("--policy", "the nodes' policy: built-in (default), a table file or fixed:<interval>", "P"),
+                CliOption.Out("faults-truth.csv and building-hourly.csv (default faults-sim)"),
+                CliOption.Quiet(),
+                .. RenamedBuildingOptions(),
+            ]).With(Simulate);
         var evaluate = new Command("evaluate", "N buildings of 20 rooms, 30 days, 3 faults each, seeds from 2000 (--tune: from 1000, the tuning seeds); writes faults-eval.json (recall, precision, median_days_to_detect; the same under \"reference\" for 5-min sampling) and faults-truth.csv to --out").Options(
             [
                 CliOption.Int("--buildings", "buildings", 10, 1, 1000),
-                CliOption.Int("--rooms", "rooms per building", 20, 5, 200),
+                CliOption.Int("--room-count", "rooms per building", 20, 5, 200),
                 CliOption.Days("days per building (9..366)", 30),
-                CliOption.Int("--faults", "faults per building", 3, 0, 200, "K"),
+                CliOption.Int("--hvac-faults", "HVAC faults per building", 3, 0, 200, "K"),
                 CliOption.Int("--seed-base", "first building seed", FaultEvaluation.EvaluationSeedBase, 0, int.MaxValue / 2, "S"),
                 CliOption.Flag("--tune", "the tuning seeds (from 1000) instead"),
                 CliOption.Out("faults-eval.json and faults-truth.csv (default faults-eval)"),
                 CliOption.Text("--policy", "the nodes' policy: built-in (default), a table file or fixed:<interval>", "P"),
                 CliOption.Quiet(),
                 .. DetectorOptionList(),
+                .. RenamedBuildingOptions()[1..],
             ]).With(Evaluate);
         return new Command("faults", "rank rooms whose temperature departs from their peers (HVAC faults): prints the flagged rooms (what is unusual, since which day, excess heat), writes faults.json and one PNG per flagged room to --out")
         {
@@ -171,20 +186,20 @@ public static class FaultsCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required (where the gateway would store the readings)");
         int seed = options.Int("seed");
         BuildingSpec spec;
-        if (options.Get("building") is string file)
+        if (options.Get("building-spec") is string file)
         {
-            if (options.Has("rooms") || options.Has("faults")) throw new UsageException("--building FILE and --rooms/--faults exclude each other");
+            if (options.Has("room-count") || options.Has("hvac-faults")) throw new UsageException("--building-spec FILE and --room-count/--hvac-faults exclude each other");
             try { spec = BuildingSpec.Parse(File.ReadAllText(file)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--building {file}: {e.Message}"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--building-spec {file}: {e.Message}"); }
             if (options.Has("days")) spec = spec with { Days = Within(options, "days", 1, 366) };
             if (options.Has("seed")) spec = spec with { Seed = seed };
             try { spec.Validate(); }
-            catch (ArgumentException e) { throw new UsageException($"--building {file} with --days: {e.Message}"); }
+            catch (ArgumentException e) { throw new UsageException($"--building-spec {file} with --days: {e.Message}"); }
         }
         else
         {
-            int rooms = options.Int("rooms");
-            spec = BuildingSpec.Generate("building", rooms, options.Has("days") ? Within(options, "days", 9, 366) : 30, Within(options, "faults", 0, rooms), seed);
+            int rooms = options.Int("room-count");
+            spec = BuildingSpec.Generate("building", rooms, options.Has("days") ? Within(options, "days", 9, 366) : 30, Within(options, "hvac-faults", 0, rooms), seed);
         }
         var config = new NodeConfig();
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
@@ -213,13 +228,13 @@ public static class FaultsCommand
         TextWriter output = options.Output, error = options.Error;
         if (options.Has("tune") && options.Has("seed-base")) throw new UsageException("--tune and --seed-base exclude each other");
         int seedBase = options.Has("tune") ? FaultEvaluation.TuningSeedBase : options.Int("seed-base");
-        int rooms = options.Int("rooms");
+        int rooms = options.Int("room-count");
         var config = new NodeConfig();
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
         string outDir = options.Get("out") ?? "faults-eval";
         OutputPaths.PrepareDirectory("out", outDir);
         FaultEvaluationResult result = FaultEvaluation.Run(options.Int("buildings"), rooms, Within(options, "days", 9, 366),
-            Within(options, "faults", 0, rooms), seedBase, outDir, DetectorOptions(options), config, HardwareProfile.Default(), policy,
+            Within(options, "hvac-faults", 0, rooms), seedBase, outDir, DetectorOptions(options), config, HardwareProfile.Default(), policy,
             options.Has("quiet") ? null : error);
         File.WriteAllText(Path.Combine(outDir, "faults-eval.json"), JsonSerializer.Serialize(result, JsonOptions));
         output.WriteLine($"harvesting: recall {result.Harvesting.Recall:F3}, precision {result.Harvesting.Precision:F3}, median {result.Harvesting.MedianDaysToDetect} d to detect (max {result.Harvesting.MaxDaysToDetect}), within 7 d {result.Harvesting.RecallWithin7Days:F3}");

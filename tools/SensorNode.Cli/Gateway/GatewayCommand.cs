@@ -23,7 +23,8 @@ public static class GatewayCommand
             CliOption.Text("--building", "the building's name", "NAME").IsRequired(),
             CliOption.Out("write the Turtle there (default: standard output)", "FILE"),
             Prefix(),
-            CliOption.Text("--faults", "faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)", "FILE")).With(Brick);
+            CliOption.Text("--findings", "faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)", "FILE"),
+            CliOption.Renamed("--faults", "--findings FILE", "--faults is the injected device faults in simulate")).With(Brick);
         var bench = new Command("bench", "throughput and latency against a private mosquitto on loopback (needs mosquitto installed)").Options(
             CliOption.Out("writes DIR/bench.json").IsRequired(),
             CliOption.Int("--readings", "readings in the throughput run", 200_000, 1000, 10_000_000),
@@ -247,10 +248,10 @@ public static class GatewayCommand
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         IReadOnlyList<SensorNode.Gateway.Faults.FaultMark>? faults = null;
-        if (options.Get("faults") is { } faultsFile)
+        if (options.Get("findings") is { } faultsFile)
         {
             try { faults = SensorNode.Gateway.Faults.FaultMark.FromReportJson(File.ReadAllText(faultsFile)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--faults {faultsFile}: {e.Message}"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--findings {faultsFile}: {e.Message}"); }
         }
         string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults);
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
