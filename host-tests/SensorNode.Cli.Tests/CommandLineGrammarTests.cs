@@ -55,6 +55,20 @@ public sealed class CommandLineGrammarTests : IDisposable
     }
 
     [Fact]
+    public void CommandsListInOneLineEach_AndTheirHelpCarriesTheDetails()
+    {
+        string list = CliRun.Dispatch("--help").Out;
+        Assert.DoesNotContain("Details:", list);
+        foreach (Command command in CommandLine.Root().Subcommands)
+            Assert.DoesNotContain('\n', command.Description ?? "");
+
+        string flash = CliRun.Dispatch("flash", "-h").Out;
+        Assert.Contains("Details:", flash);
+        Assert.Contains("3. deploy the application image at [board] deploy_address", flash);
+        Assert.Contains("--dry-run", flash);
+    }
+
+    [Fact]
     public void NoCommand_IsAUsageErrorOnStandardError()
     {
         var (code, stdout, stderr) = CliRun.Dispatch();

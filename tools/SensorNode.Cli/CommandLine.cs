@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using SensorNode.Cli.Faults;
 
@@ -36,6 +35,7 @@ public static class CommandLine
             ProvisionCommand.Build(),
             FlashCommand.Build(),
         };
+        CommandDetails.Install(root);
         return root;
     }
 
@@ -56,7 +56,7 @@ public static class CommandLine
         if (args.Length > 0 && args[0] == "help") args = [.. args[1..], "--help"];
         ParseResult parse = root.Parse(args);
         string command = CommandPath(parse.CommandResult);
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        if (parse.Errors.Count > 0 && parse.Action is not CommandDetails.DetailedHelpAction)
         {
             // One error: a value the user gave that is wrong before an option the user left out.
             ParseError first = parse.Errors.OrderBy(e => e.SymbolResult is { Tokens.Count: > 0 } ? 0 : 1).First();

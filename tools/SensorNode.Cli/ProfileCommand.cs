@@ -9,15 +9,20 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class ProfileCommand
 {
-    public static Command Build() => new Command("profile", """
-        a hardware profile for `simulate --profile` from bench measurements (docs/device-build.md, "Bench bring-up").
-        One measurement a line: a hardware-profile key, '=', the value and its unit, and optionally '# how it was measured',
-        e.g. `boot_milliseconds = 512 ms  # scope: 3V3 rise to boot_marker rise`. Units by the key's ending: _milliseconds
-        ms|s|us, _microamps uA|nA|mA, _milliamps mA|A|uA, _millivolts mV|V, _seconds s|ms, _millifarads mF|F, _milliohms
-        mOhm|Ohm, _microwatts uW|mW; yes/no for boot_radio_associates; a plain number for exponents, fractions and
-        efficiencies. Values are checked against the profile's ranges (errors as FILE:LINE); an unknown key is refused. A
-        figure the file does not give keeps the base profile's value, and its source says "reference figure, not measured
-        on this board"; the command lists them.
+    public static Command Build() => new Command("profile", "a hardware profile for `simulate --profile` from bench measurements (docs/device-build.md, \"Bench bring-up\")").WithDetails("""
+        The measurements file: one measurement a line, a hardware-profile key, '=', the value and its unit, and
+        optionally '# how it was measured':
+
+            name = board-07
+            boot_milliseconds = 512 ms          # scope: 3V3 rise to boot_marker rise, timer wake, mean of 20
+            deep_sleep_microamps = 11.8 uA      # ext0 armed, PIR attached, 60 s average
+            boot_radio_associates = no          # no association burst before the marker (B4)
+
+        Units by the key's ending: _milliseconds ms|s|us, _microamps uA|nA|mA, _milliamps mA|A|uA, _millivolts mV|V,
+        _seconds s|ms, _millifarads mF|F, _milliohms mOhm|Ohm, _microwatts uW|mW; yes/no for boot_radio_associates;
+        a plain number for exponents, fractions and efficiencies. Every value is checked against the profile's range
+        (errors as FILE:LINE); an unknown key is refused. A figure the file does not give keeps the base profile's
+        value, and its source says "reference figure, not measured on this board"; the command lists them.
         """).Options(
         CliOption.Text("--from-bench", "the measurements file", "FILE").IsRequired(),
         CliOption.Out("the profile JSON to write", "FILE").IsRequired(),

@@ -18,7 +18,13 @@ public static class SweepCommand
     /// <summary>The policies swept by default: the built-in table and the strongest plain baselines.</summary>
     public const string DefaultPolicies = "built-in,fixed-2h,least-spending";
 
-    public static Command Build() => new Command("sweep", "sweep one hardware-profile figure (e.g. boot_milliseconds) over values and run the built-in table and the strongest baselines at each: events, brown-outs, Wi-Fi connects, dead time, utility, arrival latency; writes sweep.json, sweep.csv, sweep.md").Options(
+    public static Command Build() => new Command("sweep", "the sensitivity to one hardware-profile figure: the built-in table and the strongest baselines per value").WithDetails("""
+        For each of --values, the profile (the embedded reference design or --profile) with --figure changed runs every
+        policy of --policies on the same environments through evaluate's machinery (the same simulator, scoring and
+        utility floor). The table lists per value and policy: events captured of the total, brown-outs (and least-spending's,
+        the floor), Wi-Fi connects, dead time, utility and arrival latency p50 / p95; sweep.json has every metric, sweep.csv
+        the table's figures unrounded. docs/energy-model.md shows the boot-time and sleep-current sweeps on ff66.
+        """).Options(
         CliOption.OneOf("--figure", "the hardware-profile figure to vary, e.g. boot_milliseconds, deep_sleep_microamps, radio_milliamps (all: docs/energy-model.md, \"Every figure of the default profile\")",
             [.. HardwareProfile.FigureRanges.Select(f => f.Key)], "FIGURE").IsRequired(),
         CliOption.Text("--values", "comma-separated values of the figure in its unit, e.g. 300,700,1000,1500,3000", "LIST").IsRequired(),

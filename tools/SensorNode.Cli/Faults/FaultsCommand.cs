@@ -71,10 +71,13 @@ public static class FaultsCommand
                 .. DetectorOptionList(),
                 .. RenamedBuildingOptions()[1..],
             ]).With(Evaluate);
-        return new Command("faults", "rank rooms whose temperature departs from their peers (HVAC faults): prints the flagged rooms (what is unusual, since which day, excess heat), writes faults.json and one PNG per flagged room to --out")
+        return new Command("faults", "rank rooms whose temperature departs from their peers (HVAC faults); `faults simulate`, `faults evaluate`")
         {
             simulate, evaluate,
-        }.Options(
+        }.WithDetails("""
+            Ranks the rooms of the gateway store --db against their peers; prints the flagged rooms (what is unusual, since
+            which day, excess heat), writes faults.json and one PNG per flagged room to --out (docs/faults.md).
+            """).Options(
             [
                 // Required by the ranking, checked in Run: a required option here would be required by the subcommands too.
                 CliOption.Text("--db", "the gateway's SQLite store", "FILE"),

@@ -17,8 +17,8 @@ public static class FlashCommand
 
     public static Command Build() => Build(FlashEnvironment.System());
 
-    internal static Command Build(FlashEnvironment environment) => new Command("flash", """
-        check nf.config and secrets.config, then run nanoff 2.5 (dotnet tool install -g nanoff --version 2.5.162):
+    internal static Command Build(FlashEnvironment environment) => new Command("flash", "check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)").WithDetails("""
+        Checks nf.config and secrets.config, then runs nanoff 2.5 (dotnet tool install -g nanoff --version 2.5.162):
           1. flash nanoCLR [board] firmware_version with a mass erase   (download mode: ROM bootloader)
           2. write sealed copies of nf.config and secrets.config to I:\ (nanoCLR running, no application yet)
           3. deploy the application image at [board] deploy_address     (download mode: ROM bootloader)

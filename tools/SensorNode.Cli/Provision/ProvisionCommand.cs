@@ -14,7 +14,11 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class ProvisionCommand
 {
-    public static Command Build() => new Command("provision", "create a node's identity: nf.config, secrets.config (mode 0600), mosquitto.passwd and mosquitto.acl (lines to add to the broker's password_file and acl_file), client certificate; or a test CA (--make-ca DIR)").Options(
+    public static Command Build() => new Command("provision", "create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate; or a test CA").WithDetails("""
+        Writes nf.config, secrets.config (mode 0600), mosquitto.passwd and mosquitto.acl (lines to add to the broker's
+        password_file and acl_file) and, given a CA, node.crt, node.key and ca.crt; nothing is written unless all of it
+        could be made, and an existing identity is kept unless --force. --make-ca DIR creates a test CA instead.
+        """).Options(
         CliOption.Text("--node-id", "the node's id: 1-32 characters of a-z, 0-9 and '-'", "ID"),
         CliOption.Config("nf.config template (default nf.config); its [mqtt] node_id is set to ID"),
         CliOption.Out("where the identity goes (default provision/ID; required when a CA is given and provision/ID is inside a git work tree, so that node.key is put there on purpose)"),
