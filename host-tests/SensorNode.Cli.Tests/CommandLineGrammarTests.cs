@@ -222,8 +222,10 @@ public sealed class CommandLineGrammarTests : IDisposable
     public void AssessWithDays_RunsTheFirstNDays_AsSimulateDoes()
     {
         string trace = FourDayTrace();
-        var (code, stdout, _) = CliRun.Dispatch("policy", "assess", "built-in", "--trace", trace, "--days", "2", "--start-volts", "4.0");
+        var (code, stdout, stderr) = CliRun.Dispatch("policy", "assess", "built-in", "--trace", trace, "--days", "2", "--start-volts", "4.0");
         Assert.Equal(CommandLine.Ok, code);
+        // `assess --days 2` once meant day 2 alone: the run says what it does now.
+        Assert.Equal("note: --days 2 = the first 2 day(s) of each trace; day 2 alone is --test-days 2..2", stderr.Trim());
         int events = TraceReader.Read(trace).Slice(0, 1).MotionEventUnixSeconds.Length;
         Assert.Contains($"/ {events} (", stdout);
     }

@@ -33,6 +33,16 @@ public static class EnvironmentChoice
         return (days, range);
     }
 
+    /// <summary>
+    /// One line on <paramref name="error"/> when --days N cuts traces in a command where a plain N once named the single
+    /// day N (train, policy assess): the run is the first N days, and the single day is spelled as a range.
+    /// </summary>
+    public static void NoteDaysOnTraces(CommandInput input, string rangeOption, TextWriter error)
+    {
+        if (input.IntOrNull("days") is int n && input.All("trace").Count > 0)
+            error.WriteLine($"note: --days {n} = the first {n} day(s) of each trace; day {n} alone is --{rangeOption} {n}..{n}");
+    }
+
     /// <summary>The synthetic building kind of --environment (office when absent).</summary>
     public static SyntheticProfileKind Kind(CommandInput input) => SyntheticEnvironment.Parse(input.Get("environment") ?? "office");
 

@@ -94,6 +94,7 @@ public static class PolicyCommand
         double[] starts = TrainCommand.ParseNumbers(options.Get("start-volts") ?? "4.0,3.3", "start-volts", 20);
         // Same start date and building seed as `sensornode evaluate --environment`.
         List<EnvironmentTrace> environments = EnvironmentChoice.Load(options, "test-days", seed * 31);
+        EnvironmentChoice.NoteDaysOnTraces(options, "test-days", options.Error);
 
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"policy {spec.Name}, profile {profile.Name}, seed {seed}");

@@ -50,6 +50,7 @@ public static class TrainCommand
         if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
         if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
         (int? dayCount, DayRange? days) = EnvironmentChoice.Days(options, "train-days");
+        if (!options.Flag("quiet")) EnvironmentChoice.NoteDaysOnTraces(options, "train-days", error);
         int seed = options.Int("seed");
         int episodes = options.Int("episodes");
         HardwareProfile profile;
