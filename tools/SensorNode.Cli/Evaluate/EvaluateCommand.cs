@@ -123,15 +123,15 @@ public static class EvaluateCommand
     }
 
     /// <summary>tuned-fixed and tuned-pible, each the best of its grid on <paramref name="training"/> (and nothing else).</summary>
-    public static List<TunedBaseline> TuneBaselines(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed)
-    {
-        Func<EvaluatedPolicy, EnvironmentTrace, NodeRunResult> run = (p, e) => RunOne(p, e, config, profile, seed, service);
-        return new List<TunedBaseline>
-        {
-            BaselineTuning.Tune(BaselineTuning.FixedGrid(config), training, run, config, service),
-            BaselineTuning.Tune(BaselineTuning.PibleGrid(), training, run, config, service),
-        };
-    }
+    public static List<TunedBaseline> TuneBaselines(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed) =>
+        [TuneFixed(training, config, profile, service, seed), Tune(BaselineTuning.PibleGrid(), training, config, profile, service, seed)];
+
+    /// <summary>tuned-fixed alone: the best fixed interval on <paramref name="training"/> (and nothing else).</summary>
+    public static TunedBaseline TuneFixed(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed) =>
+        Tune(BaselineTuning.FixedGrid(config), training, config, profile, service, seed);
+
+    private static TunedBaseline Tune(IReadOnlyList<(string Parameters, EvaluatedPolicy Policy)> grid, IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed) =>
+        BaselineTuning.Tune(grid, training, (p, e) => RunOne(p, e, config, profile, seed, service), config, service);
 
     /// <summary>
     /// One policy on one environment: a single node, the host-side policy reading that node's clock and PIR; the

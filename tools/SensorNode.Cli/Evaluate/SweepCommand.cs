@@ -52,12 +52,14 @@ public static class SweepCommand
         string baseJson, baseName = profilePath ?? HardwareProfile.DefaultName;
         try { baseJson = profilePath == null ? HardwareProfile.DefaultJson() : File.ReadAllText(profilePath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"--profile {profilePath}: {e.Message}"); }
+        HardwareProfile baseProfile;
         var profiles = new List<HardwareProfile>();
-        foreach (double value in values)
+        try
         {
-            try { profiles.Add(ProfileVariant.With(baseJson, baseName, figure, value)); }
-            catch (ProfileException e) { throw new UsageException(e.Message.ReplaceLineEndings(" ")); }
+            baseProfile = HardwareProfile.Parse(baseJson, baseName);
+            foreach (double value in values) profiles.Add(ProfileVariant.With(baseJson, baseName, figure, value));
         }
+        catch (ProfileException e) { throw new UsageException(e.Message.ReplaceLineEndings(" ")); }
         foreach (HardwareProfile p in profiles) HardwareConsistency.Check(config, options.Get("config"), p);
         int seed = options.Int("seed");
         List<string> policies = PolicyNames(options.Get("policies") ?? DefaultPolicies, config, profiles[0], service);
@@ -75,13 +77,13 @@ public static class SweepCommand
             // Built per value: the ENO baselines predict with the profile they are given.
             List<EvaluatedPolicy> baselines = EvaluatedPolicy.Baselines(config, profiles[i], service);
             List<EvaluatedPolicy> round = policies.Select(n => baselines.Single(b => b.Name == n)).ToList();
-            if (training != null) round.Add(EvaluateCommand.TuneBaselines(training, config, profiles[i], service, seed)[0].Policy);
+            if (training != null) round.Add(EvaluateCommand.TuneFixed(training, config, profiles[i], service, seed).Policy);
             List<SimulationMetrics> metrics = EvaluateCommand.RunAll(round, environments, config, profiles[i], service, seed);
             // Table order: the policies as asked, not by utility, so the rows of every value line up.
             foreach (EvaluatedPolicy c in round) rows.Add(new SweepRow(values[i], metrics.Single(m => m.Policy == c.Name)));
             if (!quiet) error.WriteLine($"  {figure} = {values[i].ToString(CultureInfo.InvariantCulture)}: done");
         }
-        var sweep = new SweepResult(figure, environment, profiles[0].Name.Split(',')[0], seed, rows);
+        var sweep = new SweepResult(figure, environment, baseProfile.Name, seed, rows);
         File.WriteAllText(Path.Combine(outDir, "sweep.json"), SweepReport.Json(sweep));
         File.WriteAllText(Path.Combine(outDir, "sweep.csv"), SweepReport.Csv(sweep));
         string table = SweepReport.Markdown(sweep);
