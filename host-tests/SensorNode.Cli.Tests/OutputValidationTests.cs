@@ -73,7 +73,7 @@ public sealed class OutputValidationTests : IDisposable
     {
         string table = Path.Combine(_dir, "prior.bin");
         Assert.Equal(CommandLine.Ok, Run("train", "--no-history", "--out", table).Code);
-        AssertOneLineFailure("policy", "out", Run("policy", "export", table, "--out", Unwritable("t.cs")));
+        AssertOneLineFailure("policy export", "out", Run("policy", "export", table, "--out", Unwritable("t.cs")));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class OutputValidationTests : IDisposable
     {
         string db = Path.Combine(_dir, "g.db");
         using (SensorNode.Gateway.ReadingStore.Open(db)) { }
-        AssertOneLineFailure("gateway", "out", Run("gateway", "brick", "--db", db, "--building", "X", "--out", Unwritable("b.ttl")));
+        AssertOneLineFailure("gateway brick", "out", Run("gateway", "brick", "--db", db, "--building", "X", "--out", Unwritable("b.ttl")));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("--bogus", "Unrecognized command or argument '--bogus'")]
     [InlineData("--days x", "--days: expected an integer")]
     [InlineData("--faults wifi=2", "wifi=<probability 0..1>")]
     [InlineData("--faults lightning=0.1", "unknown fault 'lightning'")]

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using SensorNode.Core.Config;
 using SensorNode.Simulation.Environment;
@@ -12,22 +13,18 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public const string Help = """
-        usage: sensornode bench [options]
+    public static Command Build() => new Command("bench", "measure simulation speed (simulated node-days per wall-second), one node and a fleet").Options(
+        CliOption.Days("simulated days per node", 365),
+        CliOption.Int("--nodes", "fleet size", 8, 1, 10_000),
+        CliOption.Int("--repeat", "runs per figure; the median is reported", 3, 1, 100),
+        CliOption.Out("also write the figures as JSON", "FILE")).With(Run);
 
-          --days N      simulated days per node (default 365)
-          --nodes N     fleet size (default 8)
-          --repeat N    runs per figure; the median is reported (default 3)
-          --out FILE    also write the figures as JSON
-        """;
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        var options = new Options(args, new[] { "days", "nodes", "repeat", "out" }, new[] { "help" });
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
-        int days = options.GetInt("days", 365, 1, 36_500);
-        int nodes = options.GetInt("nodes", 8, 1, 10_000);
-        int repeat = options.GetInt("repeat", 3, 1, 100);
+        TextWriter output = options.Output;
+        int days = options.Int("days");
+        int nodes = options.Int("nodes");
+        int repeat = options.Int("repeat");
 
         var config = new NodeConfig();
         HardwareProfile profile = HardwareProfile.Default();

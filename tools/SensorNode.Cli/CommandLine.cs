@@ -1,56 +1,78 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using SensorNode.Cli.Faults;
+
 namespace SensorNode.Cli;
 
-/// <summary>Command dispatch and the usage text.</summary>
+/// <summary>
+/// The <c>sensornode</c> program's grammar (System.CommandLine): one root command, one <see cref="Command"/> per
+/// command built in its own file (<c>XxxCommand.Build()</c>), the same option names meaning the same thing everywhere
+/// (<see cref="CliOption"/>). Parsing, help (<c>-h</c>/<c>--help</c> on every command), unknown options and completions
+/// (the <c>[suggest]</c> directive) come from the library; exit codes and one-line errors are this file's.
+/// </summary>
 public static class CommandLine
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int Usage = 2;
 
-    public const string UsageText = """
-        usage: sensornode <command> [options]
-
-        commands:
-          simulate   run nodes in simulated environments on the real core; writes metrics.json and plots
-          bench      measure simulation speed (simulated node-days per wall-second), one node and a fleet
-          train      learn a policy table from traces in the simulator (writes policy.bin, a learning curve, visits)
-          policy     export a table as the core's built-in C# source, or show it (policy export|show FILE)
-          profile    a hardware profile for `simulate --profile` from bench measurements (profile --from-bench FILE --out FILE)
-          evaluate   run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md
-          gateway    MQTT -> SQLite gateway (persistent session, dedup, dead letters, HA discovery, commands);
-                     `gateway brick` exports the building as Brick Turtle, `gateway bench` measures throughput
-          readings   query stored readings, export CSV
-          soak       fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json)
-          faults     rank rooms whose temperature departs from their peers (HVAC faults); `faults simulate`, `faults evaluate`
-          provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
-          flash      check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)
-          help       this text; `sensornode <command> --help` for a command's options
-        """;
-
-    public static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The root command with every command. Built per call: options carry no state between runs.</summary>
+    public static RootCommand Root()
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        var root = new RootCommand("sensornode: the host tools of SensorNode (simulator, trainer, evaluation, gateway, provisioning, flashing)")
         {
-            output.WriteLine(UsageText);
-            return args.Length == 0 ? Usage : Ok;
-        }
-        string[] rest = args[1..];
-        return Guarded(args[0], error, () => args[0] switch
+            SimulateCommand.Build(),
+            BenchCommand.Build(),
+            TrainCommand.Build(),
+            PolicyCommand.Build(),
+            ProfileCommand.Build(),
+            EvaluateCommand.Build(),
+            SweepCommand.Build(),
+            GatewayCommand.Build(),
+            ReadingsCommand.Build(),
+            SoakCommand.Build(),
+            FaultsCommand.Build(),
+            ProvisionCommand.Build(),
+            FlashCommand.Build(),
+        };
+        CommandDetails.Install(root);
+        return root;
+    }
+
+    /// <summary>
+    /// Parses and runs <c>sensornode ARGS</c>: a usage error is two lines on <paramref name="error"/> (what is wrong, and
+    /// where the help is) and exit 2; help is printed on <paramref name="output"/>, exit 0; anything else runs
+    /// <see cref="Guarded"/>.
+    /// </summary>
+    public static int Dispatch(string[] args, TextWriter output, TextWriter error) => Dispatch(Root(), args, output, error);
+
+    /// <summary><c>sensornode NAME ARGS</c> for one command alone (tests that inject a command's dependencies).</summary>
+    public static int Dispatch(Command command, string[] args, TextWriter output, TextWriter error) =>
+        Dispatch(new RootCommand { command }, [command.Name, .. args], output, error);
+
+    internal static int Dispatch(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
+        // `sensornode help [command...]` is the same as `sensornode [command...] --help`.
+        if (args.Length > 0 && args[0] == "help") args = [.. args[1..], "--help"];
+        ParseResult parse = root.Parse(args);
+        string command = CommandPath(parse.CommandResult);
+        if (parse.Errors.Count > 0 && parse.Action is not CommandDetails.DetailedHelpAction)
+        {
+            // One error: a value the user gave that is wrong before an option the user left out.
+            ParseError first = parse.Errors.OrderBy(e => e.SymbolResult is { Tokens.Count: > 0 } ? 0 : 1).First();
+            string message = first.Message.ReplaceLineEndings(" ").Replace('\t', ' ');
+            if (parse.CommandResult.Command is RootCommand)
             {
-                "simulate" => SimulateCommand.Run(rest, output, error),
-                "bench" => BenchCommand.Run(rest, output, error),
-                "flash" => FlashCommand.Run(rest, output, error),
-                "provision" => ProvisionCommand.Run(rest, output, error),
-                "train" => TrainCommand.Run(rest, output, error),
-                "policy" => PolicyCommand.Run(rest, output, error),
-                "profile" => ProfileCommand.Run(rest, output, error),
-                "evaluate" => EvaluateCommand.Run(rest, output, error),
-                "gateway" => GatewayCommand.Run(rest, output, error),
-                "readings" => ReadingsCommand.Run(rest, output, error),
-                "soak" => SoakCommand.Run(rest, output, error),
-                "faults" => Faults.FaultsCommand.Run(rest, output, error),
-                _ => Unknown(args[0], error),
-            });
+                string? word = args.FirstOrDefault(a => !a.StartsWith('-') && !a.StartsWith('['));
+                string commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+                message = word == null ? $"a command is required ({commands})" : $"unknown command '{word}' ({commands})";
+            }
+            error.WriteLine($"{Prefix(command)}: {message}");
+            error.WriteLine($"run '{Prefix(command)} --help' for the options");
+            return Usage;
+        }
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return Guarded(command, error, () => parse.Invoke(invocation));
     }
 
     /// <summary>
@@ -66,20 +88,20 @@ public static class CommandLine
         }
         catch (UsageException e)
         {
-            error.WriteLine($"sensornode {command}: {e.Message}");
-            error.WriteLine($"run 'sensornode {command} --help' for the options");
+            error.WriteLine($"{Prefix(command)}: {e.Message}");
+            error.WriteLine($"run '{Prefix(command)} --help' for the options");
             return Usage;
         }
         catch (CommandFailedException e)
         {
-            error.WriteLine($"sensornode {command}: {e.Message}");
+            error.WriteLine($"{Prefix(command)}: {e.Message}");
             return Failed;
         }
         catch (Exception e)
         {
             // Last resort: one line naming the command and the error, never a stack trace (SENSORNODE_DEBUG=1 prints it).
             bool trace = debug ?? System.Environment.GetEnvironmentVariable(DebugVariable) == "1";
-            error.WriteLine($"sensornode {command}: unexpected error: {OneLine(e)}" + (trace ? "" : $" ({DebugVariable}=1 prints the stack trace)"));
+            error.WriteLine($"{Prefix(command)}: unexpected error: {OneLine(e)}" + (trace ? "" : $" ({DebugVariable}=1 prints the stack trace)"));
             if (trace) error.WriteLine(e.ToString());
             return Failed;
         }
@@ -88,17 +110,23 @@ public static class CommandLine
     /// <summary>Set to 1 to print the stack trace of an unexpected error (for maintainers).</summary>
     public const string DebugVariable = "SENSORNODE_DEBUG";
 
+    /// <summary>"simulate", "gateway brick", "" for the root: the command a message is about.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r != null; r = r.Parent)
+        {
+            if (r is CommandResult c && c.Command is not RootCommand) names.Insert(0, c.Command.Name);
+        }
+        return string.Join(' ', names);
+    }
+
+    private static string Prefix(string command) => command.Length == 0 ? "sensornode" : "sensornode " + command;
+
     private static string OneLine(Exception e)
     {
         string message = $"{e.GetType().Name}: {e.Message}";
         return message.ReplaceLineEndings(" ");
-    }
-
-    private static int Unknown(string command, TextWriter error)
-    {
-        error.WriteLine($"sensornode: unknown command '{command}'");
-        error.WriteLine(UsageText);
-        return Usage;
     }
 }
 

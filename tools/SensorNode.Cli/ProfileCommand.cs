@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SensorNode.Simulation.Physics;
 
 namespace SensorNode.Cli;
@@ -8,12 +9,9 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class ProfileCommand
 {
-    public const string Help = """
-        usage: sensornode profile --from-bench FILE --out FILE [--base PROFILE]
-
-        Makes a hardware profile for `sensornode simulate --profile` from a bench measurements file
-        (docs/device-build.md, "Bench bring-up"). One measurement a line, a hardware-profile key, '=', the value
-        and its unit, and optionally '# how it was measured':
+    public static Command Build() => new Command("profile", "a hardware profile for `simulate --profile` from bench measurements (docs/device-build.md, \"Bench bring-up\")").WithDetails("""
+        The measurements file: one measurement a line, a hardware-profile key, '=', the value and its unit, and
+        optionally '# how it was measured':
 
             name = board-07
             boot_milliseconds = 512 ms          # scope: 3V3 rise to boot_marker rise, timer wake, mean of 20
@@ -25,23 +23,14 @@ public static class ProfileCommand
         a plain number for exponents, fractions and efficiencies. Every value is checked against the profile's range
         (errors as FILE:LINE); an unknown key is refused. A figure the file does not give keeps the base profile's
         value, and its source says "reference figure, not measured on this board"; the command lists them.
+        """).Options(
+        CliOption.Text("--from-bench", "the measurements file", "FILE").IsRequired(),
+        CliOption.Out("the profile JSON to write", "FILE").IsRequired(),
+        CliOption.Text("--base", "the profile the unmeasured figures come from (default: the embedded reference design)", "PROFILE")).With(Run);
 
-          --from-bench FILE      the measurements file
-          --out FILE             the profile JSON to write
-          --base PROFILE         the profile the unmeasured figures come from (default: the embedded reference design)
-        """;
-
-    private static readonly string[] Valued = { "from-bench", "out", "base" };
-    private static readonly string[] Flags = { "help" };
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        var options = new Options(args, Valued, Flags);
-        if (options.Has("help"))
-        {
-            output.WriteLine(Help);
-            return CommandLine.Ok;
-        }
+        TextWriter output = options.Output, error = options.Error;
         string benchPath = options.Get("from-bench") ?? throw new UsageException("--from-bench FILE is required");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
         OutputPaths.PrepareFile("out", outPath);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.CommandLine;
 using System.Globalization;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
@@ -18,45 +19,33 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class SimulateCommand
 {
-    public const string Help = """
-        usage: sensornode simulate [options]
+    public static Command Build() => new Command("simulate", "run nodes in simulated environments on the real core; writes metrics.json and plots").Options(
+        CliOption.Many("--trace", "light and motion from a trace: Pible '|' format or CSV (timestamp,lux[,pir][,temp_c])", "FILE"),
+        CliOption.Environment(),
+        CliOption.Days("days to simulate (synthetic: default 14; trace: default all, else its first N days)"),
+        CliOption.TestDays(),
+        CliOption.Text("--start", "first day of a synthetic environment (default 2024-09-30, a Monday)", "YYYY-MM-DD"),
+        CliOption.Int("--nodes", "fleet size: N nodes in parallel, each with its own seed", 1, 1, 100_000),
+        CliOption.Seed(),
+        CliOption.Text("--policy", "built-in (default), a table file from `sensornode train`, or fixed:<interval> (e.g. fixed:5m)", "P"),
+        CliOption.Profile(),
+        CliOption.Config(),
+        CliOption.Text("--broker", "publish through a real MQTT broker (mqtt://[user:pass@]host[:port], mqtts://...) instead of the in-process one; delivered = acknowledged by that broker (slow: real network I/O per publish)", "URL"),
+        CliOption.Text("--faults", "e.g. i2c-nack=0.01,crc=0.01,wifi=0.05,broker-down=0.02,no-ack=0.02,brownout-tx=0.01,flash-cut=0.001", "SPEC"),
+        CliOption.Out("folder for metrics.json and the plots (default sim-out)"),
+        CliOption.Quiet("no progress and no table"),
+        CliOption.Flag("--json", "print metrics.json to standard output instead of the table (for scripts)"),
+        CliOption.Flag("--no-plots", "skip the PNG plots")).With(Run);
 
-        environment (one of):
-          --trace FILE           light and motion from a trace: Pible '|' format or CSV (timestamp,lux[,pir][,temp_c])
-          --environment KIND     synthetic: office (default), corridor, window-side
-        run:
-          --days N               days to simulate (synthetic: default 14; trace: default all, else its first N days)
-          --start YYYY-MM-DD     first day of a synthetic environment (default 2024-09-30, a Monday)
-          --nodes N              fleet size: N nodes in parallel, each with its own seed (default 1)
-          --seed N               seed of everything random: synthetic building, ADC noise, faults (default 1)
-        node:
-          --policy P             built-in (default), a table file from `sensornode train`, or fixed:<interval> (e.g. fixed:5m)
-          --profile FILE         hardware profile JSON (default: the embedded reference design)
-          --config FILE          the node's nf.config (default: the built-in defaults, same as the repository's nf.config)
-          --broker URL           publish through a real MQTT broker (mqtt://[user:pass@]host[:port], mqtts://...) instead of the
-                                 in-process one; delivered = acknowledged by that broker (slow: real network I/O per publish)
-          --faults SPEC          e.g. i2c-nack=0.01,crc=0.01,wifi=0.05,broker-down=0.02,no-ack=0.02,brownout-tx=0.01,flash-cut=0.001
-        output:
-          --out DIR              folder for metrics.json and the plots (default sim-out)
-          --quiet                no progress and no table
-          --json                 print metrics.json to standard output instead of the table (for scripts)
-          --no-plots             skip the PNG plots
-        """;
+    /// <summary><c>sensornode simulate ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
-    private static readonly string[] Valued = { "trace", "environment", "days", "start", "nodes", "seed", "policy", "profile", "config", "faults", "out", "broker" };
-    private static readonly string[] Flags = { "quiet", "json", "no-plots", "help" };
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        var options = new Options(args, Valued, Flags);
-        if (options.Has("help"))
-        {
-            output.WriteLine(Help);
-            return CommandLine.Ok;
-        }
-        bool quiet = options.Has("quiet") || options.Has("json");
-        int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
-        int nodes = options.GetInt("nodes", 1, 1, 100_000);
+        TextWriter output = options.Output, error = options.Error;
+        bool quiet = options.Flag("quiet") || options.Flag("json");
+        int seed = options.Int("seed");
+        int nodes = options.Int("nodes");
         string outDir = options.Get("out") ?? "sim-out";
 
         NodeConfig config = LoadConfig(options.Get("config"));
@@ -101,10 +90,10 @@ public static class SimulateCommand
         string metricsPath = Path.Combine(outDir, "metrics.json");
         MetricsJson.Write(metricsPath, result.Metrics);
         var written = new List<string> { metricsPath };
-        if (!options.Has("no-plots") && result.Timeline != null) written.AddRange(Plots.Render(outDir, result.Timeline, result.Metrics));
+        if (!options.Flag("no-plots") && result.Timeline != null) written.AddRange(Plots.Render(outDir, result.Timeline, result.Metrics));
 
-        if (options.Has("json")) output.WriteLine(MetricsJson.Serialize(result.Metrics));
-        else if (!options.Has("quiet"))
+        if (options.Flag("json")) output.WriteLine(MetricsJson.Serialize(result.Metrics));
+        else if (!options.Flag("quiet"))
         {
             output.WriteLine(SummaryTable.Render(result.Metrics));
             output.WriteLine("wrote " + string.Join(", ", written));
@@ -172,26 +161,21 @@ public static class SimulateCommand
     }
 
     /// <summary>Node i's environment: a shared trace, or a synthetic building drawn with seed (seed, i).</summary>
-    private static Func<int, EnvironmentTrace> EnvironmentFor(Options options, int seed)
+    private static Func<int, EnvironmentTrace> EnvironmentFor(CommandInput options, int seed)
     {
-        string? trace = options.Get("trace");
-        int? days = options.Has("days") ? options.GetInt("days", 14, 1, 36_500) : null;
-        if (trace != null)
+        IReadOnlyList<string> traces = EnvironmentChoice.Traces(options);
+        if (traces.Count > 1) throw new UsageException("simulate takes one --trace (evaluate takes several)");
+        (int? days, DayRange? range) = EnvironmentChoice.Days(options, "test-days");
+        if (traces.Count == 1)
         {
-            if (options.Has("environment")) throw new UsageException("give --trace or --environment, not both");
             if (options.Has("start")) throw new UsageException("--start applies to synthetic environments; a trace has its own dates");
-            EnvironmentTrace loaded;
-            try { loaded = TraceReader.Read(trace); }
-            catch (TraceFormatException e) { throw new UsageException(e.Message); }
-            if (days is int d && d < loaded.DayCount) loaded = loaded.Slice(0, d - 1);
+            EnvironmentTrace loaded = EnvironmentChoice.ReadTrace(traces[0], days, range, "test-days");
             return _ => loaded;
         }
-        SyntheticProfileKind kind;
-        try { kind = SyntheticEnvironment.Parse(options.Get("environment") ?? "office"); }
-        catch (ArgumentException e) { throw new UsageException(e.Message); }
-        int n = days ?? 14;
+        SyntheticProfileKind kind = EnvironmentChoice.Kind(options);
+        int n = range is DayRange r ? r.Last + 1 : days ?? EnvironmentChoice.DefaultSyntheticDays;
         long start = ParseStart(options.Get("start") ?? "2024-09-30", n);
-        return i => SyntheticEnvironment.Generate(kind, start, n, unchecked(seed * 31 + i));
+        return i => EnvironmentChoice.Synthetic(kind, start, days, range, unchecked(seed * 31 + i));
     }
 
     // The node keeps Unix time in 32 unsigned bits: the run must lie between 1970-01-01 and 2106-02-07.

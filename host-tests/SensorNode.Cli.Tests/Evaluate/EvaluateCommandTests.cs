@@ -52,7 +52,7 @@ public class EvaluateCommandTests
         string dir = Path.Combine(Path.GetTempPath(), "eval-" + Guid.NewGuid().ToString("N"));
         try
         {
-            int code = EvaluateCommand.Run(new[] { "--environment", "office", "--days", "4..6", "--train-days", "0..3", "--out", dir, "--quiet", "--oracle-levels", "200" }, new StringWriter(), new StringWriter());
+            int code = EvaluateCommand.Run(new[] { "--environment", "office", "--test-days", "4..6", "--train-days", "0..3", "--out", dir, "--quiet", "--oracle-levels", "200" }, new StringWriter(), new StringWriter());
             Assert.Equal(CommandLine.Ok, code);
             string table = File.ReadAllText(Path.Combine(dir, "comparison.md"));
             Assert.Contains("| tuned-fixed |", table);
@@ -87,17 +87,21 @@ public class EvaluateCommandTests
     }
 
     [Fact]
-    public void ParseDays_RejectsAReversedRange()
+    public void TestDays_RefusesAReversedRange_AndDaysRefusesARange()
     {
-        Assert.Equal((21, 34), EvaluateCommand.ParseDays("21..34"));
-        Assert.Throws<UsageException>(() => EvaluateCommand.ParseDays("34..21"));
+        var error = new StringWriter();
+        Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--test-days", "34..21"], new StringWriter(), error));
+        Assert.Contains("--test-days: expected A..B with 0 <= A <= B", error.ToString());
+        error = new StringWriter();
+        Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--days", "21..34"], new StringWriter(), error));
+        Assert.Contains("--test-days A..B", error.ToString());
     }
 
     [PibleTraceSimulationTests.RequiresTraceFact]
     public void Run_Ff66EvaluationSplit_WritesTheComparison()
     {
         string dir = Environment.GetEnvironmentVariable("SENSORNODE_EVAL_OUT") ?? Path.Combine(Path.GetTempPath(), "eval-ff66");
-        int code = EvaluateCommand.Run(new[] { "--trace", Ff66, "--days", "21..34", "--out", dir, "--quiet" }, new StringWriter(), new StringWriter());
+        int code = EvaluateCommand.Run(new[] { "--trace", Ff66, "--test-days", "21..34", "--out", dir, "--quiet" }, new StringWriter(), new StringWriter());
         Assert.Equal(CommandLine.Ok, code);
         Assert.True(File.Exists(Path.Combine(dir, "comparison.md")));
     }

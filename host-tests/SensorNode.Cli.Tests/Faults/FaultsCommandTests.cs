@@ -38,7 +38,7 @@ public sealed class FaultsCommandTests : IDisposable
     public void Faults_FlagsTheRoomWithAStuckValve_FromHarvestingReadings_WithinAWeek()
     {
         string db = Path.Combine(_dir, "hot.db");
-        var (code, simOut, simErr) = Run("faults", "simulate", "--building", Building("""{ "room": "r04", "kind": "stuck-open-hot", "start_day": 3, "magnitude": 0.8 }"""),
+        var (code, simOut, simErr) = Run("faults", "simulate", "--building-spec", Building("""{ "room": "r04", "kind": "stuck-open-hot", "start_day": 3, "magnitude": 0.8 }"""),
             "--db", db, "--out", Path.Combine(_dir, "sim"), "--quiet");
         Assert.True(code == CommandLine.Ok, simErr);
         Assert.Contains("readings stored", simOut);
@@ -61,7 +61,7 @@ public sealed class FaultsCommandTests : IDisposable
     public void Faults_FlagsNoRoom_InAFaultFreeBuilding()
     {
         string db = Path.Combine(_dir, "healthy.db");
-        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building", Building(""), "--db", db, "--out", Path.Combine(_dir, "sim0"), "--quiet").Code);
+        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building-spec", Building(""), "--db", db, "--out", Path.Combine(_dir, "sim0"), "--quiet").Code);
         JsonElement report = Detect(db, out string stdout);
         Assert.Equal(10, report.GetProperty("rooms").GetArrayLength());
         Assert.DoesNotContain(report.GetProperty("rooms").EnumerateArray(), r => r.GetProperty("flagged").GetBoolean());
@@ -72,7 +72,7 @@ public sealed class FaultsCommandTests : IDisposable
     public void Evaluate_WritesRecallPrecisionAndDaysToDetect_ForHarvestingAndReference()
     {
         string outDir = Path.Combine(_dir, "eval");
-        var (code, stdout, error) = Run("faults", "evaluate", "--buildings", "1", "--rooms", "8", "--days", "12", "--faults", "2", "--seed-base", "5000", "--out", outDir, "--quiet");
+        var (code, stdout, error) = Run("faults", "evaluate", "--buildings", "1", "--room-count", "8", "--days", "12", "--hvac-faults", "2", "--seed-base", "5000", "--out", outDir, "--quiet");
         Assert.True(code == CommandLine.Ok, error);
         JsonElement result = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "faults-eval.json"))).RootElement;
         foreach (string key in new[] { "recall", "precision", "median_days_to_detect" })
@@ -92,7 +92,7 @@ public sealed class FaultsCommandTests : IDisposable
         while (root != null && !File.Exists(Path.Combine(root, "SensorNode.sln"))) root = Path.GetDirectoryName(root);
         string example = Path.Combine(root!, "docs", "examples", "building.json");
         string db = Path.Combine(_dir, "example.db");
-        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building", example, "--db", db, "--out", Path.Combine(_dir, "ex"), "--quiet").Code);
+        Assert.Equal(CommandLine.Ok, Run("faults", "simulate", "--building-spec", example, "--db", db, "--out", Path.Combine(_dir, "ex"), "--quiet").Code);
         JsonElement report = Detect(db, out _);
         var flagged = report.GetProperty("rooms").EnumerateArray().Where(r => r.GetProperty("flagged").GetBoolean()).Select(r => r.GetProperty("room").GetString()).Order().ToList();
         Assert.Equal(["103", "106"], flagged);
@@ -102,11 +102,11 @@ public sealed class FaultsCommandTests : IDisposable
     public void Faults_WithoutADatabase_IsAUsageError()
     {
         Assert.Equal(CommandLine.Usage, Run("faults").Code);
-        Assert.Equal(CommandLine.Usage, Run("faults", "simulate", "--rooms", "8").Code);
+        Assert.Equal(CommandLine.Usage, Run("faults", "simulate", "--room-count", "8").Code);
         Assert.Equal(CommandLine.Usage, Run("faults", "--db", Path.Combine(_dir, "none.db")).Code);
         Assert.Equal(CommandLine.Usage, Run("faults", "evaluate", "--tune", "--seed-base", "3").Code);
         string shortened = Building("""{ "room": "r04", "kind": "schedule-error", "start_day": 8 }""");
-        var (code, _, error) = Run("faults", "simulate", "--building", shortened, "--days", "5", "--db", Path.Combine(_dir, "short.db"));
+        var (code, _, error) = Run("faults", "simulate", "--building-spec", shortened, "--days", "5", "--db", Path.Combine(_dir, "short.db"));
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains("start_day 8", error);
     }

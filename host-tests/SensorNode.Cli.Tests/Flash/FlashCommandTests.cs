@@ -711,7 +711,7 @@ public sealed class FlashCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("--bogus", "Unrecognized command or argument '--bogus'")]
     [InlineData("--skip-clr --skip-app --skip-files", "nothing to do")]
     [InlineData("--skip-clr --mass-erase", "--mass-erase")]
     [InlineData("--skip-clr --keep-storage", "--keep-storage")]
@@ -719,12 +719,13 @@ public sealed class FlashCommandTests : IDisposable
     [InlineData("--skip-clr --archive fw", "--archive")]
     [InlineData("--skip-app --nanodevice-deploy", "--nanodevice-deploy")]
     [InlineData("--skip-files", "would leave the node without nf.config")]
-    [InlineData("--image", "--image needs a value")]
+    [InlineData("--image", "Required argument missing for option: '--image'")]
     public void BadOptions_AreUsageErrors(string arguments, string expected)
     {
-        var e = Assert.Throws<UsageException>(() => Run(arguments.Split(' ')));
+        var (code, _, stderr) = Run(arguments.Split(' '));
 
-        Assert.Contains(expected, e.Message);
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains(expected, stderr);
         Assert.Empty(_runner.Calls);
     }
 

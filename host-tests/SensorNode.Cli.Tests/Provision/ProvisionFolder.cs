@@ -28,21 +28,12 @@ public sealed class ProvisionFolder : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string Path(params string[] parts) => System.IO.Path.Combine(new[] { Root }.Concat(parts).ToArray());
 
-    /// <summary>Runs the command as the dispatcher would (usage errors become exit code 2); keeps its output.</summary>
+    /// <summary>Runs the command through the dispatcher (usage errors are exit code 2); keeps its output.</summary>
     public int Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code;
-        try
-        {
-            code = ProvisionCommand.Run(args, output, error);
-        }
-        catch (UsageException e)
-        {
-            error.WriteLine(e.Message);
-            code = CommandLine.Usage;
-        }
+        int code = ProvisionCommand.Run(args, output, error);
         Output = output.ToString();
         Error = error.ToString();
         return code;

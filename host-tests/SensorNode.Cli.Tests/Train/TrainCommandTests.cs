@@ -17,7 +17,8 @@ public class TrainCommandTests
     [InlineData("--out", "x.bin")]                                   // no trace
     [InlineData("--trace", "missing-file.txt", "--out", "x.bin")]    // unreadable trace
     [InlineData("--trace", "a.txt")]                                 // no --out
-    [InlineData("--trace", "a.txt", "--out", "x.bin", "--days", "5..2")]
+    [InlineData("--trace", "a.txt", "--out", "x.bin", "--train-days", "5..2")]
+    [InlineData("--trace", "a.txt", "--out", "x.bin", "--days", "5..2")]     // the old range spelling of --days
     [InlineData("--trace", "a.txt", "--out", "x.bin", "--episodes", "0")]
     [InlineData("--trace", "a.txt", "--out", "x.bin", "--bogus", "1")]
     [InlineData("--trace")]
@@ -48,11 +49,21 @@ public class TrainCommandTests
     }
 
     [Fact]
-    public void ParseDays_ReadsRangesAndSingleDays()
+    public void DayRange_ReadsRanges_AndRefusesOthers()
     {
-        Assert.Equal((0, 20), TrainCommand.ParseDays("0..20"));
-        Assert.Equal((3, 3), TrainCommand.ParseDays("3"));
-        Assert.Throws<UsageException>(() => TrainCommand.ParseDays("-1..2"));
+        Assert.True(DayRange.TryParse("0..20", out DayRange range));
+        Assert.Equal(new DayRange(0, 20), range);
+        Assert.False(DayRange.TryParse("3", out _));
+        Assert.False(DayRange.TryParse("-1..2", out _));
+        Assert.False(DayRange.TryParse("5..2", out _));
+    }
+
+    [Fact]
+    public void Train_OldRangeSpellingOfDays_IsAUsageErrorNamingTheNewOption()
+    {
+        var (code, _, err) = Run(TrainCommand.Run, "--trace", "t.csv", "--days", "0..20", "--out", "x.bin");
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains("--train-days A..B", err);
     }
 
     [Fact]
@@ -97,7 +108,7 @@ public class TrainCommandTests
     [PibleTraceSimulationTests.RequiresTraceFact]
     public void PolicyAssess_ReportsNoBrownout_ForTheBuiltInTableOnTheFirstOfficeDays()
     {
-        var (code, output, _) = Run(PolicyCommand.Run, "assess", "built-in", "--trace", PibleTraceSimulationTests.SharedTrace()!, "--days", "0..2", "--start-volts", "4.0");
+        var (code, output, _) = Run(PolicyCommand.Run, "assess", "built-in", "--trace", PibleTraceSimulationTests.SharedTrace()!, "--test-days", "0..2", "--start-volts", "4.0");
         Assert.Equal(CommandLine.Ok, code);
         Assert.Contains("| 4.0 V |", output);
         Assert.Contains("| 0 |", output);

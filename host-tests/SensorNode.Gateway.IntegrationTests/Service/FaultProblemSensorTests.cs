@@ -28,7 +28,7 @@ public class FaultProblemSensorTests
             { "name": "ci", "start": "2024-11-04", "days": 12, "seed": 11, "room_count": 10,
               "faults": [ { "room": "r04", "kind": "stuck-open-hot", "start_day": 3, "magnitude": 0.8 } ] }
             """);
-        var (code, _, err) = Run("faults", "simulate", "--building", building, "--db", harness.DatabasePath, "--out", Path.Combine(folder, "sim"), "--quiet");
+        var (code, _, err) = Run("faults", "simulate", "--building-spec", building, "--db", harness.DatabasePath, "--out", Path.Combine(folder, "sim"), "--quiet");
         Assert.True(code == CommandLine.Ok, err);
 
         string url = "mqtt://127.0.0.1:" + harness.Port.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SensorNode.Core.Config;
 using SensorNode.Core.Policy;
 using SensorNode.Simulation.Devices;
@@ -15,74 +16,48 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class EvaluateCommand
 {
-    public const string Help = """
-        usage: sensornode evaluate [options]
+    public static Command Build() => new Command("evaluate", "run every policy (learned, built-in, baselines) and the oracle on the same trace: comparison.json/.md").Options(
+        CliOption.Traces("a trace (Pible '|' or CSV); repeat --trace to evaluate on several (results are summed)"),
+        CliOption.Environment(),
+        CliOption.Days("days to evaluate on: a trace's first N days (default: all), a synthetic building's length (default 14)"),
+        CliOption.TestDays(),
+        CliOption.Seed("seed of the synthetic building and the ADC noise (default 1)"),
+        CliOption.TrainDays("training days of the same traces (synthetic: of the same building): tunes tuned-fixed and tuned-pible on them (never on the test days); without it they are left out"),
+        CliOption.Flag("--splits", "the split study instead (docs/evaluation.md): rolling weeks on the first --trace, train on it / test on each further --trace, synthetic buildings; learned table trained per split; writes splits.json and splits.md"),
+        CliOption.Int("--episodes", "--splits: trainer episodes per split", 16, 1, 100_000),
+        CliOption.Text("--policy", "also evaluate this learned table (or built-in / fixed:<interval>)", "P"),
+        CliOption.Profile(),
+        CliOption.Config("nf.config: its [service] section sets the arrival/temperature targets and the utility weights (default: the defaults, docs/configuration.md)"),
+        CliOption.Int("--oracle-levels", "energy levels of the oracle's grid", 1000, 10, 100_000),
+        CliOption.Int("--oracle-slot", "oracle decision slot, s", 900, 60, 3600, "S"),
+        CliOption.Out("comparison.json, comparison.md, captured.png and tradeoff.png (default eval-out)"),
+        CliOption.Quiet()).With(Run);
 
-        environment (one of):
-          --trace FILE           a trace (Pible '|' or CSV); repeat --trace to evaluate on several (results are summed)
-          --environment KIND     synthetic: office (default), corridor, window-side
-          --days A..B            days A to B of each trace (day 0 = its first day), e.g. 21..34; synthetic: N days
-          --seed N               seed of the synthetic building and the ADC noise (default 1)
-          --train-days A..B      training days of the same traces (synthetic: of the same building): tunes
-                                 tuned-fixed and tuned-pible on them (never on --days); without it they are left out
-          --splits               the split study instead (docs/evaluation.md): rolling weeks on the first --trace,
-                                 train on it / test on each further --trace, synthetic buildings; learned table
-                                 trained per split; writes splits.json and splits.md
-          --episodes N           --splits: trainer episodes per split (default 16)
-        policies:
-          --policy FILE          also evaluate this learned table (or built-in / fixed:<interval>)
-          --profile FILE         hardware profile JSON (default: the embedded reference design)
-          --config FILE          nf.config: its [service] section sets the arrival/temperature targets and the
-                                 utility weights (default: the defaults, docs/configuration.md)
-        oracle:
-          --oracle-levels N      energy levels of the oracle's grid (default 1000)
-          --oracle-slot S        oracle decision slot, s (default 900)
-        output:
-          --out DIR              comparison.json, comparison.md, captured.png and tradeoff.png (default eval-out)
-        """;
+    /// <summary><c>sensornode evaluate ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
-    private static readonly string[] Valued = { "environment", "days", "seed", "policy", "profile", "out", "oracle-levels", "oracle-slot", "config", "train-days", "episodes" };
-    private static readonly string[] Flags = { "help", "quiet", "splits" };
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        // --trace may repeat; the strict option reader takes the rest.
-        var traces = new List<string>();
-        var rest = new List<string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--trace")
-            {
-                if (i + 1 >= args.Length) throw new UsageException("--trace needs a value");
-                traces.Add(args[++i]);
-            }
-            else if (args[i].StartsWith("--trace=", StringComparison.Ordinal)) traces.Add(args[i]["--trace=".Length..]);
-            else rest.Add(args[i]);
-        }
-        var options = new Options(rest.ToArray(), Valued, Flags);
-        if (options.Has("help"))
-        {
-            output.WriteLine(Help);
-            return CommandLine.Ok;
-        }
+        TextWriter output = options.Output, error = options.Error;
+        IReadOnlyList<string> traces = EnvironmentChoice.Traces(options);
         NodeConfig config = SimulateCommand.LoadConfig(options.Get("config"));
         var service = ServiceTargets.FromConfig(config);
         HardwareProfile profile;
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
         HardwareConsistency.Check(config, options.Get("config"), profile);
-        int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
-        var oracleOptions = new OracleOptions { EnergyLevels = options.GetInt("oracle-levels", 1000, 10, 100_000), SlotSeconds = options.GetInt("oracle-slot", 900, 60, 3600) };
+        int seed = options.Int("seed");
+        var oracleOptions = new OracleOptions { EnergyLevels = options.Int("oracle-levels"), SlotSeconds = options.Int("oracle-slot") };
         string outDir = options.Get("out") ?? "eval-out";
         OutputPaths.PrepareDirectory("out", outDir);
-        if (options.Has("splits"))
+        if (options.Flag("splits"))
         {
             if (traces.Count == 0) throw new UsageException("--splits needs --trace (the first is split into weeks; further ones are test traces)");
-            var study = new SplitStudy(config, profile, service, seed, oracleOptions, options.GetInt("episodes", 16, 1, 100_000), options.Has("quiet") ? null : error);
+            var study = new SplitStudy(config, profile, service, seed, oracleOptions, options.Int("episodes"), options.Flag("quiet") ? null : error);
             return study.Run(traces, outDir, output);
         }
-        List<EnvironmentTrace> environments = Environments(traces, options, seed, options.Get("days"));
-        List<EnvironmentTrace>? training = options.Get("train-days") is { } trainDays ? Environments(traces, options, seed, trainDays) : null;
+        List<EnvironmentTrace> environments = EnvironmentChoice.Load(options, "test-days", seed * 31);
+        List<EnvironmentTrace>? training = EnvironmentChoice.Training(options, seed * 31);
 
         var contestants = new List<EvaluatedPolicy>();
         if (options.Get("policy") is { } policyText)
@@ -98,7 +73,7 @@ public static class EvaluateCommand
         var notes = new List<string>();
         if (training != null)
         {
-            if (!options.Has("quiet")) error.WriteLine($"tuning tuned-fixed and tuned-pible on the training days ({string.Join(" + ", training.Select(e => e.Name))})");
+            if (!options.Flag("quiet")) error.WriteLine($"tuning tuned-fixed and tuned-pible on the training days ({string.Join(" + ", training.Select(e => e.Name))})");
             foreach (TunedBaseline tuned in TuneBaselines(training, config, profile, service, seed))
             {
                 contestants.Add(tuned.Policy);
@@ -106,7 +81,7 @@ public static class EvaluateCommand
             }
         }
         else notes.Add("tuned-fixed and tuned-pible need --train-days (they are tuned on training days only)");
-        if (!options.Has("quiet")) error.WriteLine($"evaluating {contestants.Count} policies and the oracle on '{name}'");
+        if (!options.Flag("quiet")) error.WriteLine($"evaluating {contestants.Count} policies and the oracle on '{name}'");
         List<SimulationMetrics> metrics = RunAll(contestants, environments, config, profile, service, seed);
         OracleResult oracle = Sum(environments.Select(e => ScheduleOracle.Solve(e, profile, config.WakeIntervalsSeconds, oracleOptions)).ToList());
 
@@ -116,7 +91,7 @@ public static class EvaluateCommand
         File.WriteAllText(Path.Combine(outDir, "comparison.md"), table);
         ComparisonReport.Chart(Path.Combine(outDir, "captured.png"), name, metrics, oracle);
         ComparisonReport.TradeoffChart(Path.Combine(outDir, "tradeoff.png"), name, metrics);
-        if (!options.Has("quiet")) output.WriteLine(table);
+        if (!options.Flag("quiet")) output.WriteLine(table);
         return CommandLine.Ok;
     }
 
@@ -148,15 +123,15 @@ public static class EvaluateCommand
     }
 
     /// <summary>tuned-fixed and tuned-pible, each the best of its grid on <paramref name="training"/> (and nothing else).</summary>
-    public static List<TunedBaseline> TuneBaselines(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed)
-    {
-        Func<EvaluatedPolicy, EnvironmentTrace, NodeRunResult> run = (p, e) => RunOne(p, e, config, profile, seed, service);
-        return new List<TunedBaseline>
-        {
-            BaselineTuning.Tune(BaselineTuning.FixedGrid(config), training, run, config, service),
-            BaselineTuning.Tune(BaselineTuning.PibleGrid(), training, run, config, service),
-        };
-    }
+    public static List<TunedBaseline> TuneBaselines(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed) =>
+        [TuneFixed(training, config, profile, service, seed), Tune(BaselineTuning.PibleGrid(), training, config, profile, service, seed)];
+
+    /// <summary>tuned-fixed alone: the best fixed interval on <paramref name="training"/> (and nothing else).</summary>
+    public static TunedBaseline TuneFixed(IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed) =>
+        Tune(BaselineTuning.FixedGrid(config), training, config, profile, service, seed);
+
+    private static TunedBaseline Tune(IReadOnlyList<(string Parameters, EvaluatedPolicy Policy)> grid, IReadOnlyList<EnvironmentTrace> training, NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed) =>
+        BaselineTuning.Tune(grid, training, (p, e) => RunOne(p, e, config, profile, seed, service), config, service);
 
     /// <summary>
     /// One policy on one environment: a single node, the host-side policy reading that node's clock and PIR; the
@@ -175,50 +150,6 @@ public static class EvaluateCommand
         var simulator = new NodeSimulator(setup, 0, recordTimeline: false);
         node = simulator.Node;
         return simulator.Run();
-    }
-
-    private static List<EnvironmentTrace> Environments(List<string> traces, Options options, int seed, string? days)
-    {
-        if (traces.Count > 0)
-        {
-            if (options.Has("environment")) throw new UsageException("give --trace or --environment, not both");
-            var list = new List<EnvironmentTrace>();
-            foreach (string path in traces)
-            {
-                EnvironmentTrace trace;
-                try { trace = TraceReader.Read(path); }
-                catch (TraceFormatException e) { throw new UsageException(e.Message); }
-                if (days != null)
-                {
-                    (int a, int b) = ParseDays(days);
-                    try { trace = trace.Slice(a, b); }
-                    catch (ArgumentOutOfRangeException e) { throw new UsageException("--days: " + e.Message.Split('\n')[0]); }
-                }
-                list.Add(trace);
-            }
-            return list;
-        }
-        SyntheticProfileKind kind;
-        try { kind = SyntheticEnvironment.Parse(options.Get("environment") ?? "office"); }
-        catch (ArgumentException e) { throw new UsageException(e.Message); }
-        int n = 14;
-        int first = 0;
-        if (days != null)
-        {
-            if (days.Contains("..")) { (first, int last) = ParseDays(days); n = last + 1; }
-            else if (!int.TryParse(days, out n) || n < 1) throw new UsageException($"--days: expected N or A..B, got '{days}'");
-        }
-        EnvironmentTrace synthetic = SyntheticEnvironment.Generate(kind, new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), n, seed * 31);
-        return new List<EnvironmentTrace> { first > 0 ? synthetic.Slice(first, n - 1) : synthetic };
-    }
-
-    /// <summary>"A..B" with 0 &lt;= A &lt;= B.</summary>
-    public static (int First, int Last) ParseDays(string text)
-    {
-        string[] parts = text.Split("..");
-        if (parts.Length != 2 || !int.TryParse(parts[0], out int a) || !int.TryParse(parts[1], out int b) || a < 0 || b < a)
-            throw new UsageException($"--days: expected A..B with 0 <= A <= B (e.g. 21..34), got '{text}'");
-        return (a, b);
     }
 
     private static OracleResult Sum(List<OracleResult> results)

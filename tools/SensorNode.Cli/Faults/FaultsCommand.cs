@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -18,34 +19,85 @@ namespace SensorNode.Cli.Faults;
 /// </summary>
 public static class FaultsCommand
 {
-    public const string Help = """
-        usage: sensornode faults --db FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out DIR] [detector options]
-                                 [--publish URL [--prefix P] [--discovery-prefix D]]
-               sensornode faults simulate (--building FILE | --rooms N [--faults K]) --db FILE [--reference-db FILE]
-                                          [--days N] [--seed N] [--policy P] [--out DIR]
-               sensornode faults evaluate [--buildings N] [--rooms N] [--days N] [--faults K] [--seed-base S | --tune]
-                                          [--out DIR] [detector options]
+    /// <summary>The detector's tuning options, shared by <c>faults</c> and <c>faults evaluate</c>.</summary>
+    private static Option[] DetectorOptionList() =>
+    [
+        CliOption.Text("--slack", "detector: slack, degrees C", "X"),
+        CliOption.Text("--threshold", "detector: threshold", "X"),
+        CliOption.Text("--spread-floor", "detector: floor of the peers' spread", "DEGC"),
+        CliOption.Int("--min-peers", "detector: fewest peers a room is compared with", null, 3, 1000),
+        CliOption.Int("--min-hours", "detector: fewest hours of data a day", null, 1, 24),
+        CliOption.Text("--secondary-ratio", "detector: secondary finding ratio (0: off)", "X"),
+    ];
 
-        faults: ranks the rooms of the gateway store FILE against their peers; prints the flagged rooms (what is unusual,
-                since which day, excess heat), writes faults.json and one PNG per flagged room to --out (default faults-out).
-        simulate: a building (a JSON spec, see docs/faults.md, or a generated one of N rooms with K faults of mixed kinds)
-                with one harvesting node per room on the real core; delivered readings go into the store FILE through the
-                gateway's decoder and storage; --reference-db also stores every room every 5 min. Writes faults-truth.csv
-                and building-hourly.csv (true air temperatures) to --out (default faults-sim).
-        evaluate: N buildings (default 10) of 20 rooms, 30 days, 3 faults each, seeds from 2000 (--tune: from 1000, the
-                tuning seeds); writes faults-eval.json (recall, precision, median_days_to_detect; the same under
-                "reference" for 5-min sampling) and faults-truth.csv to --out (default faults-eval).
-        detector options: --slack X --threshold X --spread-floor DEGC --min-peers N --min-hours N --secondary-ratio X (0: off)
-        """;
+    /// <summary>
+    /// The old names of the building options: --building, --rooms and --faults mean a name, a room map and injected
+    /// device faults elsewhere (gateway brick, gateway, simulate).
+    /// </summary>
+    private static Option[] RenamedBuildingOptions() =>
+    [
+        CliOption.Renamed("--building", "--building-spec FILE", "--building is a building's name in gateway brick"),
+        CliOption.Renamed("--rooms", "--room-count N", "--rooms is a node-to-room map in gateway"),
+        CliOption.Renamed("--faults", "--hvac-faults K", "--faults is the injected device faults in simulate"),
+    ];
 
-    private static readonly string[] DetectorValued = { "slack", "threshold", "spread-floor", "min-peers", "min-hours", "secondary-ratio" };
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static Command Build()
     {
-        if (args.Length > 0 && args[0] == "simulate") return Simulate(args[1..], output, error);
-        if (args.Length > 0 && args[0] == "evaluate") return Evaluate(args[1..], output, error);
-        var options = new Options(args, ["db", "from", "to", "out", "publish", "prefix", "discovery-prefix", .. DetectorValued], ["help", "quiet"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        var simulate = new Command("simulate", "a building (a JSON spec, see docs/faults.md, or a generated one of N rooms with K HVAC faults of mixed kinds) with one harvesting node per room on the real core; delivered readings go into the store FILE through the gateway's decoder and storage. Writes faults-truth.csv and building-hourly.csv (true air temperatures) to --out").Options(
+            [
+                CliOption.Text("--building-spec", "the building spec (JSON, docs/faults.md)", "FILE"),
+                CliOption.Int("--room-count", "a generated building of N rooms", 20, 5, 500),
+                CliOption.Int("--hvac-faults", "K HVAC faults of mixed kinds in the generated building", 3, 0, 500, "K"),
+                CliOption.Days("days to simulate (generated building: 9..366, default 30; a spec: its own unless given)"),
+                CliOption.Int("--seed", "seed of the generated building and the simulation", 1, 0, int.MaxValue),
+                CliOption.Text("--db", "where the gateway would store the readings (SQLite)", "FILE").IsRequired(),
+                CliOption.Text("--reference-db", "also store every room every 5 min there", "FILE"),
+                CliOption.Text("--policy", "the nodes' policy: built-in (default), a table file or fixed:<interval>", "P"),
+                CliOption.Out("faults-truth.csv and building-hourly.csv (default faults-sim)"),
+                CliOption.Quiet(),
+                .. RenamedBuildingOptions(),
+            ]).With(Simulate);
+        var evaluate = new Command("evaluate", "N buildings of 20 rooms, 30 days, 3 faults each, seeds from 2000 (--tune: from 1000, the tuning seeds); writes faults-eval.json (recall, precision, median_days_to_detect; the same under \"reference\" for 5-min sampling) and faults-truth.csv to --out").Options(
+            [
+                CliOption.Int("--buildings", "buildings", 10, 1, 1000),
+                CliOption.Int("--room-count", "rooms per building", 20, 5, 200),
+                CliOption.Days("days per building (9..366)", 30),
+                CliOption.Int("--hvac-faults", "HVAC faults per building", 3, 0, 200, "K"),
+                CliOption.Int("--seed-base", "first building seed", FaultEvaluation.EvaluationSeedBase, 0, int.MaxValue / 2, "S"),
+                CliOption.Flag("--tune", "the tuning seeds (from 1000) instead"),
+                CliOption.Out("faults-eval.json and faults-truth.csv (default faults-eval)"),
+                CliOption.Text("--policy", "the nodes' policy: built-in (default), a table file or fixed:<interval>", "P"),
+                CliOption.Quiet(),
+                .. DetectorOptionList(),
+                .. RenamedBuildingOptions()[1..],
+            ]).With(Evaluate);
+        return new Command("faults", "rank rooms whose temperature departs from their peers (HVAC faults); `faults simulate`, `faults evaluate`")
+        {
+            simulate, evaluate,
+        }.WithDetails("""
+            Ranks the rooms of the gateway store --db against their peers; prints the flagged rooms (what is unusual, since
+            which day, excess heat), writes faults.json and one PNG per flagged room to --out (docs/faults.md).
+            """).Options(
+            [
+                // Required by the ranking, checked in Run: a required option here would be required by the subcommands too.
+                CliOption.Text("--db", "the gateway's SQLite store", "FILE"),
+                CliOption.Text("--from", "first day", "YYYY-MM-DD"),
+                CliOption.Text("--to", "last day", "YYYY-MM-DD"),
+                CliOption.Out("faults.json and the plots (default faults-out)"),
+                CliOption.Text("--publish", "publish the findings as Home Assistant problem sensors through this broker", "URL"),
+                CliOption.Text("--prefix", "with --publish: the nodes' topic prefix (default sensornode)", "P"),
+                CliOption.Text("--discovery-prefix", "with --publish: Home Assistant's discovery prefix (default homeassistant)", "D"),
+                CliOption.Quiet(),
+                .. DetectorOptionList(),
+            ]).With(Run);
+    }
+
+    /// <summary><c>sensornode faults ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
+
+    private static int Run(CommandInput options)
+    {
+        TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required (the gateway's SQLite store)");
         long? from = ParseDate(options, "from");
         long? to = ParseDate(options, "to") is long t ? t + 86_399 : null;
@@ -89,7 +141,7 @@ public static class FaultsCommand
     }
 
     // A topic prefix: one or more levels, no leading or trailing '/', no wildcards.
-    private static string TopicPrefix(Options options, string name, string fallback)
+    private static string TopicPrefix(CommandInput options, string name, string fallback)
     {
         string value = options.Get(name) ?? fallback;
         if (value.Length == 0 || value.StartsWith('/') || value.EndsWith('/') || value.Contains('+') || value.Contains('#'))
@@ -131,27 +183,26 @@ public static class FaultsCommand
         }),
     };
 
-    private static int Simulate(string[] args, TextWriter output, TextWriter error)
+    private static int Simulate(CommandInput options)
     {
-        var options = new Options(args, ["building", "rooms", "faults", "days", "seed", "db", "reference-db", "policy", "out"], ["help", "quiet"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required (where the gateway would store the readings)");
-        int seed = options.GetInt("seed", 1, 0, int.MaxValue);
+        int seed = options.Int("seed");
         BuildingSpec spec;
-        if (options.Get("building") is string file)
+        if (options.Get("building-spec") is string file)
         {
-            if (options.Has("rooms") || options.Has("faults")) throw new UsageException("--building FILE and --rooms/--faults exclude each other");
+            if (options.Has("room-count") || options.Has("hvac-faults")) throw new UsageException("--building-spec FILE and --room-count/--hvac-faults exclude each other");
             try { spec = BuildingSpec.Parse(File.ReadAllText(file)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--building {file}: {e.Message}"); }
-            if (options.Has("days")) spec = spec with { Days = options.GetInt("days", 30, 1, 366) };
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--building-spec {file}: {e.Message}"); }
+            if (options.Has("days")) spec = spec with { Days = Within(options, "days", 1, 366) };
             if (options.Has("seed")) spec = spec with { Seed = seed };
             try { spec.Validate(); }
-            catch (ArgumentException e) { throw new UsageException($"--building {file} with --days: {e.Message}"); }
+            catch (ArgumentException e) { throw new UsageException($"--building-spec {file} with --days: {e.Message}"); }
         }
         else
         {
-            int rooms = options.GetInt("rooms", 20, 5, 500);
-            spec = BuildingSpec.Generate("building", rooms, options.GetInt("days", 30, 9, 366), options.GetInt("faults", 3, 0, rooms), seed);
+            int rooms = options.Int("room-count");
+            spec = BuildingSpec.Generate("building", rooms, options.Has("days") ? Within(options, "days", 9, 366) : 30, Within(options, "hvac-faults", 0, rooms), seed);
         }
         var config = new NodeConfig();
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
@@ -175,19 +226,18 @@ public static class FaultsCommand
         return CommandLine.Ok;
     }
 
-    private static int Evaluate(string[] args, TextWriter output, TextWriter error)
+    private static int Evaluate(CommandInput options)
     {
-        var options = new Options(args, ["buildings", "rooms", "days", "faults", "seed-base", "out", "policy", .. DetectorValued], ["help", "tune", "quiet"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         if (options.Has("tune") && options.Has("seed-base")) throw new UsageException("--tune and --seed-base exclude each other");
-        int seedBase = options.Has("tune") ? FaultEvaluation.TuningSeedBase : options.GetInt("seed-base", FaultEvaluation.EvaluationSeedBase, 0, int.MaxValue / 2);
-        int rooms = options.GetInt("rooms", 20, 5, 200);
+        int seedBase = options.Has("tune") ? FaultEvaluation.TuningSeedBase : options.Int("seed-base");
+        int rooms = options.Int("room-count");
         var config = new NodeConfig();
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
         string outDir = options.Get("out") ?? "faults-eval";
         OutputPaths.PrepareDirectory("out", outDir);
-        FaultEvaluationResult result = FaultEvaluation.Run(options.GetInt("buildings", 10, 1, 1000), rooms, options.GetInt("days", 30, 9, 366),
-            options.GetInt("faults", 3, 0, rooms), seedBase, outDir, DetectorOptions(options), config, HardwareProfile.Default(), policy,
+        FaultEvaluationResult result = FaultEvaluation.Run(options.Int("buildings"), rooms, Within(options, "days", 9, 366),
+            Within(options, "hvac-faults", 0, rooms), seedBase, outDir, DetectorOptions(options), config, HardwareProfile.Default(), policy,
             options.Has("quiet") ? null : error);
         File.WriteAllText(Path.Combine(outDir, "faults-eval.json"), JsonSerializer.Serialize(result, JsonOptions));
         output.WriteLine($"harvesting: recall {result.Harvesting.Recall:F3}, precision {result.Harvesting.Precision:F3}, median {result.Harvesting.MedianDaysToDetect} d to detect (max {result.Harvesting.MaxDaysToDetect}), within 7 d {result.Harvesting.RecallWithin7Days:F3}");
@@ -203,7 +253,7 @@ public static class FaultsCommand
         catch (Exception e) when (e is FormatException or ArgumentException or IOException) { throw new UsageException($"--policy {text}: {e.Message}"); }
     }
 
-    private static FaultDetectorOptions DetectorOptions(Options options)
+    private static FaultDetectorOptions DetectorOptions(CommandInput options)
     {
         var d = new FaultDetectorOptions();
         d = d with
@@ -211,14 +261,22 @@ public static class FaultsCommand
             Slack = GetDouble(options, "slack", d.Slack), Threshold = GetDouble(options, "threshold", d.Threshold),
             SpreadFloorCelsius = GetDouble(options, "spread-floor", d.SpreadFloorCelsius),
             SecondaryRatio = GetDouble(options, "secondary-ratio", d.SecondaryRatio),
-            MinPeers = options.GetInt("min-peers", d.MinPeers, 3, 1000), MinHoursPerDay = options.GetInt("min-hours", d.MinHoursPerDay, 1, 24),
+            MinPeers = options.IntOrNull("min-peers") ?? d.MinPeers, MinHoursPerDay = options.IntOrNull("min-hours") ?? d.MinHoursPerDay,
         };
         try { d.Validate(); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
         return d;
     }
 
-    private static double GetDouble(Options options, string name, double fallback)
+    /// <summary>An integer option whose range depends on other options (a generated building's days, faults up to its rooms).</summary>
+    private static int Within(CommandInput options, string name, int min, int max)
+    {
+        int value = options.Int(name);
+        if (value < min || value > max) throw new UsageException($"--{name}: expected an integer {min}..{max}, got '{value}'");
+        return value;
+    }
+
+    private static double GetDouble(CommandInput options, string name, double fallback)
     {
         string? text = options.Get(name);
         if (text == null) return fallback;
@@ -227,7 +285,7 @@ public static class FaultsCommand
         return value;
     }
 
-    private static long? ParseDate(Options options, string name)
+    private static long? ParseDate(CommandInput options, string name)
     {
         string? text = options.Get(name);
         if (text == null) return null;

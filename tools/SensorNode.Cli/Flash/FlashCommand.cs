@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections;
 using SensorNode.Core.Config;
 
@@ -14,9 +15,9 @@ public static class FlashCommand
     /// <summary>Where the nanoFramework project system writes the application's deployment image (docs/device-build.md).</summary>
     internal const string DefaultImagePath = "firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin";
 
-    public const string Help = """
-        usage: sensornode flash [options]
+    public static Command Build() => Build(FlashEnvironment.System());
 
+    internal static Command Build(FlashEnvironment environment) => new Command("flash", "check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)").WithDetails("""
         Checks nf.config and secrets.config, then runs nanoff 2.5 (dotnet tool install -g nanoff --version 2.5.162):
           1. flash nanoCLR [board] firmware_version with a mass erase   (download mode: ROM bootloader)
           2. write sealed copies of nf.config and secrets.config to I:\ (nanoCLR running, no application yet)
@@ -24,35 +25,29 @@ public static class FlashCommand
         The target, serial port, firmware version and deploy address come from nf.config's [board] section; the address
         must lie in the deploy partition of that firmware (known layouts: tools/SensorNode.Cli/Flash/Esp32PartitionLayouts.cs).
         With [mqtt] tls = true, ca.crt (required) and node.crt + node.key (both or neither) beside nf.config are written too.
+        """).Options(
+        CliOption.Config("the node's configuration (default nf.config)"),
+        CliOption.Text("--secrets", "Wi-Fi and MQTT passwords (default: secrets.config beside the configuration)", "FILE"),
+        CliOption.Text("--image", "application deployment image (default firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin, written by building SensorNode.sln in the Device configuration)", "FILE"),
+        CliOption.Text("--archive", "flash nanoCLR offline from DIR, made once with nanoff --updatearchive --target T --fwversion V --archivepath DIR", "DIR"),
+        CliOption.Flag("--dry-run", "print the nanoff commands and the file-deployment JSON; run nothing, write nothing"),
+        CliOption.Flag("--keep-storage", "flash nanoCLR without the mass erase: I:\\ survives (nanoff backs it up and restores it)"),
+        CliOption.Flag("--mass-erase", "erase the whole flash while flashing nanoCLR (the default; kept for old scripts)"),
+        CliOption.Flag("--nanodevice-deploy", "deploy the image through the running nanoCLR (nanoff --nanodevice --deploy): no address needed, the whole deploy partition is erased first; the node must be awake"),
+        CliOption.Flag("--address-checked", "deploy at [board] deploy_address although this tool does not know the partition table of [board] firmware_version: you read its deploy line yourself (docs/flashing.md)"),
+        CliOption.Flag("--skip-clr", "do not flash nanoCLR (the board already runs [board] firmware_version)"),
+        CliOption.Flag("--skip-app", "do not deploy the application image"),
+        CliOption.Flag("--skip-files", "do not write nf.config, secrets.config and the certificates (needs --keep-storage or --skip-clr)")).With(options => Run(options, environment));
 
-          --config FILE        the node's configuration (default nf.config)
-          --secrets FILE       Wi-Fi and MQTT passwords (default: secrets.config beside the configuration)
-          --image FILE         application deployment image (default firmware/SensorNode.Firmware/bin/Release/SensorNode.Firmware.bin,
-                               written by building SensorNode.sln in the Device configuration)
-          --archive DIR        flash nanoCLR offline from DIR, made once with
-                               nanoff --updatearchive --target T --fwversion V --archivepath DIR
-          --dry-run            print the nanoff commands and the file-deployment JSON; run nothing, write nothing
-          --keep-storage       flash nanoCLR without the mass erase: I:\ survives (nanoff backs it up and restores it)
-          --mass-erase         erase the whole flash while flashing nanoCLR (the default; kept for old scripts)
-          --nanodevice-deploy  deploy the image through the running nanoCLR (nanoff --nanodevice --deploy): no address
-                               needed, the whole deploy partition is erased first; the node must be awake
-          --address-checked    deploy at [board] deploy_address although this tool does not know the partition table of
-                               [board] firmware_version: you read its deploy line yourself (docs/flashing.md)
-          --skip-clr           do not flash nanoCLR (the board already runs [board] firmware_version)
-          --skip-app           do not deploy the application image
-          --skip-files         do not write nf.config, secrets.config and the certificates (needs --keep-storage or --skip-clr)
-        """;
-
-    private static readonly string[] ValuedOptions = ["config", "secrets", "image", "archive"];
-    private static readonly string[] FlagOptions =
-        ["help", "dry-run", "mass-erase", "keep-storage", "nanodevice-deploy", "address-checked", "skip-clr", "skip-app", "skip-files"];
-
+    /// <summary><c>sensornode flash ARGS</c>, with the program's environment or a test's.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, FlashEnvironment.System());
 
-    internal static int Run(string[] args, TextWriter output, TextWriter error, FlashEnvironment environment)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, FlashEnvironment environment) =>
+        CommandLine.Dispatch(Build(environment), args, output, error);
+
+    private static int Run(CommandInput options, FlashEnvironment environment)
     {
-        var options = new Options(args, ValuedOptions, FlagOptions);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         bool dryRun = options.Has("dry-run"), skipClr = options.Has("skip-clr"), skipApp = options.Has("skip-app"), skipFiles = options.Has("skip-files");
         bool keepStorage = options.Has("keep-storage"), throughNanoClr = options.Has("nanodevice-deploy");
         CheckOptionCombinations(options, skipClr, skipApp, skipFiles, keepStorage, throughNanoClr);
@@ -131,7 +126,7 @@ public static class FlashCommand
         return dryRun ? DryRun(job, output, environment) : Flash(job, output, error, environment);
     }
 
-    private static void CheckOptionCombinations(Options options, bool skipClr, bool skipApp, bool skipFiles, bool keepStorage, bool throughNanoClr)
+    private static void CheckOptionCombinations(CommandInput options, bool skipClr, bool skipApp, bool skipFiles, bool keepStorage, bool throughNanoClr)
     {
         if (skipClr && skipApp && skipFiles) throw new UsageException("--skip-clr, --skip-app and --skip-files together leave nothing to do");
         if (skipClr && (options.Has("mass-erase") || keepStorage))

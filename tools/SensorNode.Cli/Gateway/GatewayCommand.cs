@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -13,77 +14,67 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class GatewayCommand
 {
-    public const string Help = """
-        usage: sensornode gateway --broker URL --db FILE [options]      store the nodes' readings until SIGINT/SIGTERM
-               sensornode gateway brick --db FILE --building NAME [--out FILE] [--prefix P] [--faults FILE]
-               sensornode gateway bench --out DIR [--readings N] [--rate R] [--per-message K]
-               sensornode gateway replay --db FILE [--id N] [--prefix P]
-               sensornode gateway faults --db FILE [--limit N]
+    public static Command Build()
+    {
+        Option<string> Db(string description) => CliOption.Text("--db", description, "FILE").IsRequired();
+        Option<string> Prefix() => CliOption.Text("--prefix", "topic prefix of the nodes (default sensornode)", "P");
+        var brick = new Command("brick", "export the nodes of the store as a Brick model (Turtle)").Options(
+            Db("the gateway's SQLite store"),
+            CliOption.Text("--building", "the building's name", "NAME").IsRequired(),
+            CliOption.Out("write the Turtle there (default: standard output)", "FILE"),
+            Prefix(),
+            CliOption.Text("--findings", "faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)", "FILE"),
+            CliOption.Renamed("--faults", "--findings FILE", "--faults is the injected device faults in simulate")).With(Brick);
+        var bench = new Command("bench", "throughput and latency against a private mosquitto on loopback (needs mosquitto installed)").Options(
+            CliOption.Out("writes DIR/bench.json").IsRequired(),
+            CliOption.Int("--readings", "readings in the throughput run", 200_000, 1000, 10_000_000),
+            CliOption.Text("--rate", "readings per second in the paced latency run, one per message (default 1000)", "R"),
+            CliOption.Int("--per-message", "readings per state message in the throughput run", 1, 1, 8, "K"),
+            CliOption.Int("--paced-seconds", "length of the paced run", 10, 1, 3600, "S")).With(Bench);
+        var replay = new Command("replay", "decode the state dead letters again; store and remove those that decode now (run it once the cause of the rejections is fixed, e.g. the gateway's clock)").Options(
+            Db("the gateway's SQLite store"),
+            CliOption.Int("--id", "only dead letter N (default: all)", null, 1, int.MaxValue),
+            Prefix()).With(Replay);
+        var faults = new Command("faults", "fault reports of nodes without a trustworthy configuration (\"unconfigured-<mac>\"; docs/recovery.md): the newest by last sight, with node, code, nf.config CRC, errors").Options(
+            Db("the gateway's SQLite store"),
+            CliOption.Int("--limit", "how many reports", 20, 1, ReadingStore.MaxFaultReports)).With(Faults);
+        return new Command("gateway", "MQTT -> SQLite gateway (persistent session, dedup, dead letters, HA discovery, commands) until SIGINT/SIGTERM")
+        {
+            brick, bench, replay, faults,
+        }.Options(
+            // Required by the service, checked in Serve: a required option here would be required by the subcommands too.
+            CliOption.Text("--broker", "mqtt://[user[:password]@]host[:port] or mqtts://...", "URL"),
+            CliOption.Text("--db", "SQLite file (created when missing)", "FILE"),
+            CliOption.Text("--ca", "mqtts:// only: PEM CA certificate(s) the broker's certificate must chain to (default: the system's trust store)", "FILE"),
+            CliOption.Text("--cert", "mqtts:// only: the gateway's client certificate (PEM), with --key, for brokers that require one (docs/gateway-service.md, TLS and ACL)", "FILE"),
+            CliOption.Text("--key", "mqtts:// only: the key of --cert (PEM)", "FILE"),
+            CliOption.Text("--group", "scale-out: instances of one shared-subscription group split the stream; loses what nodes publish during a broker restart (docs/gateway-service.md, Scale-out)", "NAME"),
+            CliOption.Flag("--no-share", "plain subscriptions, one instance: the default, the mode that loses nothing"),
+            CliOption.Int("--session-expiry", "how long the broker keeps the session while the gateway is away, s", 86_400, 1, int.MaxValue, "S"),
+            CliOption.Flag("--drain", "retire a group instance: with its --client-id (or identity), store what its session holds, then end the session so the broker stops queueing for it"),
+            CliOption.Text("--client-id", "MQTT client id, stable per instance (default: the certificate's CN, else the URL's user, else gw-<group or single>-<host name>)", "ID"),
+            Prefix(),
+            CliOption.Text("--rooms", "CSV of node_id,room lines; sets each node's room (Brick export, HA suggested area)", "FILE"),
+            CliOption.Text("--release-above-volts", "release queued commands to a node whose supercap is at least V volts (default 4.0)", "V"),
+            CliOption.Int("--batch", "most messages per store transaction", 500, 1, 1000),
+            CliOption.Int("--batch-ms", "longest a batch waits for more messages", 10, 0, 10_000, "MS"),
+            CliOption.Int("--status-seconds", "print a status line every S seconds (0 = never)", 60, 0, 86_400, "S"),
+            CliOption.Flag("--no-discovery", "publish no Home Assistant discovery configs or per-point values"),
+            CliOption.Int("--store-failures", "consecutive failed store transactions before exiting 1", 10, 1, 1000),
+            CliOption.Int("--store-retry-ms", "wait after a failed store transaction, doubling per failure up to 30 s", 500, 10, 30_000, "MS"),
+            CliOption.Int("--clock-offset", "fault drill (sensornode soak; not for production): shift the gateway's clock by S seconds (negative: behind; packs look \"in the future\")", 0, -31_536_000, 31_536_000, "S"),
+            CliOption.Int("--max-db-pages", "fault drill (sensornode soak; not for production): the file cannot grow beyond max(N pages, its size): SQLITE_FULL as on a full disk", null, 1, int.MaxValue)).With(Serve);
+    }
 
-        gateway:
-          --broker URL              mqtt://[user[:password]@]host[:port] or mqtts://...
-          --db FILE                 SQLite file (created when missing)
-          --ca FILE                 mqtts:// only: PEM CA certificate(s) the broker's certificate must chain to (default:
-                                    the system's trust store)
-          --cert FILE --key FILE    mqtts:// only: the gateway's client certificate and key (PEM), for brokers that
-                                    require one (docs/gateway-service.md, TLS and ACL)
-          --group NAME              scale-out: instances of one shared-subscription group split the stream; loses
-                                    what nodes publish during a broker restart (docs/gateway-service.md, Scale-out)
-          --no-share                plain subscriptions, one instance: the default, the mode that loses nothing
-          --session-expiry S        how long the broker keeps the session while the gateway is away (default 86400)
-          --drain                   retire a group instance: with its --client-id (or identity), store what its
-                                    session holds, then end the session so the broker stops queueing for it
-          --client-id ID            MQTT client id, stable per instance (default: the certificate's CN, else the
-                                    URL's user, else gw-<group or single>-<host name>)
-          --prefix P                topic prefix of the nodes (default sensornode)
-          --rooms FILE              CSV of node_id,room lines; sets each node's room (Brick export, HA suggested area)
-          --release-above-volts V   release queued commands to a node whose supercap is at least V volts (default 4.0)
-          --batch N                 most messages per store transaction (default 500)
-          --batch-ms MS             longest a batch waits for more messages (default 10)
-          --status-seconds S        print a status line every S seconds (default 60; 0 = never)
-          --no-discovery            publish no Home Assistant discovery configs or per-point values
-          --store-failures N        consecutive failed store transactions before exiting 1 (default 10)
-          --store-retry-ms MS       wait after a failed store transaction, doubling per failure up to 30 s (default 500)
-
-        fault drills (sensornode soak; not for production):
-          --clock-offset S          shift the gateway's clock by S seconds (negative: behind; packs look "in the future")
-          --max-db-pages N          the file cannot grow beyond max(N pages, its size): SQLITE_FULL as on a full disk
-
-        brick:
-          --db FILE --building NAME  the store and the building's name; --out FILE writes the Turtle there (default: stdout)
-          --faults FILE             faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)
-
-        replay (run it once the cause of the rejections is fixed, e.g. the gateway's clock):
-          --db FILE                 decodes the state dead letters again; stores and removes those that decode now
-          --id N                    only dead letter N (default: all)
-
-        faults (fault reports of nodes without a trustworthy configuration, "unconfigured-<mac>"; docs/recovery.md):
-          --db FILE --limit N       the newest N (default 20) by last sight: node, code, nf.config CRC, errors
-
-        bench (starts its own mosquitto on loopback; needs mosquitto installed):
-          --out DIR                 writes DIR/bench.json
-          --readings N              readings in the throughput run (default 200000)
-          --per-message K           readings per state message in the throughput run, 1-8 (default 1)
-          --rate R                  readings per second in the paced latency run, one per message (default 1000)
-          --paced-seconds S         length of the paced run (default 10)
-        """;
+    /// <summary><c>sensornode gateway ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
     /// <summary>--drain ends the session once nothing arrived for this long, ms: the broker hands a resumed session's queue over at once.</summary>
     public const int DrainQuietMilliseconds = 2000;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Serve(CommandInput options)
     {
-        if (args.Length > 0 && args[0] == "brick") return Brick(args[1..], output, error);
-        if (args.Length > 0 && args[0] == "bench") return Bench(args[1..], output, error);
-        if (args.Length > 0 && args[0] == "replay") return Replay(args[1..], output, error);
-        if (args.Length > 0 && args[0] == "faults") return Faults(args[1..], output, error);
-        return Serve(args, output, error);
-    }
-
-    private static int Serve(string[] args, TextWriter output, TextWriter error)
-    {
-        var options = new Options(args, ["broker", "db", "ca", "cert", "key", "group", "client-id", "prefix", "rooms", "release-above-volts", "batch", "batch-ms", "status-seconds", "session-expiry", "store-failures", "store-retry-ms", "clock-offset", "max-db-pages"], ["help", "no-discovery", "no-share", "drain"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         BrokerUrl broker = ParseBroker(options.Get("broker") ?? throw new UsageException("--broker URL is required"));
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         if (!broker.Tls && (options.Has("ca") || options.Has("cert") || options.Has("key")))
@@ -100,17 +91,17 @@ public static class GatewayCommand
             ClientId = options.Get("client-id") ?? DefaultClientId(options.Get("cert"), broker.Username, group),
             Prefix = options.Get("prefix") ?? "sensornode",
             ReleaseAboveVolts = GetDouble(options, "release-above-volts", 4.0, 0, 65.535),
-            BatchMaxMessages = options.GetInt("batch", 500, 1, 1000),
-            BatchMaxMilliseconds = options.GetInt("batch-ms", 10, 0, 10_000),
+            BatchMaxMessages = options.Int("batch"),
+            BatchMaxMilliseconds = options.Int("batch-ms"),
             DiscoveryPrefix = options.Has("no-discovery") ? null : "homeassistant",
-            SessionExpirySeconds = (uint)options.GetInt("session-expiry", 86_400, 1, int.MaxValue),
-            MaxConsecutiveStoreFailures = options.GetInt("store-failures", 10, 1, 1000),
-            StoreRetryBaseMilliseconds = options.GetInt("store-retry-ms", 500, 10, 30_000),
+            SessionExpirySeconds = (uint)options.Int("session-expiry"),
+            MaxConsecutiveStoreFailures = options.Int("store-failures"),
+            StoreRetryBaseMilliseconds = options.Int("store-retry-ms"),
         };
-        int clockOffset = options.GetInt("clock-offset", 0, -31_536_000, 31_536_000);
+        int clockOffset = options.Int("clock-offset");
         if (group != null && !options.Has("client-id") && !options.Has("cert") && broker.Username == null)
             error.WriteLine($"sensornode gateway: warning: group instance without --client-id: the id '{gatewayOptions.ClientId}' comes from the host name, and a new host name leaves the old session behind as a ghost that keeps its share of the stream");
-        int statusSeconds = options.GetInt("status-seconds", 60, 0, 86_400);
+        int statusSeconds = options.Int("status-seconds");
         try
         {
             gatewayOptions.Validate();
@@ -126,7 +117,7 @@ public static class GatewayCommand
             return CommandLine.Failed;
         }
         using ReadingStore store = opened!;
-        if (options.Has("max-db-pages")) store.LimitPages(options.GetInt("max-db-pages", 1, 1, int.MaxValue));
+        if (options.Has("max-db-pages")) store.LimitPages(options.Int("max-db-pages"));
         if (options.Get("rooms") is { } rooms)
         {
             foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
@@ -196,12 +187,11 @@ public static class GatewayCommand
         return CommandLine.Ok;
     }
 
-    private static int Faults(string[] args, TextWriter output, TextWriter error)
+    private static int Faults(CommandInput options)
     {
-        var options = new Options(args, ["db", "limit"], ["help"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
-        int limit = options.GetInt("limit", 20, 1, ReadingStore.MaxFaultReports);
+        int limit = options.Int("limit");
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
         {
@@ -248,10 +238,9 @@ public static class GatewayCommand
         return string.IsNullOrEmpty(username) ? $"gw-{group ?? "single"}-{System.Environment.MachineName}" : username;
     }
 
-    private static int Brick(string[] args, TextWriter output, TextWriter error)
+    private static int Brick(CommandInput options)
     {
-        var options = new Options(args, ["db", "building", "out", "prefix", "faults"], ["help"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
@@ -259,10 +248,10 @@ public static class GatewayCommand
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         IReadOnlyList<SensorNode.Gateway.Faults.FaultMark>? faults = null;
-        if (options.Get("faults") is { } faultsFile)
+        if (options.Get("findings") is { } faultsFile)
         {
             try { faults = SensorNode.Gateway.Faults.FaultMark.FromReportJson(File.ReadAllText(faultsFile)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--faults {faultsFile}: {e.Message}"); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--findings {faultsFile}: {e.Message}"); }
         }
         string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults);
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
@@ -270,12 +259,11 @@ public static class GatewayCommand
         return CommandLine.Ok;
     }
 
-    private static int Replay(string[] args, TextWriter output, TextWriter error)
+    private static int Replay(CommandInput options)
     {
-        var options = new Options(args, ["db", "id", "prefix"], ["help"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
-        long? id = options.Has("id") ? options.GetInt("id", 1, 1, int.MaxValue) : null;
+        long? id = options.Has("id") ? options.Int("id") : null;
         if (!File.Exists(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
@@ -284,16 +272,15 @@ public static class GatewayCommand
         return CommandLine.Ok;
     }
 
-    private static int Bench(string[] args, TextWriter output, TextWriter error)
+    private static int Bench(CommandInput options)
     {
-        var options = new Options(args, ["out", "readings", "rate", "per-message", "paced-seconds"], ["help"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
         OutputPaths.PrepareDirectory("out", outDir);
-        int readings = options.GetInt("readings", 200_000, 1000, 10_000_000);
-        int perMessage = options.GetInt("per-message", 1, 1, 8);
+        int readings = options.Int("readings");
+        int perMessage = options.Int("per-message");
         double rate = GetDouble(options, "rate", 1000, 1, 100_000);
-        int pacedSeconds = options.GetInt("paced-seconds", 10, 1, 3600);
+        int pacedSeconds = options.Int("paced-seconds");
 
         using MosquittoBroker? broker = MosquittoBroker.TryStart(out string reason);
         if (broker == null) { error.WriteLine($"sensornode gateway bench: {reason}"); return CommandLine.Failed; }
@@ -367,7 +354,7 @@ public static class GatewayCommand
         }
     }
 
-    internal static double GetDouble(Options options, string name, double fallback, double min, double max)
+    internal static double GetDouble(CommandInput options, string name, double fallback, double min, double max)
     {
         string? text = options.Get(name);
         if (text == null) return fallback;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using SensorNode.Gateway;
 
@@ -6,21 +7,16 @@ namespace SensorNode.Cli;
 /// <summary><c>sensornode readings</c>: the stored readings of the gateway's SQLite as CSV (ReadingsCsv), filtered by node and time.</summary>
 public static class ReadingsCommand
 {
-    public const string Help = """
-        usage: sensornode readings --db FILE [--node ID] [--from ISO] [--to ISO] [--csv FILE]
+    public static Command Build() => new Command("readings", "query stored readings, export CSV (a time filter leaves out readings whose time is unknown)").Options(
+        CliOption.Text("--db", "the gateway's SQLite file", "FILE").IsRequired(),
+        CliOption.Text("--node", "one node only", "ID"),
+        CliOption.Text("--from", "readings at or after this time, e.g. 2026-01-01 or 2026-01-01T08:00:00Z (no offset = UTC)", "ISO"),
+        CliOption.Text("--to", "readings at or before this time", "ISO"),
+        CliOption.Text("--csv", "write the CSV there (default: standard output)", "FILE")).With(Run);
 
-          --db FILE     the gateway's SQLite file
-          --node ID     one node only
-          --from ISO    readings at or after this time, e.g. 2026-01-01 or 2026-01-01T08:00:00Z (no offset = UTC)
-          --to ISO      readings at or before this time
-          --csv FILE    write the CSV there (default: stdout)
-        A time filter leaves out readings whose time is unknown.
-        """;
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        var options = new Options(args, ["db", "node", "from", "to", "csv"], ["help"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         long? from = ParseTime(options, "from");
         long? to = ParseTime(options, "to");
@@ -45,7 +41,7 @@ public static class ReadingsCommand
     }
 
     /// <summary>An ISO 8601 date or date-time (UTC when it carries no offset) as Unix seconds, or null when the option is absent.</summary>
-    internal static long? ParseTime(Options options, string name)
+    internal static long? ParseTime(CommandInput options, string name)
     {
         string? text = options.Get(name);
         if (text == null) return null;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -13,32 +14,24 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class ProvisionCommand
 {
-    public const string Help = """
-        usage: sensornode provision --node-id ID [options]
-               sensornode provision --make-ca DIR
+    public static Command Build() => new Command("provision", "create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate; or a test CA").WithDetails("""
+        Writes nf.config, secrets.config (mode 0600), mosquitto.passwd and mosquitto.acl (lines to add to the broker's
+        password_file and acl_file) and, given a CA, node.crt, node.key and ca.crt; nothing is written unless all of it
+        could be made, and an existing identity is kept unless --force. --make-ca DIR creates a test CA instead.
+        """).Options(
+        CliOption.Text("--node-id", "the node's id: 1-32 characters of a-z, 0-9 and '-'", "ID"),
+        CliOption.Config("nf.config template (default nf.config); its [mqtt] node_id is set to ID"),
+        CliOption.Out("where the identity goes (default provision/ID; required when a CA is given and provision/ID is inside a git work tree, so that node.key is put there on purpose)"),
+        CliOption.Text("--wifi-password-file", "the Wi-Fi passphrase (first line); without it a placeholder is written", "FILE"),
+        CliOption.Text("--ca-cert", "with --ca-key: also issue a client certificate (CN = ID) signed by this CA: node.crt, node.key, and copy the CA's certificate (never its key) to ca.crt, with which the node verifies the broker (`sensornode flash` deploys all three when [mqtt] tls = true)", "FILE"),
+        CliOption.Text("--ca-key", "the key of --ca-cert", "FILE"),
+        CliOption.Text("--make-ca", "create a test CA (ca.crt, ca.key) and DIR/mosquitto.conf (the broker listener, which binds each client id to the certificate's CN) in DIR; with --node-id, also sign the node's certificate with it", "DIR"),
+        CliOption.Flag("--gateway", "ID is a gateway instance, not a node: writes gateway.password (0600), the gateway's acl_file lines and, with a CA, its certificate (CN = ID, which the broker also makes its client id); give each instance its own ID"),
+        CliOption.Text("--prefix", "with --gateway: the nodes' topic prefix (default sensornode)", "P"),
+        CliOption.Flag("--force", "replace an existing identity (or CA) in the output folder")).With(Run);
 
-          --node-id ID              the node's id: 1-32 characters of a-z, 0-9 and '-'
-          --config FILE             nf.config template (default nf.config); its [mqtt] node_id is set to ID
-          --out DIR                 where the identity goes (default provision/ID; required when a CA is given and
-                                    provision/ID is inside a git work tree, so that node.key is put there on purpose)
-          --wifi-password-file F    the Wi-Fi passphrase (first line); without it a placeholder is written
-          --ca-cert FILE --ca-key FILE
-                                    also issue a client certificate (CN = ID) signed by this CA: node.crt, node.key,
-                                    and copy the CA's certificate (never its key) to ca.crt, with which the node
-                                    verifies the broker (`sensornode flash` deploys all three when [mqtt] tls = true)
-          --make-ca DIR             create a test CA (ca.crt, ca.key) in DIR; with --node-id, also sign the node's
-                                    certificate with it
-          --gateway                 ID is a gateway instance, not a node: writes gateway.password (0600), the
-                                    gateway's acl_file lines and, with a CA, its certificate (CN = ID, which the
-                                    broker also makes its client id); give each instance its own ID
-          --prefix P                with --gateway: the nodes' topic prefix (default sensornode)
-          --make-ca DIR             (above) also writes DIR/mosquitto.conf: the broker listener, which binds each
-                                    client id to the certificate's CN (use_username_as_clientid)
-          --force                   replace an existing identity (or CA) in the output folder
-
-        writes nf.config, secrets.config (mode 0600), mosquitto.passwd and mosquitto.acl (lines to add to the
-        broker's password_file and acl_file)
-        """;
+    /// <summary><c>sensornode provision ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
     /// <summary>The files of a node's identity, in the order they are written and listed.</summary>
     public static readonly IReadOnlyList<string> IdentityFiles =
@@ -46,12 +39,9 @@ public static class ProvisionCommand
 
     private static readonly string[] SecretFiles = { "secrets.config", "node.key", "ca.key" };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        var options = new Options(args,
-            new[] { "node-id", "config", "out", "wifi-password-file", "ca-cert", "ca-key", "make-ca", "prefix" },
-            new[] { "force", "help", "gateway" });
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         bool force = options.Has("force");
         string? nodeId = options.Get("node-id");
         string? makeCa = options.Get("make-ca");
@@ -79,7 +69,7 @@ public static class ProvisionCommand
         new[] { "gateway.password", "mosquitto.passwd", "mosquitto.acl", "node.crt", "node.key", "ca.crt" };
 
     // A gateway instance: its own user (and CN, hence client id), so instances never share or steal a session.
-    private static int ProvisionGateway(string id, Options options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
+    private static int ProvisionGateway(string id, CommandInput options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
     {
         string prefix = options.Get("prefix") ?? "sensornode";
         if (prefix.Length == 0 || prefix.StartsWith('/') || prefix.EndsWith('/') || prefix.Contains('+') || prefix.Contains('#'))
@@ -100,7 +90,7 @@ public static class ProvisionCommand
         return CommandLine.Ok;
     }
 
-    private static int ProvisionNode(string nodeId, Options options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
+    private static int ProvisionNode(string nodeId, CommandInput options, string? caCert, string? caKey, bool force, TextWriter output, TextWriter error)
     {
         string templatePath = options.Get("config") ?? "nf.config";
         string outDir = options.Get("out") ?? Path.Combine("provision", nodeId);

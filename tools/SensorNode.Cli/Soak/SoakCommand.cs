@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MQTTnet;
+using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -29,17 +30,13 @@ public sealed record SoakRow(string Fault, long Acknowledged, long Stored, long 
 /// </summary>
 public static class SoakCommand
 {
-    public const string Help = """
-        usage: sensornode soak [--minutes N] [--faults F,F...] --out DIR
+    public static Command Build() => new Command("soak", "fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json); needs mosquitto installed").Options(
+        CliOption.Text("--minutes", "total publishing time over all faults (default 10; decimals allowed, e.g. 0.5 in CI); each fault gets an equal share at 50 messages/s of 4 readings, plus start-up and settling", "N"),
+        CliOption.Out("writes DIR/soak.json: [{fault, acknowledged, stored, lost, duplicated, broker_side, note}]").IsRequired(),
+        CliOption.Text("--faults", "only these faults (default: all, in this order): none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill, corrupt-db, qos0-flood, hostile-nodes, disk-full, clock-behind, client-id-takeover", "F,F")).With(Run);
 
-          --minutes N   total publishing time over all faults (default 10; decimals allowed, e.g. 0.5 in CI); each fault
-                        gets an equal share at 50 messages/s of 4 readings, plus start-up and settling
-          --faults F,F  only these faults (default: all, in the order below)
-          --out DIR     writes DIR/soak.json: [{fault, acknowledged, stored, lost, duplicated, broker_side, note}]
-
-        faults: none, gateway-kill9, gateway-sigterm, broker-sigterm, broker-sigkill, corrupt-db, qos0-flood,
-                hostile-nodes, disk-full, clock-behind, client-id-takeover (needs mosquitto installed)
-        """;
+    /// <summary><c>sensornode soak ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
     /// <summary>The faults, in the order they run.</summary>
     public static readonly IReadOnlyList<string> Faults = ["none", "gateway-kill9", "gateway-sigterm", "broker-sigterm", "broker-sigkill", "corrupt-db", "qos0-flood", "hostile-nodes", "disk-full", "clock-behind", "client-id-takeover"];
@@ -52,10 +49,9 @@ public static class SoakCommand
     private const int MessagesPerSecond = 50;
     private const int SettleMilliseconds = 20_000;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        var options = new Options(args, ["minutes", "out", "faults"], ["help"]);
-        if (options.Has("help")) { output.WriteLine(Help); return CommandLine.Ok; }
+        TextWriter output = options.Output, error = options.Error;
         string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
         OutputPaths.PrepareDirectory("out", outDir);
         double minutes = GatewayCommand.GetDouble(options, "minutes", 10, 0.05, 24 * 60);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using SensorNode.Core.Numerics;
 using SensorNode.Simulation.Environment;
@@ -13,56 +14,30 @@ namespace SensorNode.Cli;
 /// </summary>
 public static class TrainCommand
 {
-    public const string Help = """
-        usage: sensornode train --trace FILE [--trace FILE ...] --out policy.bin [options]
+    public static Command Build() => new Command("train", "learn a policy table from traces in the simulator (writes policy.bin, a learning curve, visits)").Options(
+        CliOption.Traces("training trace (Pible '|' format or CSV); repeat for several, episodes cycle through them"),
+        CliOption.Days("train on the first N days of each trace (default: all)"),
+        CliOption.TrainDays("train on days A to B of each trace, inclusive, 0 = the first day (default: all)"),
+        CliOption.Profile(),
+        CliOption.Config("nf.config: the node's settings and the [service] targets the table is judged by (utility, docs/policy.md; default: the defaults)"),
+        CliOption.Seed("seed of the exploration and the simulated noise (default 1); same seed, same policy.bin"),
+        CliOption.Int("--episodes", "exploratory simulator runs (in rounds of 2), then a simulator-verified search", 16, 1, 100_000),
+        CliOption.Text("--stress-light", "light factors of the darker copies every kept table must survive (default 0.8; none: no stress runs)", "LIST"),
+        CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md)"),
+        CliOption.Flag("--fleet", "no trace: train the fleet-default table on a synthetic office, corridor and window-side room (FleetDefault; version 102)"),
+        CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
+        CliOption.Quiet()).With(Run);
 
-          --trace FILE       training trace (Pible '|' format or CSV); repeat for several, episodes cycle through them
-          --days A..B        train on days A to B of each trace, inclusive, 0 = the first day (default: all)
-          --profile FILE     hardware profile JSON (default: the embedded reference design)
-          --config FILE      nf.config: the node's settings and the [service] targets the table is judged by
-                             (utility, docs/policy.md; default: the defaults)
-          --seed N           seed of the exploration and the simulated noise (default 1); same seed, same policy.bin
-          --episodes N       exploratory simulator runs (default 16, in rounds of 2), then a simulator-verified search
-          --stress-light LIST  light factors of the darker copies every kept table must survive (default 0.8)
-          --no-history       no trace: write the prior table (what a new site starts with, docs/policy.md)
-          --fleet            no trace: train the fleet-default table on a synthetic office, corridor and
-                             window-side room (FleetDefault; version 102)
-          --out FILE         the table to write (policy.bin); beside it: <name>.curve.png (learning curve),
-                             <name>.visits.csv (decisions per state, for `sensornode policy show --visits`),
-                             <name>.summary.txt
-          --quiet            no progress lines
-        """;
+    /// <summary><c>sensornode train ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
-    private static readonly string[] Valued = { "days", "profile", "seed", "episodes", "out", "stress-light", "config" };
-    private static readonly string[] Flags = { "quiet", "help", "no-history", "fleet" };
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    private static int Run(CommandInput options)
     {
-        try
-        {
-            return RunChecked(args, output, error);
-        }
-        catch (UsageException e)
-        {
-            error.WriteLine($"sensornode train: {e.Message}");
-            error.WriteLine("run 'sensornode train --help' for the options");
-            return CommandLine.Usage;
-        }
-    }
-
-    private static int RunChecked(string[] args, TextWriter output, TextWriter error)
-    {
-        var traces = new List<string>();
-        string[] rest = TakeRepeated(args, "trace", traces);
-        var options = new Options(rest, Valued, Flags);
-        if (options.Has("help"))
-        {
-            output.WriteLine(Help);
-            return CommandLine.Ok;
-        }
+        TextWriter output = options.Output, error = options.Error;
+        IReadOnlyList<string> traces = options.All("trace");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
         OutputPaths.PrepareFile("out", outPath);
-        if (options.Has("no-history"))
+        if (options.Flag("no-history"))
         {
             if (traces.Count > 0) throw new UsageException("--no-history takes no --trace");
             string? priorDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
@@ -71,12 +46,13 @@ public static class TrainCommand
             output.WriteLine($"wrote {outPath}: the prior table (version {PriorTable.Version}), no history");
             return CommandLine.Ok;
         }
-        bool fleet = options.Has("fleet");
+        bool fleet = options.Flag("fleet");
         if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
         if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
-        (int firstDay, int lastDay)? days = options.Get("days") is { } d ? ParseDays(d) : null;
-        int seed = options.GetInt("seed", 1, int.MinValue, int.MaxValue);
-        int episodes = options.GetInt("episodes", 16, 1, 100_000);
+        (int? dayCount, DayRange? days) = EnvironmentChoice.Days(options, "train-days");
+        if (!options.Flag("quiet")) EnvironmentChoice.NoteDaysOnTraces(options, "train-days", error);
+        int seed = options.Int("seed");
+        int episodes = options.Int("episodes");
         HardwareProfile profile;
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
@@ -84,22 +60,10 @@ public static class TrainCommand
         Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config")); // checked before the traces are read
         HardwareConsistency.Check(config, options.Get("config"), profile);
         var environments = new List<EnvironmentTrace>();
-        foreach (string trace in traces)
-        {
-            EnvironmentTrace env;
-            try { env = TraceReader.Read(trace); }
-            catch (TraceFormatException e) { throw new UsageException(e.Message); }
-            catch (IOException e) { throw new UsageException($"--trace {trace}: {e.Message}"); }
-            if (days is var (a, b))
-            {
-                if (a >= env.DayCount) throw new UsageException($"--days {a}..{b}: {trace} has only {env.DayCount} days (0..{env.DayCount - 1})");
-                env = env.Slice(a, Math.Min(b, env.DayCount - 1));
-            }
-            environments.Add(env);
-        }
+        foreach (string trace in traces) environments.Add(EnvironmentChoice.ReadTrace(trace, dayCount, days, "train-days"));
         if (fleet) environments.AddRange(FleetDefault.Environments(seed));
 
-        bool quiet = options.Has("quiet");
+        bool quiet = options.Flag("quiet");
         string stressText = options.Get("stress-light") ?? "0.8";
         double[] stressLight = stressText == "none" ? Array.Empty<double>() : ParseNumbers(stressText, "stress-light", 10);
         var trainingOptions = new TrainingOptions
@@ -123,7 +87,7 @@ public static class TrainCommand
         string summaryPath = SiblingPath(outPath, ".summary.txt");
         LearningCurvePlot.Render(curvePath, result);
         File.WriteAllText(visitsPath, VisitsFile.Format(result.Visits));
-        string summary = Summary(result, trainingOptions, traces, days, bytes);
+        string summary = Summary(result, trainingOptions, traces, DaysText(dayCount, days), bytes);
         File.WriteAllText(summaryPath, summary);
         output.Write(summary);
         output.WriteLine($"wrote {outPath}, {curvePath}, {visitsPath}, {summaryPath}");
@@ -135,20 +99,6 @@ public static class TrainCommand
 
     private static string SiblingPath(string policyPath, string suffix) =>
         Path.Combine(Path.GetDirectoryName(policyPath) ?? "", Path.GetFileNameWithoutExtension(policyPath) + suffix);
-
-    /// <summary>"A..B" (inclusive, 0-based) or "N" (that one day).</summary>
-    public static (int First, int Last) ParseDays(string text)
-    {
-        string[] parts = text.Split("..");
-        if (parts.Length is 1 or 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int first)
-            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out int last)
-            && last >= first)
-        {
-            return (first, last);
-        }
-        throw new UsageException($"--days: expected A..B with 0 <= A <= B (e.g. 0..20), got '{text}'");
-    }
 
     /// <summary>A comma-separated list of positive numbers up to <paramref name="max"/> (--start-volts, --stress-light).</summary>
     internal static double[] ParseNumbers(string text, string option, double max)
@@ -163,22 +113,7 @@ public static class TrainCommand
         return list.ToArray();
     }
 
-    /// <summary>Removes every <c>--name value</c> / <c>--name=value</c> from <paramref name="args"/> into <paramref name="values"/>.</summary>
-    internal static string[] TakeRepeated(string[] args, string name, List<string> values)
-    {
-        var rest = new List<string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--" + name)
-            {
-                if (i + 1 >= args.Length) throw new UsageException($"--{name} needs a value");
-                values.Add(args[++i]);
-            }
-            else if (args[i].StartsWith("--" + name + "=", StringComparison.Ordinal)) values.Add(args[i][(name.Length + 3)..]);
-            else rest.Add(args[i]);
-        }
-        return rest.ToArray();
-    }
+    private static string DaysText(int? count, DayRange? range) => range is DayRange r ? r.ToString() : count is int n ? $"the first {n}" : "all";
 
     private static string ProgressLine(TrainingRound r, int episodes)
     {
@@ -186,13 +121,13 @@ public static class TrainCommand
         return $"  {r.EpisodesSoFar,5}/{episodes} episodes  captured {s.EventsCaptured}/{s.EventsTotal} (cold start {s.EventsCapturedColdStart})  brown-outs {s.Brownouts}+{s.BrownoutsColdStart}+{s.BrownoutsStress}  reward {s.Reward.ToString("F1", CultureInfo.InvariantCulture)}{(r.Kept ? "  kept" : s.Safe ? "" : "  rejected")}";
     }
 
-    private static string Summary(TrainingResult r, TrainingOptions o, List<string> traces, (int, int)? days, byte[] bytes)
+    private static string Summary(TrainingResult r, TrainingOptions o, IReadOnlyList<string> traces, string days, byte[] bytes)
     {
         var inv = CultureInfo.InvariantCulture;
         var w = new StringWriter(inv);
         w.WriteLine("sensornode train summary");
         w.WriteLine($"  traces:        {(traces.Count > 0 ? string.Join(", ", traces.Select(Path.GetFileName)) : string.Join(", ", o.Environments.Select(e => e.Name)))}");
-        w.WriteLine($"  days:          {(days is var (a, b) ? $"{a}..{b}" : "all")}");
+        w.WriteLine($"  days:          {days}");
         w.WriteLine($"  profile:       {o.Profile.Name}");
         w.WriteLine($"  seed:          {o.Seed}");
         w.WriteLine($"  episodes:      {o.Episodes} ({r.Rounds.Count - 1} rounds), {r.Transitions} transitions");
