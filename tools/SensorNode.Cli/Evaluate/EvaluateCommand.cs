@@ -34,6 +34,8 @@ public static class EvaluateCommand
           --profile FILE         hardware profile JSON (default: the embedded reference design)
           --config FILE          nf.config: its [service] section sets the arrival/temperature targets and the
                                  utility weights (default: the defaults, docs/configuration.md)
+          --hardware H           without (default: today's design), rtc (every policy with the event RTC, "rtc:"
+                                 names, docs/hardware.md) or both side by side
         oracle:
           --oracle-levels N      energy levels of the oracle's grid (default 1000)
           --oracle-slot S        oracle decision slot, s (default 900)
@@ -41,7 +43,7 @@ public static class EvaluateCommand
           --out DIR              comparison.json, comparison.md, captured.png and tradeoff.png (default eval-out)
         """;
 
-    private static readonly string[] Valued = { "environment", "days", "seed", "policy", "profile", "out", "oracle-levels", "oracle-slot", "config", "train-days", "episodes" };
+    private static readonly string[] Valued = { "environment", "days", "seed", "policy", "profile", "out", "oracle-levels", "oracle-slot", "config", "train-days", "episodes", "hardware" };
     private static readonly string[] Flags = { "help", "quiet", "splits" };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -93,6 +95,7 @@ public static class EvaluateCommand
             contestants.Add(new EvaluatedPolicy(spec.Name, spec, null));
         }
         contestants.AddRange(EvaluatedPolicy.Baselines(config, profile, service));
+        contestants = HardwareVariants.Apply(options.Get("hardware"), contestants, config);
 
         string name = string.Join(" + ", environments.Select(e => e.Name));
         var notes = new List<string>();
