@@ -1,11 +1,13 @@
 using SensorNode.Core;
+using SensorNode.Core.Hardware;
 
 namespace SensorNode.Simulation.Simulator;
 
 /// <summary>
 /// How far the node's own time (the time its readings carry) is from the simulator's true time: the worst error, and
 /// the drift rate, the error divided by the time since the node's clock was last set from the network (SNTP at a
-/// successful association). Readings without a time are skipped.
+/// successful association). Readings without a time are skipped, and so are power-on wakes: their maintenance window
+/// passes between the core's start and the time read, so the start is not the moment the time was taken.
 /// </summary>
 public sealed class NodeClockError
 {
@@ -21,7 +23,7 @@ public sealed class NodeClockError
     /// <summary>One wake: its reading's time against the true time its core started at.</summary>
     public void Observe(WakeReport report, long coreStartTrueMs)
     {
-        if (report.ReadingUnixSeconds > 0)
+        if (report.ReadingUnixSeconds > 0 && report.Cause != WakeCause.PowerOn)
         {
             double error = Math.Abs(report.ReadingUnixSeconds - coreStartTrueMs / 1000.0);
             MaxAbsSeconds = Math.Max(MaxAbsSeconds, error);
