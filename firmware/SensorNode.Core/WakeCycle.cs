@@ -288,7 +288,9 @@ namespace SensorNode.Core
             //    configuration and sleeps RadioBootDelaySeconds into a radio wake, which transmits whatever its policy
             //    says (the radio is already paid for) and disables it again.
             long radioMilliseconds = 0;
-            bool needsTime = !timeKnown;
+            // An event RTC that answers but was never set (or lost its backup) is set at the first chance: the ESP32's
+            // own clock drifts by percents, and the RTC is what keeps the time through brown-outs.
+            bool needsTime = !timeKnown || (_eventRtc != null && _eventRtc.ReadOk && !rtcTime);
             if ((action.Transmit || needsTime || radioOnSinceBoot) && observation.BacklogReadings > 0)
             {
                 if (!supercapOk || !_guard.AllowsRadio(supercapMillivolts))

@@ -50,6 +50,9 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
     /// <summary>The node enabled the event interrupt (EIE).</summary>
     public bool EventInterruptEnabled => (_control2 & Rv3028Codec.Control2EventInterrupt) != 0;
 
+    /// <summary>The clock was set since the power-on reset (PORF cleared).</summary>
+    public bool TimeSet => (_status & Rv3028Codec.StatusPowerOnReset) == 0;
+
     /// <summary>The event counter (Count TS).</summary>
     public int EventCount => _count;
 

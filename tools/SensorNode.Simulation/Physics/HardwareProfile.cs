@@ -113,7 +113,8 @@ public sealed class HardwareProfile
     };
 
     /// <summary>Every numeric figure's key with its valid range, in profile order.</summary>
-    public static IReadOnlyList<(string Key, double Min, double Max)> FigureRanges { get; } = Fields.Select(f => (f.Key, f.Min, f.Max)).ToList();
+    public static IReadOnlyList<(string Key, double Min, double Max)> FigureRanges { get; } =
+        Fields.Select(f => (f.Key, f.Min, f.Max)).Concat(OptionalFields.Select(f => (f.Key, f.Min, f.Max))).ToList();
 
     /// <summary>Every yes/no option's key.</summary>
     public static IReadOnlyList<string> OptionKeys { get; } = Options.Select(o => o.Key).ToList();

@@ -4,35 +4,45 @@ using SensorNode.Core.Hardware;
 namespace SensorNode.Simulation.Simulator;
 
 /// <summary>
-/// How far the node's own time (the time its readings carry) is from the simulator's true time: the worst error, and
-/// the drift rate, the error divided by the time since the node's clock was last set from the network (SNTP at a
-/// successful association). Readings without a time are skipped, and so are power-on wakes: their maintenance window
-/// passes between the core's start and the time read, so the start is not the moment the time was taken.
+/// How far the node's time is from the simulator's true time. <see cref="MaxAbsSeconds"/>: the worst error of the time
+/// the readings carry (whole seconds; power-on wakes are skipped, their maintenance window passes between the core's start
+/// and the time read). <see cref="SecondsPerDay"/>: the drift of the clock the node reads (the event RTC when fitted and
+/// set, else the ESP32's sleep clock), to the millisecond: how much its error grew since the node last set it from network
+/// time, per day, over wakes at least an hour after a set (a set itself lands on a whole second, an offset, not drift).
 /// </summary>
 public sealed class NodeClockError
 {
-    private long _lastSyncMs = -1;
-    private double _errorSum, _daysSum;
+    private long _setTrueMs = -1;
+    private double _errorAtSetMs;
+    private double _growthMs, _days;
 
-    /// <summary>Largest |reading time - true time| seen, s (whole-second readings: 1 s is the resolution).</summary>
+    /// <summary>Largest |reading time - true time| seen, s.</summary>
     public double MaxAbsSeconds { get; private set; }
 
-    /// <summary>Sum of |error| over the sum of days since the last sync, over readings at least an hour after one; s/day.</summary>
-    public double SecondsPerDay => _daysSum > 0 ? _errorSum / _daysSum : 0;
+    /// <summary>Sum of the error growth since the last set over the sum of days since it, s/day.</summary>
+    public double SecondsPerDay => _days > 0 ? _growthMs / 1000 / _days : 0;
 
-    /// <summary>One wake: its reading's time against the true time its core started at.</summary>
-    public void Observe(WakeReport report, long coreStartTrueMs)
+    /// <summary>
+    /// One wake: its reading's time against the true time its core started at, and the node clock's error
+    /// <paramref name="clockErrorMs"/> (node clock - true time) at the end of the wake; <paramref name="clockSet"/> when the
+    /// wake set that clock from the network.
+    /// </summary>
+    public void Observe(WakeReport report, long coreStartTrueMs, double clockErrorMs, bool clockSet, long endTrueMs)
     {
         if (report.ReadingUnixSeconds > 0 && report.Cause != WakeCause.PowerOn)
         {
-            double error = Math.Abs(report.ReadingUnixSeconds - coreStartTrueMs / 1000.0);
-            MaxAbsSeconds = Math.Max(MaxAbsSeconds, error);
-            if (_lastSyncMs >= 0 && coreStartTrueMs - _lastSyncMs >= 3_600_000)
-            {
-                _errorSum += error;
-                _daysSum += (coreStartTrueMs - _lastSyncMs) / 86_400_000.0;
-            }
+            MaxAbsSeconds = Math.Max(MaxAbsSeconds, Math.Abs(report.ReadingUnixSeconds - coreStartTrueMs / 1000.0));
         }
-        if (report.RadioStarted && !report.LinkFailed) _lastSyncMs = coreStartTrueMs;
+        if (clockSet)
+        {
+            _setTrueMs = endTrueMs;
+            _errorAtSetMs = clockErrorMs;
+            return;
+        }
+        if (_setTrueMs >= 0 && endTrueMs - _setTrueMs >= 3_600_000)
+        {
+            _growthMs += Math.Abs(clockErrorMs - _errorAtSetMs);
+            _days += (endTrueMs - _setTrueMs) / 86_400_000.0;
+        }
     }
 }

@@ -260,7 +260,7 @@ public sealed class NodeSimulator
         _supercap.Draw(flashJoules, PowerPhase.FlashWrite);
         if (powerCut || _node.Clock.PowerLost || report == null) return true;
 
-        _clockError.Observe(report, _node.CoreStartUnixMilliseconds);
+        ObserveClock(report);
         if (report.RadioStarted) _timeline?.TransmitTimes.Add(wakeStartMs / 1000);
         else _timeline?.WakeTimes.Add(wakeStartMs / 1000);
         if (report.StorageFailed) _storageRefusals++;
@@ -296,6 +296,16 @@ public sealed class NodeSimulator
             eventIndex++;
         }
         return eventIndex;
+    }
+
+    /// <summary>The node clock's error after this wake: the RTC's when fitted and set, else the ESP32 sleep clock's.</summary>
+    private void ObserveClock(WakeReport report)
+    {
+        long trueMs = _node.Clock.NowUnixMilliseconds;
+        bool rtcClock = _rtc != null && (report.RtcSet || report.ReadingUnixSeconds > 0 && !report.RtcFault && _rtc.TimeSet);
+        double errorMs = rtcClock ? _rtc!.RtcUnixMilliseconds - trueMs : _node.Clock.WallErrorMilliseconds;
+        bool set = rtcClock ? report.RtcSet : report.RadioStarted && !report.LinkFailed;
+        _clockError.Observe(report, _node.CoreStartUnixMilliseconds, errorMs, set, trueMs);
     }
 
     /// <summary>
