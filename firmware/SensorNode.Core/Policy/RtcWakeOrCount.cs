@@ -3,7 +3,8 @@ namespace SensorNode.Core.Policy
     /// <summary>
     /// The wake-or-count rule of the built-in layout-3 table (nodes with the event RTC, docs/policy.md "Wake or count"):
     /// the next motion wakes the node only while the room has been quiet (event-rate bin "none": under 0.5 events/h,
-    /// smoothed over an hour) and the supercap is above critical, because then the next motion is an arrival, the
+    /// smoothed over an hour) and the supercap is at least fair (voltage bin 2: a motion boot at low charge was what
+    /// browned nodes out in the busy corridor), because then the next motion is an arrival, the
     /// reading a building wants at once. Once motion has been seen the room is known to be occupied: further events
     /// are only counted and time-stamped by the RTC and read at the next timer wake, which costs no boot. Interval
     /// and transmit are those of the layout-2 built-in table. A documented rule, not a learned choice.
@@ -31,11 +32,11 @@ namespace SensorNode.Core.Policy
             return codes;
         }
 
-        /// <summary>True when the rule arms the wake on motion in state <paramref name="stateIndex"/>.</summary>
+        /// <summary>True when the rule arms the wake on motion in state <paramref name="stateIndex"/>: a quiet room, voltage bin 2 (fair) or above.</summary>
         public static bool WakesOnMotion(int stateIndex)
         {
             int eventRateBin = stateIndex / StateEncoder.ArrivalBins % StateEncoder.EventRateBins;
-            return eventRateBin == 0 && StateEncoder.VoltageBinOf(stateIndex) >= 1;
+            return eventRateBin == 0 && StateEncoder.VoltageBinOf(stateIndex) >= 2;
         }
     }
 }

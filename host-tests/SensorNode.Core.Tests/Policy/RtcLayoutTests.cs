@@ -79,7 +79,7 @@ public class RtcLayoutTests
     }
 
     [Fact]
-    public void TheBuiltInRule_WakesOnMotionOnlyInAQuietRoom_AboveCriticalVoltage_KeepingIntervalAndTransmit()
+    public void TheBuiltInRule_WakesOnMotionOnlyInAQuietRoom_FromFairVoltage_KeepingIntervalAndTransmit()
     {
         PolicyTable two = PolicyTable.BuiltIn();
         PolicyTable three = PolicyTable.BuiltInFor(StateEncoder.RtcLayoutId);
@@ -88,7 +88,7 @@ public class RtcLayoutTests
             int eventBin = s / StateEncoder.ArrivalBins % StateEncoder.EventRateBins;
             PolicyAction a2 = two.Lookup(s);
             PolicyAction a3 = three.Lookup(s);
-            Assert.Equal(eventBin == 0 && StateEncoder.VoltageBinOf(s) >= 1, a3.MotionWakeArmed);
+            Assert.Equal(eventBin == 0 && StateEncoder.VoltageBinOf(s) >= 2, a3.MotionWakeArmed);
             Assert.Equal(a2.WakeIntervalIndex, a3.WakeIntervalIndex);
             Assert.Equal(a2.Transmit, a3.Transmit);
         }
