@@ -34,5 +34,7 @@ namespace SensorNode.Core
         /// runs, tools): then a wake transmits in the same boot, as before.
         /// </summary>
         public IRadioConfigStore RadioConfig;
+        /// <summary>I2C channel of the event RTC (RV-3028-C7, [rtc] in nf.config); null when the board has none.</summary>
+        public II2cChannel EventRtc;
     }
 }

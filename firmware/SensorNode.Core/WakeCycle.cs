@@ -52,6 +52,8 @@ namespace SensorNode.Core
         public uint ConfigCrc;
 
         private readonly IWakePolicy _policyOverride;
+        // Null without [rtc]: the design without the event RTC, unchanged.
+        private readonly EventRtc _eventRtc;
 
         /// <summary>Builds the drivers over <paramref name="hardware"/>. Throws <see cref="ArgumentException"/> on a configuration they reject.</summary>
         public WakeCycle(NodeConfig config, NodeHardware hardware)
@@ -79,6 +81,7 @@ namespace SensorNode.Core
             _log = new ReadingLog(hardware.Storage, LogFileName, config.LogCapacityReadings);
             _stateStore = new NodeStateStore(hardware.Storage, StateFileName);
             _topics = new MqttTopics(config.TopicPrefix, config.NodeId);
+            _eventRtc = EventRtc.Create(config, hardware);
         }
 
         /// <summary>Runs one wake and returns how to sleep. Sensor, radio and storage faults are handled inside.</summary>
@@ -126,10 +129,18 @@ namespace SensorNode.Core
 
             int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
 
+            // 1c. Event RTC: its crystal time and the motion it counted while the node slept (or was dead).
+            if (_eventRtc != null)
+            {
+                report.RtcFault = !_eventRtc.ReadAndRestart();
+                report.RtcEvents = _eventRtc.Events;
+            }
+
             // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep. Not after a
             //    power-on: the node may have been dead for hours, and a guessed time would be a plausible lie.
-            long nowUnixSeconds;
-            bool timeKnown = clock.TryGetUnixSeconds(out nowUnixSeconds);
+            long nowUnixSeconds = 0;
+            bool rtcTime = _eventRtc != null && _eventRtc.TryGetUnixSeconds(out nowUnixSeconds);
+            bool timeKnown = rtcTime || clock.TryGetUnixSeconds(out nowUnixSeconds);
             if (!timeKnown && cause != WakeCause.PowerOn && state.LastWakeEndUnixSeconds > 0)
             {
                 nowUnixSeconds = state.LastWakeEndUnixSeconds + state.LastSleepSeconds;
@@ -151,7 +162,8 @@ namespace SensorNode.Core
             }
 
             // 4. Motion: a PIR wake is an event; so is motion still present at a timer wake.
-            int motionEvents = cause == WakeCause.Motion || _pir.IsMotionActive() ? 1 : 0;
+            int motionEvents = _eventRtc != null ? _eventRtc.Events : (cause == WakeCause.Motion || _pir.IsMotionActive() ? 1 : 0);
+            long motionUnixSeconds = MotionTime(nowUnixSeconds);
             state.EventRateMilliPerHour = (int)((long)state.EventRateMilliPerHour * EventRateWindowSeconds / (EventRateWindowSeconds + elapsedSeconds))
                 + motionEvents * 1000;
             // An arrival: motion after a quiet gap ([service] arrival_gap_minutes) since the last motion seen (or none
@@ -160,8 +172,8 @@ namespace SensorNode.Core
             if (motionEvents > 0 && timeKnown)
             {
                 arrivalWake = state.LastMotionUnixSeconds == 0
-                    || nowUnixSeconds - (long)state.LastMotionUnixSeconds >= (long)_config.ServiceArrivalGapMinutes * 60;
-                state.LastMotionUnixSeconds = nowUnixSeconds > 0 && nowUnixSeconds <= uint.MaxValue ? (uint)nowUnixSeconds : 0;
+                    || motionUnixSeconds - (long)state.LastMotionUnixSeconds >= (long)_config.ServiceArrivalGapMinutes * 60;
+                state.LastMotionUnixSeconds = motionUnixSeconds > 0 && motionUnixSeconds <= uint.MaxValue ? (uint)motionUnixSeconds : 0;
             }
 
             // 5. Sensors: start all, wait once for the slowest, read all.
@@ -206,6 +218,12 @@ namespace SensorNode.Core
                 reading.Faults |= ReadingFaults.TimeUnknown;
             }
             reading.MotionEvents = motionEvents;
+            reading.FirstMotionAgeSeconds = -1;
+            reading.LastMotionAgeSeconds = -1;
+            if (_eventRtc != null && timeKnown)
+            {
+                _eventRtc.MotionAges(nowUnixSeconds, out reading.FirstMotionAgeSeconds, out reading.LastMotionAgeSeconds);
+            }
 
             // 6. Store before anything can go wrong with the radio: the log is the source of truth.
             reading.Sequence = state.NextSequence;
@@ -225,6 +243,7 @@ namespace SensorNode.Core
                 report.StorageFailed = true;
             }
             report.Sequence = reading.Sequence;
+            report.ReadingUnixSeconds = timeKnown ? nowUnixSeconds : 0;
             report.Faults = reading.Faults;
 
             // 7. Decide.
@@ -232,7 +251,7 @@ namespace SensorNode.Core
             if (policy == null)
             {
                 PolicyLoadError policyError;
-                PolicyTable table = PolicyStore.LoadOrBuiltIn(_hardware.Storage, PolicyStore.FileName, out policyError);
+                PolicyTable table = PolicyStore.LoadOrBuiltInFor(_hardware.Storage, PolicyStore.FileName, PolicyLayoutId, out policyError);
                 report.PolicyError = policyError;
                 report.PolicyVersion = table.Version;
                 policy = table;
@@ -262,7 +281,9 @@ namespace SensorNode.Core
             //    configuration and sleeps RadioBootDelaySeconds into a radio wake, which transmits whatever its policy
             //    says (the radio is already paid for) and disables it again.
             long radioMilliseconds = 0;
-            bool needsTime = !timeKnown;
+            // An event RTC that answers but was never set (or lost its backup) is set at the first chance: the ESP32's
+            // own clock drifts by percents, and the RTC is what keeps the time through brown-outs.
+            bool needsTime = !timeKnown || (_eventRtc != null && _eventRtc.ReadOk && !rtcTime);
             if ((action.Transmit || needsTime || radioOnSinceBoot) && observation.BacklogReadings > 0)
             {
                 if (!supercapOk || !_guard.AllowsRadio(supercapMillivolts))
@@ -288,6 +309,12 @@ namespace SensorNode.Core
                 radioMilliseconds = clock.UptimeMilliseconds;
             }
 
+            // 9b. Event RTC: the next motion wakes the node (INT on ext0) or is only counted, as the final plan says.
+            if (_eventRtc != null && !_eventRtc.PrepareSleep(plan.MotionWakeArmed))
+            {
+                report.RtcFault = true;
+            }
+
             // 10. Account for this wake and persist everything the next one needs.
             long awakeMilliseconds = clock.UptimeMilliseconds;
             long costMicrojoules = WakeEnergy.Microjoules(energyMillivolts, awakeMilliseconds, radioMilliseconds, _config.ActiveMilliamps, _config.RadioMilliamps);
@@ -298,7 +325,12 @@ namespace SensorNode.Core
             }
             // The radio may have set the clock (SNTP during association): prefer it over the start-of-wake time.
             long endUnixSeconds;
-            if (clock.TryGetUnixSeconds(out endUnixSeconds))
+            if (rtcTime && !report.RtcSet)
+            {
+                // The crystal's time, not the ESP32's drifting one (unless the radio just set both from SNTP).
+                state.LastWakeEndUnixSeconds = nowUnixSeconds + awakeMilliseconds / 1000;
+            }
+            else if (clock.TryGetUnixSeconds(out endUnixSeconds))
             {
                 state.LastWakeEndUnixSeconds = endUnixSeconds;
             }
@@ -355,6 +387,11 @@ namespace SensorNode.Core
                     state.LinkFailures++;
                     report.LinkFailed = true;
                     return;
+                }
+                if (_eventRtc != null)
+                {
+                    // Association synced the system clock (SNTP): the crystal keeps it from here, through brown-outs.
+                    report.RtcSet = _eventRtc.SyncFrom(_hardware.Clock);
                 }
                 // TLS checks the broker certificate's dates against the RTC: after a power-on without an SNTP answer the
                 // clock is at 1970 and the handshake must fail. Never fall back to plaintext: keep the readings for a wake
@@ -471,12 +508,12 @@ namespace SensorNode.Core
             PolicyLoadError flashError = report.PolicyError;
             if (_policyOverride != null)
             {
-                flashVersion = PolicyStore.LoadOrBuiltIn(_hardware.Storage, PolicyStore.FileName, out flashError).Version;
+                flashVersion = PolicyStore.LoadOrBuiltInFor(_hardware.Storage, PolicyStore.FileName, PolicyLayoutId, out flashError).Version;
             }
             uint id;
             uint version;
             PolicyLoadError tableError;
-            PolicyUpdateOutcome outcome = PolicyUpdate.Apply(_hardware.Storage, buffer, length, flashVersion, flashError, out id, out version, out tableError);
+            PolicyUpdateOutcome outcome = PolicyUpdate.ApplyFor(_hardware.Storage, buffer, length, flashVersion, flashError, PolicyLayoutId, out id, out version, out tableError);
             report.PolicyOutcome = outcome;
             report.PolicyCommandId = id;
             report.PolicyCommandVersion = version;
@@ -487,6 +524,28 @@ namespace SensorNode.Core
             // Acked only now, after the write: a power cut before this leaves the command retained for the next wake.
             int ackLength = report.PolicyApplied ? CommandAck.WriteApplied(buffer, id) : CommandAck.WriteRejected(buffer, id, report.PolicyRejectedReason);
             report.PolicyAckPublished = _hardware.Mqtt.PublishQos1(_topics.Ack, buffer, ackLength, false, _config.MqttAckTimeoutMilliseconds) == MqttPublishResult.Acknowledged;
+        }
+
+        /// <summary>
+        /// The policy-table layout this node runs: <see cref="StateEncoder.RtcLayoutId"/> with the event RTC (the motion bit
+        /// chooses wake or count), else <see cref="StateEncoder.LayoutId"/> (it chooses wake or miss).
+        /// </summary>
+        public int PolicyLayoutId
+        {
+            get { return _eventRtc != null ? StateEncoder.RtcLayoutId : StateEncoder.LayoutId; }
+        }
+
+        // When this wake's motion happened: the RTC's earliest known event of the interval, else the wake itself.
+        private long MotionTime(long nowUnixSeconds)
+        {
+            if (_eventRtc == null || _eventRtc.LastEventUnixSeconds <= 0)
+            {
+                return nowUnixSeconds;
+            }
+            int firstAge;
+            int lastAge;
+            _eventRtc.MotionAges(nowUnixSeconds, out firstAge, out lastAge);
+            return firstAge >= 0 ? nowUnixSeconds - firstAge : _eventRtc.LastEventUnixSeconds;
         }
 
         /// <summary>Local hour of day 0-23 from Unix seconds and a UTC offset in minutes.</summary>

@@ -61,6 +61,14 @@ namespace SensorNode.Core
         /// <summary>Estimated cost of this wake, uJ.</summary>
         public int WakeCostMicrojoules;
         public bool StateSaved;
+        /// <summary>Event RTC ([rtc]): a read or write of the RTC failed this wake.</summary>
+        public bool RtcFault;
+        /// <summary>Event RTC: the RTC was set from network time this wake.</summary>
+        public bool RtcSet;
+        /// <summary>Event RTC: motion events the RTC counted for this wake's reading.</summary>
+        public int RtcEvents;
+        /// <summary>The time this wake's reading carries, Unix seconds; 0 when unknown.</summary>
+        public long ReadingUnixSeconds;
         /// <summary>Readings still waiting for an acknowledgement after this wake.</summary>
         public int Backlog;
         public uint AckedSequence;

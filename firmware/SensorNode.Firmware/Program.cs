@@ -45,7 +45,9 @@ namespace SensorNode.Firmware
                 radio = new StationConfigStore(config.WifiSsid, boot.Secrets.WifiPassword);
 
                 // The chip latches the wake cause until the next sleep, so reading it after the files is equivalent.
-                sleep = new Esp32SleepController(boot.IsValid ? config.PirPin : Esp32SleepController.NoPirPin);
+                // With the event RTC fitted the motion wake is the RTC's INT (low), else the PIR output (high).
+                sleep = !boot.IsValid ? new Esp32SleepController(Esp32SleepController.NoPirPin)
+                    : config.RtcFitted ? new Esp32SleepController(config.RtcInterruptPin, 0) : new Esp32SleepController(config.PirPin);
                 WakeCause cause = sleep.GetWakeCause();
                 Debug.WriteLine("SensorNode wake, cause " + ((int)cause).ToString() + ", radio at boot " + (radio.EnabledAtBoot ? "on" : "off")
                     + ", cfg " + boot.ConfigCrc.ToString("X8"));
@@ -83,6 +85,10 @@ namespace SensorNode.Firmware
             NodeHardware hardware = new NodeHardware();
             hardware.ClimateSensor = new NanoI2cChannel(config.I2cBusId, config.ClimateAddress);
             hardware.LightSensor = new NanoI2cChannel(config.I2cBusId, config.LightAddress);
+            if (config.RtcFitted)
+            {
+                hardware.EventRtc = new NanoI2cChannel(config.I2cBusId, config.RtcAddress);
+            }
             hardware.SupercapAdc = new NanoAdcChannel(new AdcController(), config.SupercapAdcChannel);
 
             // Pull-down keeps an unplugged PIR from reading as motion.

@@ -39,6 +39,8 @@ internal static class WriterPacks
         IlluminanceCentiLux = 12345,
         SupercapMillivolts = 4123,
         MotionEvents = 3,
+        FirstMotionAgeSeconds = -1,
+        LastMotionAgeSeconds = -1,
     };
 
     /// <summary>Readings seq first..first+count-1, 600 s apart, the newest at <see cref="BaseTime"/>.</summary>

@@ -26,6 +26,10 @@ public sealed class SimulatedNode
     public SimulatedBroker Broker { get; }
     public SimulatedMqttSession Mqtt { get; }
     public SimulatedSleepController Sleep { get; }
+    /// <summary>The event RTC on the I2C bus; null unless the config has an [rtc] section.</summary>
+    public SimulatedRv3028? Rtc { get; }
+    /// <summary>True Unix ms at which the core of the last wake started (after boot and compute time).</summary>
+    public long CoreStartUnixMilliseconds { get; private set; }
     /// <summary>nanoCLR's stored Wi-Fi configuration; wired into the core only with <see cref="ModelBootTimeRadio"/>.</summary>
     public SimulatedRadioConfig RadioConfig { get; } = new();
 
@@ -94,6 +98,11 @@ public sealed class SimulatedNode
             SupercapGate = config.SupercapGatePin >= 0 ? DividerSwitch : null,
         };
         if (config.SupercapGatePin >= 0) Adc.Gate = DividerSwitch;
+        if (config.RtcFitted)
+        {
+            Rtc = new SimulatedRv3028(() => Clock.NowUnixMilliseconds);
+            _hardware.EventRtc = Rtc;
+        }
     }
 
     /// <summary>
@@ -151,6 +160,7 @@ public sealed class SimulatedNode
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
         var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc };
+        CoreStartUnixMilliseconds = Clock.NowUnixMilliseconds;
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
         plan.Enter(Sleep, _hardware.RadioConfig);
         LastReport = cycle.LastReport;

@@ -161,6 +161,7 @@ namespace SensorNode.Core.Config
             if (s == "mqtt") return ApplyMqtt(c, e);
             if (s == "log") return ApplyLog(c, e);
             if (s == "service") return ApplyService(c, e);
+            if (s == "rtc") return ApplyRtc(c, e);
             return false;
         }
 
@@ -302,6 +303,18 @@ namespace SensorNode.Core.Config
             else if (k == "weight_dead_time") c.ServiceWeightDeadTimeMilli = e.Milli(c.ServiceWeightDeadTimeMilli, 0, 100000);
             else if (k == "weight_brownout") c.ServiceWeightBrownoutMilli = e.Milli(c.ServiceWeightBrownoutMilli, 0, 100000);
             else return false;
+            return true;
+        }
+
+        // Any key of [rtc] says the event RTC is fitted (docs/hardware.md); without the section the node runs as before.
+        private static bool ApplyRtc(NodeConfig c, ConfigEntry e)
+        {
+            string k = e.Key;
+            if (k == "address") c.RtcAddress = e.Hex(c.RtcAddress, 0x08, 0x77, 2);
+            else if (k == "interrupt_pin") c.RtcInterruptPin = e.Int(c.RtcInterruptPin, 0, 39);
+            else if (k == "sync_tolerance_seconds") c.RtcSyncToleranceSeconds = e.Int(c.RtcSyncToleranceSeconds, 0, 3600);
+            else return false;
+            c.RtcFitted = true;
             return true;
         }
     }

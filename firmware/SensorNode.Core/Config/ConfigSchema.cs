@@ -23,7 +23,7 @@ namespace SensorNode.Core.Config
         internal static ConfigSchema ForNodeConfig()
         {
             return new ConfigSchema(
-                new string[] { "board", "pins", "sensors", "adc", "supercap", "power", "wake", "time", "wifi", "mqtt", "log", "service" },
+                new string[] { "board", "pins", "sensors", "adc", "supercap", "power", "wake", "time", "wifi", "mqtt", "log", "service", "rtc" },
                 new string[][]
                 {
                     new string[] { "target", "serial_port", "firmware_version", "deploy_address" },
@@ -38,6 +38,7 @@ namespace SensorNode.Core.Config
                     new string[] { "host", "port", "tls", "topic_prefix", "node_id", "connect_timeout_ms", "ack_timeout_ms", "readings_per_message" },
                     new string[] { "capacity_readings" },
                     new string[] { "arrival_gap_minutes", "arrival_target_minutes", "temperature_interval_minutes", "weight_events", "weight_arrivals", "weight_temperature", "weight_dead_time", "weight_brownout" },
+                    new string[] { "address", "interrupt_pin", "sync_tolerance_seconds" },
                 });
         }
 

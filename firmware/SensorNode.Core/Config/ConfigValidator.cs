@@ -72,6 +72,30 @@ namespace SensorNode.Core.Config
             CheckWake(config);
             CheckWifi(config);
             CheckMqtt(config);
+            CheckRtc(config);
+        }
+
+        // The event RTC's INT must be able to wake the chip (ext0 needs an RTC GPIO) and must not share a pin or an address.
+        private void CheckRtc(NodeConfig c)
+        {
+            if (!c.RtcFitted)
+            {
+                return;
+            }
+
+            if (!Esp32Pins.IsRtcGpio(c.RtcInterruptPin))
+            {
+                AtLine("rtc.interrupt_pin", "GPIO " + c.RtcInterruptPin.ToString() + " is not an RTC GPIO; waking from deep sleep (ext0) needs one of 0, 2, 4, 12-15, 25-27, 32-39");
+            }
+            else if (c.RtcInterruptPin == c.I2cDataPin || c.RtcInterruptPin == c.I2cClockPin || c.RtcInterruptPin == c.PirPin)
+            {
+                CrossField("rtc.interrupt_pin", "GPIO " + c.RtcInterruptPin.ToString() + " is already used by another [pins] key");
+            }
+
+            if (c.RtcAddress == c.ClimateAddress || c.RtcAddress == c.LightAddress)
+            {
+                CrossField("rtc.address", Hex2(c.RtcAddress) + " is also a sensor's address: two devices cannot share an I2C address");
+            }
         }
 
         /// <summary>Checks the secrets' forms; messages never contain the secret values.</summary>

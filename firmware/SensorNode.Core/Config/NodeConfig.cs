@@ -174,5 +174,16 @@ namespace SensorNode.Core.Config
         public int ServiceWeightDeadTimeMilli = 1000;
         /// <summary>Utility penalty per brown-out per day above the least-spending floor, thousandths (0-100000).</summary>
         public int ServiceWeightBrownoutMilli = 1000;
+
+        // [rtc]: the optional event RTC (RV-3028-C7, docs/hardware.md). Present (any key set): the PIR drives the RTC's
+        // event input, the RTC's INT wakes the ESP32, and the RTC is the node's clock. Absent: the design without it.
+        /// <summary>True when nf.config has an [rtc] section with at least one key (a property: set by those keys, not a key itself).</summary>
+        public bool RtcFitted { get; set; }
+        /// <summary>7-bit I2C address of the RTC (the RV-3028-C7's is fixed at 0x52).</summary>
+        public int RtcAddress = 0x52;
+        /// <summary>RTC GPIO wired to the RTC's open-drain INT output (pulled up; ext0 wakes on low).</summary>
+        public int RtcInterruptPin = 26;
+        /// <summary>After an SNTP sync, the RTC is set when it differs from network time by more than this, s (0-3600).</summary>
+        public int RtcSyncToleranceSeconds = 1;
     }
 }

@@ -18,16 +18,26 @@ namespace SensorNode.Core.Policy
         /// </summary>
         public static PolicyTable LoadOrBuiltIn(IPersistentStorage storage, string fileName, out PolicyLoadError error)
         {
+            return LoadOrBuiltInFor(storage, fileName, StateEncoder.LayoutId, out error);
+        }
+
+        /// <summary>
+        /// As <see cref="LoadOrBuiltIn"/> for a node whose tables have
+        /// layout <paramref name="layoutId"/> (3 with the event RTC): the fallback is <see cref="PolicyTable.BuiltInFor"/>
+        /// of that layout, and a file of the other layout is <see cref="PolicyLoadError.LayoutMismatch"/>.
+        /// </summary>
+        public static PolicyTable LoadOrBuiltInFor(IPersistentStorage storage, string fileName, int layoutId, out PolicyLoadError error)
+        {
             error = PolicyLoadError.None;
             int length = storage.GetLength(fileName);
             if (length <= 0)
             {
-                return PolicyTable.BuiltIn();
+                return PolicyTable.BuiltInFor(layoutId);
             }
             if (length > MaxFileBytes)
             {
                 error = PolicyLoadError.UnsupportedFormat;
-                return PolicyTable.BuiltIn();
+                return PolicyTable.BuiltInFor(layoutId);
             }
             byte[] data = new byte[length];
             int read = storage.Read(fileName, 0, data, 0, length);
@@ -35,14 +45,14 @@ namespace SensorNode.Core.Policy
             {
                 // An I/O error (-1) or a short read: treat like a truncated file.
                 error = PolicyLoadError.TooShort;
-                return PolicyTable.BuiltIn();
+                return PolicyTable.BuiltInFor(layoutId);
             }
             PolicyTable table;
-            if (PolicyTable.TryLoad(data, length, out table, out error))
+            if (PolicyTable.TryLoadFor(data, length, layoutId, out table, out error))
             {
                 return table;
             }
-            return PolicyTable.BuiltIn();
+            return PolicyTable.BuiltInFor(layoutId);
         }
     }
 }

@@ -30,12 +30,16 @@ namespace SensorNode.Core.Policy
 
         private readonly byte[] _codes;
 
-        private PolicyTable(byte[] codes, uint version, bool isBuiltIn)
+        private PolicyTable(byte[] codes, uint version, bool isBuiltIn, int layoutId)
         {
             _codes = codes;
             Version = version;
             IsBuiltIn = isBuiltIn;
+            LayoutId = layoutId;
         }
+
+        /// <summary>The state layout the table was made for: <see cref="StateEncoder.LayoutId"/> (2) or <see cref="StateEncoder.RtcLayoutId"/> (3).</summary>
+        public int LayoutId { get; }
 
         /// <summary>Table version: 1 for the built-in heuristic, set by the trainer for generated tables.</summary>
         public uint Version { get; }
@@ -70,7 +74,7 @@ namespace SensorNode.Core.Policy
         public static PolicyTable BuiltIn()
         {
             byte[] trained = TrainedPolicyTable.ActionCodes();
-            PolicyTable table = new PolicyTable(trained, TrainedPolicyTable.Version, true);
+            PolicyTable table = new PolicyTable(trained, TrainedPolicyTable.Version, true, StateEncoder.LayoutId);
             byte[] data = table.Serialize();
             if (trained.Length == StateEncoder.StateCount && FindBadCode(trained, 0, trained.Length) < 0
                 && LittleEndian.ReadUInt32(data, SerializedLength - 4) == TrainedPolicyTable.Crc32)
@@ -80,10 +84,45 @@ namespace SensorNode.Core.Policy
             return Heuristic();
         }
 
+        /// <summary>
+        /// The built-in table of <paramref name="layoutId"/>: <see cref="BuiltIn"/> for layout 2, and for layout 3 (event
+        /// RTC) <see cref="RtcWakeOrCount.Derive"/> of it, version <see cref="RtcWakeOrCount.Version"/>. Throws
+        /// <see cref="ArgumentOutOfRangeException"/> for another layout.
+        /// </summary>
+        public static PolicyTable BuiltInFor(int layoutId)
+        {
+            CheckLayout(layoutId);
+            PolicyTable table = BuiltIn();
+            if (layoutId == StateEncoder.LayoutId)
+            {
+                return table;
+            }
+            return new PolicyTable(RtcWakeOrCount.Derive(table._codes), RtcWakeOrCount.Version, true, StateEncoder.RtcLayoutId);
+        }
+
+        /// <summary>
+        /// As <see cref="FromActionCodes"/>, for layout <paramref name="layoutId"/> (2, or 3 for the event RTC).
+        /// Throws <see cref="ArgumentOutOfRangeException"/> for another layout.
+        /// </summary>
+        public static PolicyTable FromActionCodesFor(uint version, byte[] actionCodes, int layoutId)
+        {
+            CheckLayout(layoutId);
+            PolicyTable table = FromActionCodes(version, actionCodes);
+            return new PolicyTable(table._codes, version, false, layoutId);
+        }
+
+        private static void CheckLayout(int layoutId)
+        {
+            if (layoutId != StateEncoder.LayoutId && layoutId != StateEncoder.RtcLayoutId)
+            {
+                throw new ArgumentOutOfRangeException("layoutId", "Layouts 2 and 3 only.");
+            }
+        }
+
         /// <summary>The table generated from <see cref="HeuristicPolicy"/>, version <see cref="HeuristicPolicy.Version"/> (the fallback and the trainer's starting point).</summary>
         public static PolicyTable Heuristic()
         {
-            return new PolicyTable(HeuristicPolicy.BuildActionCodes(), HeuristicPolicy.Version, true);
+            return new PolicyTable(HeuristicPolicy.BuildActionCodes(), HeuristicPolicy.Version, true, StateEncoder.LayoutId);
         }
 
         /// <summary>
@@ -107,7 +146,7 @@ namespace SensorNode.Core.Policy
             }
             byte[] copy = new byte[actionCodes.Length];
             Array.Copy(actionCodes, copy, actionCodes.Length);
-            return new PolicyTable(copy, version, false);
+            return new PolicyTable(copy, version, false, StateEncoder.LayoutId);
         }
 
         /// <summary>
@@ -118,15 +157,25 @@ namespace SensorNode.Core.Policy
         /// </summary>
         public static bool TryLoad(byte[] data, int length, out PolicyTable table, out PolicyLoadError error)
         {
+            return TryLoadFor(data, length, StateEncoder.LayoutId, out table, out error);
+        }
+
+        /// <summary>
+        /// As <see cref="TryLoad"/>, accepting only tables of
+        /// <paramref name="expectedLayoutId"/> (a node with the event RTC expects 3): another layout is
+        /// <see cref="PolicyLoadError.LayoutMismatch"/>.
+        /// </summary>
+        public static bool TryLoadFor(byte[] data, int length, int expectedLayoutId, out PolicyTable table, out PolicyLoadError error)
+        {
             table = null;
-            error = Check(data, length);
+            error = Check(data, length, expectedLayoutId);
             if (error != PolicyLoadError.None)
             {
                 return false;
             }
             byte[] codes = new byte[StateEncoder.StateCount];
             Array.Copy(data, HeaderLength, codes, 0, codes.Length);
-            table = new PolicyTable(codes, LittleEndian.ReadUInt32(data, 10), false);
+            table = new PolicyTable(codes, LittleEndian.ReadUInt32(data, 10), false, expectedLayoutId);
             return true;
         }
 
@@ -139,7 +188,7 @@ namespace SensorNode.Core.Policy
             data[2] = (byte)'P';
             data[3] = (byte)'T';
             LittleEndian.WriteUInt16(data, 4, FormatVersion);
-            LittleEndian.WriteUInt16(data, 6, StateEncoder.LayoutId);
+            LittleEndian.WriteUInt16(data, 6, LayoutId);
             LittleEndian.WriteUInt16(data, 8, StateEncoder.StateCount);
             LittleEndian.WriteUInt32(data, 10, Version);
             Array.Copy(_codes, 0, data, HeaderLength, _codes.Length);
@@ -192,7 +241,7 @@ namespace SensorNode.Core.Policy
             return action;
         }
 
-        private static PolicyLoadError Check(byte[] data, int length)
+        private static PolicyLoadError Check(byte[] data, int length, int expectedLayoutId)
         {
             if (data == null || length < HeaderLength)
             {
@@ -210,7 +259,7 @@ namespace SensorNode.Core.Policy
             {
                 return PolicyLoadError.UnsupportedFormat;
             }
-            if (LittleEndian.ReadUInt16(data, 6) != StateEncoder.LayoutId || LittleEndian.ReadUInt16(data, 8) != StateEncoder.StateCount)
+            if (LittleEndian.ReadUInt16(data, 6) != expectedLayoutId || LittleEndian.ReadUInt16(data, 8) != StateEncoder.StateCount)
             {
                 return PolicyLoadError.LayoutMismatch;
             }

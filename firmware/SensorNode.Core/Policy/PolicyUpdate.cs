@@ -31,6 +31,16 @@ namespace SensorNode.Core.Policy
         public static PolicyUpdateOutcome Apply(IPersistentStorage storage, byte[] payload, int length, uint flashVersion, PolicyLoadError flashError,
             out uint commandId, out uint tableVersion, out PolicyLoadError tableError)
         {
+            return ApplyFor(storage, payload, length, flashVersion, flashError, StateEncoder.LayoutId, out commandId, out tableVersion, out tableError);
+        }
+
+        /// <summary>
+        /// As above for a node whose tables have layout <paramref name="layoutId"/> (3 with the event RTC): a table of
+        /// another layout is rejected as <see cref="PolicyUpdateOutcome.BadTable"/> (<see cref="PolicyLoadError.LayoutMismatch"/>).
+        /// </summary>
+        public static PolicyUpdateOutcome ApplyFor(IPersistentStorage storage, byte[] payload, int length, uint flashVersion, PolicyLoadError flashError,
+            int layoutId, out uint commandId, out uint tableVersion, out PolicyLoadError tableError)
+        {
             tableVersion = 0;
             tableError = PolicyLoadError.None;
             int bodyStart = CommandPayload.TryParseHeader(payload, length, out commandId);
@@ -45,7 +55,7 @@ namespace SensorNode.Core.Policy
                 payload[i] = payload[bodyStart + i];
             }
             PolicyTable table;
-            if (!PolicyTable.TryLoad(payload, bodyLength, out table, out tableError))
+            if (!PolicyTable.TryLoadFor(payload, bodyLength, layoutId, out table, out tableError))
             {
                 return PolicyUpdateOutcome.BadTable;
             }

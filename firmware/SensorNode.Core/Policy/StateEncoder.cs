@@ -32,6 +32,14 @@ namespace SensorNode.Core.Policy
         /// </summary>
         public const int LayoutId = 2;
 
+        /// <summary>
+        /// Layout of the tables for nodes with the event RTC ([rtc] in nf.config): the same bins and index order as
+        /// <see cref="LayoutId"/>, but the action's motion bit means "the next motion wakes the node" (the RTC's event
+        /// interrupt) and its absence "motion is only counted and time-stamped by the RTC", where layout 2's absence
+        /// means "motion is missed". A table for one meaning is wrong for the other, so each node accepts only its own.
+        /// </summary>
+        public const int RtcLayoutId = 3;
+
         // Voltage edges, percent of the brown-out..max range above brown-out (lower edge of bins 1-5).
         private const int VoltageLowPercent = 5;
         private const int VoltageFairPercent = 20;

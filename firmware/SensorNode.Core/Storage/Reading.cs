@@ -34,5 +34,12 @@ namespace SensorNode.Core.Storage
         public int MotionEvents;
         /// <summary>What is missing.</summary>
         public ReadingFaults Faults;
+        /// <summary>
+        /// Seconds before <see cref="UnixSeconds"/> of the interval's first motion event (event RTC only), 0 to 65534
+        /// (saturating); -1 when there was none or it is unknown.
+        /// </summary>
+        public int FirstMotionAgeSeconds;
+        /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's last motion event, 0 to 65534; -1 when none or unknown.</summary>
+        public int LastMotionAgeSeconds;
     }
 }

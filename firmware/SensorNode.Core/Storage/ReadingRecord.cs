@@ -11,7 +11,11 @@ namespace SensorNode.Core.Storage
         /// <summary>Slot size, bytes.</summary>
         internal const int Bytes = 32;
         /// <summary>Format byte of this layout. Neither 0x00 nor 0xFF, so erased or zeroed flash never looks valid.</summary>
-        internal const byte Format = 0xA1;
+        internal const byte Format = 0xA2;
+        /// <summary>The previous layout: still decoded, with every field it lacks unknown.</summary>
+        internal const byte FormatA1 = 0xA1;
+        /// <summary>Stored value of an unknown 16-bit age or duration; real values saturate one below it.</summary>
+        internal const int UnknownUInt16 = 0xFFFF;
 
         private const int FormatOffset = 0;
         private const int FaultsOffset = 1;
@@ -23,7 +27,9 @@ namespace SensorNode.Core.Storage
         private const int IlluminanceOffset = 16;
         private const int MotionOffset = 20;
         private const int ReservedOffset = 22;
-        private const int ReservedBytes = 6;
+        private const int ReservedBytes = 2;
+        private const int FirstMotionAgeOffset = 24;
+        private const int LastMotionAgeOffset = 26;
 
         /// <summary>Encodes <paramref name="reading"/> into <see cref="Bytes"/> bytes at <paramref name="offset"/>, CRC included.</summary>
         internal static void Encode(Reading reading, byte[] buffer, int offset)
@@ -52,6 +58,8 @@ namespace SensorNode.Core.Storage
             {
                 buffer[offset + ReservedOffset + i] = 0;
             }
+            LittleEndian.WriteUInt16(buffer, offset + FirstMotionAgeOffset, AgeField(reading.FirstMotionAgeSeconds));
+            LittleEndian.WriteUInt16(buffer, offset + LastMotionAgeOffset, AgeField(reading.LastMotionAgeSeconds));
             RecordCrc.Seal(buffer, offset, Bytes);
         }
 
@@ -62,7 +70,8 @@ namespace SensorNode.Core.Storage
         internal static bool TryDecode(byte[] buffer, int offset, out Reading reading)
         {
             reading = new Reading();
-            if (buffer[offset + FormatOffset] != Format || !RecordCrc.IsSealed(buffer, offset, Bytes))
+            byte format = buffer[offset + FormatOffset];
+            if ((format != Format && format != FormatA1) || !RecordCrc.IsSealed(buffer, offset, Bytes))
             {
                 return false;
             }
@@ -80,6 +89,13 @@ namespace SensorNode.Core.Storage
             reading.SupercapMillivolts = LittleEndian.ReadUInt16(buffer, offset + SupercapOffset);
             reading.IlluminanceCentiLux = LittleEndian.ReadInt32(buffer, offset + IlluminanceOffset);
             reading.MotionEvents = LittleEndian.ReadUInt16(buffer, offset + MotionOffset);
+            reading.FirstMotionAgeSeconds = -1;
+            reading.LastMotionAgeSeconds = -1;
+            if (format == Format)
+            {
+                reading.FirstMotionAgeSeconds = AgeValue(LittleEndian.ReadUInt16(buffer, offset + FirstMotionAgeOffset));
+                reading.LastMotionAgeSeconds = AgeValue(LittleEndian.ReadUInt16(buffer, offset + LastMotionAgeOffset));
+            }
             return true;
         }
 
@@ -99,6 +115,17 @@ namespace SensorNode.Core.Storage
                 }
             }
             return true;
+        }
+
+        // An age field: negative is unknown (0xFFFF), real values saturate at 0xFFFE.
+        private static int AgeField(int seconds)
+        {
+            return seconds < 0 ? UnknownUInt16 : Clamp(seconds, 0, UnknownUInt16 - 1);
+        }
+
+        private static int AgeValue(int stored)
+        {
+            return stored == UnknownUInt16 ? -1 : stored;
         }
 
         private static int Clamp(int value, int min, int max)

@@ -32,6 +32,10 @@ namespace SensorNode.Core.Telemetry
         public const string Supercap = "supercap";
         /// <summary>PIR events since the previous reading, count.</summary>
         public const string Motion = "motion";
+        /// <summary>Event RTC: age of the interval's first motion event before the reading's time, s.</summary>
+        public const string MotionFirst = "motion_first";
+        /// <summary>Event RTC: age of the interval's last motion event before the reading's time, s.</summary>
+        public const string MotionLast = "motion_last";
 
         // Units (RFC 8428 section 12.1).
         /// <summary>Joules.</summary>

@@ -19,6 +19,12 @@ namespace SensorNode.Core.Telemetry
         /// <summary>Bytes one reading adds at most (all six records, a base-time switch, widest numbers): 424.</summary>
         public const int MaxReadingBytes = 424;
 
+        /// <summary>
+        /// Bytes the event RTC's two motion-time records add to a reading at most, widest "t" and value included: 137
+        /// (",{"n":"motion_first","u":"s","t":-9223372036854775806,"v":2147483647}" is 69, "motion_last" one less).
+        /// </summary>
+        public const int MaxMotionTimesBytes = 137;
+
         private readonly byte[] _buffer;
         private int _position;
         private bool _overflow;
@@ -30,7 +36,7 @@ namespace SensorNode.Core.Telemetry
         /// </summary>
         public static int CapacityFor(int readingCount)
         {
-            return MaxEnvelopeBytes + MaxReadingBytes * readingCount;
+            return MaxEnvelopeBytes + (MaxReadingBytes + MaxMotionTimesBytes) * readingCount;
         }
 
         /// <summary>
@@ -151,6 +157,15 @@ namespace SensorNode.Core.Telemetry
                 WriteRecord(SenmlSchema.Supercap, SenmlSchema.UnitVolt, hasT, t, reading.SupercapMillivolts, 3);
             }
             WriteRecord(SenmlSchema.Motion, SenmlSchema.UnitCount, hasT, t, reading.MotionEvents, 0);
+            // Event RTC: ages in seconds before the reading's time, only when known (never without motion).
+            if (reading.MotionEvents > 0 && reading.FirstMotionAgeSeconds >= 0)
+            {
+                WriteRecord(SenmlSchema.MotionFirst, SenmlSchema.UnitSecond, hasT, t, reading.FirstMotionAgeSeconds, 0);
+            }
+            if (reading.MotionEvents > 0 && reading.LastMotionAgeSeconds >= 0)
+            {
+                WriteRecord(SenmlSchema.MotionLast, SenmlSchema.UnitSecond, hasT, t, reading.LastMotionAgeSeconds, 0);
+            }
             return wanted;
         }
 

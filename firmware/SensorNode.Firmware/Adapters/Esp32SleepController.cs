@@ -13,11 +13,22 @@ namespace SensorNode.Firmware.Adapters
         private const int WakeLevelHigh = 1;
 
         private readonly int _pirPin;
+        private readonly int _wakeLevel;
 
-        /// <summary>Uses <paramref name="pirPin"/> (an RTC GPIO: 0,2,4,12-15,25-27,32-39) for the motion wake-up.</summary>
+        /// <summary>Uses <paramref name="pirPin"/> (an RTC GPIO: 0,2,4,12-15,25-27,32-39) for the motion wake-up, on a high level.</summary>
         public Esp32SleepController(int pirPin)
+            : this(pirPin, WakeLevelHigh)
         {
-            _pirPin = pirPin;
+        }
+
+        /// <summary>
+        /// Uses <paramref name="wakePin"/> for the motion wake-up on <paramref name="wakeLevel"/> (1 high: the PIR itself;
+        /// 0 low: the event RTC's open-drain INT, pulled up, [rtc] interrupt_pin).
+        /// </summary>
+        public Esp32SleepController(int wakePin, int wakeLevel)
+        {
+            _pirPin = wakePin;
+            _wakeLevel = wakeLevel;
         }
 
         /// <inheritdoc />
@@ -42,7 +53,7 @@ namespace SensorNode.Firmware.Adapters
         public bool ArmMotionWakeup()
         {
             Sleep.WakeupGpioPin pin;
-            return TryMapRtcPin(_pirPin, out pin) && Sleep.EnableWakeupByPin(pin, WakeLevelHigh) == EspNativeError.OK;
+            return TryMapRtcPin(_pirPin, out pin) && Sleep.EnableWakeupByPin(pin, _wakeLevel) == EspNativeError.OK;
         }
 
         /// <inheritdoc />

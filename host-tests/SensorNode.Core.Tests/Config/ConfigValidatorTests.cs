@@ -420,3 +420,34 @@ public class ConfigValidatorTests
         Assert.Contains("already used", error.Message);
     }
 }
+
+public class RtcConfigTests
+{
+    [Fact]
+    public void WithoutAnRtcSection_TheRtcIsNotFitted()
+    {
+        var config = ConfigParserTests.Parse("[pins]\npir = 27\n", out var errors);
+        Assert.Empty(errors);
+        Assert.False(config.RtcFitted);
+    }
+
+    [Fact]
+    public void AnyRtcKey_FitsTheRtc()
+    {
+        var config = ConfigParserTests.Parse("[rtc]\nsync_tolerance_seconds = 3\n", out var errors);
+        Assert.Empty(errors);
+        Assert.True(config.RtcFitted);
+        Assert.Equal(0x52, config.RtcAddress);
+        Assert.Equal(3, config.RtcSyncToleranceSeconds);
+    }
+
+    [Theory]
+    [InlineData("interrupt_pin = 5", "[rtc] interrupt_pin")]   // not an RTC GPIO: cannot wake from deep sleep
+    [InlineData("interrupt_pin = 27", "[rtc] interrupt_pin")]  // the PIR's pin
+    [InlineData("address = 0x44", "[rtc] address")]            // the SHT3x's address
+    public void ABadRtcKey_IsNamedInTheError(string line, string field)
+    {
+        ConfigParserTests.Parse("[rtc]\n" + line + "\n", out var errors);
+        Assert.Contains(errors, e => e.ToString().Contains(field));
+    }
+}

@@ -19,13 +19,15 @@ public class ReadingRecordTests
             SupercapMillivolts = 0xBEEF,
             MotionEvents = 0x1234,
             Faults = ReadingFaults.Light | ReadingFaults.Supercap,
+            FirstMotionAgeSeconds = 0x0102,
+            LastMotionAgeSeconds = -1,
         };
         byte[] slot = new byte[ReadingRecord.Bytes];
 
         ReadingRecord.Encode(reading, slot, 0);
 
         // Byte table in Storage/README.md.
-        Assert.Equal(0xA1, slot[0]);
+        Assert.Equal(0xA2, slot[0]);
         Assert.Equal(0x06, slot[1]);
         Assert.Equal(new byte[] { 0x6C, 0xEE }, slot[2..4]);             // -4500 = 0xEE6C
         Assert.Equal(new byte[] { 0x01, 0x02, 0x03, 0x04 }, slot[4..8]);
@@ -34,8 +36,30 @@ public class ReadingRecordTests
         Assert.Equal(new byte[] { 0xEF, 0xBE }, slot[14..16]);
         Assert.Equal(new byte[] { 0x00, 0xF8, 0x7F, 0x00 }, slot[16..20]); // 8386560 = 0x007FF800
         Assert.Equal(new byte[] { 0x34, 0x12 }, slot[20..22]);
-        Assert.Equal(new byte[6], slot[22..28]);
+        Assert.Equal(new byte[2], slot[22..24]);
+        Assert.Equal(new byte[] { 0x02, 0x01 }, slot[24..26]);             // first motion age 258 s
+        Assert.Equal(new byte[] { 0xFF, 0xFF }, slot[26..28]);             // last motion age unknown
         Assert.Equal(Crc32.Compute(slot, 0, 28), LittleEndian.ReadUInt32(slot, 28));
+    }
+
+    [Fact]
+    public void MotionAges_RoundTrip_SaturateAt0xFFFE_AndAreUnknownInAnOldA1Slot()
+    {
+        var reading = new Reading { Sequence = 7, UnixSeconds = 1_700_000_000, MotionEvents = 2, FirstMotionAgeSeconds = 70_000, LastMotionAgeSeconds = 12 };
+        byte[] slot = new byte[ReadingRecord.Bytes];
+        ReadingRecord.Encode(reading, slot, 0);
+        Assert.True(ReadingRecord.TryDecode(slot, 0, out Reading back));
+        Assert.Equal(0xFFFE, back.FirstMotionAgeSeconds);
+        Assert.Equal(12, back.LastMotionAgeSeconds);
+
+        // The same slot written by the previous firmware (format 0xA1, bytes 22-27 reserved zeros): ages unknown.
+        slot[0] = 0xA1;
+        Array.Clear(slot, 22, 6);
+        RecordCrc.Seal(slot, 0, ReadingRecord.Bytes);
+        Assert.True(ReadingRecord.TryDecode(slot, 0, out Reading old));
+        Assert.Equal(2, old.MotionEvents);
+        Assert.Equal(-1, old.FirstMotionAgeSeconds);
+        Assert.Equal(-1, old.LastMotionAgeSeconds);
     }
 
     [Theory]

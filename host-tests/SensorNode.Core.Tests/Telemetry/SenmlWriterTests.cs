@@ -27,6 +27,8 @@ public class SenmlWriterTests
         IlluminanceCentiLux = 12345,
         SupercapMillivolts = 4123,
         MotionEvents = 3,
+        FirstMotionAgeSeconds = -1,
+        LastMotionAgeSeconds = -1,
     };
 
     [Fact]
@@ -64,13 +66,13 @@ public class SenmlWriterTests
         var untimed = new Reading
         {
             Sequence = 11, UnixSeconds = 0, TemperatureCentiCelsius = -1234, HumidityCentiPercent = 5000,
-            IlluminanceCentiLux = 777, SupercapMillivolts = 3500, MotionEvents = 1,
+            IlluminanceCentiLux = 777, SupercapMillivolts = 3500, MotionEvents = 1, FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1,
             Faults = ReadingFaults.TimeUnknown | ReadingFaults.Light,
         };
         var newest = new Reading
         {
             Sequence = 12, UnixSeconds = Now, TemperatureCentiCelsius = 9999, HumidityCentiPercent = 9999,
-            IlluminanceCentiLux = 50, SupercapMillivolts = 9999, MotionEvents = 7,
+            IlluminanceCentiLux = 50, SupercapMillivolts = 9999, MotionEvents = 7, FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1,
             Faults = ReadingFaults.Climate | ReadingFaults.Supercap,
         };
         var energy = new EnergyTelemetry { StoredMicrojoules = -1500 };
@@ -108,6 +110,7 @@ public class SenmlWriterTests
         var newer = new Reading
         {
             Sequence = 42, UnixSeconds = Now, IlluminanceCentiLux = 25000, SupercapMillivolts = 4100, MotionEvents = 3,
+            FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1,
             Faults = ReadingFaults.Climate,
         };
         var energy = new EnergyTelemetry
@@ -306,7 +309,10 @@ public class SenmlWriterCapacityTests
                 HumidityCentiPercent = int.MinValue,
                 IlluminanceCentiLux = int.MinValue,
                 SupercapMillivolts = int.MinValue,
-                MotionEvents = int.MinValue,
+                // Motion above 0 so the event RTC's two records are written, at their widest.
+                MotionEvents = int.MaxValue,
+                FirstMotionAgeSeconds = int.MaxValue,
+                LastMotionAgeSeconds = int.MaxValue,
             };
         }
         readings[^1].UnixSeconds = long.MaxValue;   // base time: 19 digits; every other t: -9223372036854775806
@@ -319,11 +325,12 @@ public class SenmlWriterCapacityTests
 
         Assert.True(writer.TryEncode(nodeId, readings, count, energy));
 
-        // The bound assumes every reading carries a base-time switch and "t" on all six records. Here none
-        // switches (all are timed) and the newest has t = 0, so exactly those bytes are left over.
+        // The bound assumes every reading carries a base-time switch and "t" on all eight records. Here none
+        // switches (all are timed) and the newest has t = 0, so exactly those bytes are left over, and the motion count
+        // is one digit narrower than int.MinValue on every reading.
         int switchBytes = "\"bt\":9223372036854775807,".Length;
         int timeBytes = ",\"t\":-9223372036854775806".Length;
-        int slack = count * switchBytes + 6 * timeBytes;
+        int slack = count * switchBytes + 8 * timeBytes + count;
         Assert.Equal(SenmlWriter.CapacityFor(count) - slack, writer.Length);
     }
 }

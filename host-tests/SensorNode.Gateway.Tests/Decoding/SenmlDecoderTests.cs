@@ -36,6 +36,23 @@ public class SenmlDecoderTests
     }
 
     [Fact]
+    public void TryDecode_ReadsTheEventRtcMotionAges_OnlyWhereTheNodeSentThem()
+    {
+        Reading rtc = WriterPacks.Full(20, WriterPacks.BaseTime - 600);
+        rtc.FirstMotionAgeSeconds = 540;
+        rtc.LastMotionAgeSeconds = 12;
+        Reading lastOnly = WriterPacks.Full(21, WriterPacks.BaseTime);
+        lastOnly.LastMotionAgeSeconds = 65534;
+
+        DecodedPack pack = WriterPacks.Decode(WriterPacks.Encode(rtc, lastOnly));
+
+        Assert.Equal(540, pack.Readings[0].FirstMotionAgeSeconds);
+        Assert.Equal(12, pack.Readings[0].LastMotionAgeSeconds);
+        Assert.Null(pack.Readings[1].FirstMotionAgeSeconds);
+        Assert.Equal(65534, pack.Readings[1].LastMotionAgeSeconds);
+    }
+
+    [Fact]
     public void TryDecode_ResolvesTheDocumentedExample()
     {
         const string example = """[{"bn":"urn:dev:sensornode:node-01:","bt":1767225600,"n":"stored_energy","u":"J","v":4.5},{"n":"wake_energy","u":"J","v":0.42},{"n":"harvest_power","u":"W","v":0.00035},{"n":"dropped","u":"count","v":2},{"n":"seq","t":-600,"v":41},{"n":"temperature","u":"Cel","t":-600,"v":-0.05},{"n":"humidity","u":"%RH","t":-600,"v":45.67},{"n":"illuminance","u":"lx","t":-600,"v":123.45},{"n":"supercap","u":"V","t":-600,"v":4.123},{"n":"motion","u":"count","t":-600,"v":0},{"n":"seq","v":42},{"n":"illuminance","u":"lx","v":250},{"n":"supercap","u":"V","v":4.1},{"n":"motion","u":"count","v":3}]""";

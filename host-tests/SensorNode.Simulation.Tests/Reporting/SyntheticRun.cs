@@ -119,5 +119,7 @@ internal static class SyntheticRun
         SimulatedDays = 30,
         WallSeconds = 1.75,
         NodeDaysPerSecond = 17.142857142857142,
+        TimeErrorMaxS = 42.5,
+        TimeDriftSecondsPerDay = 1728,
     };
 }

@@ -13,4 +13,11 @@ namespace SensorNode.Gateway;
 /// <param name="SupercapVolts">Supercap voltage at the start of the wake, V, 0 to 20.</param>
 /// <param name="MotionEvents">PIR events since the previous reading, 0 to 65535.</param>
 public sealed record DecodedReading(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, double? HumidityPercent,
-    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents);
+    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents)
+{
+    /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's first motion event (event RTC, "motion_first"); null when not sent.</summary>
+    public int? FirstMotionAgeSeconds { get; init; }
+
+    /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's last motion event ("motion_last"); null when not sent.</summary>
+    public int? LastMotionAgeSeconds { get; init; }
+}

@@ -18,6 +18,8 @@ internal static class SenmlNames
     internal const string Illuminance = SenmlSchema.Illuminance;
     internal const string Supercap = SenmlSchema.Supercap;
     internal const string Motion = SenmlSchema.Motion;
+    internal const string MotionFirst = SenmlSchema.MotionFirst;
+    internal const string MotionLast = SenmlSchema.MotionLast;
 
     private sealed record Rule(string? Unit, double Min, double Max, bool Integer);
 
@@ -34,6 +36,8 @@ internal static class SenmlNames
         [Illuminance] = new(SenmlSchema.UnitLux, 0, 200000, false),
         [Supercap] = new(SenmlSchema.UnitVolt, 0, 20, false),
         [Motion] = new(SenmlSchema.UnitCount, 0, 65535, true),
+        [MotionFirst] = new(SenmlSchema.UnitSecond, 0, 65534, true),
+        [MotionLast] = new(SenmlSchema.UnitSecond, 0, 65534, true),
     };
 
     internal static bool TryGetUnit(string name, out string? unit)

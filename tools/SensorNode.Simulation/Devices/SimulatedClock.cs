@@ -39,10 +39,29 @@ public sealed class SimulatedClock : IClock, IDelay
 
     public long UptimeMilliseconds => NowUnixMilliseconds - BootUnixMilliseconds;
 
+    /// <summary>
+    /// Rate error of the ESP32's sleep clock (the internal 150 kHz RC oscillator unless a 32 kHz crystal is fitted), ppm:
+    /// the wall time the node reads gains this much on true time until the next network sync (<see cref="SyncWallTime"/>).
+    /// </summary>
+    public double DriftPpm { get; set; }
+
+    // The node's wall time minus true time, ms: grows with DriftPpm, reset by a sync.
+    private double _wallErrorMilliseconds;
+
+    /// <summary>The node's own wall time minus true time, ms (0 with <see cref="DriftPpm"/> 0).</summary>
+    public double WallErrorMilliseconds => _wallErrorMilliseconds;
+
     public bool TryGetUnixSeconds(out long unixSeconds)
     {
-        unixSeconds = NowUnixMilliseconds / 1000;
+        unixSeconds = (long)Math.Floor((NowUnixMilliseconds + _wallErrorMilliseconds) / 1000);
         return WallTimeValid;
+    }
+
+    /// <summary>A network time sync (SNTP at association): wall time valid again and exact.</summary>
+    public void SyncWallTime()
+    {
+        WallTimeValid = true;
+        _wallErrorMilliseconds = 0;
     }
 
     public void DelayMilliseconds(int milliseconds)
@@ -55,7 +74,11 @@ public sealed class SimulatedClock : IClock, IDelay
     /// <summary>Moves time forward without booking energy (deep sleep is integrated by the simulator itself).</summary>
     public void Advance(long milliseconds)
     {
-        if (milliseconds > 0) NowUnixMilliseconds += milliseconds;
+        if (milliseconds > 0)
+        {
+            NowUnixMilliseconds += milliseconds;
+            _wallErrorMilliseconds += milliseconds * DriftPpm * 1e-6;
+        }
     }
 
     /// <summary>Moves time forward while the node is awake doing <paramref name="phase"/>.</summary>
@@ -63,6 +86,7 @@ public sealed class SimulatedClock : IClock, IDelay
     {
         if (milliseconds <= 0) return;
         NowUnixMilliseconds += milliseconds;
+        _wallErrorMilliseconds += milliseconds * DriftPpm * 1e-6;
         OnAwake?.Invoke(phase, milliseconds);
     }
 

@@ -47,7 +47,7 @@ public sealed class SimulatedLink : INetworkLink
         RadioMilliseconds += duration;
         if (AssociationMilliseconds > timeoutMilliseconds || _clock.PowerLost) return false;
         // Association runs SNTP (requiresDateTime on the device): the RTC holds wall time again.
-        if (SetsClock) _clock.WallTimeValid = true;
+        if (SetsClock) _clock.SyncWallTime();
         IsUp = true;
         _upSince = _clock.NowUnixMilliseconds;
         return true;

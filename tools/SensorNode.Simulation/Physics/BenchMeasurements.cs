@@ -179,7 +179,9 @@ public sealed class BenchMeasurements
         }
         foreach (string key in Unmeasured())
         {
-            figures[key]!["source"] = "reference figure, not measured on this board: " + (string)figures[key]!["source"]!;
+            // An optional figure the base profile leaves out stays out (it keeps its default).
+            if (figures[key] is not JsonObject figure) continue;
+            figure["source"] = "reference figure, not measured on this board: " + (string)figure["source"]!;
         }
         string baseProfileName = (string?)root["name"] ?? baseName;
         root["name"] = Name ?? Path.GetFileNameWithoutExtension(SourceName);

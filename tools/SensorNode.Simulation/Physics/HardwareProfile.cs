@@ -56,6 +56,21 @@ public sealed class HardwareProfile
     public double BootAssociateMilliseconds { get; private set; }
     public double BootAssociateMilliamps { get; private set; }
 
+    /// <summary>Rate error of the ESP32's internal sleep clock (RC oscillator), ppm: drifts the node's own time between syncs.</summary>
+    public double RcClockDriftPpm { get; private set; }
+    /// <summary>Rate error of the event RTC's crystal, ppm (used only with [rtc] in the config).</summary>
+    public double RtcCrystalDriftPpm { get; private set; }
+    /// <summary>Supply current of the event RTC, uA, added to every sleep of a node with [rtc].</summary>
+    public double RtcMicroamps { get; private set; }
+
+    // Figures a profile may leave out (profiles written before the event RTC): key, range, default, and where it goes.
+    private static readonly (string Key, double Min, double Max, double Default, Action<HardwareProfile, double> Set)[] OptionalFields =
+    {
+        ("rc_clock_drift_ppm", -200000, 200000, 0, (p, v) => p.RcClockDriftPpm = v),
+        ("rtc_crystal_drift_ppm", -1000, 1000, 0, (p, v) => p.RtcCrystalDriftPpm = v),
+        ("rtc_microamps", 0, 1000, 0, (p, v) => p.RtcMicroamps = v),
+    };
+
     // Each figure's key, its valid range, and where it goes.
     private static readonly (string Key, double Min, double Max, Action<HardwareProfile, double> Set)[] Fields =
     {
@@ -98,7 +113,8 @@ public sealed class HardwareProfile
     };
 
     /// <summary>Every numeric figure's key with its valid range, in profile order.</summary>
-    public static IReadOnlyList<(string Key, double Min, double Max)> FigureRanges { get; } = Fields.Select(f => (f.Key, f.Min, f.Max)).ToList();
+    public static IReadOnlyList<(string Key, double Min, double Max)> FigureRanges { get; } =
+        Fields.Select(f => (f.Key, f.Min, f.Max)).Concat(OptionalFields.Select(f => (f.Key, f.Min, f.Max))).ToList();
 
     /// <summary>Every yes/no option's key.</summary>
     public static IReadOnlyList<string> OptionKeys { get; } = Options.Select(o => o.Key).ToList();
@@ -150,7 +166,7 @@ public sealed class HardwareProfile
             string name = root.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(sourceName);
             var profile = new HardwareProfile { Name = name, SourcePath = sourceName };
             var sources = new Dictionary<string, string>();
-            var known = Fields.Select(f => f.Key).Concat(Options.Select(o => o.Key)).ToHashSet();
+            var known = Fields.Select(f => f.Key).Concat(Options.Select(o => o.Key)).Concat(OptionalFields.Select(o => o.Key)).ToHashSet();
             foreach (JsonProperty prop in figures.EnumerateObject())
             {
                 if (!known.Contains(prop.Name)) errors.Add($"{sourceName}: figures.{prop.Name}: unknown figure (known: {string.Join(", ", known.Order())})");
@@ -170,6 +186,25 @@ public sealed class HardwareProfile
                 if (!figure.TryGetProperty("source", out JsonElement source) || source.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(source.GetString()))
                 {
                     errors.Add($"{sourceName}: figures.{key}: every figure needs a \"source\" (a reference or a stated assumption)");
+                    continue;
+                }
+                double v = value.GetDouble();
+                if (v < min || v > max)
+                {
+                    errors.Add($"{sourceName}: figures.{key}: {v} is outside {min}..{max}");
+                    continue;
+                }
+                set(profile, v);
+                sources[key] = source.GetString()!;
+            }
+            foreach (var (key, min, max, fallback, set) in OptionalFields)
+            {
+                set(profile, fallback);
+                if (!figures.TryGetProperty(key, out JsonElement figure)) continue; // absent: the default (no drift, no RTC current)
+                if (figure.ValueKind != JsonValueKind.Object || !figure.TryGetProperty("value", out JsonElement value) || value.ValueKind != JsonValueKind.Number
+                    || !figure.TryGetProperty("source", out JsonElement source) || source.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(source.GetString()))
+                {
+                    errors.Add($"{sourceName}: figures.{key}: expected {{ \"value\": <number>, \"source\": \"...\" }}");
                     continue;
                 }
                 double v = value.GetDouble();

@@ -101,6 +101,8 @@ public sealed class NodeSimulator
     private readonly List<bool> _hasTemperature = new() { false };
     private readonly uint[] _eventSequence;
 
+    private readonly SimulatedRv3028? _rtc;
+    private readonly NodeClockError _clockError = new();
     private long _eventsCaptured, _wakes, _motionWakes, _brownouts, _deadMs, _duplicates, _storageRefusals;
     private double _minVolts;
     private long _nextSampleMs;
@@ -121,14 +123,19 @@ public sealed class NodeSimulator
         _node.Broker.RoundTripMilliseconds = (int)_profile.MqttAckMilliseconds;
         _node.Broker.RecordMessages = false;
         _node.Broker.OnMessage = OnBrokerMessage;
+        _node.Clock.DriftPpm = _profile.RcClockDriftPpm;
+        _rtc = _node.Rtc;
+        if (_rtc != null) _rtc.CrystalDriftPpm = _profile.RtcCrystalDriftPpm;
         _supercap = SupercapPhysics.FromProfile(_profile, setup.InitialVolts);
         _harvester = PhotovoltaicHarvester.FromProfile(_profile);
         _rail = new PowerRail(_supercap, _harvester, _profile, _env, _node.Clock);
         _faults = new FaultPlan(setup.FaultSpec, seed);
         _brownoutVolts = _profile.BrownoutMillivolts / 1000.0;
         _coldstartVolts = _profile.ColdstartMillivolts / 1000.0;
-        _sleepAmps = _profile.DeepSleepMicroamps * 1e-6;
-        _timerOnlySleepAmps = _profile.DeepSleepTimerOnlyMicroamps * 1e-6;
+        // With the event RTC fitted its supply current adds to every sleep (the PIR is powered in both designs).
+        double rtcMicroamps = _rtc != null ? _profile.RtcMicroamps : 0;
+        _sleepAmps = (_profile.DeepSleepMicroamps + rtcMicroamps) * 1e-6;
+        _timerOnlySleepAmps = (_profile.DeepSleepTimerOnlyMicroamps + rtcMicroamps) * 1e-6;
         _events = _env.MotionEventUnixSeconds.Select(s => s * 1000).ToArray();
         _eventSequence = new uint[_events.Length];
         _minVolts = _supercap.Volts;
@@ -168,7 +175,8 @@ public sealed class NodeSimulator
             bool died = Wake(cause, wakeStart, out WakeReport? report);
             t = _node.Clock.NowUnixMilliseconds;
             long capturedBefore = _eventsCaptured;
-            eventIndex = AttributeEventsDuringWake(eventIndex, t, died ? null : report);
+            eventIndex = _rtc != null ? FeedRtc(eventIndex, t, died, inclusive: false) : AttributeEventsDuringWake(eventIndex, t, died ? null : report);
+            if (!died && _rtc != null) AttributeRtcEvents(report!);
             if (!died) _observer?.Invoke(new SimulatorStep { UnixMilliseconds = wakeStart, Cause = cause, Report = report, EventsCaptured = (int)(_eventsCaptured - capturedBefore) });
             if (died)
             {
@@ -186,7 +194,16 @@ public sealed class NodeSimulator
             long timerAt = t + plan.SleepSeconds * 1000L;
             long wakeAt = timerAt;
             cause = WakeCause.Timer;
-            if (plan.MotionWakeArmed && eventIndex < _events.Length && _events[eventIndex] < timerAt)
+            if (_rtc != null)
+            {
+                // The PIR drives the RTC's EVI: every event is counted; one wakes the node only through INT on ext0.
+                if (plan.MotionWakeArmed && _rtc.EventInterruptEnabled && (_rtc.InterruptAsserted || (eventIndex < _events.Length && _events[eventIndex] < timerAt)))
+                {
+                    wakeAt = _rtc.InterruptAsserted ? t : Math.Max(t, _events[eventIndex]);
+                    cause = WakeCause.Motion;
+                }
+            }
+            else if (plan.MotionWakeArmed && eventIndex < _events.Length && _events[eventIndex] < timerAt)
             {
                 wakeAt = Math.Max(t, _events[eventIndex]);
                 cause = WakeCause.Motion;
@@ -200,12 +217,13 @@ public sealed class NodeSimulator
             {
                 _brownouts++;
                 _timeline?.BrownoutTimes.Add(diedAt / 1000);
-                eventIndex = MissEventsBefore(eventIndex, diedAt);
+                eventIndex = _rtc != null ? FeedRtc(eventIndex, diedAt, died: false, inclusive: false) : MissEventsBefore(eventIndex, diedAt);
                 t = StayDead(diedAt, endMs, ref eventIndex);
                 _observer?.Invoke(new SimulatorStep { UnixMilliseconds = diedAt, Cause = cause, BrownedOut = true, DeadMilliseconds = t - diedAt });
                 cause = WakeCause.PowerOn;
                 continue;
             }
+            if (_rtc != null) eventIndex = FeedRtc(eventIndex, Math.Min(wakeAt, endMs), died: false, inclusive: cause == WakeCause.Motion);
             t = wakeAt;
         }
         onDay?.Invoke((int)(_env.DayCount));
@@ -242,6 +260,7 @@ public sealed class NodeSimulator
         _supercap.Draw(flashJoules, PowerPhase.FlashWrite);
         if (powerCut || _node.Clock.PowerLost || report == null) return true;
 
+        ObserveClock(report);
         if (report.RadioStarted) _timeline?.TransmitTimes.Add(wakeStartMs / 1000);
         else _timeline?.WakeTimes.Add(wakeStartMs / 1000);
         if (report.StorageFailed) _storageRefusals++;
@@ -277,6 +296,46 @@ public sealed class NodeSimulator
             eventIndex++;
         }
         return eventIndex;
+    }
+
+    /// <summary>The node clock's error after this wake: the RTC's when fitted and set, else the ESP32 sleep clock's.</summary>
+    private void ObserveClock(WakeReport report)
+    {
+        long trueMs = _node.Clock.NowUnixMilliseconds;
+        bool rtcClock = _rtc != null && (report.RtcSet || report.ReadingUnixSeconds > 0 && !report.RtcFault && _rtc.TimeSet);
+        double errorMs = rtcClock ? _rtc!.RtcUnixMilliseconds - trueMs : _node.Clock.WallErrorMilliseconds;
+        bool set = rtcClock ? report.RtcSet : report.RadioStarted && !report.LinkFailed;
+        _clockError.Observe(report, _node.CoreStartUnixMilliseconds, errorMs, set, trueMs);
+    }
+
+    /// <summary>
+    /// Event RTC: events before <paramref name="untilMs"/> (through it when <paramref name="inclusive"/>: the one that woke
+    /// the node) reach EVI and are counted, unless the node just died (the PIR hangs off the node's rail).
+    /// </summary>
+    private int FeedRtc(int eventIndex, long untilMs, bool died, bool inclusive)
+    {
+        while (eventIndex < _events.Length && (_events[eventIndex] < untilMs || (inclusive && _events[eventIndex] == untilMs)))
+        {
+            if (died) _timeline?.MissedEventTimes.Add(_events[eventIndex] / 1000);
+            else _rtc!.Event(_events[eventIndex], eventIndex);
+            eventIndex++;
+        }
+        return eventIndex;
+    }
+
+    /// <summary>Event RTC: the events the wake read from the RTC (and reset) belong to its reading.</summary>
+    private void AttributeRtcEvents(WakeReport report)
+    {
+        foreach (int index in _rtc!.TakeDrained())
+        {
+            _eventsCaptured++;
+            _timeline?.CapturedEventTimes.Add(_events[index] / 1000);
+            if (!report.StorageFailed)
+            {
+                Increment(_eventsBySequence, report.Sequence);
+                _eventSequence[index] = report.Sequence;
+            }
+        }
     }
 
     private int MissEventsBefore(int eventIndex, long untilMs)
@@ -420,6 +479,8 @@ public sealed class NodeSimulator
             SimulatedDays = days,
             WallSeconds = wallSeconds,
             NodeDaysPerSecond = wallSeconds > 0 ? days / wallSeconds : 0,
+            TimeErrorMaxS = _clockError.MaxAbsSeconds,
+            TimeDriftSecondsPerDay = _clockError.SecondsPerDay,
         };
         ServiceMetrics.Fill(metrics, service.ArrivalsTotal, service.ArrivalsOnTime, service.ArrivalLatenciesSeconds, service.TemperatureIntervals, service.TemperatureIntervalsCovered);
         return new NodeRunResult

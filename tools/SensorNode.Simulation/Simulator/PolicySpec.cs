@@ -40,7 +40,9 @@ public sealed class PolicySpec
         }
         if (!File.Exists(text)) throw new FormatException($"--policy {text}: not 'built-in', 'fixed:<duration>' or an existing table file");
         byte[] bytes = File.ReadAllBytes(text);
-        if (!PolicyTable.TryLoad(bytes, bytes.Length, out _, out PolicyLoadError error))
+        // A layout-3 table (event RTC) is accepted too: a node runs it only with [rtc] (docs/policy.md "Wake or count").
+        if (!PolicyTable.TryLoad(bytes, bytes.Length, out _, out PolicyLoadError error)
+            && !(error == PolicyLoadError.LayoutMismatch && PolicyTable.TryLoadFor(bytes, bytes.Length, StateEncoder.RtcLayoutId, out _, out _)))
             throw new FormatException($"{text}: not a valid policy table ({error}); the node would fall back to the built-in table");
         return new PolicySpec(Path.GetFileName(text), bytes);
     }

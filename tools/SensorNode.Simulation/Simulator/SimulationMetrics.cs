@@ -31,6 +31,10 @@ public sealed class SimulationMetrics
     /// <summary>Duplicate deliveries (same sequence twice: a PUBACK lost after the broker had the message).</summary>
     [JsonPropertyName("readings_duplicated")] public long ReadingsDuplicated { get; set; }
     [JsonPropertyName("wakes")] public long Wakes { get; set; }
+    /// <summary>Largest |reading time - true time| of the run, s (the node's clock: the ESP32's RC clock, or the event RTC).</summary>
+    [JsonPropertyName("time_error_max_s")] public double TimeErrorMaxS { get; set; }
+    /// <summary>The node clock's error per day since its last network sync, s/day (<see cref="NodeClockError"/>).</summary>
+    [JsonPropertyName("time_drift_s_per_day")] public double TimeDriftSecondsPerDay { get; set; }
     [JsonPropertyName("motion_wakes")] public long MotionWakes { get; set; }
     [JsonPropertyName("brownouts")] public long Brownouts { get; set; }
     /// <summary>Fraction of the run the node was browned out (0..1).</summary>

@@ -1,0 +1,125 @@
+using SensorNode.Core.Config;
+using SensorNode.Core.Drivers;
+using SensorNode.Core.Hardware;
+
+namespace SensorNode.Core
+{
+    /// <summary>
+    /// The event RTC's part of one wake (nodes with [rtc] in nf.config, docs/hardware.md): at the start, the crystal
+    /// time and the motion the RTC counted and time-stamped since the last wake, and a fresh count; before the sleep,
+    /// whether the next motion wakes the node (the RTC's INT on ext0) or is only counted; after an SNTP sync, the RTC
+    /// set from network time. Kept out of <see cref="WakeCycle"/> so a node without the RTC runs the same code as before.
+    /// </summary>
+    public sealed class EventRtc
+    {
+        private readonly Rv3028Clock _rtc;
+        private readonly int _syncToleranceSeconds;
+        private Rv3028Snapshot _read;
+
+        private EventRtc(II2cChannel channel, int syncToleranceSeconds)
+        {
+            _rtc = new Rv3028Clock(channel);
+            _syncToleranceSeconds = syncToleranceSeconds;
+        }
+
+        /// <summary>The wake's event RTC, or null when the configuration has no [rtc] section or the hardware no RTC channel.</summary>
+        public static EventRtc Create(NodeConfig config, NodeHardware hardware)
+        {
+            if (!config.RtcFitted || hardware.EventRtc == null)
+            {
+                return null;
+            }
+            return new EventRtc(hardware.EventRtc, config.RtcSyncToleranceSeconds);
+        }
+
+        /// <summary>True when <see cref="ReadAndRestart"/> read the RTC.</summary>
+        public bool ReadOk { get; private set; }
+
+        /// <summary>Motion events the RTC counted since the previous wake's restart (0 when the read failed).</summary>
+        public int Events { get; private set; }
+
+        /// <summary>
+        /// Reads the clock, the count and the time stamp, then clears the flag and restarts the count with the interrupt
+        /// off: events during the rest of this wake are counted for the next reading. False on a bus fault (the
+        /// count is then not restarted and the next wake reads it again: nothing is lost, only attributed later).
+        /// </summary>
+        public bool ReadAndRestart()
+        {
+            ReadOk = _rtc.TryReadSnapshot(out _read);
+            if (!ReadOk)
+            {
+                Events = 0;
+                return false;
+            }
+            Events = _read.EventCount;
+            return _rtc.TryWriteControls(_read, false) && _rtc.TryResetCount();
+        }
+
+        /// <summary>The RTC's time at the start of the wake, when it was read and holds a valid time since it was last set.</summary>
+        public bool TryGetUnixSeconds(out long unixSeconds)
+        {
+            unixSeconds = _read.UnixSeconds;
+            return ReadOk && _read.TimeValid;
+        }
+
+        /// <summary>
+        /// Ages in seconds before <paramref name="readingUnixSeconds"/> of the interval's first and last motion event, -1
+        /// when none or unknown. The RV-3028 stamps one event (the last); the first is known only when it was the only one.
+        /// </summary>
+        public void MotionAges(long readingUnixSeconds, out int firstAgeSeconds, out int lastAgeSeconds)
+        {
+            firstAgeSeconds = -1;
+            lastAgeSeconds = -1;
+            long last = _read.LastEventUnixSeconds;
+            if (Events <= 0 || last <= 0 || readingUnixSeconds <= 0)
+            {
+                return;
+            }
+            long age = readingUnixSeconds - last;
+            lastAgeSeconds = age < 0 ? 0 : (age > int.MaxValue ? int.MaxValue : (int)age);
+            if (Events == 1)
+            {
+                firstAgeSeconds = lastAgeSeconds;
+            }
+        }
+
+        /// <summary>Unix seconds of the last counted event, 0 when none or unknown.</summary>
+        public long LastEventUnixSeconds
+        {
+            get { return Events > 0 ? _read.LastEventUnixSeconds : 0; }
+        }
+
+        /// <summary>
+        /// Before the sleep: the next motion wakes the node (<paramref name="wakeOnMotion"/>) or is only counted. Clears
+        /// the event flag first, so events of this wake (already counted) do not wake the node at once. False when the
+        /// RTC was not read at the start of the wake or on a bus fault.
+        /// </summary>
+        public bool PrepareSleep(bool wakeOnMotion)
+        {
+            return ReadOk && _rtc.TryWriteControls(_read, wakeOnMotion);
+        }
+
+        /// <summary>
+        /// After the radio came up (nanoCLR sets the system clock from SNTP): sets the RTC from <paramref name="clock"/>
+        /// when it is unset or differs by more than [rtc] sync_tolerance_seconds. True when the RTC was set.
+        /// </summary>
+        public bool SyncFrom(IClock clock)
+        {
+            long networkSeconds;
+            if (!clock.TryGetUnixSeconds(out networkSeconds))
+            {
+                return false;
+            }
+            Rv3028Snapshot now;
+            if (_rtc.TryReadSnapshot(out now) && now.TimeValid)
+            {
+                long difference = now.UnixSeconds - networkSeconds;
+                if (difference <= _syncToleranceSeconds && -difference <= _syncToleranceSeconds)
+                {
+                    return false;
+                }
+            }
+            return _rtc.TrySetTime(networkSeconds);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using SensorNode.Cli;
+using SensorNode.Core.Config;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
+
+namespace SensorNode.Cli.Tests.Evaluate;
+
+/// <summary><c>evaluate --hardware without|rtc|both</c>: the contestants on today's design, with the event RTC, or both.</summary>
+public class HardwareVariantsTests
+{
+    private static List<EvaluatedPolicy> Baselines(NodeConfig config) => EvaluatedPolicy.Baselines(config, HardwareProfile.Default(), new ServiceTargets());
+
+    [Fact]
+    public void Both_AddsAnRtcTwinOfEveryContestant_WithTheRtcFittedInItsOwnConfig()
+    {
+        var config = new NodeConfig();
+        List<EvaluatedPolicy> plain = Baselines(config);
+        List<EvaluatedPolicy> both = HardwareVariants.Apply("both", plain, config);
+
+        Assert.Equal(2 * plain.Count, both.Count);
+        Assert.Equal(plain.Select(p => "rtc:" + p.Name), both.Skip(plain.Count).Select(p => p.Name));
+        Assert.All(both.Skip(plain.Count), p => Assert.True(p.Config!.RtcFitted));
+        Assert.All(both.Take(plain.Count), p => Assert.False((p.Config ?? config).RtcFitted));
+        // fixed-4h keeps its own wake-interval set in its RTC twin.
+        EvaluatedPolicy fixed4h = both.Single(p => p.Name == "rtc:fixed-4h");
+        Assert.Equal(plain.Single(p => p.Name == "fixed-4h").Config!.WakeIntervalsSeconds, fixed4h.Config!.WakeIntervalsSeconds);
+        Assert.False(config.RtcFitted); // the caller's configuration is not touched
+    }
+
+    [Fact]
+    public void Without_KeepsTheList_AndAnUnknownValueIsAUsageError()
+    {
+        var config = new NodeConfig();
+        List<EvaluatedPolicy> plain = Baselines(config);
+        Assert.Same(plain, HardwareVariants.Apply(null, plain, config));
+        Assert.Same(plain, HardwareVariants.Apply("without", plain, config));
+        Assert.All(HardwareVariants.Apply("rtc", plain, config), p => Assert.StartsWith("rtc:", p.Name));
+        var e = Assert.Throws<UsageException>(() => HardwareVariants.Apply("crystal", plain, config));
+        Assert.Contains("--hardware", e.Message);
+    }
+
+    [Fact]
+    public void TheRtcTwinOfTheBuiltInTable_CountsTheMotionItSleepsThrough()
+    {
+        var config = new NodeConfig();
+        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        EnvironmentTrace office = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 5, 31);
+        List<EvaluatedPolicy> both = HardwareVariants.Apply("both", Baselines(config).Where(p => p.Name == "built-in").ToList(), config);
+
+        SimulationMetrics plain = EvaluateCommand.RunOne(both[0], office, config, HardwareProfile.Default(), 1).Metrics;
+        SimulationMetrics rtc = EvaluateCommand.RunOne(both[1], office, config, HardwareProfile.Default(), 1).Metrics;
+        Assert.True(rtc.EventsCaptured >= 0.99 * rtc.EventsTotal, $"{rtc.EventsCaptured} of {rtc.EventsTotal}");
+        Assert.True(rtc.MotionWakes < plain.MotionWakes, $"motion wakes {plain.MotionWakes} -> {rtc.MotionWakes}");
+    }
+}

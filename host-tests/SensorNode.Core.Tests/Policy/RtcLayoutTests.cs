@@ -1,0 +1,97 @@
+using System.Text;
+using SensorNode.Core.Policy;
+using SensorNode.Simulation.Devices;
+using Xunit;
+
+namespace SensorNode.Core.Tests.Policy;
+
+/// <summary>Layout 3 (event RTC): same states, the motion bit means wake-or-count; each node takes only its own layout.</summary>
+public class RtcLayoutTests
+{
+    private static byte[] Codes()
+    {
+        var codes = new byte[StateEncoder.StateCount];
+        for (int i = 0; i < codes.Length; i++) codes[i] = (byte)(i % 32);
+        return codes;
+    }
+
+    [Fact]
+    public void ALayoutThreeTable_RoundTrips_AndIsRejectedWhereLayoutTwoIsExpected()
+    {
+        byte[] data = PolicyTable.FromActionCodesFor(7, Codes(), StateEncoder.RtcLayoutId).Serialize();
+        Assert.Equal(StateEncoder.RtcLayoutId, data[6] | data[7] << 8);
+
+        Assert.True(PolicyTable.TryLoadFor(data, data.Length, StateEncoder.RtcLayoutId, out PolicyTable table, out _));
+        Assert.Equal(StateEncoder.RtcLayoutId, table.LayoutId);
+        Assert.Equal(data, table.Serialize());
+
+        Assert.False(PolicyTable.TryLoad(data, data.Length, out _, out PolicyLoadError error));
+        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
+        byte[] two = PolicyTable.FromActionCodes(7, Codes()).Serialize();
+        Assert.False(PolicyTable.TryLoadFor(two, two.Length, StateEncoder.RtcLayoutId, out _, out error));
+        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PolicyTable.FromActionCodesFor(7, Codes(), 4));
+    }
+
+    [Fact]
+    public void TheStore_FallsBackToTheBuiltInTableOfTheNodesLayout()
+    {
+        var flash = new SimulatedFlash();
+        byte[] two = PolicyTable.FromActionCodes(7, Codes()).Serialize();
+        flash.Write(PolicyStore.FileName, 0, two, 0, two.Length);
+
+        PolicyTable rtc = PolicyStore.LoadOrBuiltInFor(flash, PolicyStore.FileName, StateEncoder.RtcLayoutId, out PolicyLoadError error);
+        Assert.Equal(PolicyLoadError.LayoutMismatch, error);
+        Assert.True(rtc.IsBuiltIn);
+        Assert.Equal(StateEncoder.RtcLayoutId, rtc.LayoutId);
+        Assert.Equal(RtcWakeOrCount.Version, rtc.Version);
+
+        PolicyTable plain = PolicyStore.LoadOrBuiltIn(flash, PolicyStore.FileName, out error);
+        Assert.Equal(PolicyLoadError.None, error);
+        Assert.Equal(7u, plain.Version);
+    }
+
+    [Fact]
+    public void TheOtaCommand_RejectsATableOfTheOtherLayout_AndAppliesItsOwn()
+    {
+        var flash = new SimulatedFlash();
+        byte[] Command(byte[] table)
+        {
+            byte[] head = Encoding.ASCII.GetBytes("42\n");
+            byte[] buffer = new byte[PolicyUpdate.MaxPayloadLength + 16];
+            head.CopyTo(buffer, 0);
+            table.CopyTo(buffer, head.Length);
+            return buffer;
+        }
+        byte[] two = PolicyTable.FromActionCodes(8, Codes()).Serialize();
+        byte[] three = PolicyTable.FromActionCodesFor(9, Codes(), StateEncoder.RtcLayoutId).Serialize();
+
+        PolicyUpdateOutcome rejected = PolicyUpdate.ApplyFor(flash, Command(two), two.Length + 3, RtcWakeOrCount.Version, PolicyLoadError.None,
+            StateEncoder.RtcLayoutId, out _, out _, out PolicyLoadError tableError);
+        Assert.Equal(PolicyUpdateOutcome.BadTable, rejected);
+        Assert.Equal(PolicyLoadError.LayoutMismatch, tableError);
+        Assert.Equal(0, flash.GetLength(PolicyStore.FileName));
+
+        PolicyUpdateOutcome applied = PolicyUpdate.ApplyFor(flash, Command(three), three.Length + 3, RtcWakeOrCount.Version, PolicyLoadError.None,
+            StateEncoder.RtcLayoutId, out uint id, out uint version, out _);
+        Assert.Equal(PolicyUpdateOutcome.Applied, applied);
+        Assert.Equal((42u, 9u), (id, version));
+    }
+
+    [Fact]
+    public void TheBuiltInRule_WakesOnMotionOnlyInAQuietRoom_FromFairVoltage_KeepingIntervalAndTransmit()
+    {
+        PolicyTable two = PolicyTable.BuiltIn();
+        PolicyTable three = PolicyTable.BuiltInFor(StateEncoder.RtcLayoutId);
+        for (int s = 0; s < StateEncoder.StateCount; s++)
+        {
+            int eventBin = s / StateEncoder.ArrivalBins % StateEncoder.EventRateBins;
+            PolicyAction a2 = two.Lookup(s);
+            PolicyAction a3 = three.Lookup(s);
+            Assert.Equal(eventBin == 0 && StateEncoder.VoltageBinOf(s) >= 2, a3.MotionWakeArmed);
+            Assert.Equal(a2.WakeIntervalIndex, a3.WakeIntervalIndex);
+            Assert.Equal(a2.Transmit, a3.Transmit);
+        }
+        Assert.Equal(StateEncoder.LayoutId, PolicyTable.BuiltInFor(StateEncoder.LayoutId).LayoutId);
+    }
+}

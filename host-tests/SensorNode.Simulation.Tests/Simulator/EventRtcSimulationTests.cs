@@ -1,0 +1,86 @@
+using SensorNode.Core;
+using SensorNode.Core.Config;
+using SensorNode.Core.Hardware;
+using SensorNode.Core.Policy;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
+
+namespace SensorNode.Simulation.Tests.Simulator;
+
+/// <summary>The event RTC through the real core and the simulator (docs/hardware.md "Event RTC").</summary>
+public class EventRtcSimulationTests
+{
+    private const long Start = 1_704_067_200; // 2024-01-01, a Monday
+
+    private static NodeConfig Config(bool rtc)
+    {
+        var config = new NodeConfig();
+        config.RtcFitted = rtc;
+        return config;
+    }
+
+    private static HardwareProfile Profile(double rcDriftPpm)
+    {
+        string json = HardwareProfile.DefaultJson().Replace("\"rc_clock_drift_ppm\": { \"value\": 0,", $"\"rc_clock_drift_ppm\": {{ \"value\": {rcDriftPpm},");
+        return HardwareProfile.Parse(json, "test");
+    }
+
+    private static SimulationMetrics Run(bool rtc, double rcDriftPpm = 0, int days = 7)
+    {
+        var setup = new SimulationSetup
+        {
+            Config = Config(rtc),
+            Profile = Profile(rcDriftPpm),
+            Environment = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Start, days, seed: 3),
+        };
+        return new NodeSimulator(setup, 0, recordTimeline: false).Run().Metrics;
+    }
+
+    [Fact]
+    public void WithTheRtc_MotionIsCountedWithoutWakingForIt()
+    {
+        SimulationMetrics without = Run(rtc: false);
+        SimulationMetrics with = Run(rtc: true);
+
+        Assert.True(with.EventsTotal > 50, $"{with.EventsTotal} events");
+        Assert.True(with.EventsCaptured >= 0.99 * with.EventsTotal, $"rtc: {with.EventsCaptured} of {with.EventsTotal} counted");
+        Assert.True(with.MotionWakes < without.MotionWakes / 2, $"motion wakes {without.MotionWakes} -> {with.MotionWakes}");
+        Assert.True(with.Brownouts <= without.Brownouts);
+    }
+
+    [Fact]
+    public void TheRcClockDrifts_TheRtcKeepsTimeUnderTwoSecondsADay()
+    {
+        SimulationMetrics rc = Run(rtc: false, rcDriftPpm: 20_000);
+        SimulationMetrics crystal = Run(rtc: true, rcDriftPpm: 20_000);
+
+        Assert.True(rc.TimeDriftSecondsPerDay > 100, $"RC clock: {rc.TimeDriftSecondsPerDay:F1} s/day");
+        Assert.True(crystal.TimeDriftSecondsPerDay < 2, $"RTC: {crystal.TimeDriftSecondsPerDay:F2} s/day");
+    }
+
+    [Fact]
+    public void AWake_ReadsTheCountAndStamp_AndTakesItsTimeFromTheRtc_WhenTheChipLostIts()
+    {
+        var node = new SimulatedNode(Config(rtc: true), Start * 1000, seed: 1);
+        node.Wake(WakeCause.PowerOn);
+        // A transmitting wake sets the RTC after SNTP (EventRtc.SyncFrom); here the driver does it directly.
+        Assert.True(new Core.Drivers.Rv3028Clock(node.Rtc!).TrySetTime(node.Clock.NowUnixMilliseconds / 1000));
+        node.SleepFor(60_000);
+        WakeReport first = node.Wake(WakeCause.Timer);
+        Assert.Equal(0, first.RtcEvents);
+
+        long now = node.Clock.NowUnixMilliseconds;
+        node.Rtc!.Event(now + 100_000, 0);
+        node.Rtc.Event(now + 200_000, 1);
+        node.SleepFor(300_000);
+        node.Clock.WallTimeValid = false; // as after a brown-out: only the RTC still knows the time
+        WakeReport second = node.Wake(WakeCause.Timer);
+
+        Assert.Equal(2, second.RtcEvents);
+        Assert.False(second.RtcFault);
+        Assert.NotEqual(0, second.ReadingUnixSeconds);
+        Assert.InRange(second.ReadingUnixSeconds - node.CoreStartUnixMilliseconds / 1000, -2, 2);
+        Assert.Equal(new[] { 0, 1 }, node.Rtc.TakeDrained());
+    }
+}
