@@ -137,6 +137,7 @@ namespace SensorNode.Core
             //    power-on: the node may have been dead for hours, and a guessed time would be a plausible lie.
             long nowUnixSeconds;
             bool timeKnown = clock.TryGetUnixSeconds(out nowUnixSeconds);
+            bool clockTimeKnown = timeKnown;
             if (!timeKnown && cause != WakeCause.PowerOn && state.LastWakeEndUnixSeconds > 0)
             {
                 nowUnixSeconds = state.LastWakeEndUnixSeconds + state.LastSleepSeconds;
@@ -170,6 +171,11 @@ namespace SensorNode.Core
                     || nowUnixSeconds - (long)state.LastMotionUnixSeconds >= (long)_config.ServiceArrivalGapMinutes * 60;
                 state.LastMotionUnixSeconds = nowUnixSeconds > 0 && nowUnixSeconds <= uint.MaxValue ? (uint)nowUnixSeconds : 0;
             }
+
+            // 4b. Coverage: was the node watching since the previous reading (docs/occupancy.md)? A power-on with a state
+            //     or a log from an earlier life means it was dead (brown-out, power loss, reset) for part of that time.
+            bool brownoutBefore = cause == WakeCause.PowerOn && (report.StateRecovered || _log.NewestSequence > 0);
+            int armedSeconds = ArmedSecondsSincePrevious(state, report.StateRecovered, brownoutBefore, cause, clockTimeKnown, nowUnixSeconds);
 
             // 5. Sensors: start all, wait once for the slowest, read all.
             int waitClimate = _climate.StartMeasurement();
@@ -213,6 +219,11 @@ namespace SensorNode.Core
                 reading.Faults |= ReadingFaults.TimeUnknown;
             }
             reading.MotionEvents = motionEvents;
+            reading.ArmedSeconds = armedSeconds;
+            if (brownoutBefore)
+            {
+                reading.Faults |= ReadingFaults.BrownoutBefore;
+            }
 
             // 6. Store before anything can go wrong with the radio: the log is the source of truth.
             reading.Sequence = state.NextSequence;
@@ -233,6 +244,8 @@ namespace SensorNode.Core
             }
             report.Sequence = reading.Sequence;
             report.Faults = reading.Faults;
+            report.ArmedSeconds = reading.ArmedSeconds;
+            report.MotionEvents = reading.MotionEvents;
 
             // 7. Decide.
             IWakePolicy policy = _policyOverride;
@@ -314,6 +327,8 @@ namespace SensorNode.Core
                 state.LastWakeEndUnixSeconds = timeKnown ? nowUnixSeconds + awakeMilliseconds / 1000 : 0;
             }
             state.LastSleepSeconds = plan.SleepSeconds;
+            state.LastSleepArmingKnown = true;
+            state.LastSleepMotionArmed = plan.MotionWakeArmed;
             state.WakeCount++;
             report.StateSaved = _stateStore.Save(state);
             report.WakeCostMicrojoules = state.LastWakeCostMicrojoules;
@@ -494,6 +509,44 @@ namespace SensorNode.Core
             // Acked only now, after the write: a power cut before this leaves the command retained for the next wake.
             int ackLength = report.PolicyApplied ? CommandAck.WriteApplied(buffer, id) : CommandAck.WriteRejected(buffer, id, report.PolicyRejectedReason);
             report.PolicyAckPublished = _hardware.Mqtt.PublishQos1(_topics.Ack, buffer, ackLength, false, _config.MqttAckTimeoutMilliseconds) == MqttPublishResult.Acknowledged;
+        }
+
+        /// <summary>
+        /// Seconds the PIR watched since the previous reading: the whole sleep just ended when the previous wake armed it,
+        /// else 0. The time awake is not counted (the node counts no motion while awake but the level at its reading).
+        /// 0 after a brown-out (how long it watched before it died is not known, so nothing is claimed); -1 (unknown)
+        /// when the previous wake's arming is not known, or when a wake that was not the timer's has no clock to
+        /// measure the sleep by. Saturates at 65534 (the log's u16, 0xFFFF meaning unknown).
+        /// </summary>
+        private static int ArmedSecondsSincePrevious(NodeState state, bool stateRecovered, bool brownoutBefore, WakeCause cause,
+            bool clockTimeKnown, long nowUnixSeconds)
+        {
+            if (brownoutBefore)
+            {
+                return 0;
+            }
+            if (!stateRecovered || !state.LastSleepArmingKnown)
+            {
+                return -1;
+            }
+            if (!state.LastSleepMotionArmed)
+            {
+                return 0;
+            }
+            long slept;
+            if (clockTimeKnown && state.LastWakeEndUnixSeconds > 0 && nowUnixSeconds >= state.LastWakeEndUnixSeconds)
+            {
+                slept = nowUnixSeconds - state.LastWakeEndUnixSeconds;
+            }
+            else if (cause == WakeCause.Timer)
+            {
+                slept = state.LastSleepSeconds;
+            }
+            else
+            {
+                return -1;
+            }
+            return slept > 65534 ? 65534 : (int)slept;
         }
 
         /// <summary>Local hour of day 0-23 from Unix seconds and a UTC offset in minutes.</summary>

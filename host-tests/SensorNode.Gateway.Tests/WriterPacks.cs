@@ -39,6 +39,7 @@ internal static class WriterPacks
         IlluminanceCentiLux = 12345,
         SupercapMillivolts = 4123,
         MotionEvents = 3,
+        ArmedSeconds = -1, // coverage unknown unless a test sets it: the pack then looks like an older node's
     };
 
     /// <summary>Readings seq first..first+count-1, 600 s apart, the newest at <see cref="BaseTime"/>.</summary>

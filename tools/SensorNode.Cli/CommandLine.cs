@@ -22,6 +22,7 @@ public static class CommandLine
           readings   query stored readings, export CSV
           soak       fault campaign: gateway + mosquitto under kills and restarts; acknowledged vs stored (soak.json)
           faults     rank rooms whose temperature departs from their peers (HVAC faults); `faults simulate`, `faults evaluate`
+          occupancy  per room and slot occupied / vacant / unknown from a gateway database; `occupancy evaluate` against simulated truth
           provision  create a node's identity: nf.config, secrets.config, mosquitto passwd/acl lines, client certificate
           flash      check nf.config and secrets.config, then flash nanoCLR, the sealed config files and the app image (nanoff 2.5)
           help       this text; `sensornode <command> --help` for a command's options
@@ -49,6 +50,7 @@ public static class CommandLine
                 "readings" => ReadingsCommand.Run(rest, output, error),
                 "soak" => SoakCommand.Run(rest, output, error),
                 "faults" => Faults.FaultsCommand.Run(rest, output, error),
+                "occupancy" => Occupancy.OccupancyCommand.Run(rest, output, error),
                 _ => Unknown(args[0], error),
             });
     }

@@ -102,6 +102,10 @@ public static class SimulateCommand
         MetricsJson.Write(metricsPath, result.Metrics);
         var written = new List<string> { metricsPath };
         if (!options.Has("no-plots") && result.Timeline != null) written.AddRange(Plots.Render(outDir, result.Timeline, result.Metrics));
+        // Occupancy of node 0 against its environment's truth (docs/occupancy.md).
+        Occupancy.OccupancyRuns.Write(outDir, [new Occupancy.OccupancyRun(policy.Name, first, result.Readings)], new(), new());
+        written.Add(Path.Combine(outDir, "occupancy.json"));
+        if (Occupancy.OccupancyRuns.WriteTruth(outDir, first, new Gateway.Occupancy.OccupancyParameters().SlotSeconds) is { } truth) written.Add(truth);
 
         if (options.Has("json")) output.WriteLine(MetricsJson.Serialize(result.Metrics));
         else if (!options.Has("quiet"))
@@ -159,7 +163,7 @@ public static class SimulateCommand
         return config;
     }
 
-    private static HardwareProfile LoadProfile(string? path)
+    internal static HardwareProfile LoadProfile(string? path)
     {
         try { return path == null ? HardwareProfile.Default() : HardwareProfile.Load(path); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
@@ -172,7 +176,7 @@ public static class SimulateCommand
     }
 
     /// <summary>Node i's environment: a shared trace, or a synthetic building drawn with seed (seed, i).</summary>
-    private static Func<int, EnvironmentTrace> EnvironmentFor(Options options, int seed)
+    internal static Func<int, EnvironmentTrace> EnvironmentFor(Options options, int seed)
     {
         string? trace = options.Get("trace");
         int? days = options.Has("days") ? options.GetInt("days", 14, 1, 36_500) : null;

@@ -11,7 +11,14 @@ namespace SensorNode.Core.Storage
         /// <summary>Slot size, bytes.</summary>
         internal const int Bytes = 32;
         /// <summary>Format byte of this layout. Neither 0x00 nor 0xFF, so erased or zeroed flash never looks valid.</summary>
-        internal const byte Format = 0xA1;
+        internal const byte Format = 0xA2;
+        /// <summary>
+        /// The previous layout (no coverage fields: bytes 22..27 reserved, 0). Still decoded, after a firmware update,
+        /// with every newer field unknown.
+        /// </summary>
+        internal const byte FormatA1 = 0xA1;
+        /// <summary>A u16 field's "unknown" (or "none") value; real values saturate one below it.</summary>
+        private const int UnknownUInt16 = 0xFFFF;
 
         private const int FormatOffset = 0;
         private const int FaultsOffset = 1;
@@ -22,8 +29,10 @@ namespace SensorNode.Core.Storage
         private const int SupercapOffset = 14;
         private const int IlluminanceOffset = 16;
         private const int MotionOffset = 20;
-        private const int ReservedOffset = 22;
-        private const int ReservedBytes = 6;
+        // Seconds the PIR was armed since the previous reading, u16, 0xFFFF = unknown (helper "occ").
+        private const int ArmedOffset = 22;
+        private const int ReservedOffset = 24;
+        private const int ReservedBytes = 4;
 
         /// <summary>Encodes <paramref name="reading"/> into <see cref="Bytes"/> bytes at <paramref name="offset"/>, CRC included.</summary>
         internal static void Encode(Reading reading, byte[] buffer, int offset)
@@ -48,6 +57,7 @@ namespace SensorNode.Core.Storage
             LittleEndian.WriteUInt16(buffer, offset + SupercapOffset, Clamp(reading.SupercapMillivolts, 0, 65535));
             LittleEndian.WriteInt32(buffer, offset + IlluminanceOffset, Clamp(reading.IlluminanceCentiLux, 0, int.MaxValue));
             LittleEndian.WriteUInt16(buffer, offset + MotionOffset, Clamp(reading.MotionEvents, 0, 65535));
+            LittleEndian.WriteUInt16(buffer, offset + ArmedOffset, reading.ArmedSeconds < 0 ? UnknownUInt16 : Clamp(reading.ArmedSeconds, 0, UnknownUInt16 - 1));
             for (int i = 0; i < ReservedBytes; i++)
             {
                 buffer[offset + ReservedOffset + i] = 0;
@@ -62,7 +72,8 @@ namespace SensorNode.Core.Storage
         internal static bool TryDecode(byte[] buffer, int offset, out Reading reading)
         {
             reading = new Reading();
-            if (buffer[offset + FormatOffset] != Format || !RecordCrc.IsSealed(buffer, offset, Bytes))
+            byte format = buffer[offset + FormatOffset];
+            if ((format != Format && format != FormatA1) || !RecordCrc.IsSealed(buffer, offset, Bytes))
             {
                 return false;
             }
@@ -80,6 +91,8 @@ namespace SensorNode.Core.Storage
             reading.SupercapMillivolts = LittleEndian.ReadUInt16(buffer, offset + SupercapOffset);
             reading.IlluminanceCentiLux = LittleEndian.ReadInt32(buffer, offset + IlluminanceOffset);
             reading.MotionEvents = LittleEndian.ReadUInt16(buffer, offset + MotionOffset);
+            int armed = format == Format ? LittleEndian.ReadUInt16(buffer, offset + ArmedOffset) : UnknownUInt16;
+            reading.ArmedSeconds = armed == UnknownUInt16 ? -1 : armed;
             return true;
         }
 

@@ -13,6 +13,8 @@ internal static class SenmlNames
     internal const string Illuminance = "illuminance";
     internal const string Supercap = "supercap";
     internal const string Motion = "motion";
+    internal const string Armed = "armed";
+    internal const string Brownout = "brownout";
 
     private sealed record Rule(string? Unit, double Min, double Max, bool Integer);
 
@@ -29,6 +31,8 @@ internal static class SenmlNames
         [Illuminance] = new("lx", 0, 200000, false),
         [Supercap] = new("V", 0, 20, false),
         [Motion] = new("count", 0, 65535, true),
+        [Armed] = new("s", 0, 65534, true),
+        [Brownout] = new("count", 1, 1, true),
     };
 
     internal static bool TryGetUnit(string name, out string? unit)
