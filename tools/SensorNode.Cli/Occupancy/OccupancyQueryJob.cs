@@ -31,7 +31,7 @@ public sealed class OccupancyQueryJob(OccupancyQueryOptions options)
         }
 
         TextWriter writer = options.CsvPath != null ? new StreamWriter(options.CsvPath) : output;
-        try { WriteCsv(writer, results); }
+        try { OccupancyCsv.Write(writer, results); }
         finally { if (options.CsvPath != null) writer.Dispose(); }
         if (options.PlotPath is { } plot)
         {
@@ -45,20 +45,4 @@ public sealed class OccupancyQueryJob(OccupancyQueryOptions options)
         return CommandLine.Ok;
     }
 
-    /// <summary>room, slot start (Unix s and UTC), state, evidence, watched s, motion, naive state.</summary>
-    public static void WriteCsv(TextWriter writer, IEnumerable<(string Room, OccupancySlot[] Slots)> rooms)
-    {
-        writer.WriteLine("room,slot_start_unix_s,slot_start_utc,state,evidence,watched_s,motion,naive");
-        foreach ((string room, OccupancySlot[] slots) in rooms)
-        {
-            foreach (OccupancySlot s in slots)
-            {
-                string utc = DateTimeOffset.FromUnixTimeSeconds(s.StartUnixSeconds).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{Csv(room)},{s.StartUnixSeconds},{utc},{ReadingStore.StateName(s.State)},{Csv(s.Evidence)},{s.WatchedSeconds},{s.MotionEvents},{ReadingStore.StateName(s.Naive)}"));
-            }
-        }
-    }
-
-    private static string Csv(string text) => text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }
