@@ -101,7 +101,7 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
     }
 
     private static string Minutes(double seconds) =>
-        double.IsFinite(seconds) ? (seconds / 60).ToString("F1", CultureInfo.InvariantCulture) + " min" : "never";
+        double.IsNaN(seconds) ? "n/a" : double.IsFinite(seconds) ? (seconds / 60).ToString("F1", CultureInfo.InvariantCulture) + " min" : "never";
 
     private static string Safe(string name) => new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '.' ? c : '_').ToArray());
 }

@@ -126,9 +126,16 @@ public static class OccupancyRuns
             FalseOccupiedFraction = Weighted(s => s.FalseOccupiedFraction, s => s.Slots - s.OccupiedSlots),
             UnknownFraction = Weighted(s => s.UnknownFraction, s => s.Slots),
             VacantHoursDeclaredFraction = Weighted(s => s.VacantHoursDeclaredFraction, s => s.Slots - s.OccupiedSlots),
-            ArrivalLatencyP95Seconds = scores.Max(s => s.ArrivalLatencyP95Seconds),
-            DepartureLatencyP95Seconds = scores.Max(s => s.DepartureLatencyP95Seconds),
+            ArrivalLatencyP95Seconds = Worst(scores.Select(s => s.ArrivalLatencyP95Seconds)),
+            DepartureLatencyP95Seconds = Worst(scores.Select(s => s.DepartureLatencyP95Seconds)),
         };
+    }
+
+    // The worst measured latency (NaN: none measured anywhere).
+    private static double Worst(IEnumerable<double> latencies)
+    {
+        double[] measured = latencies.Where(l => !double.IsNaN(l)).ToArray();
+        return measured.Length == 0 ? double.NaN : measured.Max();
     }
 
     // Exactly the keys of the issue; an infinite latency (never recognised) is null.

@@ -118,10 +118,10 @@ public static class OccupancyEvaluation
 
     private static double Fraction(int part, int whole) => whole > 0 ? (double)part / whole : 0;
 
-    /// <summary>Nearest-rank percentile of a sorted list; 0 when empty.</summary>
+    /// <summary>Nearest-rank percentile of a sorted list; NaN when empty (nothing to measure: written as null).</summary>
     public static double Percentile(List<double> sorted, double q)
     {
-        if (sorted.Count == 0) return 0;
+        if (sorted.Count == 0) return double.NaN;
         int rank = (int)Math.Ceiling(q * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }

@@ -2,7 +2,8 @@ namespace SensorNode.Gateway.Occupancy;
 
 /// <summary>
 /// How one reading of occupancy did against the truth (docs/occupancy.md "Evaluation"). Fractions are of the slots
-/// named; latencies are nearest-rank percentiles, +infinity when some arrival or departure was never recognised.
+/// named; latencies are nearest-rank percentiles, +infinity when some arrival or departure was never recognised, NaN
+/// when there was none to measure (both written as null).
 /// </summary>
 public sealed record OccupancyScore
 {
