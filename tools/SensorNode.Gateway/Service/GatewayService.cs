@@ -632,6 +632,20 @@ public sealed class GatewayService : IAsyncDisposable
     // entity unavailable when no message came for the node's announced sleep plus the margin.
     private async Task PublishRoomOccupancyAsync(string nodeId)
     {
+        // Derived data: the batch is stored and acknowledged by now, so a failure here (a full disk) is logged, never a
+        // failed batch.
+        try
+        {
+            await DecideRoomAsync(nodeId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log($"occupancy of {nodeId}'s room not updated: {e.GetType().Name}: {SenmlDecoder.OneLine(e.Message)}");
+        }
+    }
+
+    private async Task DecideRoomAsync(string nodeId)
+    {
         NodeStatus? node = _store.GetNode(nodeId);
         if (node == null) return;
         string room = node.Room ?? nodeId;
