@@ -141,6 +141,7 @@ namespace SensorNode.Core
             long nowUnixSeconds = 0;
             bool rtcTime = _eventRtc != null && _eventRtc.TryGetUnixSeconds(out nowUnixSeconds);
             bool timeKnown = rtcTime || clock.TryGetUnixSeconds(out nowUnixSeconds);
+            bool clockTimeKnown = timeKnown;
             if (!timeKnown && cause != WakeCause.PowerOn && state.LastWakeEndUnixSeconds > 0)
             {
                 nowUnixSeconds = state.LastWakeEndUnixSeconds + state.LastSleepSeconds;
@@ -175,6 +176,11 @@ namespace SensorNode.Core
                     || motionUnixSeconds - (long)state.LastMotionUnixSeconds >= (long)_config.ServiceArrivalGapMinutes * 60;
                 state.LastMotionUnixSeconds = motionUnixSeconds > 0 && motionUnixSeconds <= uint.MaxValue ? (uint)motionUnixSeconds : 0;
             }
+
+            // 4b. Coverage: was the node watching since the previous reading (docs/occupancy.md)? A power-on with a state
+            //     or a log from an earlier life means it was dead (brown-out, power loss, reset) for part of that time.
+            bool brownoutBefore = cause == WakeCause.PowerOn && (report.StateRecovered || _log.NewestSequence > 0);
+            int armedSeconds = ArmedSecondsSincePrevious(state, report.StateRecovered, brownoutBefore, cause, clockTimeKnown, nowUnixSeconds);
 
             // 5. Sensors: start all, wait once for the slowest, read all.
             int waitClimate = _climate.StartMeasurement();
@@ -224,6 +230,11 @@ namespace SensorNode.Core
             {
                 _eventRtc.MotionAges(nowUnixSeconds, out reading.FirstMotionAgeSeconds, out reading.LastMotionAgeSeconds);
             }
+            reading.ArmedSeconds = armedSeconds;
+            if (brownoutBefore)
+            {
+                reading.Faults |= ReadingFaults.BrownoutBefore;
+            }
 
             // 6. Store before anything can go wrong with the radio: the log is the source of truth.
             reading.Sequence = state.NextSequence;
@@ -245,6 +256,8 @@ namespace SensorNode.Core
             report.Sequence = reading.Sequence;
             report.ReadingUnixSeconds = timeKnown ? nowUnixSeconds : 0;
             report.Faults = reading.Faults;
+            report.ArmedSeconds = reading.ArmedSeconds;
+            report.MotionEvents = reading.MotionEvents;
 
             // 7. Decide.
             IWakePolicy policy = _policyOverride;
@@ -339,6 +352,8 @@ namespace SensorNode.Core
                 state.LastWakeEndUnixSeconds = timeKnown ? nowUnixSeconds + awakeMilliseconds / 1000 : 0;
             }
             state.LastSleepSeconds = plan.SleepSeconds;
+            state.LastSleepArmingKnown = true;
+            state.LastSleepMotionArmed = plan.MotionWakeArmed;
             state.WakeCount++;
             report.StateSaved = _stateStore.Save(state);
             report.WakeCostMicrojoules = state.LastWakeCostMicrojoules;
@@ -546,6 +561,44 @@ namespace SensorNode.Core
             int lastAge;
             _eventRtc.MotionAges(nowUnixSeconds, out firstAge, out lastAge);
             return firstAge >= 0 ? nowUnixSeconds - firstAge : _eventRtc.LastEventUnixSeconds;
+        }
+
+        /// <summary>
+        /// Seconds the PIR watched since the previous reading: the whole sleep just ended when the previous wake armed it,
+        /// else 0. The time awake is not counted (the node counts no motion while awake but the level at its reading).
+        /// 0 after a brown-out (how long it watched before it died is not known, so nothing is claimed); -1 (unknown)
+        /// when the previous wake's arming is not known, or when a wake that was not the timer's has no clock to
+        /// measure the sleep by. Saturates at 65534 (the log's u16, 0xFFFF meaning unknown).
+        /// </summary>
+        private static int ArmedSecondsSincePrevious(NodeState state, bool stateRecovered, bool brownoutBefore, WakeCause cause,
+            bool clockTimeKnown, long nowUnixSeconds)
+        {
+            if (brownoutBefore)
+            {
+                return 0;
+            }
+            if (!stateRecovered || !state.LastSleepArmingKnown)
+            {
+                return -1;
+            }
+            if (!state.LastSleepMotionArmed)
+            {
+                return 0;
+            }
+            long slept;
+            if (clockTimeKnown && state.LastWakeEndUnixSeconds > 0 && nowUnixSeconds >= state.LastWakeEndUnixSeconds)
+            {
+                slept = nowUnixSeconds - state.LastWakeEndUnixSeconds;
+            }
+            else if (cause == WakeCause.Timer)
+            {
+                slept = state.LastSleepSeconds;
+            }
+            else
+            {
+                return -1;
+            }
+            return slept > 65534 ? 65534 : (int)slept;
         }
 
         /// <summary>Local hour of day 0-23 from Unix seconds and a UTC offset in minutes.</summary>

@@ -13,6 +13,9 @@ namespace SensorNode.Core
         /// <summary>Sequence number given to this wake's reading.</summary>
         public uint Sequence;
         public ReadingFaults Faults;
+        /// <summary>The reading's <see cref="Reading.ArmedSeconds"/> (s the PIR watched since the previous reading; -1 unknown) and motion count.</summary>
+        public int ArmedSeconds;
+        public int MotionEvents;
         /// <summary>Flash refused the reading (counted as dropped).</summary>
         public bool StorageFailed;
         public PolicyLoadError PolicyError;

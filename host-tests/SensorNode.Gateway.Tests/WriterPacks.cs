@@ -41,6 +41,7 @@ internal static class WriterPacks
         MotionEvents = 3,
         FirstMotionAgeSeconds = -1,
         LastMotionAgeSeconds = -1,
+        ArmedSeconds = -1, // coverage unknown unless a test sets it: the pack then looks like an older node's
     };
 
     /// <summary>Readings seq first..first+count-1, 600 s apart, the newest at <see cref="BaseTime"/>.</summary>

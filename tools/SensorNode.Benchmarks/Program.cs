@@ -9,6 +9,13 @@ using SensorNode.Simulation;
 // Usage: dotnet run --project tools/SensorNode.Benchmarks -c Release [-- --wakes N]
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --train-trace FILE [--days N]
 //        (time to train a site's table on its first N days of history, default 35; issue 16's target is < 15 s)
+//        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --occupancy [ROOMS DAYS]
+//        (issue 17: ingest, query and export a year of 100 rooms; prints seconds)
+if (args.Length >= 1 && args[0] == "--occupancy")
+{
+    OccupancyBenchmark.Run(args.Length >= 2 ? int.Parse(args[1]) : 100, args.Length >= 3 ? int.Parse(args[2]) : 365);
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "--train-trace")
 {
     int historyDays = args.Length == 4 && args[2] == "--days" ? int.Parse(args[3]) : 35;

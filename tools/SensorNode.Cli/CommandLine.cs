@@ -32,6 +32,7 @@ public static class CommandLine
             ReadingsCommand.Build(),
             SoakCommand.Build(),
             FaultsCommand.Build(),
+            Occupancy.OccupancyCommand.Build(),
             ProvisionCommand.Build(),
             FlashCommand.Build(),
         };

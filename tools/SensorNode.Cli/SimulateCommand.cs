@@ -91,6 +91,10 @@ public static class SimulateCommand
         MetricsJson.Write(metricsPath, result.Metrics);
         var written = new List<string> { metricsPath };
         if (!options.Flag("no-plots") && result.Timeline != null) written.AddRange(Plots.Render(outDir, result.Timeline, result.Metrics));
+        // Occupancy of node 0 against its environment's truth (docs/occupancy.md).
+        Occupancy.OccupancyRuns.Write(outDir, [new Occupancy.OccupancyRun(policy.Name, first, result.Readings)], new(), new());
+        written.Add(Path.Combine(outDir, "occupancy.json"));
+        if (Occupancy.OccupancyRuns.WriteTruth(outDir, first, new Gateway.Occupancy.OccupancyParameters().SlotSeconds) is { } truth) written.Add(truth);
 
         if (options.Flag("json")) output.WriteLine(MetricsJson.Serialize(result.Metrics));
         else if (!options.Flag("quiet"))
@@ -148,7 +152,7 @@ public static class SimulateCommand
         return config;
     }
 
-    private static HardwareProfile LoadProfile(string? path)
+    internal static HardwareProfile LoadProfile(string? path)
     {
         try { return path == null ? HardwareProfile.Default() : HardwareProfile.Load(path); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
@@ -161,7 +165,7 @@ public static class SimulateCommand
     }
 
     /// <summary>Node i's environment: a shared trace, or a synthetic building drawn with seed (seed, i).</summary>
-    private static Func<int, EnvironmentTrace> EnvironmentFor(CommandInput options, int seed)
+    internal static Func<int, EnvironmentTrace> EnvironmentFor(CommandInput options, int seed)
     {
         IReadOnlyList<string> traces = EnvironmentChoice.Traces(options);
         if (traces.Count > 1) throw new UsageException("simulate takes one --trace (evaluate takes several)");
@@ -179,7 +183,7 @@ public static class SimulateCommand
     }
 
     // The node keeps Unix time in 32 unsigned bits: the run must lie between 1970-01-01 and 2106-02-07.
-    private static long ParseStart(string text, int days)
+    internal static long ParseStart(string text, int days)
     {
         if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime date))
             throw new UsageException($"--start: expected YYYY-MM-DD, got '{text}'");

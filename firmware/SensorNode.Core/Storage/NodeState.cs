@@ -37,6 +37,13 @@ namespace SensorNode.Core.Storage
         public uint LinkFailures;
         /// <summary>Broker connects or publishes that failed or were not acknowledged.</summary>
         public uint PublishFailures;
+        /// <summary>
+        /// True when <see cref="LastSleepMotionArmed"/> is known: false in a fresh state and in a record saved by firmware
+        /// that did not keep it, so the next reading's armed time is then unknown rather than a guess.
+        /// </summary>
+        public bool LastSleepArmingKnown;
+        /// <summary>The PIR was armed (watching) for the sleep the previous wake planned: the next reading's coverage.</summary>
+        public bool LastSleepMotionArmed;
 
         /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
         public void CopyFrom(NodeState other)
@@ -56,6 +63,8 @@ namespace SensorNode.Core.Storage
             GuardRefusals = other.GuardRefusals;
             LinkFailures = other.LinkFailures;
             PublishFailures = other.PublishFailures;
+            LastSleepArmingKnown = other.LastSleepArmingKnown;
+            LastSleepMotionArmed = other.LastSleepMotionArmed;
         }
     }
 }

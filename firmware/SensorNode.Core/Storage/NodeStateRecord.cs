@@ -13,6 +13,11 @@ namespace SensorNode.Core.Storage
         /// <summary>Format byte of this layout; neither 0x00 nor 0xFF.</summary>
         internal const byte Format = 0xB1;
 
+        // Byte 1: the previous sleep's PIR arming (bit 0: known, bit 1: armed). Was reserved and written 0, so an older
+        // record reads as "not known" and the next reading's armed time as unknown.
+        private const int ArmingOffset = 1;
+        private const byte ArmingKnownBit = 0x01;
+        private const byte ArmedBit = 0x02;
         private const int GenerationOffset = 4;
         private const int NextSequenceOffset = 8;
         private const int AckedSequenceOffset = 12;
@@ -35,7 +40,12 @@ namespace SensorNode.Core.Storage
         internal static void Encode(NodeState state, uint generation, byte[] buffer, int offset)
         {
             buffer[offset] = Format;
-            buffer[offset + 1] = 0;
+            byte arming = 0;
+            if (state.LastSleepArmingKnown)
+            {
+                arming = state.LastSleepMotionArmed ? (byte)(ArmingKnownBit | ArmedBit) : ArmingKnownBit;
+            }
+            buffer[offset + ArmingOffset] = arming;
             buffer[offset + 2] = 0;
             buffer[offset + 3] = 0;
             LittleEndian.WriteUInt32(buffer, offset + GenerationOffset, generation);
@@ -87,6 +97,9 @@ namespace SensorNode.Core.Storage
             into.GuardRefusals = LittleEndian.ReadUInt32(buffer, offset + GuardRefusalsOffset);
             into.LinkFailures = LittleEndian.ReadUInt32(buffer, offset + LinkFailuresOffset);
             into.PublishFailures = LittleEndian.ReadUInt32(buffer, offset + PublishFailuresOffset);
+            byte arming = buffer[offset + ArmingOffset];
+            into.LastSleepArmingKnown = (arming & ArmingKnownBit) != 0;
+            into.LastSleepMotionArmed = into.LastSleepArmingKnown && (arming & ArmedBit) != 0;
         }
     }
 }

@@ -13,6 +13,11 @@ namespace SensorNode.Core.Storage
         Supercap = 0b0000_0100,
         /// <summary>Wall time was unknown when the reading was taken: its timestamp is absent.</summary>
         TimeUnknown = 0b0000_1000,
+        /// <summary>
+        /// The node was dead (brown-out, power loss or a reset) between the previous reading and this one: it saw
+        /// nothing for part of that time. Not a missing value: the flag itself is the news.
+        /// </summary>
+        BrownoutBefore = 0b0001_0000,
     }
 
     /// <summary>One wake's measurements, as stored in the log and published. Fixed-point integers only.</summary>
@@ -41,5 +46,11 @@ namespace SensorNode.Core.Storage
         public int FirstMotionAgeSeconds;
         /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's last motion event, 0 to 65534; -1 when none or unknown.</summary>
         public int LastMotionAgeSeconds;
+        /// <summary>
+        /// Seconds the PIR was armed (watching) since the previous reading, 0 to 65534; -1 when unknown (the previous
+        /// wake's arming or the sleep's length is not known, or an old log record). 0 after a brown-out: the node
+        /// cannot tell how long it watched before it died, so it claims nothing.
+        /// </summary>
+        public int ArmedSeconds;
     }
 }

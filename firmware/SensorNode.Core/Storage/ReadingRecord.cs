@@ -12,9 +12,12 @@ namespace SensorNode.Core.Storage
         internal const int Bytes = 32;
         /// <summary>Format byte of this layout. Neither 0x00 nor 0xFF, so erased or zeroed flash never looks valid.</summary>
         internal const byte Format = 0xA2;
-        /// <summary>The previous layout: still decoded, with every field it lacks unknown.</summary>
+        /// <summary>
+        /// The previous layout (bytes 22..27 reserved, 0). Still decoded, after a firmware update, with every newer
+        /// field unknown.
+        /// </summary>
         internal const byte FormatA1 = 0xA1;
-        /// <summary>Stored value of an unknown 16-bit age or duration; real values saturate one below it.</summary>
+        /// <summary>Stored value of an unknown (or absent) 16-bit age or duration; real values saturate one below it.</summary>
         internal const int UnknownUInt16 = 0xFFFF;
 
         private const int FormatOffset = 0;
@@ -26,8 +29,7 @@ namespace SensorNode.Core.Storage
         private const int SupercapOffset = 14;
         private const int IlluminanceOffset = 16;
         private const int MotionOffset = 20;
-        private const int ReservedOffset = 22;
-        private const int ReservedBytes = 2;
+        private const int ArmedOffset = 22;
         private const int FirstMotionAgeOffset = 24;
         private const int LastMotionAgeOffset = 26;
 
@@ -54,10 +56,7 @@ namespace SensorNode.Core.Storage
             LittleEndian.WriteUInt16(buffer, offset + SupercapOffset, Clamp(reading.SupercapMillivolts, 0, 65535));
             LittleEndian.WriteInt32(buffer, offset + IlluminanceOffset, Clamp(reading.IlluminanceCentiLux, 0, int.MaxValue));
             LittleEndian.WriteUInt16(buffer, offset + MotionOffset, Clamp(reading.MotionEvents, 0, 65535));
-            for (int i = 0; i < ReservedBytes; i++)
-            {
-                buffer[offset + ReservedOffset + i] = 0;
-            }
+            LittleEndian.WriteUInt16(buffer, offset + ArmedOffset, AgeField(reading.ArmedSeconds));
             LittleEndian.WriteUInt16(buffer, offset + FirstMotionAgeOffset, AgeField(reading.FirstMotionAgeSeconds));
             LittleEndian.WriteUInt16(buffer, offset + LastMotionAgeOffset, AgeField(reading.LastMotionAgeSeconds));
             RecordCrc.Seal(buffer, offset, Bytes);
@@ -89,10 +88,12 @@ namespace SensorNode.Core.Storage
             reading.SupercapMillivolts = LittleEndian.ReadUInt16(buffer, offset + SupercapOffset);
             reading.IlluminanceCentiLux = LittleEndian.ReadInt32(buffer, offset + IlluminanceOffset);
             reading.MotionEvents = LittleEndian.ReadUInt16(buffer, offset + MotionOffset);
+            reading.ArmedSeconds = -1;
             reading.FirstMotionAgeSeconds = -1;
             reading.LastMotionAgeSeconds = -1;
             if (format == Format)
             {
+                reading.ArmedSeconds = AgeValue(LittleEndian.ReadUInt16(buffer, offset + ArmedOffset));
                 reading.FirstMotionAgeSeconds = AgeValue(LittleEndian.ReadUInt16(buffer, offset + FirstMotionAgeOffset));
                 reading.LastMotionAgeSeconds = AgeValue(LittleEndian.ReadUInt16(buffer, offset + LastMotionAgeOffset));
             }
@@ -117,7 +118,7 @@ namespace SensorNode.Core.Storage
             return true;
         }
 
-        // An age field: negative is unknown (0xFFFF), real values saturate at 0xFFFE.
+        // An age or duration field: negative is unknown (0xFFFF), real values saturate at 0xFFFE.
         private static int AgeField(int seconds)
         {
             return seconds < 0 ? UnknownUInt16 : Clamp(seconds, 0, UnknownUInt16 - 1);

@@ -36,6 +36,10 @@ namespace SensorNode.Core.Telemetry
         public const string MotionFirst = "motion_first";
         /// <summary>Event RTC: age of the interval's last motion event before the reading's time, s.</summary>
         public const string MotionLast = "motion_last";
+        /// <summary>Seconds the PIR was armed (watching) since the previous reading, s (docs/occupancy.md).</summary>
+        public const string Armed = "armed";
+        /// <summary>1 when the node was dead (brown-out) between the previous reading and this one, count.</summary>
+        public const string Brownout = "brownout";
 
         // Units (RFC 8428 section 12.1).
         /// <summary>Joules.</summary>

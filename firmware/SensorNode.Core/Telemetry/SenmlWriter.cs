@@ -16,8 +16,14 @@ namespace SensorNode.Core.Telemetry
         /// </summary>
         public const int MaxEnvelopeBytes = 277;
 
-        /// <summary>Bytes one reading adds at most (all six records, a base-time switch, widest numbers): 424.</summary>
-        public const int MaxReadingBytes = 424;
+        /// <summary>
+        /// Bytes one reading adds at most (all records, a base-time switch, widest numbers): 424 for the six original
+        /// records plus <see cref="MaxCoverageBytes"/>.
+        /// </summary>
+        public const int MaxReadingBytes = 424 + MaxCoverageBytes;
+
+        /// <summary>Bytes the coverage records "armed" (62) and "brownout" (60) add to a reading at most (widest numbers): 122.</summary>
+        public const int MaxCoverageBytes = 122;
 
         /// <summary>
         /// Bytes the event RTC's two motion-time records add to a reading at most, widest "t" and value included: 137
@@ -165,6 +171,15 @@ namespace SensorNode.Core.Telemetry
             if (reading.MotionEvents > 0 && reading.LastMotionAgeSeconds >= 0)
             {
                 WriteRecord(SenmlSchema.MotionLast, SenmlSchema.UnitSecond, hasT, t, reading.LastMotionAgeSeconds, 0);
+            }
+            // Coverage (docs/occupancy.md): omitted when unknown, so a consumer never reads "not watching" into a gap.
+            if (reading.ArmedSeconds >= 0)
+            {
+                WriteRecord(SenmlSchema.Armed, SenmlSchema.UnitSecond, hasT, t, reading.ArmedSeconds, 0);
+            }
+            if ((reading.Faults & ReadingFaults.BrownoutBefore) != 0)
+            {
+                WriteRecord(SenmlSchema.Brownout, SenmlSchema.UnitCount, hasT, t, 1, 0);
             }
             return wanted;
         }

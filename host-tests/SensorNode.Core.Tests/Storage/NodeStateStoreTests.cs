@@ -25,6 +25,7 @@ public class NodeStateStoreTests
                 Type t when t == typeof(uint) => (object)(uint)value,
                 Type t when t == typeof(int) => (object)(int)-value,
                 Type t when t == typeof(long) => (object)(value * 100_000L),
+                Type t when t == typeof(bool) => (object)true,
                 Type t => throw new InvalidOperationException($"NodeStateStoreTests: add {t} for field {Fields[i].Name}"),
             };
             Fields[i].SetValue(state, boxed);

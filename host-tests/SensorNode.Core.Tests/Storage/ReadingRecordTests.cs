@@ -18,7 +18,8 @@ public class ReadingRecordTests
             IlluminanceCentiLux = 8_386_560,
             SupercapMillivolts = 0xBEEF,
             MotionEvents = 0x1234,
-            Faults = ReadingFaults.Light | ReadingFaults.Supercap,
+            Faults = ReadingFaults.Light | ReadingFaults.Supercap | ReadingFaults.BrownoutBefore,
+            ArmedSeconds = 0x0258,
             FirstMotionAgeSeconds = 0x0102,
             LastMotionAgeSeconds = -1,
         };
@@ -28,7 +29,7 @@ public class ReadingRecordTests
 
         // Byte table in Storage/README.md.
         Assert.Equal(0xA2, slot[0]);
-        Assert.Equal(0x06, slot[1]);
+        Assert.Equal(0x16, slot[1]);
         Assert.Equal(new byte[] { 0x6C, 0xEE }, slot[2..4]);             // -4500 = 0xEE6C
         Assert.Equal(new byte[] { 0x01, 0x02, 0x03, 0x04 }, slot[4..8]);
         Assert.Equal(new byte[] { 0x33, 0x44, 0x55, 0x66 }, slot[8..12]);
@@ -36,7 +37,7 @@ public class ReadingRecordTests
         Assert.Equal(new byte[] { 0xEF, 0xBE }, slot[14..16]);
         Assert.Equal(new byte[] { 0x00, 0xF8, 0x7F, 0x00 }, slot[16..20]); // 8386560 = 0x007FF800
         Assert.Equal(new byte[] { 0x34, 0x12 }, slot[20..22]);
-        Assert.Equal(new byte[2], slot[22..24]);
+        Assert.Equal(new byte[] { 0x58, 0x02 }, slot[22..24]);             // armed 600 s
         Assert.Equal(new byte[] { 0x02, 0x01 }, slot[24..26]);             // first motion age 258 s
         Assert.Equal(new byte[] { 0xFF, 0xFF }, slot[26..28]);             // last motion age unknown
         Assert.Equal(Crc32.Compute(slot, 0, 28), LittleEndian.ReadUInt32(slot, 28));
@@ -60,6 +61,37 @@ public class ReadingRecordTests
         Assert.Equal(2, old.MotionEvents);
         Assert.Equal(-1, old.FirstMotionAgeSeconds);
         Assert.Equal(-1, old.LastMotionAgeSeconds);
+    }
+
+    [Theory]
+    [InlineData(-1, 0xFFFF, -1)]          // unknown
+    [InlineData(0, 0, 0)]
+    [InlineData(65534, 0xFFFE, 65534)]
+    [InlineData(65535, 0xFFFE, 65534)]    // saturates below the unknown value
+    [InlineData(1_000_000, 0xFFFE, 65534)]
+    public void ArmedSeconds_IsStoredAtOffset22_SaturatedBelowUnknown(int armed, int stored, int decoded)
+    {
+        byte[] slot = new byte[ReadingRecord.Bytes];
+        ReadingRecord.Encode(new Reading { Sequence = 7, ArmedSeconds = armed }, slot, 0);
+
+        Assert.Equal(stored, LittleEndian.ReadUInt16(slot, 22));
+        Assert.True(ReadingRecord.TryDecode(slot, 0, out Reading back));
+        Assert.Equal(decoded, back.ArmedSeconds);
+    }
+
+    [Fact]
+    public void TryDecode_ReadsAnOldA1Slot_WithCoverageUnknown()
+    {
+        // An 0xA1 slot (written before the update) has 0 in bytes 22..27: that must not read as "0 s watched".
+        byte[] slot = new byte[ReadingRecord.Bytes];
+        ReadingRecord.Encode(new Reading { Sequence = 9, UnixSeconds = 1_700_000_000, MotionEvents = 2, ArmedSeconds = 0 }, slot, 0);
+        slot[0] = 0xA1;
+        RecordCrc.Seal(slot, 0, ReadingRecord.Bytes);
+
+        Assert.True(ReadingRecord.TryDecode(slot, 0, out Reading old));
+        Assert.Equal(9u, old.Sequence);
+        Assert.Equal(2, old.MotionEvents);
+        Assert.Equal(-1, old.ArmedSeconds);
     }
 
     [Theory]

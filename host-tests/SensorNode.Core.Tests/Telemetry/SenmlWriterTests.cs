@@ -29,6 +29,7 @@ public class SenmlWriterTests
         MotionEvents = 3,
         FirstMotionAgeSeconds = -1,
         LastMotionAgeSeconds = -1,
+        ArmedSeconds = 600,
     };
 
     [Fact]
@@ -51,7 +52,8 @@ public class SenmlWriterTests
             "{\"n\":\"humidity\",\"u\":\"%RH\",\"v\":45.67}," +
             "{\"n\":\"illuminance\",\"u\":\"lx\",\"v\":123.45}," +
             "{\"n\":\"supercap\",\"u\":\"V\",\"v\":4.123}," +
-            "{\"n\":\"motion\",\"u\":\"count\",\"v\":3}]",
+            "{\"n\":\"motion\",\"u\":\"count\",\"v\":3}," +
+            "{\"n\":\"armed\",\"u\":\"s\",\"v\":600}]",
             json);
     }
 
@@ -61,18 +63,18 @@ public class SenmlWriterTests
         var older = new Reading
         {
             Sequence = 10, UnixSeconds = Now - 600, TemperatureCentiCelsius = -5, HumidityCentiPercent = 10000,
-            IlluminanceCentiLux = 0, SupercapMillivolts = 3000, MotionEvents = 0,
+            IlluminanceCentiLux = 0, SupercapMillivolts = 3000, MotionEvents = 0, ArmedSeconds = 300,
         };
         var untimed = new Reading
         {
             Sequence = 11, UnixSeconds = 0, TemperatureCentiCelsius = -1234, HumidityCentiPercent = 5000,
-            IlluminanceCentiLux = 777, SupercapMillivolts = 3500, MotionEvents = 1, FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1,
+            IlluminanceCentiLux = 777, SupercapMillivolts = 3500, MotionEvents = 1, FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1, ArmedSeconds = -1,
             Faults = ReadingFaults.TimeUnknown | ReadingFaults.Light,
         };
         var newest = new Reading
         {
             Sequence = 12, UnixSeconds = Now, TemperatureCentiCelsius = 9999, HumidityCentiPercent = 9999,
-            IlluminanceCentiLux = 50, SupercapMillivolts = 9999, MotionEvents = 7, FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1,
+            IlluminanceCentiLux = 50, SupercapMillivolts = 9999, MotionEvents = 7, FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1, ArmedSeconds = -1,
             Faults = ReadingFaults.Climate | ReadingFaults.Supercap,
         };
         var energy = new EnergyTelemetry { StoredMicrojoules = -1500 };
@@ -90,6 +92,7 @@ public class SenmlWriterTests
             "{\"n\":\"illuminance\",\"u\":\"lx\",\"t\":-600,\"v\":0}," +
             "{\"n\":\"supercap\",\"u\":\"V\",\"t\":-600,\"v\":3}," +
             "{\"n\":\"motion\",\"u\":\"count\",\"t\":-600,\"v\":0}," +
+            "{\"n\":\"armed\",\"u\":\"s\",\"t\":-600,\"v\":300}," +
             "{\"bt\":0,\"n\":\"seq\",\"v\":11}," +
             "{\"n\":\"temperature\",\"u\":\"Cel\",\"v\":-12.34}," +
             "{\"n\":\"humidity\",\"u\":\"%RH\",\"v\":50}," +
@@ -107,11 +110,12 @@ public class SenmlWriterTests
         var older = Full(41, Now - 600);
         older.TemperatureCentiCelsius = -5;
         older.MotionEvents = 0;
+        older.ArmedSeconds = 540;
         var newer = new Reading
         {
             Sequence = 42, UnixSeconds = Now, IlluminanceCentiLux = 25000, SupercapMillivolts = 4100, MotionEvents = 3,
             FirstMotionAgeSeconds = -1, LastMotionAgeSeconds = -1,
-            Faults = ReadingFaults.Climate,
+            ArmedSeconds = 0, Faults = ReadingFaults.Climate | ReadingFaults.BrownoutBefore,
         };
         var energy = new EnergyTelemetry
         {
@@ -128,7 +132,7 @@ public class SenmlWriterTests
     [Fact]
     public void TryEncode_OmitsBaseTime_WhenNoReadingHasTime()
     {
-        var reading = new Reading { Sequence = 1, MotionEvents = 0, Faults = ReadingFaults.TimeUnknown | ReadingFaults.Climate | ReadingFaults.Light | ReadingFaults.Supercap };
+        var reading = new Reading { Sequence = 1, MotionEvents = 0, ArmedSeconds = -1, Faults = ReadingFaults.TimeUnknown | ReadingFaults.Climate | ReadingFaults.Light | ReadingFaults.Supercap };
 
         string json = Encode("n1", new[] { reading }, new EnergyTelemetry());
 
@@ -254,7 +258,7 @@ public class SenmlWriterTests
     [Fact]
     public void TryEncode_ResetsLength_WhenALaterEncodeFails()
     {
-        var writer = new SenmlWriter(400);
+        var writer = new SenmlWriter(450);
         Assert.True(writer.TryEncode("n1", new[] { Full(1, Now) }, 1, new EnergyTelemetry()));
         Assert.True(writer.Length > 0);
         var many = Enumerable.Range(1, 10).Select(i => Full((uint)i, Now)).ToArray();
@@ -309,10 +313,12 @@ public class SenmlWriterCapacityTests
                 HumidityCentiPercent = int.MinValue,
                 IlluminanceCentiLux = int.MinValue,
                 SupercapMillivolts = int.MinValue,
-                // Motion above 0 so the event RTC's two records are written, at their widest.
+                // Motion above 0 so the event RTC's two records are written, at their widest; coverage too.
                 MotionEvents = int.MaxValue,
                 FirstMotionAgeSeconds = int.MaxValue,
                 LastMotionAgeSeconds = int.MaxValue,
+                ArmedSeconds = int.MaxValue,
+                Faults = ReadingFaults.BrownoutBefore,
             };
         }
         readings[^1].UnixSeconds = long.MaxValue;   // base time: 19 digits; every other t: -9223372036854775806
@@ -325,12 +331,12 @@ public class SenmlWriterCapacityTests
 
         Assert.True(writer.TryEncode(nodeId, readings, count, energy));
 
-        // The bound assumes every reading carries a base-time switch and "t" on all eight records. Here none
+        // The bound assumes every reading carries a base-time switch and "t" on all ten records. Here none
         // switches (all are timed) and the newest has t = 0, so exactly those bytes are left over, and the motion count
         // is one digit narrower than int.MinValue on every reading.
         int switchBytes = "\"bt\":9223372036854775807,".Length;
         int timeBytes = ",\"t\":-9223372036854775806".Length;
-        int slack = count * switchBytes + 8 * timeBytes + count;
+        int slack = count * switchBytes + 10 * timeBytes + count;
         Assert.Equal(SenmlWriter.CapacityFor(count) - slack, writer.Length);
     }
 }

@@ -80,6 +80,7 @@ internal static class SyntheticRun
         MotionWakes = 19,
         Brownouts = 3,
         DeadTimeFraction = 0.0125,
+        WatchedFraction = 0.625,
         WifiConnects = 720,
         MessagesPublished = 4302,
         EnergyHarvestedJ = 150.25,

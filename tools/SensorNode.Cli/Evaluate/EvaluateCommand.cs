@@ -84,7 +84,8 @@ public static class EvaluateCommand
         }
         else notes.Add("tuned-fixed and tuned-pible need --train-days (they are tuned on training days only)");
         if (!options.Flag("quiet")) error.WriteLine($"evaluating {contestants.Count} policies and the oracle on '{name}'");
-        List<SimulationMetrics> metrics = RunAll(contestants, environments, config, profile, service, seed);
+        var occupancyRuns = new List<Occupancy.OccupancyRun>();
+        List<SimulationMetrics> metrics = RunAll(contestants, environments, config, profile, service, seed, collect: occupancyRuns);
         OracleResult oracle = Sum(environments.Select(e => ScheduleOracle.Solve(e, profile, config.WakeIntervalsSeconds, oracleOptions)).ToList());
 
         Directory.CreateDirectory(outDir);
@@ -93,6 +94,7 @@ public static class EvaluateCommand
         File.WriteAllText(Path.Combine(outDir, "comparison.md"), table);
         ComparisonReport.Chart(Path.Combine(outDir, "captured.png"), name, metrics, oracle);
         ComparisonReport.TradeoffChart(Path.Combine(outDir, "tradeoff.png"), name, metrics);
+        Occupancy.OccupancyRuns.Write(outDir, occupancyRuns, new(), new()); // occupancy.json per policy (docs/occupancy.md)
         if (!options.Flag("quiet")) output.WriteLine(table);
         return CommandLine.Ok;
     }
@@ -103,7 +105,8 @@ public static class EvaluateCommand
     /// by utility, best first.
     /// </summary>
     public static List<SimulationMetrics> RunAll(IReadOnlyList<EvaluatedPolicy> contestants, IReadOnlyList<EnvironmentTrace> environments,
-        NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed, int maxParallelism = 2)
+        NodeConfig config, HardwareProfile profile, ServiceTargets service, int seed, int maxParallelism = 2,
+        List<Occupancy.OccupancyRun>? collect = null)
     {
         var runs = new NodeRunResult[contestants.Count, environments.Count];
         Parallel.For(0, contestants.Count * environments.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism }, k =>
@@ -114,6 +117,7 @@ public static class EvaluateCommand
         var metrics = new List<SimulationMetrics>();
         for (int c = 0; c < contestants.Count; c++)
         {
+            for (int e = 0; e < environments.Count; e++) collect?.Add(new Occupancy.OccupancyRun(contestants[c].Name, environments[e], runs[c, e].Readings));
             SimulationMetrics m = FleetSimulator.Aggregate(Enumerable.Range(0, environments.Count).Select(e => runs[c, e]).ToList(), 0);
             m.Policy = contestants[c].Name;
             metrics.Add(m);

@@ -12,8 +12,10 @@ namespace SensorNode.Gateway;
 /// <param name="IlluminanceLux">Illuminance, lx, 0 to 200000.</param>
 /// <param name="SupercapVolts">Supercap voltage at the start of the wake, V, 0 to 20.</param>
 /// <param name="MotionEvents">PIR events since the previous reading, 0 to 65535.</param>
+/// <param name="ArmedSeconds">Seconds the PIR watched since the previous reading, 0 to 65534; null when unknown (older payloads).</param>
+/// <param name="Brownout">The node was dead (brown-out, power loss, reset) between the previous reading and this one.</param>
 public sealed record DecodedReading(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, double? HumidityPercent,
-    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents)
+    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents, int? ArmedSeconds = null, bool Brownout = false)
 {
     /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's first motion event (event RTC, "motion_first"); null when not sent.</summary>
     public int? FirstMotionAgeSeconds { get; init; }

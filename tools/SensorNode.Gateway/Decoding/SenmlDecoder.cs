@@ -261,7 +261,8 @@ public static class SenmlDecoder
             double? Value(string name) => v.TryGetValue(name, out double x) ? x : null;
             _readings.Add(new DecodedReading(nodeId, _current.Sequence, _current.Time,
                 Value(SenmlNames.Temperature), Value(SenmlNames.Humidity), Value(SenmlNames.Illuminance),
-                Value(SenmlNames.Supercap), v.TryGetValue(SenmlNames.Motion, out double motion) ? (int)motion : null)
+                Value(SenmlNames.Supercap), v.TryGetValue(SenmlNames.Motion, out double motion) ? (int)motion : null,
+                v.TryGetValue(SenmlNames.Armed, out double armed) ? (int)armed : null, v.ContainsKey(SenmlNames.Brownout))
             {
                 FirstMotionAgeSeconds = v.TryGetValue(SenmlNames.MotionFirst, out double first) ? (int)first : null,
                 LastMotionAgeSeconds = v.TryGetValue(SenmlNames.MotionLast, out double last) ? (int)last : null,

@@ -20,6 +20,8 @@ internal static class SenmlNames
     internal const string Motion = SenmlSchema.Motion;
     internal const string MotionFirst = SenmlSchema.MotionFirst;
     internal const string MotionLast = SenmlSchema.MotionLast;
+    internal const string Armed = SenmlSchema.Armed;
+    internal const string Brownout = SenmlSchema.Brownout;
 
     private sealed record Rule(string? Unit, double Min, double Max, bool Integer);
 
@@ -38,6 +40,8 @@ internal static class SenmlNames
         [Motion] = new(SenmlSchema.UnitCount, 0, 65535, true),
         [MotionFirst] = new(SenmlSchema.UnitSecond, 0, 65534, true),
         [MotionLast] = new(SenmlSchema.UnitSecond, 0, 65534, true),
+        [Armed] = new(SenmlSchema.UnitSecond, 0, 65534, true),
+        [Brownout] = new(SenmlSchema.UnitCount, 1, 1, true),
     };
 
     internal static bool TryGetUnit(string name, out string? unit)

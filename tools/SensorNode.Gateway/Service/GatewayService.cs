@@ -1,3 +1,4 @@
+using SensorNode.Gateway.Occupancy;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -47,6 +48,7 @@ public sealed class GatewayService : IAsyncDisposable
     private readonly X509Certificate2? _clientCertificate;
     private readonly Channel<Inbound> _inbox = Channel.CreateUnbounded<Inbound>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, int> _announcedExpireAfter = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _announcedRooms = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _consumer;
@@ -506,6 +508,7 @@ public sealed class GatewayService : IAsyncDisposable
         foreach (IGrouping<string, DecodedPack> node in packs.Select(p => p.Pack).GroupBy(p => p.NodeId, StringComparer.Ordinal))
         {
             await PublishValuesAsync(node).ConfigureAwait(false);
+            await PublishRoomOccupancyAsync(node.Key).ConfigureAwait(false);
             await ReleaseCommandsAsync(node.Key).ConfigureAwait(false);
         }
     }
@@ -622,6 +625,47 @@ public sealed class GatewayService : IAsyncDisposable
             // QoS 0: a lost value is replaced by the next wake's; retained so a dashboard starting later sees it.
             await PublishAsync(value.Topic, Encoding.ASCII.GetBytes(value.Payload), MqttQualityOfServiceLevel.AtMostOnce, retain: true).ConfigureAwait(false);
         }
+    }
+
+    // docs/occupancy.md: the node's room is decided again over the last 24 h from every stored reading, the slots are
+    // stored, and Home Assistant gets the state now (unknown as "None") and the watched share. Expire-after makes the
+    // entity unavailable when no message came for the node's announced sleep plus the margin.
+    private async Task PublishRoomOccupancyAsync(string nodeId)
+    {
+        // Derived data: the batch is stored and acknowledged by now, so a failure here (a full disk) is logged, never a
+        // failed batch.
+        try
+        {
+            await DecideRoomAsync(nodeId).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log($"occupancy of {nodeId}'s room not updated: {e.GetType().Name}: {SenmlDecoder.OneLine(e.Message)}");
+        }
+    }
+
+    private async Task DecideRoomAsync(string nodeId)
+    {
+        NodeStatus? node = _store.GetNode(nodeId);
+        if (node == null) return;
+        string room = node.Room ?? nodeId;
+        List<NodeStatus> members = _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room).ToList();
+        long now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var parameters = new OccupancyParameters();
+        OccupancySlot[] slots = RoomOccupancy.Compute(_store, members, now - 86_400, now, parameters);
+        if (slots.Length == 0) return;
+        _store.StoreOccupancy(room, slots, now * 1000);
+        if (!_options.PublishesDiscovery) return;
+        OccupancyDecision current = RoomOccupancy.DecideNow(_store, members, now, parameters);
+        double watched = slots.Sum(s => s.WatchedSeconds) / 86_400.0;
+        if (_announcedRooms.Add(room))
+        {
+            int expireAfter = _announcedExpireAfter.TryGetValue(nodeId, out int e) ? e : 86_400;
+            foreach (RetainedMessage config in RoomOccupancyDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, room, expireAfter))
+                await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+        }
+        foreach (RetainedMessage value in RoomOccupancyDiscovery.Values(_options.Prefix, room, current.State, watched))
+            await PublishAsync(value.Topic, Encoding.ASCII.GetBytes(value.Payload), MqttQualityOfServiceLevel.AtMostOnce, retain: true).ConfigureAwait(false);
     }
 
     private async Task ReleaseCommandsAsync(string nodeId)

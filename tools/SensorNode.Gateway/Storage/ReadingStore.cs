@@ -7,7 +7,7 @@ namespace SensorNode.Gateway;
 /// INSERT OR IGNORE, so QoS 1 redeliveries and several gateways sharing one file store each reading exactly once.
 /// WAL journal and a busy timeout let two processes write the same file. Thread-safe (one lock per store).
 /// </summary>
-public sealed class ReadingStore : IDisposable
+public sealed partial class ReadingStore : IDisposable
 {
     /// <summary>
     /// Dead-letter payload bytes kept, from the start: the decode limit, so every payload that could ever decode is kept
@@ -42,9 +42,9 @@ public sealed class ReadingStore : IDisposable
     {
         _connection = connection;
         _insertReading = Prepare("""
-            INSERT OR IGNORE INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms)
-            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received)
-            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received");
+            INSERT OR IGNORE INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout)
+            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, $armed, $brownout)
+            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received", "$armed", "$brownout");
         _insertEnergy = Prepare("""
             INSERT OR IGNORE INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms)
             VALUES ($node, $seq, $unix, $stored, $wake, $harvest, $dropped, $received)
@@ -209,7 +209,8 @@ public sealed class ReadingStore : IDisposable
         uint? maxSeq = null;
         foreach (DecodedReading r in pack.Readings)
         {
-            object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs];
+            object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs,
+                r.ArmedSeconds, r.Brownout ? 1 : null];
             int added = Run(_insertReading, values);
             if (added == 0 && IsSeqReuse(r, receivedUnixMs, values))
             {
@@ -267,7 +268,7 @@ public sealed class ReadingStore : IDisposable
             Run(_resetNodeSeqs, r.NodeId);
             return true;
         }
-        Run(_archiveNew, values);
+        Run(_archiveNew, values[..9]); // superseded_readings keeps the original columns (no coverage)
         return false;
     }
 
@@ -393,11 +394,12 @@ public sealed class ReadingStore : IDisposable
         if (toUnixSeconds != null) where.Add("unix_s <= $to");
         string clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         return ReadRows($"""
-            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms
+            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout
             FROM readings {clause} ORDER BY node_id, seq LIMIT $limit
             """, [("$node", nodeId), ("$from", fromUnixSeconds), ("$to", toUnixSeconds), ("$limit", limit)],
             r => new StoredReading(r.GetString(0), (uint)r.GetInt64(1), NullableInt64(r, 2), NullableDouble(r, 3), NullableDouble(r, 4),
-                NullableDouble(r, 5), NullableDouble(r, 6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetInt64(8)));
+                NullableDouble(r, 5), NullableDouble(r, 6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetInt64(8),
+                r.IsDBNull(9) ? null : r.GetInt32(9), !r.IsDBNull(10) && r.GetInt32(10) != 0));
     }
 
     /// <summary>Number of stored readings.</summary>

@@ -96,6 +96,21 @@ internal static class StoreSchema
         CREATE UNIQUE INDEX fault_reports_key ON fault_reports (node_id, report);
         CREATE INDEX fault_reports_seen ON fault_reports (last_seen_ms);
         """,
+        // 4: coverage of each reading (docs/occupancy.md: NULL = unknown, an older payload) and the occupancy per room and slot.
+        """
+        ALTER TABLE readings ADD COLUMN armed_s INTEGER;
+        ALTER TABLE readings ADD COLUMN brownout INTEGER;
+        CREATE TABLE occupancy (
+            room        TEXT    NOT NULL,
+            slot_s      INTEGER NOT NULL,
+            state       TEXT    NOT NULL,
+            evidence    TEXT    NOT NULL,
+            watched_s   INTEGER NOT NULL,
+            motion      INTEGER NOT NULL,
+            decided_ms  INTEGER NOT NULL,
+            PRIMARY KEY (room, slot_s)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>

@@ -10,5 +10,7 @@ namespace SensorNode.Gateway;
 /// <param name="SupercapVolts">Supercap voltage, V; null when not measured.</param>
 /// <param name="MotionEvents">PIR events since the previous reading; null when not in the pack.</param>
 /// <param name="ReceivedUnixMs">Receive time at the gateway that first stored it, Unix ms UTC (an upper bound for an unknown time).</param>
+/// <param name="ArmedSeconds">Seconds the PIR watched since the previous reading; null when unknown (older payloads).</param>
+/// <param name="Brownout">The node was dead between the previous reading and this one.</param>
 public sealed record StoredReading(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, double? HumidityPercent,
-    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents, long ReceivedUnixMs);
+    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents, long ReceivedUnixMs, int? ArmedSeconds = null, bool Brownout = false);

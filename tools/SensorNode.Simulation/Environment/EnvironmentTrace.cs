@@ -101,6 +101,9 @@ public sealed class EnvironmentTrace
     /// <summary>How the trace was read or generated: accepted and skipped rows, gaps.</summary>
     public TraceDiagnostics Diagnostics { get; }
 
+    /// <summary>When somebody was present (synthetic environments only); null for a real trace, which has no presence truth.</summary>
+    public PresenceTruth? Presence { get; init; }
+
     /// <summary>
     /// The step that contains <paramref name="unixSeconds"/>, clamped to 0..StepCount-1: before the
     /// start the first step answers, after the end the last one.
@@ -178,7 +181,10 @@ public sealed class EnvironmentTrace
             TemperatureCelsius[firstStep..endStep],
             HumidityPercent[firstStep..endStep],
             MotionEventUnixSeconds[firstEvent..endEvent],
-            Diagnostics);
+            Diagnostics)
+        {
+            Presence = Presence?.Clip(sliceStart, sliceEnd),
+        };
     }
 
     internal static void ValidateStep(int stepSeconds)

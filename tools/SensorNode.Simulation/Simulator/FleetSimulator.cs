@@ -9,6 +9,8 @@ public sealed class FleetResult
     public required SimulationMetrics Metrics { get; init; }
     public NodeTimeline? Timeline { get; init; }
     public required IReadOnlyList<SimulationMetrics> PerNode { get; init; }
+    /// <summary>Node 0's readings with coverage and broker arrivals (occupancy, docs/occupancy.md).</summary>
+    public IReadOnlyList<ObservedReading> Readings { get; init; } = [];
     /// <summary>Readings that were neither delivered, pending nor counted as dropped, summed (must be 0).</summary>
     public long UnaccountedReadings { get; init; }
 }
@@ -62,6 +64,7 @@ public static class FleetSimulator
             Timeline = results[0].Timeline,
             PerNode = results.Select(r => r.Metrics).ToList(),
             UnaccountedReadings = results.Sum(r => r.UnaccountedReadings),
+            Readings = results[0].Readings,
         };
     }
 
@@ -105,7 +108,7 @@ public static class FleetSimulator
             ReadingsTaken = all.Sum(m => m.ReadingsTaken), ReadingsDelivered = delivered, ReadingsDropped = all.Sum(m => m.ReadingsDropped),
             ReadingsPending = all.Sum(m => m.ReadingsPending), ReadingsDuplicated = all.Sum(m => m.ReadingsDuplicated),
             Wakes = all.Sum(m => m.Wakes), MotionWakes = all.Sum(m => m.MotionWakes), Brownouts = all.Sum(m => m.Brownouts),
-            DeadTimeFraction = all.Average(m => m.DeadTimeFraction), WifiConnects = all.Sum(m => m.WifiConnects),
+            DeadTimeFraction = all.Average(m => m.DeadTimeFraction), WatchedFraction = all.Average(m => m.WatchedFraction), WifiConnects = all.Sum(m => m.WifiConnects),
             MessagesPublished = all.Sum(m => m.MessagesPublished),
             EnergyHarvestedJ = all.Sum(m => m.EnergyHarvestedJ), EnergySpentJ = spent, EnergySpentByPhaseJ = phases,
             EnergyLeakageJ = all.Sum(m => m.EnergyLeakageJ), EnergyClampLossJ = all.Sum(m => m.EnergyClampLossJ),

@@ -67,6 +67,8 @@ public sealed class NodeRunResult
     public List<double> ArrivalLatenciesSeconds { get; init; } = new();
     /// <summary>Sequences taken (persisted) but neither delivered nor still pending: must not exceed the dropped count.</summary>
     public required long UnaccountedReadings { get; init; }
+    /// <summary>Every stored reading, in sequence order, with its coverage and broker arrival (occupancy, docs/occupancy.md).</summary>
+    public IReadOnlyList<ObservedReading> Readings { get; init; } = [];
 }
 
 /// <summary>
@@ -99,6 +101,7 @@ public sealed class NodeSimulator
     private readonly List<long> _firstArrivalMs = new() { 0 };
     private readonly List<int> _eventsBySequence = new() { 0 };
     private readonly List<bool> _hasTemperature = new() { false };
+    private readonly List<ObservedReading?> _observed = new() { null };
     private readonly uint[] _eventSequence;
 
     private readonly SimulatedRv3028? _rtc;
@@ -269,6 +272,10 @@ public sealed class NodeSimulator
             SetAt(_takenAtMs, report.Sequence, wakeStartMs, clearFrom: _eventsBySequence);
             while (_hasTemperature.Count <= report.Sequence) _hasTemperature.Add(false);
             _hasTemperature[(int)report.Sequence] = (report.Faults & ReadingFaults.Climate) == 0;
+            while (_observed.Count <= report.Sequence) _observed.Add(null);
+            _observed[(int)report.Sequence] = new ObservedReading(report.Sequence, wakeStartMs / 1000, report.ArmedSeconds, report.MotionEvents,
+                (report.Faults & ReadingFaults.BrownoutBefore) != 0, (report.Faults & ReadingFaults.TimeUnknown) != 0, null,
+                report.AvailabilityAnnounced ? _node.Clock.NowUnixMilliseconds / 1000 + report.Plan.SleepSeconds : null);
         }
         _minVolts = Math.Min(_minVolts, _supercap.Volts);
         return false;
@@ -437,6 +444,13 @@ public sealed class NodeSimulator
             }
         }
         latencies.Sort();
+        var observed = new List<ObservedReading>();
+        for (uint s = 1; s < _observed.Count && s <= newest; s++)
+        {
+            if (_observed[(int)s] is not { } o) continue;
+            bool arrived = s < _firstArrivalMs.Count && _firstArrivalMs[(int)s] != 0;
+            observed.Add(arrived ? o with { ArrivalUnixSeconds = _firstArrivalMs[(int)s] / 1000 } : o);
+        }
         ServiceOutcome service = ServiceMetrics.Compute(_env.StartUnixSeconds * 1000, _env.EndUnixSeconds * 1000, _events, _eventSequence,
             _takenAtMs, _firstArrivalMs, _hasTemperature, _setup.Service);
         double days = (_env.EndUnixSeconds - _env.StartUnixSeconds) / 86400.0;
@@ -482,11 +496,12 @@ public sealed class NodeSimulator
             TimeErrorMaxS = _clockError.MaxAbsSeconds,
             TimeDriftSecondsPerDay = _clockError.SecondsPerDay,
         };
+        metrics.WatchedFraction = ServiceMetrics.WatchedFraction(observed, _env.StartUnixSeconds, _env.EndUnixSeconds);
         ServiceMetrics.Fill(metrics, service.ArrivalsTotal, service.ArrivalsOnTime, service.ArrivalLatenciesSeconds, service.TemperatureIntervals, service.TemperatureIntervalsCovered);
         return new NodeRunResult
         {
             Metrics = metrics, Timeline = _timeline, LatenciesSeconds = latencies, UnaccountedReadings = unaccounted,
-            ArrivalLatenciesSeconds = service.ArrivalLatenciesSeconds,
+            ArrivalLatenciesSeconds = service.ArrivalLatenciesSeconds, Readings = observed,
         };
     }
 

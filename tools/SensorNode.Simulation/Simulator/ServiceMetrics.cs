@@ -21,6 +21,11 @@ public sealed class ServiceTargets
     public double WeightDeadTime { get; init; } = 1;
     /// <summary>Penalty per brown-out per simulated day above the least-spending floor.</summary>
     public double WeightBrownout { get; init; } = 1;
+    /// <summary>
+    /// Credit per unit of <see cref="SimulationMetrics.WatchedFraction"/> (docs/policy.md, docs/occupancy.md): a policy that
+    /// keeps the PIR armed in working hours lets the gateway tell vacant from unknown. Host-side only (not in nf.config).
+    /// </summary>
+    public double WeightWatched { get; init; } = 0.25;
 
     /// <summary>The [service] values of <paramref name="config"/>.</summary>
     public static ServiceTargets FromConfig(NodeConfig config) => new()
@@ -102,6 +107,37 @@ public static class ServiceMetrics
         };
     }
 
+    /// <summary>
+    /// Share of Monday-Friday 07:00-19:00 (local) inside [<paramref name="startSeconds"/>, <paramref name="endSeconds"/>) that the
+    /// readings' armed intervals [t - armed, t] cover; 0 when the run has no working hours.
+    /// </summary>
+    public static double WatchedFraction(IReadOnlyList<ObservedReading> readings, long startSeconds, long endSeconds)
+    {
+        long working = WorkingSeconds(startSeconds, endSeconds);
+        if (working == 0) return 0;
+        long watched = 0;
+        foreach (ObservedReading r in readings)
+        {
+            if (r.Brownout || r.ArmedSeconds <= 0) continue;
+            watched += WorkingSeconds(Math.Max(startSeconds, r.UnixSeconds - r.ArmedSeconds), Math.Min(endSeconds, r.UnixSeconds));
+        }
+        return Math.Min(1, (double)watched / working);
+    }
+
+    // Seconds of [from, to) on Monday-Friday between 07:00 and 19:00 (local clock read as UTC, like the traces).
+    private static long WorkingSeconds(long from, long to)
+    {
+        long total = 0;
+        for (long day = Environment.UnixTime.DayStart(from); day < to; day += 86_400)
+        {
+            if (Environment.UnixTime.IsWeekend(day)) continue;
+            long open = Math.Max(from, day + 7 * 3600);
+            long close = Math.Min(to, day + 19 * 3600);
+            if (close > open) total += close - open;
+        }
+        return total;
+    }
+
     /// <summary>Writes the outcome's fields into <paramref name="m"/> (percentiles over <paramref name="latencies"/>, sorted here).</summary>
     public static void Fill(SimulationMetrics m, long arrivalsTotal, long arrivalsOnTime, List<double> latencies, long intervals, long covered)
     {
@@ -117,7 +153,7 @@ public static class ServiceMetrics
 
     /// <summary>
     /// utility = w_events x captured/total + w_arrivals x on-time/arrivals + w_temperature x coverage
-    ///         - w_dead x dead-time fraction - w_brownout x max(0, brownouts - floor) / node-days.
+    ///         + w_watched x watched fraction - w_dead x dead-time fraction - w_brownout x max(0, brownouts - floor) / node-days.
     /// A fraction whose whole is zero (no events, no arrivals) counts as 1: nothing was asked for.
     /// </summary>
     public static double Utility(SimulationMetrics m, long brownoutsFloor, ServiceTargets t)
@@ -127,6 +163,7 @@ public static class ServiceMetrics
         double nodeDays = Math.Max(m.SimulatedDays * Math.Max(1, m.Nodes), 1e-9);
         long excess = Math.Max(0, m.Brownouts - brownoutsFloor);
         return t.WeightEvents * events + t.WeightArrivals * arrivals + t.WeightTemperature * m.TemperatureCoverage
+             + t.WeightWatched * m.WatchedFraction
              - t.WeightDeadTime * m.DeadTimeFraction - t.WeightBrownout * excess / nodeDays;
     }
 

@@ -68,6 +68,11 @@ public sealed class SimulationMetrics
     [JsonPropertyName("temperature_intervals_covered")] public long TemperatureIntervalsCovered { get; set; }
     /// <summary>temperature_intervals_covered / temperature_intervals (0..1).</summary>
     [JsonPropertyName("temperature_coverage")] public double TemperatureCoverage { get; set; }
+    /// <summary>
+    /// Share of the working hours (Monday-Friday 07:00-19:00 local, the default HVAC schedule of docs/occupancy.md) the PIR
+    /// was armed, from the readings' armed seconds (0..1): when it is not watching, the room's occupancy is unknown.
+    /// </summary>
+    [JsonPropertyName("watched_fraction")] public double WatchedFraction { get; set; }
     /// <summary>Brown-outs of the least-spending policy on the same environment: the floor utility measures against.</summary>
     [JsonPropertyName("brownouts_floor")] public long BrownoutsFloor { get; set; }
     /// <summary>The ranking score of docs/policy.md ("Service metrics and utility").</summary>

@@ -130,12 +130,59 @@ internal static class SyntheticCalibration
     /// <summary>Assumption: a corridor serves about three offices: three times the office's motion, same hours.</summary>
     public static readonly MotionModel CorridorMotion = OfficeMotion.Scaled(3);
 
+    // ---- Presence (ground truth for docs/occupancy.md): assumptions, no trace records who was there ----
+
+    /// <summary>
+    /// Assumption: one occupant who switches the lamps on when arriving (the ff66 switch-on times are the arrivals) and
+    /// leaves between 16:30 and 19:50 (median 18:00; the ff66 lamps, often left on, go off 18:20 to 02:10), lunch away on
+    /// 7 workdays in 10 (start 11:45-13:15, 30-60 min), one meeting away a workday on average (30-90 min). While present
+    /// the PIR fires every 11.7 min on average (gamma shape 2), which keeps ff66's 39 events a workday and 18 a weekend
+    /// day (SyntheticEnvironmentTests); a still spell of 20 min while present is then common (about 1 gap in 9).
+    /// </summary>
+    public static readonly PresenceModel OfficePresence = new(
+        ArrivalFollowsLights: true,
+        WeekdayArrivalHour: OfficeLighting.WeekdayOnHour,
+        WeekendArrivalHour: OfficeLighting.WeekendOnHour,
+        WeekdayDepartureHour: new QuantileTable((0, 16.5), (0.25, 17.5), (0.5, 18.0), (0.75, 18.6), (1, 19.83)),
+        WeekendStayHours: QuantileTable.Uniform(2, 6),
+        LunchProbability: 0.7,
+        LunchStartHour: QuantileTable.Uniform(11.75, 13.25),
+        LunchMinutes: QuantileTable.Uniform(30, 60),
+        MeetingsPerDay: 1.0,
+        MeetingMinutes: new QuantileTable((0, 30), (0.6, 60), (1, 90)),
+        MotionGapMeanSeconds: 700,
+        MotionGapShape: 2,
+        LightsFollowPresence: false);
+
+    /// <summary>
+    /// Assumption: the corridor of about three offices is in use from 7:15-8:15 to 18:30-20:15 on workdays (3-6 h on occupied
+    /// weekend days), somebody passing every 5.5 min on average (gamma shape 2): three times the office's events, as
+    /// before presence existed; nobody's lunch empties it.
+    /// </summary>
+    public static readonly PresenceModel CorridorPresence = new(
+        ArrivalFollowsLights: false,
+        WeekdayArrivalHour: QuantileTable.Uniform(7.25, 8.25),
+        WeekendArrivalHour: QuantileTable.Uniform(9, 10.5),
+        WeekdayDepartureHour: QuantileTable.Uniform(18.5, 20.25),
+        WeekendStayHours: QuantileTable.Uniform(3, 6),
+        LunchProbability: 0,
+        LunchStartHour: QuantileTable.Constant(12),
+        LunchMinutes: QuantileTable.Constant(0),
+        MeetingsPerDay: 0,
+        MeetingMinutes: QuantileTable.Constant(0),
+        MotionGapMeanSeconds: 330,
+        MotionGapShape: 2,
+        LightsFollowPresence: false);
+
+    /// <summary>Assumption: the office's occupant at a window-side desk without lamps, moving less within the PIR's view (every 7.5 min).</summary>
+    public static readonly PresenceModel WindowPresence = OfficePresence with { ArrivalFollowsLights = false, MotionGapMeanSeconds = 450 };
+
     /// <summary>The office profile: ff66 light and motion, ff22 climate.</summary>
-    public static readonly SyntheticProfile Office = new("office", OfficeOccupancy, OfficeLighting, OfficeDaylight, OfficeMotion, OfficeClimate);
+    public static readonly SyntheticProfile Office = new("office", OfficeOccupancy, OfficeLighting, OfficeDaylight, OfficeMotion, OfficeClimate, OfficePresence);
 
     /// <summary>The corridor profile: assumptions on the office's occupancy and climate, no daylight.</summary>
-    public static readonly SyntheticProfile Corridor = new("corridor", OfficeOccupancy, CorridorLighting, DaylightModel.None, CorridorMotion, OfficeClimate);
+    public static readonly SyntheticProfile Corridor = new("corridor", OfficeOccupancy, CorridorLighting, DaylightModel.None, CorridorMotion, OfficeClimate, CorridorPresence);
 
     /// <summary>The window-side profile: aces-2124 daylight, ff90 climate, assumed motion.</summary>
-    public static readonly SyntheticProfile WindowSide = new("window-side", OfficeOccupancy, WindowLighting, WindowDaylight, WindowMotion, WindowClimate);
+    public static readonly SyntheticProfile WindowSide = new("window-side", OfficeOccupancy, WindowLighting, WindowDaylight, WindowMotion, WindowClimate, WindowPresence);
 }

@@ -7,4 +7,5 @@ internal sealed record SyntheticProfile(
     LightingModel Lighting,
     DaylightModel Daylight,
     MotionModel Motion,
-    ClimateModel Climate);
+    ClimateModel Climate,
+    PresenceModel Presence);

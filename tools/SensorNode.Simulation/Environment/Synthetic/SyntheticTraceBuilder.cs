@@ -2,9 +2,9 @@ namespace SensorNode.Simulation.Environment.Synthetic;
 
 /// <summary>
 /// Turns a <see cref="SyntheticProfile"/> into an <see cref="EnvironmentTrace"/>: day plans first,
-/// then light (floor + daylight x day factor x cloud factor at each step's midpoint + lamps averaged
-/// exactly over each step), motion (Poisson per hour slot) and climate per step.
-/// Three random streams derived from the seed (days, motion, clouds) keep the result a pure
+/// then presence (<see cref="PresenceSchedule"/>: the ground truth), light (floor + daylight x day factor x cloud factor
+/// at each step's midpoint + lamps averaged exactly over each step), motion (while present, plus stray triggers) and
+/// climate per step. Four random streams derived from the seed (days, motion, clouds, presence) keep the result a pure
 /// function of (profile, start, days, seed, step), and a longer trace starts with the shorter one.
 /// </summary>
 internal static class SyntheticTraceBuilder
@@ -20,6 +20,7 @@ internal static class SyntheticTraceBuilder
         var dayRandom = new Random(master.Next());
         var motionRandom = new Random(master.Next());
         var cloudRandom = new Random(master.Next());
+        var presenceRandom = new Random(master.Next());
 
         long firstDayStart = UnixTime.DayStart(startUnixSeconds);
         int dayCount = (int)((UnixTime.DayStart(end - 1) - firstDayStart) / SecondsPerDay) + 1;
@@ -28,19 +29,30 @@ internal static class SyntheticTraceBuilder
         for (int d = 0; d < plans.Length; d++)
             plans[d] = DayPlan.Draw(profile, firstDayStart + (long)d * SecondsPerDay, dayRandom, cloudRandom, d == 0 ? null : plans[d - 1]);
 
-        float[] lux = Light(profile, plans, dayCount, startUnixSeconds, stepSeconds, count);
-        long[] motion = Motion(profile.Motion, plans, dayCount, startUnixSeconds, end, motionRandom);
+        PresenceTruth presence = PresenceSchedule.Draw(profile, plans, dayCount, startUnixSeconds, end, presenceRandom);
+        float[] lux = Light(profile, plans, dayCount, startUnixSeconds, stepSeconds, count, presence);
+        long[] motion = PresenceSchedule.Motion(profile, presence, plans, dayCount, startUnixSeconds, end, motionRandom);
         var (temperature, humidity) = Climate(profile.Climate, plans, firstDayStart, startUnixSeconds, stepSeconds, count);
 
         string name = $"{profile.Name}-seed{seed}";
         var diagnostics = new TraceDiagnostics($"synthetic:{profile.Name}?seed={seed}&start={startUnixSeconds}&days={days}");
-        return new EnvironmentTrace(name, startUnixSeconds, stepSeconds, lux, temperature, humidity, motion, diagnostics);
+        return new EnvironmentTrace(name, startUnixSeconds, stepSeconds, lux, temperature, humidity, motion, diagnostics) { Presence = presence };
     }
 
-    private static float[] Light(SyntheticProfile profile, DayPlan[] plans, int dayCount, long start, int step, int count)
+    private static float[] Light(SyntheticProfile profile, DayPlan[] plans, int dayCount, long start, int step, int count, PresenceTruth presence)
     {
         var lamps = new double[count];
-        if (profile.Lighting.ArtificialLux > 0)
+        if (profile.Lighting.ArtificialLux > 0 && profile.Presence.LightsFollowPresence)
+        {
+            // Presence-switched lamps: on exactly while somebody is there, at the day's level.
+            long firstPlanStart = plans[0].DayStartUnixSeconds;
+            for (int i = 0; i < presence.Starts.Length; i++)
+            {
+                DayPlan plan = plans[(presence.Starts[i] - firstPlanStart) / SecondsPerDay];
+                GridIntegral.AddSegment(lamps, start, step, presence.Starts[i], presence.Ends[i], plan.ArtificialLux);
+            }
+        }
+        else if (profile.Lighting.ArtificialLux > 0)
         {
             long previousOff = long.MinValue;
             for (int d = 0; d < dayCount; d++)
@@ -66,30 +78,6 @@ internal static class SyntheticTraceBuilder
             lux[i] = (float)(profile.Lighting.FloorLux + daylight + lamps[i] / step);
         }
         return lux;
-    }
-
-    private static long[] Motion(MotionModel model, DayPlan[] plans, int dayCount, long start, long end, Random random)
-    {
-        var events = new List<long>();
-        for (int d = 0; d < dayCount; d++)
-        {
-            DayPlan plan = plans[d];
-            HourlyCurve rates = !plan.Occupied ? model.Unoccupied : plan.Weekend ? model.WeekendOccupied : model.WeekdayOccupied;
-            double activity = plan.Occupied ? plan.Activity : 1;
-            for (int hour = 0; hour < 24; hour++)
-            {
-                long slot = plan.DayStartUnixSeconds + hour * 3600L;
-                if (slot + 3600 <= start || slot >= end) continue;
-                int n = random.Poisson(rates[hour] * activity);
-                for (int k = 0; k < n; k++)
-                {
-                    long time = slot + random.Next(3600);
-                    if (time >= start && time < end) events.Add(time);
-                }
-            }
-        }
-        events.Sort();
-        return events.ToArray();
     }
 
     private static (float[] Temperature, float[] Humidity) Climate(ClimateModel model, DayPlan[] plans, long firstDayStart,

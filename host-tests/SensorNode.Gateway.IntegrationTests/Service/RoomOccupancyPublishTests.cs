@@ -1,0 +1,40 @@
+using System.Text.Json;
+using SensorNode.Cli;
+using SensorNode.Gateway.Service;
+
+namespace SensorNode.Gateway.IntegrationTests.Service;
+
+/// <summary>Issue 17: the room's occupancy reaches Home Assistant through a real broker: ON after motion, None when blind.</summary>
+public class RoomOccupancyPublishTests
+{
+    [RequiresMosquittoFact]
+    public async Task Room_IsAnOccupancyBinarySensor_OnAfterMotion_AndNoneWhenTheNodeIsBlind()
+    {
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        store.SetRoom("node-o", "Office 7");
+        GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-o"), store);
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        MosquittoClients.Publish(harness.Port, "sensornode/node-o/availability", "sleeping:600", retain: true);
+        // Seq 1 counts one motion event (SenmlPacks: motion = seq % 3), 5 min ago.
+        MosquittoClients.Publish(harness.Port, "sensornode/node-o/state", SenmlPacks.Encode("node-o", 1, 1, now - 300));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 10_000), gateway.Counters.ToString());
+        var config = MosquittoClients.Subscribe(harness.Port, "homeassistant/binary_sensor/sensornode_room_office-7_occupancy/config", count: 1, waitSeconds: 5);
+        using JsonDocument binary = JsonDocument.Parse(Assert.Single(config).Payload);
+        Assert.Equal("occupancy", binary.RootElement.GetProperty("device_class").GetString());
+        Assert.Equal("sensornode/room/office-7/occupancy", binary.RootElement.GetProperty("state_topic").GetString());
+        var first = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-7/occupancy", count: 1, waitSeconds: 5);
+        Assert.Equal("ON", Assert.Single(first).Payload);
+
+        // Another room's node: seq 3 has no motion and its PIR was not armed (SenmlPacks leaves ArmedSeconds 0): nobody
+        // watched the room, so it is unknown ("None"), not OFF as the naive reading would say.
+        store.SetRoom("node-p", "Office 8");
+        MosquittoClients.Publish(harness.Port, "sensornode/node-p/state", SenmlPacks.Encode("node-p", 3, 1, now - 60));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 3, 10_000), gateway.Counters.ToString());
+        var blind = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-8/occupancy", count: 1, waitSeconds: 5);
+        Assert.Equal("None", Assert.Single(blind).Payload);
+        Assert.Equal("unknown", store.QueryOccupancy("Office 8").Last().State);
+        Assert.Equal("occupied", store.QueryOccupancy("Office 7").Last().State);
+    }
+}

@@ -1,0 +1,136 @@
+using SensorNode.Gateway.Occupancy;
+
+namespace SensorNode.Gateway.Tests.Occupancy;
+
+public class OccupancyInferenceTests
+{
+    private const long T0 = 1_727_690_400; // a Monday 10:00
+    private static readonly OccupancyParameters Rules = new(); // hold 20 min, vacant after 20 min watched
+
+    private static OccupancyObservation Reading(long t, int? armed, int motion = 0, bool brownout = false, long? nextWake = null) =>
+        new(t, armed, motion, brownout, t, nextWake);
+
+    private static OccupancyInference Fed(params OccupancyObservation[] readings)
+    {
+        var inference = new OccupancyInference(Rules);
+        foreach (OccupancyObservation r in readings) Assert.True(inference.Add(r));
+        return inference;
+    }
+
+    [Fact]
+    public void Motion_IsOccupied_ForTheHold()
+    {
+        OccupancyInference inference = Fed(Reading(T0, 600, motion: 1));
+
+        Assert.Equal(OccupancyState.Occupied, inference.Decide(T0 + 19 * 60).State);
+        Assert.StartsWith("motion 19 min ago", inference.Decide(T0 + 19 * 60).Evidence);
+        Assert.NotEqual(OccupancyState.Occupied, inference.Decide(T0 + 21 * 60).State);
+    }
+
+    [Fact]
+    public void WatchedTwentyMinutesWithoutMotion_IsVacant()
+    {
+        // Motion at T0, then two armed 5-min sleeps and one 10-min sleep without motion (each wake a few seconds).
+        OccupancyInference inference = Fed(Reading(T0, 300, motion: 1), Reading(T0 + 305, 300), Reading(T0 + 610, 300), Reading(T0 + 1215, 600));
+
+        OccupancyDecision decision = inference.Decide(T0 + 1215);
+        Assert.Equal(OccupancyState.Vacant, decision.State);
+        Assert.Equal(1215, decision.WatchedSeconds);
+        Assert.Equal("watched 20 min without motion", decision.Evidence);
+    }
+
+    [Fact]
+    public void DisarmedSleep_IsUnknown_NotVacant_AndTheNaiveReadingSaysVacant()
+    {
+        OccupancyInference inference = Fed(Reading(T0, 300, motion: 1), Reading(T0 + 3600, 0));
+
+        OccupancyDecision decision = inference.Decide(T0 + 3600);
+        Assert.Equal(OccupancyState.Unknown, decision.State);
+        Assert.Equal("blind: PIR disarmed", decision.Evidence);
+        Assert.Equal(OccupancyState.Vacant, inference.DecideNaive(T0 + 3600));
+    }
+
+    [Fact]
+    public void Brownout_BreaksTheWatchedStretch()
+    {
+        OccupancyInference inference = Fed(Reading(T0, 3600), Reading(T0 + 7200, 0, brownout: true));
+
+        OccupancyDecision decision = inference.Decide(T0 + 7200);
+        Assert.Equal(OccupancyState.Unknown, decision.State);
+        Assert.Equal("blind: brown-out", decision.Evidence);
+    }
+
+    [Fact]
+    public void UnknownCoverage_OfAnOlderPayload_IsNeverVacant()
+    {
+        OccupancyInference inference = Fed(Reading(T0, null), Reading(T0 + 3600, null));
+
+        Assert.Equal(OccupancyState.Unknown, inference.Decide(T0 + 3600).State);
+        Assert.Equal("blind: coverage unknown", inference.Decide(T0 + 3600).Evidence);
+    }
+
+    [Fact]
+    public void Vacant_TurnsUnknown_WhenTheAnnouncedWakePasses()
+    {
+        OccupancyInference inference = Fed(Reading(T0, 3600, nextWake: T0 + 600));
+
+        Assert.Equal(OccupancyState.Vacant, inference.Decide(T0 + 600).State);
+        OccupancyDecision late = inference.Decide(T0 + 600 + Rules.NextWakeGraceSeconds + 1);
+        Assert.Equal(OccupancyState.Unknown, late.State);
+        Assert.StartsWith("no news since", late.Evidence);
+    }
+
+    [Fact]
+    public void PresumeWatching_CountsTheSleepSinceTheNewestReading_OnlyWhenAskedFor()
+    {
+        OccupancyObservation[] readings = [Reading(T0, 300, motion: 1), Reading(T0 + 600, 600)];
+        var presuming = new OccupancyInference(Rules with { PresumeWatchingWhileAsleep = true });
+        foreach (OccupancyObservation r in readings) presuming.Add(r);
+
+        Assert.Equal(OccupancyState.Unknown, Fed(readings).Decide(T0 + 1300).State);
+        Assert.Equal(OccupancyState.Vacant, presuming.Decide(T0 + 1300).State);
+    }
+
+    [Fact]
+    public void Add_RefusesAnOlderReading()
+    {
+        OccupancyInference inference = Fed(Reading(T0, 300));
+
+        Assert.False(inference.Add(Reading(T0 - 60, 300, motion: 1)));
+        Assert.NotEqual(OccupancyState.Occupied, inference.Decide(T0).State);
+    }
+
+    [Fact]
+    public void Coverage_AddsTheArmedIntervalsInsideAWindow()
+    {
+        var coverage = new OccupancySeries.Coverage([Reading(T0, 300), Reading(T0 + 600, 0), Reading(T0 + 1200, 600), Reading(T0 + 1800, 600, brownout: true)]);
+
+        Assert.Equal(300 + 600, coverage.WatchedSeconds(T0 - 1000, T0 + 5000));
+        Assert.Equal(150, coverage.WatchedSeconds(T0 - 150, T0 + 300));
+    }
+
+    [Fact]
+    public void Evaluation_CountsFalseVacant_OnlyWhereTheTruthWasOccupied()
+    {
+        // Somebody present 10:00-12:00 sitting still; the node watches without motion from 10:00: declared vacant at 10:20.
+        var readings = Enumerable.Range(1, 24).Select(i => Reading(T0 + i * 300L, 300)).ToList();
+        (OccupancyScore inferred, OccupancyScore naive) = OccupancyEvaluation.Evaluate(readings, [T0], [T0 + 7200], T0, T0 + 7200,
+            Rules, new HvacOccupiedPeriod());
+
+        Assert.Equal(8, inferred.OccupiedSlots);
+        Assert.True(inferred.FalseVacantFraction > 0.5, $"false vacant {inferred.FalseVacantFraction}");
+        Assert.Equal(1.0, naive.FalseVacantFraction);
+        Assert.Equal(0, inferred.FalseOccupiedFraction);
+    }
+
+    [Fact]
+    public void Schedule_ParsesHoursAndWeekends_AndRejectsNonsense()
+    {
+        HvacOccupiedPeriod schedule = HvacOccupiedPeriod.Parse("08-18,weekends");
+        Assert.Equal(8, schedule.StartHour);
+        Assert.True(schedule.Weekends);
+        Assert.True(new HvacOccupiedPeriod().Contains(T0));             // Monday 10:00
+        Assert.False(new HvacOccupiedPeriod().Contains(T0 + 5 * 86_400)); // Saturday
+        Assert.Throws<FormatException>(() => HvacOccupiedPeriod.Parse("19-07"));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace SensorNode.Gateway.Occupancy;
+
+/// <summary>
+/// The occupancy rules of docs/occupancy.md, fed one room's readings in time order. Pure and incremental: <see cref="Add"/>
+/// updates a few numbers, <see cref="Decide"/> answers for any time at or after the newest reading.
+/// <list type="bullet">
+/// <item>Occupied while the last motion is less than <see cref="OccupancyParameters.OccupiedHoldSeconds"/> old.</item>
+/// <item>Vacant when the PIR watched at least <see cref="OccupancyParameters.VacantAfterWatchedSeconds"/> without motion
+/// (a stretch of armed sleeps since the last motion, gaps up to the tolerance), and the evidence is still fresh.</item>
+/// <item>Unknown otherwise: the node was blind (PIR disarmed, browned out, coverage unknown), or silent since the
+/// announced wake.</item>
+/// </list>
+/// The naive reading (no motion = vacant) is <see cref="DecideNaive"/>, on the same readings.
+/// </summary>
+public sealed class OccupancyInference
+{
+    private readonly OccupancyParameters _parameters;
+    private bool _any;
+    private long _last;                 // newest reading's time
+    private long? _lastMotion;
+    private bool _stretchValid;         // a watched, motion-free stretch ends at _last
+    private long _stretchStart;
+    private bool _lastWatchedToEnd;     // the newest reading's interval was watched to its end
+    private bool _lastBrownout;
+    private bool _lastCoverageUnknown;
+    private long? _nextWake;
+    private long _lastInterval;         // seconds between the two newest readings: the node's cadence
+
+    public OccupancyInference(OccupancyParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        _parameters = parameters.Validated();
+    }
+
+    /// <summary>Time of the newest reading added, Unix s; null before the first.</summary>
+    public long? NewestUnixSeconds => _any ? _last : null;
+
+    /// <summary>
+    /// Adds the next reading. Returns false (and ignores it) when it is older than the newest one added: a late
+    /// redelivery cannot rewrite what was decided live (the stored series is recomputed from all readings in order).
+    /// </summary>
+    public bool Add(OccupancyObservation o)
+    {
+        if (_any && o.UnixSeconds < _last) return false;
+        int? armed = o.ArmedSeconds;
+        bool watched = !o.Brownout && armed is > 0;
+        if (watched)
+        {
+            long from = o.UnixSeconds - armed!.Value;
+            bool continues = _any && _stretchValid && from <= _last + _parameters.CoverageGapToleranceSeconds;
+            if (!continues) _stretchStart = from;
+            _stretchValid = true;
+        }
+        else
+        {
+            _stretchValid = false;
+        }
+        if (o.MotionEvents > 0)
+        {
+            _lastMotion = o.UnixSeconds;
+            // Motion at the reading: whatever was watched before it no longer argues for vacant; the next interval may.
+            _stretchStart = o.UnixSeconds;
+            _stretchValid = true;
+        }
+        _lastWatchedToEnd = watched;
+        _lastBrownout = o.Brownout;
+        _lastCoverageUnknown = armed == null && !o.Brownout;
+        _nextWake = o.NextWakeUnixSeconds;
+        _lastInterval = _any ? o.UnixSeconds - _last : 0;
+        _last = o.UnixSeconds;
+        _any = true;
+        return true;
+    }
+
+    /// <summary>The state at <paramref name="unixSeconds"/> (at or after the newest reading), with its evidence.</summary>
+    public OccupancyDecision Decide(long unixSeconds)
+    {
+        if (!_any) return new(OccupancyState.Unknown, "no readings", 0);
+        long now = Math.Max(unixSeconds, _last);
+        if (_lastMotion is long motion && now - motion < _parameters.OccupiedHoldSeconds)
+            return new(OccupancyState.Occupied, $"motion {Minutes(now - motion)} min ago", 0);
+
+        // The node is expected back at its announced wake, else after as long as its last interval (its cadence), at least
+        // EvidenceValidSeconds; past that (and the grace) it is silent and nothing can be said.
+        long freshUntil = (_nextWake is long wake ? Math.Max(wake, _last) : _last + Math.Max(_parameters.EvidenceValidSeconds, _lastInterval))
+            + _parameters.NextWakeGraceSeconds;
+        bool fresh = now <= freshUntil;
+        long watched = _stretchValid ? _last - _stretchStart : 0;
+        if (_parameters.PresumeWatchingWhileAsleep && _stretchValid && _lastWatchedToEnd && fresh) watched += now - _last;
+        if (!fresh) return new(OccupancyState.Unknown, $"no news since {Clock(_last)}", 0);
+        if (watched >= _parameters.VacantAfterWatchedSeconds)
+            return new(OccupancyState.Vacant, $"watched {Minutes(watched)} min without motion", watched);
+        string why = _lastBrownout ? "blind: brown-out" : _lastCoverageUnknown ? "blind: coverage unknown"
+            : !_stretchValid ? "blind: PIR disarmed" : $"watched only {Minutes(watched)} min";
+        return new(OccupancyState.Unknown, why, watched);
+    }
+
+    /// <summary>The naive reading on the same readings: occupied within the hold after motion, vacant otherwise (never unknown).</summary>
+    public OccupancyState DecideNaive(long unixSeconds) =>
+        _lastMotion is long motion && Math.Max(unixSeconds, _last) - motion < _parameters.OccupiedHoldSeconds
+            ? OccupancyState.Occupied : OccupancyState.Vacant;
+
+    private static string Minutes(long seconds) => (seconds / 60).ToString(CultureInfo.InvariantCulture);
+
+    private static string Clock(long unixSeconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+namespace SensorNode.Gateway.Occupancy;
+
+/// <summary>
+/// Occupancy per room from the store: a room is the nodes assigned to it (<c>--rooms</c>; a node without a room is a
+/// room of its own, named by its id). Each node's readings give slots; a room's slot is occupied when any node says
+/// so, else vacant when any node watched it empty, else unknown.
+/// </summary>
+public static class RoomOccupancy
+{
+    /// <summary>Readings this long before a window are read too, s: the state at the window's start depends on them.</summary>
+    public const long ContextSeconds = 86_400;
+
+    /// <summary>Rooms and their nodes, from the nodes table.</summary>
+    public static IReadOnlyDictionary<string, List<NodeStatus>> Rooms(ReadingStore store) =>
+        store.Nodes().GroupBy(n => n.Room ?? n.NodeId).ToDictionary(g => g.Key, g => g.ToList());
+
+    /// <summary>A node's stored readings as observations: time known only; the newest carries the node's announced wake.</summary>
+    public static List<OccupancyObservation> Observations(IReadOnlyList<StoredReading> readings, long? nextWakeUnixSeconds)
+    {
+        var list = readings.Where(r => r.UnixSeconds != null).OrderBy(r => r.UnixSeconds).Select(r => new OccupancyObservation(
+            r.UnixSeconds!.Value, r.ArmedSeconds, r.MotionEvents ?? 0, r.Brownout, r.ReceivedUnixMs / 1000)).ToList();
+        if (list.Count > 0 && nextWakeUnixSeconds != null) list[^1] = list[^1] with { NextWakeUnixSeconds = nextWakeUnixSeconds };
+        return list;
+    }
+
+    /// <summary>
+    /// The room's slots over [from, to) (from rounded down to a slot boundary; null ends: the readings' span), decided from
+    /// every stored reading (not live).
+    /// </summary>
+    public static OccupancySlot[] Compute(ReadingStore store, IReadOnlyList<NodeStatus> nodes, long? fromUnixSeconds, long? toUnixSeconds,
+        OccupancyParameters parameters)
+    {
+        // A day of readings before the window is context enough: the rules look back at most to the last motion.
+        long? queryFrom = fromUnixSeconds - ContextSeconds;
+        var perNode = nodes.Select(n => Observations(store.Query(n.NodeId, queryFrom, toUnixSeconds), n.NextWakeUnixSeconds)).Where(o => o.Count > 0).ToList();
+        if (perNode.Count == 0) return [];
+        long from = fromUnixSeconds ?? perNode.Min(o => o[0].UnixSeconds);
+        long to = toUnixSeconds ?? perNode.Max(o => o[^1].UnixSeconds) + 1;
+        from -= ((from % parameters.SlotSeconds) + parameters.SlotSeconds) % parameters.SlotSeconds;
+        return Combine(perNode.Select(o => OccupancySeries.Slots(o, from, to, parameters, live: false)).ToList());
+    }
+
+    /// <summary>The room's state at <paramref name="nowUnixSeconds"/> from every stored reading, combined over its nodes as the slots are.</summary>
+    public static OccupancyDecision DecideNow(ReadingStore store, IReadOnlyList<NodeStatus> nodes, long nowUnixSeconds, OccupancyParameters parameters)
+    {
+        var decisions = nodes.Select(n => Observations(store.Query(n.NodeId, nowUnixSeconds - ContextSeconds), n.NextWakeUnixSeconds))
+            .Where(o => o.Count > 0)
+            .Select(o => OccupancySeries.DecideAt(o, [Math.Max(nowUnixSeconds, o[^1].UnixSeconds)], parameters, live: false).Decisions[0])
+            .ToList();
+        return decisions.Count == 0 ? new OccupancyDecision(OccupancyState.Unknown, "no readings", 0)
+            : decisions.OrderByDescending(d => Rank(d.State)).First();
+    }
+
+    /// <summary>Per slot: occupied if any node says so, else vacant if any does, else unknown; watched = the most any node watched.</summary>
+    public static OccupancySlot[] Combine(IReadOnlyList<OccupancySlot[]> perNode)
+    {
+        if (perNode.Count == 1) return perNode[0];
+        int count = perNode.Min(s => s.Length);
+        var combined = new OccupancySlot[count];
+        for (int i = 0; i < count; i++)
+        {
+            OccupancySlot best = perNode.Select(s => s[i]).OrderByDescending(s => Rank(s.State)).First();
+            combined[i] = best with
+            {
+                WatchedSeconds = perNode.Max(s => s[i].WatchedSeconds),
+                MotionEvents = perNode.Sum(s => s[i].MotionEvents),
+                Naive = perNode.Any(s => s[i].Naive == OccupancyState.Occupied) ? OccupancyState.Occupied : OccupancyState.Vacant,
+            };
+        }
+        return combined;
+    }
+
+    private static int Rank(OccupancyState state) => state switch
+    {
+        OccupancyState.Occupied => 2,
+        OccupancyState.Vacant => 1,
+        _ => 0,
+    };
+}

@@ -1,0 +1,16 @@
+namespace SensorNode.Simulation.Simulator;
+
+/// <summary>
+/// One reading a simulated node took, as occupancy inference needs it (docs/occupancy.md): what the reading says and
+/// when, if ever, it reached the broker.
+/// </summary>
+/// <param name="Sequence">The reading's sequence number.</param>
+/// <param name="UnixSeconds">When the wake that took it started, Unix s (local hours, like the trace).</param>
+/// <param name="ArmedSeconds">Seconds the PIR watched since the previous reading; -1 unknown.</param>
+/// <param name="MotionEvents">Motion the reading counted (0 or 1: the core counts the wake's motion).</param>
+/// <param name="Brownout">The node was dead before it (<c>ReadingFaults.BrownoutBefore</c>).</param>
+/// <param name="TimeUnknown">The node did not know the time: a gateway cannot place it.</param>
+/// <param name="ArrivalUnixSeconds">First arrival at the broker, Unix s; null when it never arrived.</param>
+/// <param name="NextWakeUnixSeconds">The wake announced with this reading's message (a transmitting wake's "sleeping:N"), else null.</param>
+public sealed record ObservedReading(uint Sequence, long UnixSeconds, int ArmedSeconds, int MotionEvents, bool Brownout, bool TimeUnknown,
+    long? ArrivalUnixSeconds, long? NextWakeUnixSeconds);
