@@ -84,105 +84,148 @@ namespace SensorNode.Core
             _eventRtc = EventRtc.Create(config, hardware);
         }
 
-        /// <summary>Runs one wake and returns how to sleep. Sensor, radio and storage faults are handled inside.</summary>
+        /// <summary>
+        /// Runs one wake and returns how to sleep. Sensor, radio and storage faults are handled inside. The steps are those
+        /// of docs/architecture.md ("One wake, step by step"), each a method below.
+        /// </summary>
         public SleepPlan Run(WakeCause cause)
         {
-            IClock clock = _hardware.Clock;
-            WakeReport report = new WakeReport();
-            report.Cause = cause;
+            WakeContext wake = RecoverState(cause);
+            ReadSupercapAndServeMaintenance(wake);   // 1, 1b
+            ReadEventRtc(wake);                      // 1c
+            ResolveTime(wake);                       // 2
+            EstimateHarvest(wake);                   // 3
+            CountMotion(wake);                       // 4, 4b
+            Reading reading = Sense(wake);           // 5
+            Store(wake, reading);                    // 6
+            PolicyAction action = Decide(wake);      // 7
+            SleepPlan plan = PlanSleep(action, wake); // 8
+            plan = MaybeTransmit(wake, action, plan); // 9, 9b
+            Persist(wake, plan);                     // 10
+            return plan;
+        }
 
-            NodeState state = new NodeState();
-            report.StateRecovered = _stateStore.Load(state);
+        // 0. The state and the log the previous wake left in flash.
+        private WakeContext RecoverState(WakeCause cause)
+        {
+            WakeContext wake = new WakeContext();
+            wake.Cause = cause;
+            wake.Report = new WakeReport();
+            wake.Report.Cause = cause;
+            wake.State = new NodeState();
+            wake.Report.StateRecovered = _stateStore.Load(wake.State);
             // With a state, only the slots ahead of it are read; without one, the whole log is scanned once.
-            if (report.StateRecovered)
+            if (wake.Report.StateRecovered)
             {
-                _log.OpenFrom(state.NextSequence);
+                _log.OpenFrom(wake.State.NextSequence);
             }
             else
             {
                 _log.Open();
             }
-            ReconcileWithLog(state);
+            ReconcileWithLog(wake.State);
+            return wake;
+        }
 
-            // 1. The supercap first, before any load pulls it down.
-            int supercapMillivolts;
-            bool supercapOk = ReadSupercap(out supercapMillivolts);
+        // 1. The supercap first, before any load pulls it down. 1b. After a power-on or EN reset: stay awake for nanoff
+        //    if the supercap can pay for it (at the radio's current when nanoCLR started the radio at this boot), then
+        //    read it again.
+        private void ReadSupercapAndServeMaintenance(WakeContext wake)
+        {
+            wake.SupercapOk = ReadSupercap(out wake.SupercapMillivolts);
 
             // Whether nanoCLR started the radio before Main (the stored station configuration was enabled).
             IRadioConfigStore radioConfig = _hardware.RadioConfig;
-            bool radioGated = radioConfig != null;
-            bool radioOnSinceBoot = radioGated && radioConfig.EnabledAtBoot;
-            report.RadioOnAtBoot = radioOnSinceBoot;
+            wake.RadioGated = radioConfig != null;
+            wake.RadioOnSinceBoot = wake.RadioGated && radioConfig.EnabledAtBoot;
+            wake.Report.RadioOnAtBoot = wake.RadioOnSinceBoot;
 
-            // 1b. After a power-on or EN reset: stay awake for nanoff if the supercap can pay for it (at the radio's current
-            //     when nanoCLR started the radio at this boot), then read it again.
             bool windowSkipped;
-            int windowSeconds = MaintenanceWindow.Seconds(cause, _config.MaintenanceWindowSeconds, supercapOk, supercapMillivolts,
-                _supercap, _guard, radioOnSinceBoot ? _config.RadioMilliamps : _config.ActiveMilliamps, out windowSkipped);
-            report.MaintenanceSkippedForEnergy = windowSkipped;
+            int windowSeconds = MaintenanceWindow.Seconds(wake.Cause, _config.MaintenanceWindowSeconds, wake.SupercapOk, wake.SupercapMillivolts,
+                _supercap, _guard, wake.RadioOnSinceBoot ? _config.RadioMilliamps : _config.ActiveMilliamps, out windowSkipped);
+            wake.Report.MaintenanceSkippedForEnergy = windowSkipped;
             if (windowSeconds > 0)
             {
-                report.MaintenanceSeconds = windowSeconds;
+                wake.Report.MaintenanceSeconds = windowSeconds;
                 _hardware.Delay.DelayMilliseconds(windowSeconds * 1000);
-                supercapOk = ReadSupercap(out supercapMillivolts);
+                wake.SupercapOk = ReadSupercap(out wake.SupercapMillivolts);
             }
+            wake.EnergyMillivolts = wake.SupercapOk ? wake.SupercapMillivolts : wake.State.LastSupercapMillivolts;
+        }
 
-            int energyMillivolts = supercapOk ? supercapMillivolts : state.LastSupercapMillivolts;
-
-            // 1c. Event RTC: its crystal time and the motion it counted while the node slept (or was dead).
+        // 1c. Event RTC: its crystal time and the motion it counted while the node slept (or was dead).
+        private void ReadEventRtc(WakeContext wake)
+        {
             if (_eventRtc != null)
             {
-                report.RtcFault = !_eventRtc.ReadAndRestart();
-                report.RtcEvents = _eventRtc.Events;
+                wake.Report.RtcFault = !_eventRtc.ReadAndRestart();
+                wake.Report.RtcEvents = _eventRtc.Events;
             }
+        }
 
-            // 2. Time: the RTC if it is set, else the previous wake's end plus the planned sleep. Not after a
-            //    power-on: the node may have been dead for hours, and a guessed time would be a plausible lie.
+        // 2. Time: the RTC if it is set, else the system clock, else the previous wake's end plus the planned sleep. Not
+        //    after a power-on: the node may have been dead for hours, and a guessed time would be a plausible lie.
+        private void ResolveTime(WakeContext wake)
+        {
+            NodeState state = wake.State;
             long nowUnixSeconds = 0;
-            bool rtcTime = _eventRtc != null && _eventRtc.TryGetUnixSeconds(out nowUnixSeconds);
-            bool timeKnown = rtcTime || clock.TryGetUnixSeconds(out nowUnixSeconds);
-            bool clockTimeKnown = timeKnown;
-            if (!timeKnown && cause != WakeCause.PowerOn && state.LastWakeEndUnixSeconds > 0)
+            wake.RtcTime = _eventRtc != null && _eventRtc.TryGetUnixSeconds(out nowUnixSeconds);
+            wake.TimeKnown = wake.RtcTime || _hardware.Clock.TryGetUnixSeconds(out nowUnixSeconds);
+            wake.ClockTimeKnown = wake.TimeKnown;
+            if (!wake.TimeKnown && wake.Cause != WakeCause.PowerOn && state.LastWakeEndUnixSeconds > 0)
             {
                 nowUnixSeconds = state.LastWakeEndUnixSeconds + state.LastSleepSeconds;
-                timeKnown = true;
+                wake.TimeKnown = true;
             }
-            long elapsedSeconds = state.LastSleepSeconds;
-            if (timeKnown && state.LastWakeEndUnixSeconds > 0 && nowUnixSeconds > state.LastWakeEndUnixSeconds)
+            wake.NowUnixSeconds = nowUnixSeconds;
+            wake.ElapsedSeconds = state.LastSleepSeconds;
+            if (wake.TimeKnown && state.LastWakeEndUnixSeconds > 0 && nowUnixSeconds > state.LastWakeEndUnixSeconds)
             {
-                elapsedSeconds = nowUnixSeconds - state.LastWakeEndUnixSeconds;
+                wake.ElapsedSeconds = nowUnixSeconds - state.LastWakeEndUnixSeconds;
             }
+        }
 
-            // 3. Energy bookkeeping: harvest since the last wake from the voltage change and the known spend.
-            if (supercapOk)
+        // 3. Energy bookkeeping: harvest since the last wake from the voltage change and the known spend.
+        private void EstimateHarvest(WakeContext wake)
+        {
+            if (!wake.SupercapOk)
             {
-                long spentMicrojoules = state.LastWakeCostMicrojoules
-                    + HarvestEstimator.SleepMicrojoules(_config.SleepMicroamps, supercapMillivolts, elapsedSeconds);
-                int sample = HarvestEstimator.EstimateMicrowatts(_supercap, state.LastSupercapMillivolts, supercapMillivolts, elapsedSeconds, spentMicrojoules);
-                state.HarvestMicrowatts = HarvestEstimator.Smooth(state.HarvestMicrowatts, sample);
+                return;
             }
+            NodeState state = wake.State;
+            long spentMicrojoules = state.LastWakeCostMicrojoules
+                + HarvestEstimator.SleepMicrojoules(_config.SleepMicroamps, wake.SupercapMillivolts, wake.ElapsedSeconds);
+            int sample = HarvestEstimator.EstimateMicrowatts(_supercap, state.LastSupercapMillivolts, wake.SupercapMillivolts, wake.ElapsedSeconds, spentMicrojoules);
+            state.HarvestMicrowatts = HarvestEstimator.Smooth(state.HarvestMicrowatts, sample);
+        }
 
-            // 4. Motion: a PIR wake is an event; so is motion still present at a timer wake.
-            int motionEvents = _eventRtc != null ? _eventRtc.Events : (cause == WakeCause.Motion || _pir.IsMotionActive() ? 1 : 0);
-            long motionUnixSeconds = MotionTime(nowUnixSeconds);
-            state.EventRateMilliPerHour = (int)((long)state.EventRateMilliPerHour * EventRateWindowSeconds / (EventRateWindowSeconds + elapsedSeconds))
-                + motionEvents * 1000;
+        // 4. Motion: a PIR wake is an event; so is motion still present at a timer wake (with the event RTC: what it
+        //    counted). 4b. Coverage: was the node watching since the previous reading (docs/occupancy.md)? A power-on
+        //    with a state or a log from an earlier life means it was dead (brown-out, power loss, reset) meanwhile.
+        private void CountMotion(WakeContext wake)
+        {
+            NodeState state = wake.State;
+            wake.MotionEvents = _eventRtc != null ? _eventRtc.Events : (wake.Cause == WakeCause.Motion || _pir.IsMotionActive() ? 1 : 0);
+            long motionUnixSeconds = MotionTime(wake.NowUnixSeconds);
+            state.EventRateMilliPerHour = (int)((long)state.EventRateMilliPerHour * EventRateWindowSeconds / (EventRateWindowSeconds + wake.ElapsedSeconds))
+                + wake.MotionEvents * 1000;
             // An arrival: motion after a quiet gap ([service] arrival_gap_minutes) since the last motion seen (or none
             // known). Needs wall time: without it the gap cannot be measured and the wake counts as no arrival.
-            bool arrivalWake = false;
-            if (motionEvents > 0 && timeKnown)
+            if (wake.MotionEvents > 0 && wake.TimeKnown)
             {
-                arrivalWake = state.LastMotionUnixSeconds == 0
+                wake.ArrivalWake = state.LastMotionUnixSeconds == 0
                     || motionUnixSeconds - (long)state.LastMotionUnixSeconds >= (long)_config.ServiceArrivalGapMinutes * 60;
                 state.LastMotionUnixSeconds = motionUnixSeconds > 0 && motionUnixSeconds <= uint.MaxValue ? (uint)motionUnixSeconds : 0;
             }
 
-            // 4b. Coverage: was the node watching since the previous reading (docs/occupancy.md)? A power-on with a state
-            //     or a log from an earlier life means it was dead (brown-out, power loss, reset) for part of that time.
-            bool brownoutBefore = cause == WakeCause.PowerOn && (report.StateRecovered || _log.NewestSequence > 0);
-            int armedSeconds = ArmedSecondsSincePrevious(state, report.StateRecovered, brownoutBefore, cause, clockTimeKnown, nowUnixSeconds);
+            wake.BrownoutBefore = wake.Cause == WakeCause.PowerOn && (wake.Report.StateRecovered || _log.NewestSequence > 0);
+            wake.ArmedSeconds = ArmedSecondsSincePrevious(state, wake.Report.StateRecovered, wake.BrownoutBefore, wake.Cause,
+                wake.ClockTimeKnown, wake.NowUnixSeconds);
+        }
 
-            // 5. Sensors: start all, wait once for the slowest, read all.
+        // 5. Sensors: start all, wait once for the slowest, read all. A value that failed is a fault, never a number.
+        private Reading Sense(WakeContext wake)
+        {
             int waitClimate = _climate.StartMeasurement();
             int waitLight = _light.StartMeasurement();
             _hardware.Delay.DelayMilliseconds(waitClimate > waitLight ? waitClimate : waitLight);
@@ -207,36 +250,43 @@ namespace SensorNode.Core
                 reading.Faults |= ReadingFaults.Light;
                 illuminanceCentiLux = -1;
             }
-            if (supercapOk)
+            wake.IlluminanceCentiLux = illuminanceCentiLux;
+            if (wake.SupercapOk)
             {
-                reading.SupercapMillivolts = supercapMillivolts;
+                reading.SupercapMillivolts = wake.SupercapMillivolts;
             }
             else
             {
                 reading.Faults |= ReadingFaults.Supercap;
             }
-            if (timeKnown)
+            if (wake.TimeKnown)
             {
-                reading.UnixSeconds = nowUnixSeconds;
+                reading.UnixSeconds = wake.NowUnixSeconds;
             }
             else
             {
                 reading.Faults |= ReadingFaults.TimeUnknown;
             }
-            reading.MotionEvents = motionEvents;
+            reading.MotionEvents = wake.MotionEvents;
             reading.FirstMotionAgeSeconds = -1;
             reading.LastMotionAgeSeconds = -1;
-            if (_eventRtc != null && timeKnown)
+            if (_eventRtc != null && wake.TimeKnown)
             {
-                _eventRtc.MotionAges(nowUnixSeconds, out reading.FirstMotionAgeSeconds, out reading.LastMotionAgeSeconds);
+                _eventRtc.MotionAges(wake.NowUnixSeconds, out reading.FirstMotionAgeSeconds, out reading.LastMotionAgeSeconds);
             }
-            reading.ArmedSeconds = armedSeconds;
-            if (brownoutBefore)
+            reading.ArmedSeconds = wake.ArmedSeconds;
+            if (wake.BrownoutBefore)
             {
                 reading.Faults |= ReadingFaults.BrownoutBefore;
             }
+            return reading;
+        }
 
-            // 6. Store before anything can go wrong with the radio: the log is the source of truth.
+        // 6. Store before anything can go wrong with the radio: the log is the source of truth.
+        private void Store(WakeContext wake, Reading reading)
+        {
+            NodeState state = wake.State;
+            WakeReport report = wake.Report;
             reading.Sequence = state.NextSequence;
             bool dropped;
             if (_log.Append(reading, state.AckedSequence, out dropped))
@@ -253,58 +303,74 @@ namespace SensorNode.Core
                 state.DroppedReadings++;
                 report.StorageFailed = true;
             }
+            wake.BacklogReadings = _log.PendingUpperBound(state.AckedSequence);
             report.Sequence = reading.Sequence;
-            report.ReadingUnixSeconds = timeKnown ? nowUnixSeconds : 0;
+            report.ReadingUnixSeconds = wake.TimeKnown ? wake.NowUnixSeconds : 0;
             report.Faults = reading.Faults;
             report.ArmedSeconds = reading.ArmedSeconds;
             report.MotionEvents = reading.MotionEvents;
+        }
 
-            // 7. Decide.
+        // 7. Decide: the policy (the table in flash, else the built-in one) maps what this wake observed to an action.
+        private PolicyAction Decide(WakeContext wake)
+        {
             IWakePolicy policy = _policyOverride;
             if (policy == null)
             {
                 PolicyLoadError policyError;
                 PolicyTable table = PolicyStore.LoadOrBuiltInFor(_hardware.Storage, PolicyStore.FileName, PolicyLayoutId, out policyError);
-                report.PolicyError = policyError;
-                report.PolicyVersion = table.Version;
+                wake.Report.PolicyError = policyError;
+                wake.Report.PolicyVersion = table.Version;
                 policy = table;
             }
             PolicyObservation observation = new PolicyObservation();
-            observation.SupercapMillivolts = energyMillivolts;
-            observation.IlluminanceCentiLux = illuminanceCentiLux;
-            observation.HarvestMicrowatts = state.HarvestMicrowatts;
-            observation.HourOfDay = timeKnown ? LocalHour(nowUnixSeconds, _config.UtcOffsetMinutes) : -1;
-            observation.BacklogReadings = _log.PendingUpperBound(state.AckedSequence);
-            observation.EventRateMilliPerHour = state.EventRateMilliPerHour;
-            observation.ArrivalWake = arrivalWake;
+            observation.SupercapMillivolts = wake.EnergyMillivolts;
+            observation.IlluminanceCentiLux = wake.IlluminanceCentiLux;
+            observation.HarvestMicrowatts = wake.State.HarvestMicrowatts;
+            observation.HourOfDay = wake.TimeKnown ? LocalHour(wake.NowUnixSeconds, _config.UtcOffsetMinutes) : -1;
+            observation.BacklogReadings = wake.BacklogReadings;
+            observation.EventRateMilliPerHour = wake.State.EventRateMilliPerHour;
+            observation.ArrivalWake = wake.ArrivalWake;
             int stateIndex = StateEncoder.Encode(observation, _config.BrownoutMillivolts, _config.MaxMillivolts);
             PolicyAction action = policy.Decide(stateIndex, observation);
-            report.StateIndex = stateIndex;
-            report.Action = action;
+            wake.Report.StateIndex = stateIndex;
+            wake.Report.Action = action;
+            return action;
+        }
 
-            // 8. Plan the sleep (announced to the broker when transmitting).
+        // 8. Plan the sleep (announced to the broker when transmitting). Without a voltage: the safe interval, PIR off.
+        private SleepPlan PlanSleep(PolicyAction action, WakeContext wake)
+        {
             SleepPlan plan = new SleepPlan();
-            plan.SleepSeconds = supercapOk ? _config.WakeIntervalsSeconds[action.WakeIntervalIndex] : _config.SafeIntervalSeconds;
-            plan.MotionWakeArmed = supercapOk && action.MotionWakeArmed;
+            plan.SleepSeconds = wake.SupercapOk ? _config.WakeIntervalsSeconds[action.WakeIntervalIndex] : _config.SafeIntervalSeconds;
+            plan.MotionWakeArmed = wake.SupercapOk && action.MotionWakeArmed;
+            return plan;
+        }
 
-            // 9. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall
-            //    time connects whatever the policy says (the guard permitting): association syncs the clock, and
-            //    until then its readings carry no time and the policy has no hour to go by.
-            //    The radio can only be used in a boot that nanoCLR started it in: otherwise this wake enables the stored
-            //    configuration and sleeps RadioBootDelaySeconds into a radio wake, which transmits whatever its policy
-            //    says (the radio is already paid for) and disables it again.
+        // 9. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall time
+        //    connects whatever the policy says (the guard permitting): association syncs the clock, and until then its
+        //    readings carry no time and the policy has no hour to go by. The radio can only be used in a boot that
+        //    nanoCLR started it in: otherwise this wake enables the stored configuration and sleeps
+        //    RadioBootDelaySeconds into a radio wake, which transmits whatever its policy says (the radio is already
+        //    paid for) and disables it again. 9b. Event RTC: the next motion wakes the node (INT on ext0) or is only
+        //    counted, as the final plan says. Returns the final plan; the radio's time goes into the report.
+        private SleepPlan MaybeTransmit(WakeContext wake, PolicyAction action, SleepPlan plan)
+        {
+            NodeState state = wake.State;
+            WakeReport report = wake.Report;
+            IClock clock = _hardware.Clock;
             long radioMilliseconds = 0;
             // An event RTC that answers but was never set (or lost its backup) is set at the first chance: the ESP32's
             // own clock drifts by percents, and the RTC is what keeps the time through brown-outs.
-            bool needsTime = !timeKnown || (_eventRtc != null && _eventRtc.ReadOk && !rtcTime);
-            if ((action.Transmit || needsTime || radioOnSinceBoot) && observation.BacklogReadings > 0)
+            bool needsTime = !wake.TimeKnown || (_eventRtc != null && _eventRtc.ReadOk && !wake.RtcTime);
+            if ((action.Transmit || needsTime || wake.RadioOnSinceBoot) && wake.BacklogReadings > 0)
             {
-                if (!supercapOk || !_guard.AllowsRadio(supercapMillivolts))
+                if (!wake.SupercapOk || !_guard.AllowsRadio(wake.SupercapMillivolts))
                 {
                     state.GuardRefusals++;
                     report.GuardRefused = true;
                 }
-                else if (radioGated && !radioOnSinceBoot)
+                else if (wake.RadioGated && !wake.RadioOnSinceBoot)
                 {
                     plan = SleepPlan.IntoRadioWake();
                     report.RadioDeferredToNextBoot = true;
@@ -312,36 +378,43 @@ namespace SensorNode.Core
                 else
                 {
                     long radioStart = clock.UptimeMilliseconds;
-                    Transmit(state, supercapMillivolts, nowUnixSeconds, plan.SleepSeconds, report);
+                    Transmit(state, wake.SupercapMillivolts, wake.NowUnixSeconds, plan.SleepSeconds, report);
                     radioMilliseconds = clock.UptimeMilliseconds - radioStart;
                 }
             }
-            if (radioOnSinceBoot)
+            if (wake.RadioOnSinceBoot)
             {
                 // Started by nanoCLR before Main and stopped only by the deep sleep: on for the whole wake.
                 radioMilliseconds = clock.UptimeMilliseconds;
             }
+            report.RadioMilliseconds = radioMilliseconds;
 
-            // 9b. Event RTC: the next motion wakes the node (INT on ext0) or is only counted, as the final plan says.
             if (_eventRtc != null && !_eventRtc.PrepareSleep(plan.MotionWakeArmed))
             {
                 report.RtcFault = true;
             }
+            return plan;
+        }
 
-            // 10. Account for this wake and persist everything the next one needs.
+        // 10. Account for this wake and persist everything the next one needs.
+        private void Persist(WakeContext wake, SleepPlan plan)
+        {
+            NodeState state = wake.State;
+            WakeReport report = wake.Report;
+            IClock clock = _hardware.Clock;
             long awakeMilliseconds = clock.UptimeMilliseconds;
-            long costMicrojoules = WakeEnergy.Microjoules(energyMillivolts, awakeMilliseconds, radioMilliseconds, _config.ActiveMilliamps, _config.RadioMilliamps);
+            long costMicrojoules = WakeEnergy.Microjoules(wake.EnergyMillivolts, awakeMilliseconds, report.RadioMilliseconds, _config.ActiveMilliamps, _config.RadioMilliamps);
             state.LastWakeCostMicrojoules = costMicrojoules > int.MaxValue ? int.MaxValue : (int)costMicrojoules;
-            if (supercapOk)
+            if (wake.SupercapOk)
             {
-                state.LastSupercapMillivolts = supercapMillivolts;
+                state.LastSupercapMillivolts = wake.SupercapMillivolts;
             }
             // The radio may have set the clock (SNTP during association): prefer it over the start-of-wake time.
             long endUnixSeconds;
-            if (rtcTime && !report.RtcSet)
+            if (wake.RtcTime && !report.RtcSet)
             {
                 // The crystal's time, not the ESP32's drifting one (unless the radio just set both from SNTP).
-                state.LastWakeEndUnixSeconds = nowUnixSeconds + awakeMilliseconds / 1000;
+                state.LastWakeEndUnixSeconds = wake.NowUnixSeconds + awakeMilliseconds / 1000;
             }
             else if (clock.TryGetUnixSeconds(out endUnixSeconds))
             {
@@ -349,7 +422,7 @@ namespace SensorNode.Core
             }
             else
             {
-                state.LastWakeEndUnixSeconds = timeKnown ? nowUnixSeconds + awakeMilliseconds / 1000 : 0;
+                state.LastWakeEndUnixSeconds = wake.TimeKnown ? wake.NowUnixSeconds + awakeMilliseconds / 1000 : 0;
             }
             state.LastSleepSeconds = plan.SleepSeconds;
             state.LastSleepArmingKnown = true;
@@ -357,13 +430,11 @@ namespace SensorNode.Core
             state.WakeCount++;
             report.StateSaved = _stateStore.Save(state);
             report.WakeCostMicrojoules = state.LastWakeCostMicrojoules;
-            report.RadioMilliseconds = radioMilliseconds;
             report.Plan = plan;
             report.Backlog = _log.PendingUpperBound(state.AckedSequence);
             report.AckedSequence = state.AckedSequence;
             report.DroppedReadings = state.DroppedReadings;
             LastReport = report;
-            return plan;
         }
 
         /// <summary>
