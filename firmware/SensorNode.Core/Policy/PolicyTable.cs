@@ -23,9 +23,13 @@ namespace SensorNode.Core.Policy
         /// <summary>Length of <see cref="Serialize"/>'s output: header, <see cref="StateEncoder.StateCount"/> codes, CRC.</summary>
         public const int SerializedLength = HeaderLength + StateEncoder.StateCount + 4;
 
-        private const int IntervalMask = 0b0000_0111;
-        private const int MotionBit = 0b0000_1000;
-        private const int TransmitBit = 0b0001_0000;
+        // The action code's bits (docs/policy.md, "Table format"): the trainer and the layout-3 rule use them from here.
+        /// <summary>Action code bits 0-2: the wake interval index.</summary>
+        public const int IntervalMask = 0b0000_0111;
+        /// <summary>Action code bit 3: PIR armed (layout 2) or next motion wakes the node (layout 3).</summary>
+        public const int MotionBit = 0b0000_1000;
+        /// <summary>Action code bit 4: transmit this wake.</summary>
+        public const int TransmitBit = 0b0001_0000;
         private const int ReservedMask = 0b1110_0000;
 
         private readonly byte[] _codes;

@@ -14,18 +14,16 @@ namespace SensorNode.Core.Policy
         /// <summary>Version of the built-in layout-3 table made by this rule.</summary>
         public const uint Version = 3001;
 
-        private const int MotionBit = 0b0000_1000;
-
         /// <summary>Layout-3 action codes from layout-2 <paramref name="layoutTwoCodes"/> (one per state; a new array).</summary>
         public static byte[] Derive(byte[] layoutTwoCodes)
         {
             byte[] codes = new byte[layoutTwoCodes.Length];
             for (int state = 0; state < codes.Length; state++)
             {
-                int code = layoutTwoCodes[state] & ~MotionBit;
+                int code = layoutTwoCodes[state] & ~PolicyTable.MotionBit;
                 if (WakesOnMotion(state))
                 {
-                    code |= MotionBit;
+                    code |= PolicyTable.MotionBit;
                 }
                 codes[state] = (byte)code;
             }

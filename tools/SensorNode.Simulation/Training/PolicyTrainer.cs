@@ -227,8 +227,8 @@ public static class PolicyTrainer
         var seen = new HashSet<int> { current };
         var list = new List<int>();
         foreach (int a in model.RankedActions(s, minVisits).Take(3)) if (seen.Add(a)) list.Add(a);
-        int interval = current & 7;
-        foreach (int a in new[] { current ^ 8, current ^ 16, interval > 0 ? current - 1 : -1, interval < 7 ? current + 1 : -1 })
+        int interval = current & PolicyTable.IntervalMask;
+        foreach (int a in new[] { current ^ PolicyTable.MotionBit, current ^ PolicyTable.TransmitBit, interval > 0 ? current - 1 : -1, interval < PolicyTable.IntervalMask ? current + 1 : -1 })
         {
             if (a >= 0 && TrainingActions.Allowed(s, a) && seen.Add(a)) list.Add(a);
         }

@@ -26,7 +26,7 @@ public static class TrainingActions
     public const int ReserveMinIntervalIndex = PolicyTable.WakeIntervalCount - 2;
 
     private const int VoltageLow = 1, VoltageFair = 2;
-    private const int PirBit = 8, TransmitBit = 16;
+    private const int PirBit = PolicyTable.MotionBit, TransmitBit = PolicyTable.TransmitBit, IntervalMask = PolicyTable.IntervalMask;
 
     public static int VoltageBin(int stateIndex) => StateEncoder.VoltageBinOf(stateIndex);
 
@@ -36,7 +36,7 @@ public static class TrainingActions
         int v = VoltageBin(stateIndex);
         if (v == 0) return code == SafeCode;
         if (v > VoltageFair) return true;
-        if ((code & TransmitBit) != 0 || (code & 7) < ReserveMinIntervalIndex) return false;
+        if ((code & TransmitBit) != 0 || (code & IntervalMask) < ReserveMinIntervalIndex) return false;
         return v == VoltageFair || (code & PirBit) == 0;
     }
 
@@ -46,7 +46,7 @@ public static class TrainingActions
         if (Allowed(stateIndex, code)) return code;
         int v = VoltageBin(stateIndex);
         if (v == 0) return SafeCode;
-        int interval = Math.Max(code & 7, ReserveMinIntervalIndex);
+        int interval = Math.Max(code & IntervalMask, ReserveMinIntervalIndex);
         int pir = v == VoltageFair ? code & PirBit : 0;
         return interval | pir;
     }
