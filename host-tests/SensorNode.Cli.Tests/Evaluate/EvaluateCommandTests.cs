@@ -100,9 +100,22 @@ public class EvaluateCommandTests
     [PibleTraceSimulationTests.RequiresTraceFact]
     public void Run_Ff66EvaluationSplit_WritesTheComparison()
     {
-        string dir = Environment.GetEnvironmentVariable("SENSORNODE_EVAL_OUT") ?? Path.Combine(Path.GetTempPath(), "eval-ff66");
-        int code = EvaluateCommand.Run(new[] { "--trace", Ff66, "--test-days", "21..34", "--out", dir, "--quiet" }, new StringWriter(), new StringWriter());
-        Assert.Equal(CommandLine.Ok, code);
-        Assert.True(File.Exists(Path.Combine(dir, "comparison.md")));
+        // A fresh folder: a stale comparison.md from an earlier run must not satisfy the test.
+        string dir = Path.Combine(Path.GetTempPath(), "eval-ff66-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            int code = EvaluateCommand.Run(new[] { "--trace", Ff66, "--test-days", "21..34", "--out", dir, "--quiet" }, new StringWriter(), new StringWriter());
+            Assert.Equal(CommandLine.Ok, code);
+            string table = File.ReadAllText(Path.Combine(dir, "comparison.md"));
+            foreach (string policy in new[] { "built-in", "fixed-2h", "least-spending", "oracle" })
+                Assert.Contains("| " + policy, table);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "comparison.json")));
+            Assert.Contains(json.RootElement.GetProperty("policies").EnumerateArray(),
+                e => e.GetProperty("name").GetString() == "built-in" && e.GetProperty("metrics").TryGetProperty("utility", out _));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
     }
 }
