@@ -10,6 +10,7 @@ using SensorNode.Simulation.Network;
 namespace SensorNode.Simulation.Tests.Network;
 
 /// <summary>A whole simulated node whose MQTT goes to a real mosquitto instead of the in-process broker.</summary>
+[Collection(RealBrokerCollection.Name)]
 public class RealBrokerNodeTests
 {
     private const long Start = 1_727_690_400_000; // 2024-09-30 10:00:00 UTC

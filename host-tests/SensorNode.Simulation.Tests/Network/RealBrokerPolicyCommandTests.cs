@@ -11,6 +11,7 @@ using SensorNode.Simulation.Network;
 namespace SensorNode.Simulation.Tests.Network;
 
 /// <summary>The policy command through a real mosquitto: retained by mosquitto_pub, taken by the node, acked to mosquitto_sub.</summary>
+[Collection(RealBrokerCollection.Name)]
 public class RealBrokerPolicyCommandTests
 {
     private const long Start = 1_727_690_400_000; // 2024-09-30 10:00:00 UTC

@@ -5,6 +5,7 @@ using SensorNode.Simulation.Network;
 namespace SensorNode.Simulation.Tests.Network;
 
 /// <summary>The session's failure paths against sockets that misbehave; no broker needed.</summary>
+[Collection(RealBrokerCollection.Name)]
 public class RealBrokerSessionFailureTests
 {
     // How far past its timeout a call may return before it counts as hanging (resolver and scheduler delays included).

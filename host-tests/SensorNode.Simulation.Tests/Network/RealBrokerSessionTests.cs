@@ -8,6 +8,7 @@ using SensorNode.Simulation.Network;
 namespace SensorNode.Simulation.Tests.Network;
 
 /// <summary>The session against a real mosquitto, checked by mosquitto_sub as an independent client.</summary>
+[Collection(RealBrokerCollection.Name)]
 public class RealBrokerSessionTests
 {
     private const int ConnectTimeout = 3000;
