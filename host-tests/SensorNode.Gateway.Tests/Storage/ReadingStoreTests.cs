@@ -28,6 +28,24 @@ public sealed class ReadingStoreTests : IDisposable
     }
 
     [Fact]
+    public void Store_KeepsTheEventRtcsMotionAges_AndNullWhereTheNodeSentNone()
+    {
+        Reading stamped = WriterPacks.Full(2, WriterPacks.BaseTime);
+        stamped.MotionEvents = 3;
+        stamped.FirstMotionAgeSeconds = 600;
+        stamped.LastMotionAgeSeconds = 120;
+        DecodedPack pack = WriterPacks.Decode(WriterPacks.Encode(stamped, WriterPacks.Full(3, WriterPacks.BaseTime + 60)));
+        using ReadingStore store = _database.Open();
+
+        store.Store(pack, Received);
+
+        IReadOnlyList<StoredReading> rows = store.Query();
+        Assert.Equal((600, 120), (rows[0].FirstMotionAgeSeconds, rows[0].LastMotionAgeSeconds));
+        Assert.Null(rows[1].FirstMotionAgeSeconds);
+        Assert.Null(rows[1].LastMotionAgeSeconds);
+    }
+
+    [Fact]
     public void Store_IgnoresADuplicatePack()
     {
         DecodedPack pack = WriterPacks.Pack(1, 4);

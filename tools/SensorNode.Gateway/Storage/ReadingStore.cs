@@ -42,9 +42,10 @@ public sealed partial class ReadingStore : IDisposable
     {
         _connection = connection;
         _insertReading = Prepare("""
-            INSERT OR IGNORE INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout)
-            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, $armed, $brownout)
-            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received", "$armed", "$brownout");
+            INSERT OR IGNORE INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout,
+                motion_first_age_s, motion_last_age_s)
+            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, $armed, $brownout, $first, $last)
+            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received", "$armed", "$brownout", "$first", "$last");
         _insertEnergy = Prepare("""
             INSERT OR IGNORE INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms)
             VALUES ($node, $seq, $unix, $stored, $wake, $harvest, $dropped, $received)
@@ -210,7 +211,7 @@ public sealed partial class ReadingStore : IDisposable
         foreach (DecodedReading r in pack.Readings)
         {
             object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs,
-                r.ArmedSeconds, r.Brownout ? 1 : null];
+                r.ArmedSeconds, r.Brownout ? 1 : null, r.FirstMotionAgeSeconds, r.LastMotionAgeSeconds];
             int added = Run(_insertReading, values);
             if (added == 0 && IsSeqReuse(r, receivedUnixMs, values))
             {
@@ -394,12 +395,17 @@ public sealed partial class ReadingStore : IDisposable
         if (toUnixSeconds != null) where.Add("unix_s <= $to");
         string clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         return ReadRows($"""
-            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout
+            SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout,
+                motion_first_age_s, motion_last_age_s
             FROM readings {clause} ORDER BY node_id, seq LIMIT $limit
             """, [("$node", nodeId), ("$from", fromUnixSeconds), ("$to", toUnixSeconds), ("$limit", limit)],
             r => new StoredReading(r.GetString(0), (uint)r.GetInt64(1), NullableInt64(r, 2), NullableDouble(r, 3), NullableDouble(r, 4),
                 NullableDouble(r, 5), NullableDouble(r, 6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetInt64(8),
-                r.IsDBNull(9) ? null : r.GetInt32(9), !r.IsDBNull(10) && r.GetInt32(10) != 0));
+                r.IsDBNull(9) ? null : r.GetInt32(9), !r.IsDBNull(10) && r.GetInt32(10) != 0)
+            {
+                FirstMotionAgeSeconds = r.IsDBNull(11) ? null : r.GetInt32(11),
+                LastMotionAgeSeconds = r.IsDBNull(12) ? null : r.GetInt32(12),
+            });
     }
 
     /// <summary>Number of stored readings.</summary>

@@ -111,6 +111,11 @@ internal static class StoreSchema
             PRIMARY KEY (room, slot_s)
         ) WITHOUT ROWID;
         """,
+        // 5: the event RTC's first and last motion of each reading's interval, s before its time (NULL = not sent).
+        """
+        ALTER TABLE readings ADD COLUMN motion_first_age_s INTEGER;
+        ALTER TABLE readings ADD COLUMN motion_last_age_s INTEGER;
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>

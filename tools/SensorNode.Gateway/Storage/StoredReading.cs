@@ -13,4 +13,11 @@ namespace SensorNode.Gateway;
 /// <param name="ArmedSeconds">Seconds the PIR watched since the previous reading; null when unknown (older payloads).</param>
 /// <param name="Brownout">The node was dead between the previous reading and this one.</param>
 public sealed record StoredReading(string NodeId, uint Sequence, long? UnixSeconds, double? TemperatureC, double? HumidityPercent,
-    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents, long ReceivedUnixMs, int? ArmedSeconds = null, bool Brownout = false);
+    double? IlluminanceLux, double? SupercapVolts, int? MotionEvents, long ReceivedUnixMs, int? ArmedSeconds = null, bool Brownout = false)
+{
+    /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's first motion event (event RTC); null when not sent.</summary>
+    public int? FirstMotionAgeSeconds { get; init; }
+
+    /// <summary>Seconds before <see cref="UnixSeconds"/> of the interval's last motion event (event RTC); null when not sent.</summary>
+    public int? LastMotionAgeSeconds { get; init; }
+}
