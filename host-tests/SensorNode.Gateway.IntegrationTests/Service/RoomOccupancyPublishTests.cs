@@ -17,9 +17,10 @@ public class RoomOccupancyPublishTests
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-o/availability", "sleeping:600", retain: true);
-        // Seq 1 counts one motion event (SenmlPacks: motion = seq % 3), 1 min ago: still inside the 20-min hold at the end
-        // of the current 15-min slot, whatever the time of day the test runs at.
-        MosquittoClients.Publish(harness.Port, "sensornode/node-o/state", SenmlPacks.Encode("node-o", 1, 1, now - 60));
+        // Seq 1 counts one motion event (SenmlPacks: motion = seq % 3), 10 min ago. The stored series' newest slot is the
+        // last 15 min before the gateway's clock, decided at its midpoint (7.5 min ago): the motion is before it and inside
+        // the 20-min hold, however long the gateway takes. (A motion under 7.5 min old would fall after that midpoint.)
+        MosquittoClients.Publish(harness.Port, "sensornode/node-o/state", SenmlPacks.Encode("node-o", 1, 1, now - 600));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 10_000), gateway.Counters.ToString());
         var config = MosquittoClients.Subscribe(harness.Port, "homeassistant/binary_sensor/sensornode_room_office-7_occupancy/config", count: 1, waitSeconds: 5);
         using JsonDocument binary = JsonDocument.Parse(Assert.Single(config).Payload);
