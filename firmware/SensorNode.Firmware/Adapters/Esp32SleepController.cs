@@ -25,6 +25,10 @@ namespace SensorNode.Firmware.Adapters
         /// Uses <paramref name="wakePin"/> for the motion wake-up on <paramref name="wakeLevel"/> (1 high: the PIR itself;
         /// 0 low: the event RTC's open-drain INT, pulled up, [rtc] interrupt_pin).
         /// </summary>
+        // nanoframework/nf-interpreter main 06f8ee3, targets/ESP32/_nanoCLR/nanoFramework.Hardware.ESP32/
+        // nanoFramework_hardware_esp32_native_Hardware_Esp32_Sleep.cpp, NativeEnableWakeupByPin: the level is passed as
+        // given to esp_sleep_enable_ext0_wakeup(gpio, level), which leaves the pin's pulls alone, so the INT line needs
+        // its external pull-up (docs/hardware.md).
         public Esp32SleepController(int wakePin, int wakeLevel)
         {
             _pirPin = wakePin;
