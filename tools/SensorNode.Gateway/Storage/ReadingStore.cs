@@ -21,9 +21,6 @@ public sealed partial class ReadingStore : IDisposable
     /// <summary>How long a write waits for another connection's lock before failing, ms.</summary>
     public const int BusyTimeoutMilliseconds = 30000;
 
-    /// <summary>SQLite page cache per connection, KiB.</summary>
-    public const int CacheKibibytes = 65536;
-
     private const int MaxReasonChars = 1000;
 
     private readonly object _gate = new();
@@ -105,9 +102,6 @@ public sealed partial class ReadingStore : IDisposable
             connection.Open();
             Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
             Execute(connection, "PRAGMA journal_mode = WAL;");
-            // 64 MiB of page cache (the default is 2 MiB): a year of a building's readings keeps the time index's hot
-            // pages in memory, which halves ingest of large stores (docs/occupancy.md, "Benchmark").
-            Execute(connection, $"PRAGMA cache_size = -{CacheKibibytes};");
             QuickCheck(connection, pathOrConnectionString);
             Migrate(connection);
             return new ReadingStore(connection);
