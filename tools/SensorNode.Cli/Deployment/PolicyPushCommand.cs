@@ -13,7 +13,7 @@ public static class PolicyPushCommand
     public static Command Build() => new Command("push", "queue a policy table for a node in the gateway's store (released as the retained policy command; the node's ack records it as the table it runs)").Options(
         CliOption.Text("--db", "the gateway's SQLite file", "FILE").IsRequired(),
         CliOption.Text("--node", "the node to send it to", "ID").IsRequired(),
-        CliOption.Text("--policy", "the table (policy.bin from `sensornode train`)", "FILE").IsRequired()).With(Run);
+        CliOption.Text("--policy", "the table (policy.bin from `sensornode train`)", "P").IsRequired()).With(Run);
 
     private static int Run(CommandInput options)
     {
