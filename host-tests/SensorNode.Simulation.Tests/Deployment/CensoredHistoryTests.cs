@@ -84,7 +84,7 @@ public sealed class CensoredHistoryTests
         Assert.Equal(300, h.Trace.IlluminanceAt(Monday + 5400), 0.5);
         Assert.Equal(0, h.LightSpreadLux[h.Trace.StepIndex(Monday + 5400)]);
         Assert.Equal(300, h.Trace.IlluminanceAt(Monday + 3 * 3600 - 30), 0.5); // held after the last reading
-        Assert.InRange(h.StressLightScale, 0.5, 0.8);
+        Assert.InRange(h.StressLightScale, CensoredHistory.MinStressLightScale, 0.8);
     }
 
     [Fact]

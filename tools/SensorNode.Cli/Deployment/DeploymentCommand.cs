@@ -98,6 +98,7 @@ public static class DeploymentCommand
             Config = config, Profile = profile, Environment = env, Policy = PolicySpec.FromTable("deployed", prior), Seed = seed,
             Service = ServiceTargets.FromConfig(config), InitialVolts = PolicyTrainer.NormalStartVolts,
         };
+        var pushed = new Dictionary<uint, PolicyTable>();
         double releaseAbove = new GatewayOptions { Host = "localhost", ClientId = "deployment" }.ReleaseAboveVolts;
         var gateway = new InProcessGateway(store, config.TopicPrefix, config.NodeId, releaseAbove, everyDays)
         {
@@ -105,22 +106,31 @@ public static class DeploymentCommand
             {
                 List<HistoryReading> readings = StoreTrainer.Load(store, config.NodeId, env.StartUnixSeconds, dayStart - 1);
                 if (readings.Count < 2) return null;
+                PolicyTable current = TableSchedule.At(InForce(store, config.NodeId, env.StartUnixSeconds, prior, pushed), dayStart);
                 StoreTraining trained = StoreTrainer.Train(readings, $"{config.NodeId} days 0..{day - 1} (store)", env.StartUnixSeconds, dayStart, config, profile,
-                    seed, episodes, (uint)(1000 + day));
-                if (outDir != null) File.WriteAllBytes(Path.Combine(outDir, $"policy-d{day:D2}.bin"), trained.Table.Serialize());
+                    seed, episodes, (uint)(1000 + day), current);
                 log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  day {day}: retrained on {trained.History.Readings} stored readings (PIR watched {trained.History.WatchedFraction:P0}, {trained.History.EventsObserved} events seen, {trained.History.EventsImputed} imputed) in {trained.Result.WallSeconds:F1} s: version {trained.Table.Version}"));
+                    $"  day {day}: retrained on {trained.History.Readings} stored readings (PIR watched {trained.History.WatchedFraction:P0}, {trained.History.EventsObserved} events seen, {trained.History.EventsImputed} imputed, stress light x{trained.History.StressLightScale:0.##}) in {trained.Result.WallSeconds:F1} s: kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}, learned {trained.Result.Learned.Utility:F3})"));
+                if (trained.Kept == "current") return null;
+                if (outDir != null) File.WriteAllBytes(Path.Combine(outDir, $"policy-d{day:D2}.bin"), trained.Table.Serialize());
+                pushed[trained.Table.Version] = trained.Table;
                 return trained.Table;
             },
         };
         NodeRunResult run = DeploymentSimulator.Run(setup, gateway);
-        var schedule = new List<(long FromUnixSeconds, PolicyTable Table)> { (env.StartUnixSeconds, prior) };
-        foreach (ReadingStore.PolicyPush push in store.PolicyPushes(config.NodeId))
+        return new DeploymentOutcome(run, gateway, InForce(store, config.NodeId, env.StartUnixSeconds, prior, pushed));
+    }
+
+    // The tables the node ran, each from its ack as the store recorded it (the prior before the first).
+    private static List<(long FromUnixSeconds, PolicyTable Table)> InForce(ReadingStore store, string nodeId, long start, PolicyTable prior, Dictionary<uint, PolicyTable> pushed)
+    {
+        var schedule = new List<(long FromUnixSeconds, PolicyTable Table)> { (start, prior) };
+        foreach (ReadingStore.PolicyPush push in store.PolicyPushes(nodeId))
         {
             if (push.Outcome != ReadingStore.PolicyApplied || push.SettledUnixMs is not long settled) continue;
-            schedule.Add((settled / 1000, gateway.Pushed.Single(p => p.CommandId == push.CommandId).Table));
+            schedule.Add((settled / 1000, pushed[push.TableVersion]));
         }
-        return new DeploymentOutcome(run, gateway, schedule);
+        return schedule;
     }
 
     /// <summary>CRC-32 of a table as "0x..." (its last four bytes).</summary>

@@ -37,7 +37,7 @@ public static class StoreTrainCommand
         File.WriteAllBytes(outPath, bytes);
         var h = trained.History;
         options.Output.WriteLine($"learned from {h.Readings} readings of {node} ({(end - start) / 86_400} days): PIR watched {h.WatchedFraction:P1} of the time, {h.EventsObserved} events seen, {h.EventsImputed} imputed for the blind spans; stress light x{h.StressLightScale:0.##}");
-        options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s; utility on the history {trained.Result.Learned.Utility:F3} (heuristic {trained.Result.Heuristic.Utility:F3})");
+        options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s; kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}; learned {trained.Result.Learned.Utility:F3}, heuristic {trained.Result.Heuristic.Utility:F3})");
         options.Output.WriteLine($"wrote {outPath}: version {trained.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
         return CommandLine.Ok;
     }

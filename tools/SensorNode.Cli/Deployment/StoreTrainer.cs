@@ -9,7 +9,14 @@ using SensorNode.Simulation.Training;
 namespace SensorNode.Cli.Deployment;
 
 /// <summary>What a retrain from the store produced: the table to push, the trainer's result and the history it saw.</summary>
-public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, HistoryTrace History);
+public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, HistoryTrace History)
+{
+    /// <summary>Which candidate the gate kept: "learned", "current" (nothing better to push), "prior" or "built-in".</summary>
+    public string Kept { get; init; } = "learned";
+
+    /// <summary>The kept table's score on the reconstructed history.</summary>
+    public TableScore? KeptScore { get; init; }
+}
 
 /// <summary>
 /// Learning on site (docs/policy.md): the stored readings of one node become a trace (<see cref="CensoredHistory"/>),
@@ -27,11 +34,15 @@ public static class StoreTrainer
             .ToList();
 
     /// <summary>
-    /// Trains on <paramref name="readings"/> over the window [start, end) (local midnights are the day boundaries), and
-    /// returns the table with the exploration budget applied, version <paramref name="version"/>.
+    /// Trains on <paramref name="readings"/> over the window [start, end) (local midnights are the day boundaries), then
+    /// <b>gates</b> the result: the learned table, the table the node runs now (<paramref name="current"/>), the prior and
+    /// the built-in table, each with the exploration budget applied, are scored by the trainer's own evaluation on the
+    /// same reconstructed history (normal, cold and stressed starts); the one with the fewest brown-outs, then the
+    /// highest utility, is returned as version <paramref name="version"/>. <see cref="StoreTraining.Kept"/> says which;
+    /// "current" means there is nothing better to push.
     /// </summary>
     public static StoreTraining Train(IReadOnlyList<HistoryReading> readings, string name, long startUnixSeconds, long endUnixSeconds, NodeConfig config,
-        HardwareProfile profile, int seed, int episodes, uint version)
+        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null)
     {
         HistoryTrace history = CensoredHistory.Build(name, readings, startUnixSeconds, endUnixSeconds, seed);
         var options = new TrainingOptions
@@ -40,8 +51,36 @@ public static class StoreTrainer
             Episodes = episodes, TableVersion = version, StressLightScales = [history.StressLightScale],
         };
         TrainingResult result = PolicyTrainer.Train(options);
-        return new StoreTraining(ExplorationBudget.Apply(result.Table), result, history);
+        var candidates = new List<(string Name, PolicyTable Table)> { ("learned", result.Table) };
+        if (current != null) candidates.Add(("current", current));
+        candidates.Add(("prior", PriorTable.Build()));
+        candidates.Add(("built-in", PolicyTable.BuiltIn()));
+        (string Name, PolicyTable Table, TableScore Score)? best = null;
+        foreach ((string candidate, PolicyTable table) in candidates)
+        {
+            PolicyTable explored = candidate == "current" ? table : ExplorationBudget.Apply(Versioned(table, version));
+            TableScore score = PolicyTrainer.Evaluate(Codes(explored), options);
+            if (best == null || Better(score, best.Value.Score)) best = (candidate, explored, score);
+        }
+        return new StoreTraining(best!.Value.Table, result, history) { Kept = best.Value.Name, KeptScore = best.Value.Score };
     }
+
+    // Fewer brown-outs from the normal and cold starts, then in the stress runs, then higher utility (ties keep the earlier candidate).
+    private static bool Better(TableScore a, TableScore b)
+    {
+        long safeA = a.Brownouts + a.BrownoutsColdStart, safeB = b.Brownouts + b.BrownoutsColdStart;
+        if (safeA != safeB) return safeA < safeB;
+        if (a.BrownoutsStress != b.BrownoutsStress) return a.BrownoutsStress < b.BrownoutsStress;
+        return a.Utility > b.Utility + 1e-9;
+    }
+
+    private static byte[] Codes(PolicyTable table)
+    {
+        byte[] bytes = table.Serialize();
+        return bytes[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)];
+    }
+
+    private static PolicyTable Versioned(PolicyTable table, uint version) => PolicyTable.FromActionCodesFor(version, Codes(table), table.LayoutId);
 
     /// <summary>The whole local days covered by <paramref name="readings"/>, or the last <paramref name="days"/> of them: [start, end).</summary>
     public static (long Start, long End) Window(IReadOnlyList<HistoryReading> readings, int? days)

@@ -28,7 +28,7 @@ public sealed class HistoryTrace
 
     /// <summary>
     /// The darker-copy factor the trainer's stress run uses for this history (<see cref="Training.TrainingOptions.StressLightScales"/>):
-    /// 1 minus the light's relative uncertainty, at most the trainer's default 0.8 and at least 0.5.
+    /// 1 minus the light's relative uncertainty, at most the trainer's default 0.8 and at least <see cref="CensoredHistory.MinStressLightScale"/>.
     /// </summary>
     public double StressLightScale { get; init; } = 0.8;
 }
