@@ -38,7 +38,9 @@ public static class DeploymentPlot
         plot.Title(title);
         plot.XLabel("week of the deployment");
         plot.YLabel("ratio");
-        plot.Axes.SetLimitsY(0, 1.15);
+        double top = weeks.Select(w => Math.Max(w.CapturedOfOracle, w.Utility / Math.Max(1e-9, w.BestBaselineUtility)))
+            .Concat(reference.Select(w => w.Utility / w.UncensoredUtility!.Value)).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsY(0, Math.Max(1.15, top * 1.05));
         plot.Axes.SetLimitsX(0.5, weeks.Count + 0.5);
         PlotFile.ShowLegendBelow(plot);
         PlotFile.Save(plot, path);
