@@ -26,6 +26,8 @@ public static class TrainCommand
         CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md)"),
         CliOption.Flag("--fleet", "no trace: train the fleet-default table on a synthetic office, corridor and window-side room (FleetDefault; version 102)"),
         CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
+        CliOption.Text("--db", "learn from the gateway's store instead of a trace (with --node; --days: its last N days; docs/policy.md \"Learning on site\")", "FILE"),
+        CliOption.Text("--node", "the node whose stored readings --db learns from", "ID"),
         CliOption.Quiet()).With(Run);
 
     /// <summary><c>sensornode train ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
@@ -34,6 +36,7 @@ public static class TrainCommand
     private static int Run(CommandInput options)
     {
         TextWriter output = options.Output, error = options.Error;
+        if (options.Get("db") != null) return Deployment.StoreTrainCommand.Run(options);
         IReadOnlyList<string> traces = options.All("trace");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
         OutputPaths.PrepareFile("out", outPath);

@@ -699,6 +699,7 @@ public sealed class GatewayService : IAsyncDisposable
         }
         if (rejected != null) _log($"node {nodeId} rejected command {commandId}: {LogText.Quote(rejected)}");
         _store.MarkAcknowledged(commandId, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        _store.RecordPolicyAck(nodeId, commandId, rejected, _time.GetUtcNow().ToUnixTimeMilliseconds()); // the table each node runs (learn)
         Counters.AddCommandAck();
         // An empty retained message deletes the retained command, so the node does not get it again on its next wake.
         await PublishAsync(CommandTopic(nodeId, command.Name), Array.Empty<byte>(), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
@@ -746,7 +747,7 @@ public sealed class GatewayService : IAsyncDisposable
     /// The node's ack (docs/mqtt.md): "&lt;id&gt;" when it applied the command, "&lt;id&gt; rejected &lt;reason&gt;" when it refused it.
     /// Either way the command is settled: a rejected one must not stay retained for the node to refuse forever.
     /// </summary>
-    internal static bool TryParseCommandId(byte[] payload, out long id, out string? rejectedReason)
+    public static bool TryParseCommandId(byte[] payload, out long id, out string? rejectedReason)
     {
         id = 0;
         rejectedReason = null;

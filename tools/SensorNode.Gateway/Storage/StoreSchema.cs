@@ -116,6 +116,28 @@ internal static class StoreSchema
         ALTER TABLE readings ADD COLUMN motion_first_age_s INTEGER;
         ALTER TABLE readings ADD COLUMN motion_last_age_s INTEGER;
         """,
+        // learn (issue 12): every policy table queued for a node (one row per policy command) and the table each node runs (set on its ack).
+        """
+        CREATE TABLE policy_pushes (
+            command_id    INTEGER NOT NULL PRIMARY KEY,
+            node_id       TEXT    NOT NULL,
+            table_version INTEGER NOT NULL,
+            table_crc     INTEGER NOT NULL,
+            layout_id     INTEGER NOT NULL,
+            queued_ms     INTEGER NOT NULL,
+            outcome       TEXT,
+            settled_ms    INTEGER
+        );
+        CREATE INDEX policy_pushes_node ON policy_pushes (node_id, command_id);
+        CREATE TABLE node_policies (
+            node_id       TEXT    NOT NULL PRIMARY KEY,
+            command_id    INTEGER NOT NULL,
+            table_version INTEGER NOT NULL,
+            table_crc     INTEGER NOT NULL,
+            layout_id     INTEGER NOT NULL,
+            since_ms      INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SensorNode.Cli.Deployment;
+using SensorNode.Core.Numerics;
+using SensorNode.Core.Policy;
+using SensorNode.Gateway;
+using SensorNode.Simulation.Deployment;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Training;
+using Xunit;
+
+namespace SensorNode.Cli.Tests.Deployment;
+
+/// <summary>One short deployment (2 weeks of a synthetic office, one weekly retrain of 2 episodes), shared by the tests.</summary>
+public sealed class ShortDeployment : IDisposable
+{
+    public const int Seed = 5;
+    public string Folder { get; } = Directory.CreateTempSubdirectory("sensornode-deployment-").FullName;
+    public (int Code, string Out, string Err) Result { get; }
+
+    public ShortDeployment() =>
+        Result = CliRun.Dispatch("deployment", "--environment", "office", "--weeks", "2", "--episodes", "2", "--seed", Seed.ToString(), "--no-reference", "--out", Folder);
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<ShortDeployment>
+{
+    private ReadingStore OpenStore() => ReadingStore.Open(Path.Combine(run.Folder, "gateway.db"));
+
+    [Fact]
+    public void WritesOneRowPerWeek_CountingTheBuildingsEvents()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        var rows = JsonSerializer.Deserialize<List<DeploymentWeek>>(File.ReadAllText(Path.Combine(run.Folder, "deployment.json")))!;
+        EnvironmentTrace building = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, EnvironmentChoice.DefaultStartUnixSeconds, 14, ShortDeployment.Seed);
+
+        Assert.Equal([1, 2], rows.Select(r => r.Week));
+        for (int w = 0; w < 2; w++)
+        {
+            Assert.Equal(building.Slice(7 * w, 7 * w + 6).MotionEventUnixSeconds.Length, rows[w].EventsTotal);
+            Assert.InRange(rows[w].EventsCaptured, 0, rows[w].EventsTotal);
+            Assert.True(rows[w].OracleEvents > 0);
+        }
+        Assert.Equal(PriorTable.Version, rows[0].TableVersion); // week 1 runs the prior: the first retrain is on day 7
+        Assert.True(File.Exists(Path.Combine(run.Folder, "deployment.png")));
+    }
+
+    [Fact]
+    public void ThePushedTable_IsInForceAfterTheNodesAck_AndIsTheRetrainedFile()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        byte[] file = File.ReadAllBytes(Path.Combine(run.Folder, "policy-d07.bin"));
+        using ReadingStore store = OpenStore();
+
+        ReadingStore.PolicyPush push = Assert.Single(store.PolicyPushes("node-01"));
+        Assert.Equal(ReadingStore.PolicyApplied, push.Outcome);
+        ReadingStore.NodePolicy inForce = store.PolicyInForce("node-01")!;
+        Assert.Equal((1007u, LittleEndian.ReadUInt32(file, file.Length - 4)), (inForce.TableVersion, inForce.TableCrc));
+        Assert.Equal(push.SettledUnixMs, inForce.SinceUnixMs);
+        Assert.Empty(store.PendingCommands("node-01")); // acked, so no longer released
+        var rows = JsonSerializer.Deserialize<List<DeploymentWeek>>(File.ReadAllText(Path.Combine(run.Folder, "deployment.json")))!;
+        Assert.Equal(1007u, rows[1].TableVersion);
+        Assert.Equal($"0x{inForce.TableCrc:X8}", rows[1].TableCrc);
+    }
+
+    [Fact]
+    public void TheRetrain_SeesOnlyWhatTheStoreHeldBeforeItsDay()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        Match line = Regex.Match(run.Result.Err, @"day 7: retrained on (\d+) stored readings \(PIR watched \d+ %, (\d+) events seen");
+        Assert.True(line.Success, run.Result.Err);
+        long day7 = EnvironmentChoice.DefaultStartUnixSeconds + 7 * 86_400;
+        using ReadingStore store = OpenStore();
+        // Taken before day 7 and already received then: readings the node still held in its log came later and were not seen.
+        var before = store.Query("node-01", null, day7 - 1).Where(r => r.ReceivedUnixMs < day7 * 1000).ToList();
+
+        Assert.Equal(before.Count, int.Parse(line.Groups[1].Value));
+        Assert.Equal(before.Sum(r => r.MotionEvents ?? 0), int.Parse(line.Groups[2].Value));
+        Assert.True(store.Query("node-01", day7, null).Count > 0); // the store went on filling after the retrain
+    }
+
+    [Fact]
+    public void TrainFromTheStore_ThenPush_QueuesTheTableForTheNode()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        // A copy: the other tests read the deployment's store as the run left it.
+        string db = Path.Combine(run.Folder, "copy.db");
+        foreach (string suffix in new[] { "", "-wal" })
+            if (File.Exists(Path.Combine(run.Folder, "gateway.db" + suffix))) File.Copy(Path.Combine(run.Folder, "gateway.db" + suffix), db + suffix, overwrite: true);
+        string table = Path.Combine(run.Folder, "store-policy.bin");
+
+        var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--episodes", "2", "--out", table);
+        Assert.True(trained.Code == CommandLine.Ok, trained.Err);
+        byte[] bytes = File.ReadAllBytes(table);
+        Assert.True(PolicyTable.TryLoad(bytes, bytes.Length, out PolicyTable loaded, out _));
+
+        var pushed = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", table);
+        Assert.True(pushed.Code == CommandLine.Ok, pushed.Err);
+        using ReadingStore store = ReadingStore.Open(db);
+        Assert.Equal(loaded.Version, store.PolicyPushes("node-01")[^1].TableVersion);
+        Assert.Contains("runs version 1007", pushed.Out);
+
+        File.WriteAllBytes(table, bytes[..100]);
+        var refused = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", table);
+        Assert.Equal(CommandLine.Failed, refused.Code);
+        Assert.Contains("not a valid policy table", refused.Err);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using SensorNode.Core.Config;
+using SensorNode.Core.Policy;
+using SensorNode.Gateway;
+using SensorNode.Simulation.Deployment;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Oracle;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
+using SensorNode.Simulation.Training;
+
+namespace SensorNode.Cli.Deployment;
+
+/// <summary>
+/// The weekly rows of a deployment (docs/deployment.md). Events captured and brown-outs come from the continuous run;
+/// utility is the week replayed from 4.0 V with the tables the node ran (switching when it acked each), scored against
+/// the baselines of <c>evaluate</c> on the same week from the same start, as <c>evaluate</c> scores (floor: least-spending).
+/// </summary>
+public static class DeploymentReport
+{
+    private const string DeployedName = "deployed";
+    private const string UncensoredName = "uncensored-trained";
+
+    public static List<DeploymentWeek> Weeks(EnvironmentTrace env, DeploymentOutcome outcome, ReadingStore store, NodeConfig config, HardwareProfile profile,
+        int seed, int episodes, bool reference, TextWriter? log)
+    {
+        ServiceTargets service = ServiceTargets.FromConfig(config);
+        NodeTimeline timeline = outcome.Run.Timeline!;
+        List<HistoryReading> stored = StoreTrainer.Load(store, config.NodeId);
+        var rows = new List<DeploymentWeek>();
+        for (int w = 0; w < env.DayCount / 7; w++)
+        {
+            EnvironmentTrace week = env.Slice(7 * w, 7 * w + 6);
+            long from = week.StartUnixSeconds, to = week.EndUnixSeconds;
+            var contestants = EvaluatedPolicy.Baselines(config, profile, service);
+            int baselines = contestants.Count;
+            var schedule = outcome.Schedule;
+            contestants.Add(new EvaluatedPolicy(DeployedName, PolicySpec.BuiltIn(), c => new TableSchedule(schedule, c.NowUnixSeconds)));
+            if (reference && w > 0)
+            {
+                // What history-trained means: the same trainer on the full, uncensored trace of the weeks before this one.
+                var options = new TrainingOptions
+                {
+                    Environments = [env.Slice(0, 7 * w - 1)], Profile = profile, Config = config, Service = service, Seed = seed,
+                    Episodes = episodes, TableVersion = (uint)(900 + w),
+                };
+                PolicyTable uncensored = PolicyTrainer.Train(options).Table;
+                contestants.Add(new EvaluatedPolicy(UncensoredName, PolicySpec.FromTable(UncensoredName, uncensored), null));
+            }
+            List<SimulationMetrics> scored = EvaluateCommand.RunAll(contestants, [week], config, profile, service, seed);
+            var byName = scored.ToDictionary(m => m.Policy);
+            SimulationMetrics best = scored.Where(m => contestants.Take(baselines).Any(c => c.Name == m.Policy)).OrderByDescending(m => m.Utility).First();
+            long oracle = ScheduleOracle.Solve(week, profile, config.WakeIntervalsSeconds).EventsCaptured;
+            long captured = timeline.CapturedEventTimes.Count(t => t >= from && t < to);
+            var brownouts = timeline.BrownoutTimes.Where(t => t >= from && t < to).ToList();
+            PolicyTable end = TableSchedule.At(schedule, to - 1);
+            var weekReadings = stored.Where(r => r.UnixSeconds >= from - 86_400 && r.UnixSeconds < to + 86_400).ToList();
+            var row = new DeploymentWeek
+            {
+                Week = w + 1,
+                EventsTotal = week.MotionEventUnixSeconds.Length,
+                EventsCaptured = captured,
+                OracleEvents = oracle,
+                CapturedOfOracle = oracle > 0 ? (double)captured / oracle : 1,
+                Utility = byName[DeployedName].Utility,
+                BestBaselineUtility = best.Utility,
+                BestBaseline = best.Policy,
+                UncensoredUtility = byName.TryGetValue(UncensoredName, out SimulationMetrics? u) ? u.Utility : null,
+                Brownouts = brownouts.Count,
+                BrownoutsOnPushedTables = brownouts.Count(t => !ReferenceEquals(TableSchedule.At(schedule, t), schedule[0].Table)),
+                BrownoutsFloor = byName[EvaluatedPolicy.LeastSpendingName].Brownouts,
+                TableVersion = end.Version,
+                TableCrc = DeploymentCommand.Crc(end),
+                TablesApplied = schedule.Skip(1).Count(s => s.FromUnixSeconds >= from && s.FromUnixSeconds < to),
+                WatchedFraction = weekReadings.Count >= 2 ? CensoredHistory.Build("week", weekReadings, from, to, seed).WatchedFraction : 0,
+            };
+            rows.Add(row);
+            log?.WriteLine(Line(row));
+        }
+        return rows;
+    }
+
+    public static string Markdown(IReadOnlyList<DeploymentWeek> rows)
+    {
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        w.WriteLine("| week | events | captured | oracle | captured / oracle | utility | best baseline | uncensored-trained | brown-outs (pushed tables) | table |");
+        w.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
+        foreach (DeploymentWeek r in rows)
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} | {r.CapturedOfOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.Brownouts} ({r.BrownoutsOnPushedTables}) | v{r.TableVersion} {r.TableCrc} |"));
+        }
+        return w.ToString();
+    }
+
+    private static string Line(DeploymentWeek r) => string.Create(CultureInfo.InvariantCulture,
+        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")}), brown-outs {r.Brownouts}, table v{r.TableVersion}");
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using SensorNode.Gateway;
+using SensorNode.Gateway.Policies;
+
+namespace SensorNode.Cli.Deployment;
+
+/// <summary>
+/// <c>sensornode policy push --db FILE --node ID --policy FILE</c>: queues a table as the node's retained policy command
+/// in the gateway's store (the running gateway releases it above its safe voltage and records the node's ack).
+/// </summary>
+public static class PolicyPushCommand
+{
+    public static Command Build() => new Command("push", "queue a policy table for a node in the gateway's store (released as the retained policy command; the node's ack records it as the table it runs)").Options(
+        CliOption.Text("--db", "the gateway's SQLite file", "FILE").IsRequired(),
+        CliOption.Text("--node", "the node to send it to", "ID").IsRequired(),
+        CliOption.Text("--policy", "the table (policy.bin from `sensornode train`)", "P").IsRequired()).With(Run);
+
+    private static int Run(CommandInput options)
+    {
+        string db = options.Get("db")!, node = options.Get("node")!, path = options.Get("policy")!;
+        if (!File.Exists(path)) { options.Error.WriteLine($"sensornode policy push: {path}: not found"); return CommandLine.Failed; }
+        byte[] table = File.ReadAllBytes(path);
+        if (!PolicyPusher.TryValidate(table, out _, out string invalid)) { options.Error.WriteLine($"sensornode policy push: {path}: {invalid}"); return CommandLine.Failed; }
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { options.Error.WriteLine($"sensornode policy push: {problem}"); return CommandLine.Failed; }
+        using ReadingStore store = opened!;
+        long id = PolicyPusher.Queue(store, node, table, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), out string error);
+        if (id < 0) { options.Error.WriteLine($"sensornode policy push: {path}: {error}"); return CommandLine.Failed; }
+        ReadingStore.PolicyPush push = store.PolicyPushes(node).Single(p => p.CommandId == id);
+        ReadingStore.NodePolicy? current = store.PolicyInForce(node);
+        options.Output.WriteLine($"queued command {id} for {node}: table version {push.TableVersion}, layout {push.LayoutId}, CRC-32 0x{push.TableCrc:X8}");
+        options.Output.WriteLine(current == null
+            ? $"{node} runs its own table until it acks this one"
+            : $"{node} runs version {current.TableVersion} (CRC-32 0x{current.TableCrc:X8}) until it acks this one");
+        return CommandLine.Ok;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Serialization;
+
+namespace SensorNode.Simulation.Deployment;
+
+/// <summary>One week of a simulated deployment (deployment.json, docs/deployment.md).</summary>
+public sealed class DeploymentWeek
+{
+    /// <summary>1 = the first week.</summary>
+    [JsonPropertyName("week")] public int Week { get; set; }
+
+    /// <summary>Motion events in the week (ground truth).</summary>
+    [JsonPropertyName("events_total")] public long EventsTotal { get; set; }
+
+    /// <summary>Events the deployed node captured in the week (continuous run).</summary>
+    [JsonPropertyName("events_captured")] public long EventsCaptured { get; set; }
+
+    /// <summary>Events the schedule oracle (perfect knowledge of the week) captures.</summary>
+    [JsonPropertyName("oracle_events")] public long OracleEvents { get; set; }
+
+    /// <summary>events_captured / oracle_events (1 when the oracle captures none).</summary>
+    [JsonPropertyName("captured_of_oracle")] public double CapturedOfOracle { get; set; }
+
+    /// <summary>Utility of the week replayed with the tables the node ran, from 4.0 V, against least-spending's brown-outs.</summary>
+    [JsonPropertyName("utility")] public double Utility { get; set; }
+
+    /// <summary>The best baseline's utility on the same week, same start.</summary>
+    [JsonPropertyName("best_baseline_utility")] public double BestBaselineUtility { get; set; }
+
+    /// <summary>Which baseline that was.</summary>
+    [JsonPropertyName("best_baseline")] public string BestBaseline { get; set; } = "";
+
+    /// <summary>
+    /// Utility on the same week of a table trained on the full, uncensored trace of the weeks before it (what
+    /// history-trained means); null for week 1 or when not computed.
+    /// </summary>
+    [JsonPropertyName("uncensored_utility")] public double? UncensoredUtility { get; set; }
+
+    /// <summary>Brown-outs of the deployed node in the week (continuous run).</summary>
+    [JsonPropertyName("brownouts")] public long Brownouts { get; set; }
+
+    /// <summary>Brown-outs while a pushed table (not the prior) was in force.</summary>
+    [JsonPropertyName("brownouts_on_pushed_tables")] public long BrownoutsOnPushedTables { get; set; }
+
+    /// <summary>Least-spending's brown-outs on the week from 4.0 V (no policy can do fewer).</summary>
+    [JsonPropertyName("brownouts_floor")] public long BrownoutsFloor { get; set; }
+
+    /// <summary>Version of the table in force at the end of the week.</summary>
+    [JsonPropertyName("table_version")] public uint TableVersion { get; set; }
+
+    /// <summary>CRC-32 of the table in force at the end of the week, "0x..." hex.</summary>
+    [JsonPropertyName("table_crc")] public string TableCrc { get; set; } = "";
+
+    /// <summary>Tables the node acked as applied during the week.</summary>
+    [JsonPropertyName("tables_applied")] public int TablesApplied { get; set; }
+
+    /// <summary>Share of the week the PIR watched in the stored readings (armed, alive), 0..1.</summary>
+    [JsonPropertyName("watched_fraction")] public double WatchedFraction { get; set; }
+}
