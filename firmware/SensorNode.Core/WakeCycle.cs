@@ -6,6 +6,7 @@ using SensorNode.Core.Hardware;
 using SensorNode.Core.Policy;
 using SensorNode.Core.Storage;
 using SensorNode.Core.Telemetry;
+using SensorNode.Core.Update;
 
 namespace SensorNode.Core
 {
@@ -102,6 +103,7 @@ namespace SensorNode.Core
             SleepPlan plan = PlanSleep(action, wake); // 8
             plan = MaybeTransmit(wake, action, plan); // 9, 9b
             Persist(wake, plan);                     // 10
+            ConfirmApplication(wake);                // 11
             return plan;
         }
 
@@ -535,6 +537,7 @@ namespace SensorNode.Core
                 {
                     // Below the safe voltage not even a SUBSCRIBE: the command stays retained for a better-charged wake.
                     ReceivePolicyCommand(report);
+                    ReceiveUpdate(supercapMillivolts, report);
                 }
                 if (!report.BrokerFailed)
                 {
@@ -556,6 +559,30 @@ namespace SensorNode.Core
             {
                 _hardware.Mqtt.Disconnect();
                 _hardware.Link.Disconnect();
+            }
+        }
+
+        // 9c. Fleet updates (docs/updates.md): the manifest and as many chunks as the energy budget allows, and the app report.
+        private void ReceiveUpdate(int supercapMillivolts, WakeReport report)
+        {
+            new UpdateReceiver(_hardware.Storage, _hardware.Mqtt, _topics, _config.MqttAckTimeoutMilliseconds)
+                .Run(_supercap, supercapMillivolts, _config.PolicyUpdateMinMillivolts, _guard.MinimumStartMillivolts, _config.RadioMilliamps, report);
+        }
+
+        // 11. The wake completed and its state is saved: if this boot runs a set on trial, that set is now confirmed.
+        //     A node that never took an update has no boot.bin and reads nothing more than its absence.
+        private void ConfirmApplication(WakeContext wake)
+        {
+            if (!wake.Report.StateSaved || _hardware.Storage.GetLength(LoaderRecordStore.FileName) <= 0)
+            {
+                return;
+            }
+            LoaderRecordStore records = new LoaderRecordStore(_hardware.Storage);
+            LoaderRecord record = new LoaderRecord();
+            if (records.Load(record))
+            {
+                wake.Report.AppVersion = record.RunningVersion;
+                wake.Report.AppConfirmed = AppLoader.ConfirmSuccessfulWake(record) && records.Save(record);
             }
         }
 

@@ -9,6 +9,7 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 using SensorNode.Core.Telemetry;
 using SensorNode.Firmware.Adapters;
+using SensorNode.Firmware.Loader;
 
 namespace SensorNode.Firmware
 {
@@ -56,6 +57,7 @@ namespace SensorNode.Firmware
                 SleepPlan plan;
                 if (boot.IsValid)
                 {
+                    RunApplicationSet(storage);
                     WakeCycle cycle = new WakeCycle(config, BuildHardware(config, boot.Secrets, storage, radio));
                     cycle.ConfigCrc = boot.ConfigCrc;
                     plan = cycle.Run(cause);
@@ -76,6 +78,30 @@ namespace SensorNode.Firmware
 
             // Only reached when the wake or the planned sleep threw.
             SleepAfterFailure(sleep, radio, safeIntervalSeconds);
+        }
+
+        /// <summary>
+        /// Fleet updates (docs/updates.md): when the loader chooses a downloaded application set, its entry point runs the
+        /// wake and deep-sleeps, so this returns only when there is no set to run or the set failed; the flashed
+        /// application's wake then runs in this same boot (the failed attempt stays counted).
+        /// </summary>
+        private static void RunApplicationSet(LittleFsStorage storage)
+        {
+            System.Reflection.MethodInfo entry = AssemblySetLoader.Prepare(storage);
+            if (entry == null)
+            {
+                return;
+            }
+            try
+            {
+                entry.Invoke(null, null);
+                Debug.WriteLine("Application set returned instead of sleeping");
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("Application set failed: " + ex.Message);
+            }
+            AssemblySetLoader.EntryFailed(storage);
         }
 
         private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio)
