@@ -98,7 +98,7 @@ namespace SensorNode.Core
         public bool AppReportPublished;
         /// <summary>This successful wake confirmed the set on trial.</summary>
         public bool AppConfirmed;
-        /// <summary>The application failed before its wake completed (set by a loader, e.g. the simulator's); nothing else in this report is valid.</summary>
+        /// <summary>This boot's downloaded set failed before its wake (set by the simulator's loader); the flashed application ran this wake.</summary>
         public bool ApplicationFailed;
     }
 }

@@ -9,6 +9,7 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 using SensorNode.Core.Telemetry;
 using SensorNode.Firmware.Adapters;
+using SensorNode.Core.Update;
 using SensorNode.Firmware.Loader;
 
 namespace SensorNode.Firmware
@@ -87,21 +88,21 @@ namespace SensorNode.Firmware
         /// </summary>
         private static void RunApplicationSet(LittleFsStorage storage)
         {
-            System.Reflection.MethodInfo entry = AssemblySetLoader.Prepare(storage);
-            if (entry == null)
+            AssemblySetLoader loader = new AssemblySetLoader();
+            if (AppBoot.Run(storage, loader) < 0)
             {
                 return;
             }
             try
             {
-                entry.Invoke(null, null);
+                loader.Entry.Invoke(null, null);
                 Debug.WriteLine("Application set returned instead of sleeping");
             }
             catch (Exception ex)
             {
                 Debug.WriteLine("Application set failed: " + ex.Message);
             }
-            AssemblySetLoader.EntryFailed(storage);
+            AppBoot.EntryFailed(storage);
         }
 
         private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio)

@@ -89,5 +89,14 @@ namespace SensorNode.Core.Update
         {
             return version != 0 && (record.ActiveVersion == version || (record.TrialSlot >= 0 && record.TrialVersion == version));
         }
+
+        /// <summary>
+        /// Whether <paramref name="version"/> is the set this node last abandoned: never staged again (it would fail again);
+        /// a fixed set comes with a new version number.
+        /// </summary>
+        public static bool Refuses(LoaderRecord record, uint version)
+        {
+            return version != 0 && record.RolledBackVersion == version;
+        }
     }
 }

@@ -23,8 +23,19 @@ namespace SensorNode.Core.Update
         public const string BadManifest = "bad-manifest";
         /// <summary>Ack reason: the chunk's CRC-32, index or length does not match the manifest (fetched again).</summary>
         public const string BadChunk = "bad-chunk";
+        /// <summary>Ack reason: the manifest is of the set this node rolled back from (a fix needs a new version).</summary>
+        public const string RolledBack = "rolled-back";
         /// <summary>Ack reason: a chunk of a version this node holds no manifest for (a stale chunk: dropped).</summary>
         public const string NoManifest = "no-manifest";
+
+        /// <summary>
+        /// The gateway's rule for a settled chunk command: true when the node's rejection means "send it again" (the bytes
+        /// arrived damaged, or flash refused them), false for an applied chunk and for a stale one ("no-manifest").
+        /// </summary>
+        public static bool Refetch(string rejectedReason)
+        {
+            return rejectedReason == BadChunk || rejectedReason == Telemetry.CommandAck.WriteFailed;
+        }
 
         /// <summary>
         /// Writes a chunk command's body: <paramref name="version"/>, <paramref name="index"/> and

@@ -51,7 +51,7 @@ namespace SensorNode.Core.Update
                 ChunkStore store = new ChunkStore(_storage, slot);
                 ReceiveManifest(records, record, store, report);
                 UpdateManifest manifest = store.LoadManifest();
-                if (manifest != null && !AppLoader.Holds(record, manifest.Version))
+                if (manifest != null && !AppLoader.Holds(record, manifest.Version) && !AppLoader.Refuses(record, manifest.Version))
                 {
                     int allowed = UpdateFetchBudget.ChunksAllowed(supercap, supercapMillivolts, safeMillivolts, floorMillivolts,
                         UpdateFetchBudget.WakeBudgetMillijoules * 1000L, manifest.ChunkBytes, radioMilliamps);
@@ -104,6 +104,10 @@ namespace SensorNode.Core.Update
             else if (!UpdateManifest.TryParse(_buffer, bodyStart, length - bodyStart, out manifest, out error))
             {
                 rejected = UpdateCommands.BadManifest;
+            }
+            else if (AppLoader.Refuses(record, manifest.Version))
+            {
+                rejected = UpdateCommands.RolledBack;
             }
             else if (!AppLoader.Holds(record, manifest.Version))
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Reflection;
-using SensorNode.Core.Hardware;
 using SensorNode.Core.Update;
 
 namespace SensorNode.Firmware.Loader
@@ -10,7 +9,7 @@ namespace SensorNode.Firmware.Loader
     /// The thin loader (docs/updates.md): before the flashed application runs its wake, it asks the core's
     /// <see cref="AppLoader"/> which application set this boot runs, persists the decision (the boot attempt is counted
     /// before any code of the set runs), loads the set's assemblies with <c>System.Reflection.Assembly.Load(byte[])</c>
-    /// and returns its entry point. Null means: run the application flashed with nanoff (version 0).
+    /// and finds its entry point (the decision itself is the core's AppBoot, shared with the simulator).
     ///
     /// What nanoCLR does with the bytes (read in nanoframework/nf-interpreter at d53a334733da901c9e1d24e2169fcf4b5e8f5d57,
     /// src/CLR/CorLib/corlib_native_System_Reflection_Assembly.cpp, Load___STATIC__SystemReflectionAssembly__SZARRAY_U1):
@@ -24,77 +23,20 @@ namespace SensorNode.Firmware.Loader
     /// under NANOCLR_REFLECTION, present in the mscorlib 1.17.11 this project compiles against. No nanoFramework sample
     /// that updates assemblies this way was found in the sources searched; nothing here ran on nanoCLR.
     /// </summary>
-    public static class AssemblySetLoader
+    public sealed class AssemblySetLoader : IAppSetLoader
     {
         /// <summary>Type in the set's last assembly whose static <see cref="EntryMethodName"/>() runs one whole wake and deep-sleeps.</summary>
         public const string EntryTypeName = "SensorNode.App.Application";
         /// <summary>Static method, no parameters: it never returns on success (the deep sleep resets the chip).</summary>
         public const string EntryMethodName = "Run";
 
-        /// <summary>
-        /// Chooses, persists and loads the set this boot runs; null for the flashed application (no update ever taken,
-        /// the record unwritable while a trial is due, or a confirmed set that no longer loads). A trial set that fails to
-        /// load is abandoned at once and the choice is made again (at most twice: after an abandon no trial is left).
-        /// </summary>
-        public static MethodInfo Prepare(IPersistentStorage storage)
-        {
-            LoaderRecordStore records = new LoaderRecordStore(storage);
-            LoaderRecord record = new LoaderRecord();
-            if (!records.Load(record))
-            {
-                return null;
-            }
-            for (int round = 0; round < 2; round++)
-            {
-                int slot = AppLoader.Choose(record, AppLoader.MaxFirstWakeAttempts);
-                if (!records.Save(record))
-                {
-                    // An uncounted attempt could repeat forever: without a saved count, never run the trial.
-                    return record.TrialBooting ? null : Load(storage, slot);
-                }
-                if (slot < 0)
-                {
-                    return null;
-                }
-                MethodInfo entry = Load(storage, slot);
-                if (entry != null || !record.TrialBooting)
-                {
-                    return entry;
-                }
-                AppLoader.Abandon(record, RollbackReason.LoadFailed);
-                records.Save(record);
-            }
-            return null;
-        }
+        /// <summary>The entry point of the set the last <see cref="Load"/> accepted; null before.</summary>
+        public MethodInfo Entry;
 
-        /// <summary>
-        /// The set's entry point failed (it returned or threw): this boot is no longer the trial's, so the flashed
-        /// application's wake that follows cannot confirm it. The attempt stays counted.
-        /// </summary>
-        public static void EntryFailed(IPersistentStorage storage)
+        /// <summary>The slot's assemblies in load order, then the entry point; false when anything is missing or refused.</summary>
+        public bool Load(ChunkStore store, UpdateManifest manifest)
         {
-            LoaderRecordStore records = new LoaderRecordStore(storage);
-            LoaderRecord record = new LoaderRecord();
-            if (records.Load(record) && record.TrialBooting)
-            {
-                record.TrialBooting = false;
-                records.Save(record);
-            }
-        }
-
-        // The slot's assemblies in load order, then the entry point; null when anything is missing or refused.
-        private static MethodInfo Load(IPersistentStorage storage, int slot)
-        {
-            if (slot < 0)
-            {
-                return null;
-            }
-            ChunkStore store = new ChunkStore(storage, slot);
-            UpdateManifest manifest = store.LoadManifest();
-            if (manifest == null)
-            {
-                return null;
-            }
+            Entry = null;
             Assembly last = null;
             try
             {
@@ -105,17 +47,18 @@ namespace SensorNode.Firmware.Loader
                     last = bytes == null ? null : Assembly.Load(bytes);
                     if (last == null)
                     {
-                        return null;
+                        return false;
                     }
                 }
                 Type entryType = last.GetType(EntryTypeName);
-                return entryType == null ? null : entryType.GetMethod(EntryMethodName, BindingFlags.Public | BindingFlags.Static);
+                Entry = entryType == null ? null : entryType.GetMethod(EntryMethodName, BindingFlags.Public | BindingFlags.Static);
             }
             catch (Exception ex)
             {
                 Debug.WriteLine("Application set " + manifest.Version.ToString() + " refused: " + ex.Message);
-                return null;
+                Entry = null;
             }
+            return Entry != null;
         }
     }
 }
