@@ -52,6 +52,13 @@ namespace SensorNode.Core
         /// </summary>
         public uint ConfigCrc;
 
+        /// <summary>
+        /// Take part in fleet updates (docs/updates.md): look for cmd/update and cmd/chunk in transmitting wakes and publish
+        /// the app report. Set by the device's Program (its loader can run what arrives) and by the simulator when it models
+        /// the loader; off, a wake does exactly what it did before updates existed.
+        /// </summary>
+        public bool UpdatesEnabled;
+
         private readonly IWakePolicy _policyOverride;
         // Null without [rtc]: the design without the event RTC, unchanged.
         private readonly EventRtc _eventRtc;
@@ -537,7 +544,11 @@ namespace SensorNode.Core
                 {
                     // Below the safe voltage not even a SUBSCRIBE: the command stays retained for a better-charged wake.
                     ReceivePolicyCommand(report);
-                    ReceiveUpdate(supercapMillivolts, report);
+                }
+                if (!report.BrokerFailed && UpdatesEnabled)
+                {
+                    // Its own energy gate: UpdateFetchBudget's safe level, below which it only sends a pending app report.
+                    ReceiveUpdate(supercapMillivolts, nowUnixSeconds, report);
                 }
                 if (!report.BrokerFailed)
                 {
@@ -563,10 +574,10 @@ namespace SensorNode.Core
         }
 
         // 9c. Fleet updates (docs/updates.md): the manifest and as many chunks as the energy budget allows, and the app report.
-        private void ReceiveUpdate(int supercapMillivolts, WakeReport report)
+        private void ReceiveUpdate(int supercapMillivolts, long nowUnixSeconds, WakeReport report)
         {
             new UpdateReceiver(_hardware.Storage, _hardware.Mqtt, _topics, _config.MqttAckTimeoutMilliseconds)
-                .Run(_supercap, supercapMillivolts, _config.PolicyUpdateMinMillivolts, _guard.MinimumStartMillivolts, _config.RadioMilliamps, report);
+                .Run(_supercap, supercapMillivolts, _guard.MinimumStartMillivolts, _config.RadioMilliamps, nowUnixSeconds, report);
         }
 
         // 11. The wake completed and its state is saved: if this boot runs a set on trial, that set is now confirmed.

@@ -61,6 +61,7 @@ namespace SensorNode.Firmware
                     RunApplicationSet(storage);
                     WakeCycle cycle = new WakeCycle(config, BuildHardware(config, boot.Secrets, storage, radio));
                     cycle.ConfigCrc = boot.ConfigCrc;
+                    cycle.UpdatesEnabled = true;
                     plan = cycle.Run(cause);
                     LogWake(cycle.LastReport);
                 }

@@ -33,6 +33,7 @@ public static class CommandLine
             SoakCommand.Build(),
             FaultsCommand.Build(),
             Occupancy.OccupancyCommand.Build(),
+            Fleet.FleetCommand.Build(),
             ProvisionCommand.Build(),
             FlashCommand.Build(),
         };

@@ -176,7 +176,7 @@ public sealed class SimulatedNode
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
         bool setFailed = ModelLoader && RunLoader();
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
-        var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc };
+        var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc, UpdatesEnabled = ModelLoader };
         CoreStartUnixMilliseconds = Clock.NowUnixMilliseconds;
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
         cycle.LastReport.ApplicationFailed = setFailed;

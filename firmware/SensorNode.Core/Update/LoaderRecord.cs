@@ -28,6 +28,8 @@ namespace SensorNode.Core.Update
         public RollbackReason RollbackReason;
         /// <summary>A change (confirmation, rollback) not yet published on the app topic.</summary>
         public bool ReportPending;
+        /// <summary>When the node last looked for a manifest (cmd/update), Unix s; 0: never (or no wall time then).</summary>
+        public uint LastPollUnixSeconds;
 
         /// <summary>The version this boot runs: the trial's while <see cref="TrialBooting"/>, else the active one.</summary>
         public uint RunningVersion
@@ -49,7 +51,7 @@ namespace SensorNode.Core.Update
             buffer[offset + 26] = (byte)RollbackReason;
             buffer[offset + 27] = 0;
             LittleEndian.WriteUInt32(buffer, offset + 28, RolledBackVersion);
-            LittleEndian.WriteUInt32(buffer, offset + 32, 0);
+            LittleEndian.WriteUInt32(buffer, offset + 32, LastPollUnixSeconds);
             LittleEndian.WriteUInt32(buffer, offset + 36, Crc32.Compute(buffer, offset, 36));
         }
 
@@ -77,6 +79,7 @@ namespace SensorNode.Core.Update
             into.ReportPending = (buffer[offset + 25] & 2) != 0;
             into.RollbackReason = (RollbackReason)buffer[offset + 26];
             into.RolledBackVersion = LittleEndian.ReadUInt32(buffer, offset + 28);
+            into.LastPollUnixSeconds = LittleEndian.ReadUInt32(buffer, offset + 32);
             return true;
         }
     }

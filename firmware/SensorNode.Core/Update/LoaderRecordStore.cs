@@ -84,6 +84,7 @@ namespace SensorNode.Core.Update
             to.RolledBackVersion = from.RolledBackVersion;
             to.RollbackReason = from.RollbackReason;
             to.ReportPending = from.ReportPending;
+            to.LastPollUnixSeconds = from.LastPollUnixSeconds;
         }
     }
 }

@@ -13,6 +13,16 @@ namespace SensorNode.Core.Update
     /// </summary>
     public sealed class UpdateReceiver
     {
+        /// <summary>
+        /// Least time between two looks for a new manifest, s: each look is a SUBSCRIBE and a wait for a retained message
+        /// that is almost never there (~0.24 s of radio, ~0.12 J), so it is done at most four times a day. A download in
+        /// progress asks for its chunks at every transmitting wake.
+        /// </summary>
+        public const int PollIntervalSeconds = 6 * 3600;
+
+        /// <summary>Chunk size the safe level is computed for before any manifest is known, bytes (the package default).</summary>
+        public const int DefaultChunkBytes = 1024;
+
         private readonly IPersistentStorage _storage;
         private readonly IMqttSession _mqtt;
         private readonly MqttTopics _topics;
@@ -30,10 +40,13 @@ namespace SensorNode.Core.Update
 
         /// <summary>
         /// Runs the update step. <paramref name="supercap"/>, <paramref name="supercapMillivolts"/>,
-        /// <paramref name="safeMillivolts"/>, <paramref name="floorMillivolts"/> and <paramref name="radioMilliamps"/> feed
-        /// <see cref="UpdateFetchBudget.ChunksAllowed"/>. What happened goes into <paramref name="report"/>.
+        /// <paramref name="floorMillivolts"/> (the brown-out guard's radio floor) and <paramref name="radioMilliamps"/> feed
+        /// <see cref="UpdateFetchBudget"/>: below its safe level nothing is fetched (not even the manifest's subscribe), but a
+        /// pending app report still goes. The manifest is looked for at most every <see cref="PollIntervalSeconds"/> by
+        /// <paramref name="nowUnixSeconds"/> (0: time unknown, look), or whenever a download is incomplete. What happened goes
+        /// into <paramref name="report"/>.
         /// </summary>
-        public void Run(SupercapModel supercap, int supercapMillivolts, int safeMillivolts, int floorMillivolts, int radioMilliamps, WakeReport report)
+        public void Run(SupercapModel supercap, int supercapMillivolts, int floorMillivolts, int radioMilliamps, long nowUnixSeconds, WakeReport report)
         {
             LoaderRecordStore records = new LoaderRecordStore(_storage);
             LoaderRecord record = new LoaderRecord();
@@ -43,14 +56,23 @@ namespace SensorNode.Core.Update
             {
                 _buffer = new byte[UpdateCommands.MaxPayloadBytes];
             }
+            int slot = AppLoader.DownloadSlot(record);
+            ChunkStore store = new ChunkStore(_storage, slot);
+            UpdateManifest manifest = store.LoadManifest();
+            int chunkBytes = manifest != null ? manifest.ChunkBytes : DefaultChunkBytes;
             // A trial set on its first wake keeps its slot until it is confirmed (at the end of this wake).
-            if (!record.TrialBooting)
+            int safeMillivolts = UpdateFetchBudget.SafeMillivolts(supercap, floorMillivolts, chunkBytes, radioMilliamps);
+            if (!record.TrialBooting && supercapMillivolts >= safeMillivolts)
             {
                 report.UpdateChecked = true;
-                int slot = AppLoader.DownloadSlot(record);
-                ChunkStore store = new ChunkStore(_storage, slot);
-                ReceiveManifest(records, record, store, report);
-                UpdateManifest manifest = store.LoadManifest();
+                bool downloading = manifest != null && !AppLoader.Holds(record, manifest.Version) && !AppLoader.Refuses(record, manifest.Version);
+                if (downloading || nowUnixSeconds <= 0 || nowUnixSeconds - record.LastPollUnixSeconds >= PollIntervalSeconds)
+                {
+                    ReceiveManifest(records, record, store, report);
+                    record.LastPollUnixSeconds = nowUnixSeconds > 0 && nowUnixSeconds <= uint.MaxValue ? (uint)nowUnixSeconds : 0;
+                    records.Save(record);
+                    manifest = store.LoadManifest();
+                }
                 if (manifest != null && !AppLoader.Holds(record, manifest.Version) && !AppLoader.Refuses(record, manifest.Version))
                 {
                     int allowed = UpdateFetchBudget.ChunksAllowed(supercap, supercapMillivolts, safeMillivolts, floorMillivolts,

@@ -12,14 +12,24 @@ public class UpdateFetchBudgetTests
     private static readonly SupercapModel Cap = new(Config.CapacitanceMillifarads, Config.EsrMilliohms, Config.BrownoutMillivolts, Config.MaxMillivolts);
     private static readonly int Floor = new BrownoutGuard(Cap, Config.RadioPeakMilliamps, Config.TransmitBudgetMillijoules).MinimumStartMillivolts;
 
+    private static readonly int Safe = UpdateFetchBudget.SafeMillivolts(Cap, Floor, 1024, Config.RadioMilliamps);
+
     private static int Allowed(int millivolts, long budgetMicrojoules = UpdateFetchBudget.WakeBudgetMillijoules * 1000L) =>
-        UpdateFetchBudget.ChunksAllowed(Cap, millivolts, Config.PolicyUpdateMinMillivolts, Floor, budgetMicrojoules, 1024, Config.RadioMilliamps);
+        UpdateFetchBudget.ChunksAllowed(Cap, millivolts, Safe, Floor, budgetMicrojoules, 1024, Config.RadioMilliamps);
+
+    [Fact]
+    public void SafeLevel_IsTheGuardsFloorPlusTheMinimumChunks_AndAllowsAtLeastThem()
+    {
+        Assert.True(Safe > Floor && Safe < Config.MaxMillivolts, $"safe {Safe} mV, floor {Floor} mV");
+        // Priced at the full supercap's voltage: at the safe level itself a chunk costs a little less.
+        Assert.InRange(Allowed(Safe, 1_000_000_000), UpdateFetchBudget.MinChunksPerWake, 2 * UpdateFetchBudget.MinChunksPerWake);
+    }
 
     [Fact]
     public void BelowTheSafeLevel_NoChunk()
     {
-        Assert.Equal(0, Allowed(Config.PolicyUpdateMinMillivolts - 1));
-        Assert.True(Allowed(Config.PolicyUpdateMinMillivolts) > 0);
+        Assert.Equal(0, Allowed(Safe - 1));
+        Assert.True(Allowed(Safe) > 0);
     }
 
     [Fact]
@@ -30,7 +40,7 @@ public class UpdateFetchBudgetTests
         Assert.Equal((int)(UpdateFetchBudget.WakeBudgetMillijoules * 1000L / perChunk), Allowed(top));
 
         long hugeBudget = 1_000_000_000;
-        int mv = Config.PolicyUpdateMinMillivolts;
+        int mv = Safe;
         long above = Cap.StoredMicrojoules(mv) - Cap.StoredMicrojoules(Floor);
         Assert.Equal((int)Math.Min(UpdateManifest.MaxChunks, above / UpdateFetchBudget.ChunkMicrojoules(1024, mv, Config.RadioMilliamps)), Allowed(mv, hugeBudget));
     }
@@ -39,7 +49,7 @@ public class UpdateFetchBudgetTests
     public void MoreVoltage_NeverFewerChunksUnderTheEnergyLimit()
     {
         int previous = 0;
-        for (int mv = Config.PolicyUpdateMinMillivolts; mv <= Config.MaxMillivolts; mv += 50)
+        for (int mv = Safe; mv <= Config.MaxMillivolts; mv += 50)
         {
             int now = Allowed(mv, 1_000_000_000);
             Assert.True(now >= previous, $"{mv} mV: {now} < {previous}");

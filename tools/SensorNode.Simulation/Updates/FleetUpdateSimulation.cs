@@ -94,7 +94,7 @@ public static class FleetUpdateSimulation
 {
     public static List<LuxUpdateSummary> Run(FleetUpdateOptions options, NodeConfig config, HardwareProfile profile, Action<string>? log = null)
     {
-        var release = UpdateRelease.Synthetic(options.Version, options.ImageBytes, options.ChunkBytes, options.Seed);
+        var release = Synthetic(options.Version, options.ImageBytes, options.ChunkBytes, options.Seed);
         var summaries = new List<LuxUpdateSummary>();
         foreach (double lux in options.LuxLevels)
         {
@@ -107,7 +107,7 @@ public static class FleetUpdateSimulation
         return summaries;
     }
 
-    private static NodeUpdateOutcome RunNode(FleetUpdateOptions options, NodeConfig baseConfig, HardwareProfile profile, UpdateRelease release, double lux, int index)
+    private static NodeUpdateOutcome RunNode(FleetUpdateOptions options, NodeConfig baseConfig, HardwareProfile profile, UpdateImage release, double lux, int index)
     {
         NodeConfig config = FleetSimulator.WithNodeId(baseConfig, $"{baseConfig.NodeId}-{index:D3}");
         var environment = ConstantLightBuilding.Generate(lux, options.Days, options.Seed * 7919 + index);
@@ -170,6 +170,14 @@ public static class FleetUpdateSimulation
         outcome.Brownouts = result.Metrics.Brownouts;
         outcome.BaselineBrownouts = baseline.Metrics.Brownouts;
         return outcome;
+    }
+
+    /// <summary>A synthetic set of <paramref name="bytes"/> bytes in one assembly (the simulator never executes it).</summary>
+    public static UpdateImage Synthetic(uint version, int bytes, int chunkBytes, int seed)
+    {
+        var image = new byte[bytes];
+        new Random(seed).NextBytes(image);
+        return new UpdateImage(version, [image], chunkBytes);
     }
 
     private static bool Every(int index, int every) => every > 0 && index % every == every - 1;

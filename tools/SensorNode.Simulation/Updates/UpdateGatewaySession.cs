@@ -24,7 +24,7 @@ public sealed class UpdateGatewaySession : IMqttSession
     private readonly SimulatedBroker _broker;
     private readonly SimulatedClock _clock;
     private readonly SimulatedFlash _flash;
-    private readonly UpdateRelease _release;
+    private readonly UpdateImage _release;
     private readonly string _manifestTopic, _chunkTopic, _ackTopic, _appTopic;
     private readonly Queue<int> _pending = new();
     private long _nextId = 1;
@@ -34,7 +34,7 @@ public sealed class UpdateGatewaySession : IMqttSession
     private int _chunkIndex = -1;
     private bool _corrupted, _cut;
 
-    public UpdateGatewaySession(IMqttSession inner, SimulatedBroker broker, SimulatedClock clock, SimulatedFlash flash, MqttTopics topics, UpdateRelease release)
+    public UpdateGatewaySession(IMqttSession inner, SimulatedBroker broker, SimulatedClock clock, SimulatedFlash flash, MqttTopics topics, UpdateImage release)
     {
         _inner = inner;
         _broker = broker;
