@@ -574,10 +574,15 @@ namespace SensorNode.Core
         }
 
         // 9c. Fleet updates (docs/updates.md): the manifest and as many chunks as the energy budget allows, and the app report.
+        //     The budget starts from what is left now, not from the voltage read at the start of the wake: everything awake
+        //     so far is charged at the radio current (an overestimate: part of it was boot, before the reading).
         private void ReceiveUpdate(int supercapMillivolts, long nowUnixSeconds, WakeReport report)
         {
+            long awakeMilliseconds = _hardware.Clock.UptimeMilliseconds;
+            long spentMicrojoules = WakeEnergy.Microjoules(supercapMillivolts, awakeMilliseconds, awakeMilliseconds, _config.ActiveMilliamps, _config.RadioMilliamps);
+            int nowMillivolts = _supercap.MillivoltsAfter(supercapMillivolts, spentMicrojoules);
             new UpdateReceiver(_hardware.Storage, _hardware.Mqtt, _topics, _config.MqttAckTimeoutMilliseconds)
-                .Run(_supercap, supercapMillivolts, _guard.MinimumStartMillivolts, _config.RadioMilliamps, nowUnixSeconds, report);
+                .Run(_supercap, nowMillivolts, _guard.MinimumStartMillivolts, _config.RadioMilliamps, nowUnixSeconds, report);
         }
 
         // 11. The wake completed and its state is saved: if this boot runs a set on trial, that set is now confirmed.

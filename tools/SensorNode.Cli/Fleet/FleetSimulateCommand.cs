@@ -65,13 +65,13 @@ public static class FleetSimulateCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"Fleet update: {fleet.Nodes} nodes, {fleet.ImageBytes / 1024} KiB set in {fleet.ChunkBytes}-byte chunks, {fleet.Days} days, seed {fleet.Seed}; "
             + $"a damaged chunk on every {fleet.CorruptEvery}th node, a power cut mid-chunk on every {fleet.PowerCutEvery}th, a bad application on every {fleet.BadApplicationEvery}th.");
         text.AppendLine();
-        text.AppendLine("| lux | updated | rolled back | incomplete | no working app | days until all settled | median days | update radio J/node | net extra J/node | events captured (without update) | events cost |");
-        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| lux | updated | rolled back | incomplete | no working app | days until all settled | median days | update radio J/node | net extra J/node | events captured (without update) | events cost | brown-outs (without update; injected cuts) |");
+        text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (LuxUpdateSummary s in summaries)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {s.Lux:0} | {s.Updated} | {s.RolledBack} | {s.Incomplete} | {s.WithoutWorkingApplication} | {(s.DaysUntilAllSettled is double d ? d.ToString("F2", CultureInfo.InvariantCulture) : "not within the run")} | "
-                + $"{(s.MedianDaysToUpdate is double m ? m.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {s.UpdateRadioEnergyPerNodeJ:F2} | {s.ExtraEnergyPerNodeJ:F2} | {s.EventsCaptured} ({s.BaselineEventsCaptured}) | {s.EventsCost} |");
+                + $"{(s.MedianDaysToUpdate is double m ? m.ToString("F2", CultureInfo.InvariantCulture) : "-")} | {s.UpdateRadioEnergyPerNodeJ:F2} | {s.ExtraEnergyPerNodeJ:F2} | {s.EventsCaptured} ({s.BaselineEventsCaptured}) | {s.EventsCost} | {s.Brownouts} ({s.BaselineBrownouts}; {s.PowerCutsInjected}) |");
         }
         return text.ToString();
     }

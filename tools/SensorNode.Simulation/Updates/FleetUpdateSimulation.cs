@@ -81,6 +81,8 @@ public sealed class LuxUpdateSummary
     [JsonPropertyName("events_cost")] public long EventsCost { get; init; }
     [JsonPropertyName("brownouts")] public long Brownouts { get; init; }
     [JsonPropertyName("baseline_brownouts")] public long BaselineBrownouts { get; init; }
+    /// <summary>Power cuts the run injected mid-chunk (each a brown-out by construction).</summary>
+    [JsonPropertyName("power_cuts_injected")] public int PowerCutsInjected { get; init; }
     [JsonPropertyName("faults")] public SortedDictionary<string, int> Faults { get; init; } = new();
     [JsonPropertyName("per_node")] public List<NodeUpdateOutcome> PerNode { get; init; } = [];
 }
@@ -125,7 +127,7 @@ public static class FleetUpdateSimulation
             Config = config, Profile = profile, Environment = environment, Seed = options.Seed,
             StepObserverFactory = _ => step =>
             {
-                if (step.Report == null) { last = null; return; }
+                if (step.Report == null) return;   // a brown-out: the last completed wake stays the one to judge
                 last = step.Report;
                 if (step.Report.ApplicationFailed) outcome.FailedBoots++;
                 bool settled = (step.Report.AppConfirmed && step.Report.AppVersion == release.Version)
@@ -159,8 +161,11 @@ public static class FleetUpdateSimulation
             : record.RolledBackVersion == release.Version && record.TrialSlot < 0 ? "rolled-back" : "incomplete";
         outcome.ChunksAcked = session.ChunksAcked;
         outcome.ChunksRefused = session.ChunksRefused;
-        // A working application: the last wake ran to its saved state (a bad set's boots fall back to the flashed one).
-        outcome.WorkingApplication = last != null && last.StateSaved;
+        // A working application: the last completed wake ran to its saved state (a bad set's boots fall back to the flashed
+        // application in the same boot), and what the loader will boot next is the confirmed set, the flashed one, or a
+        // trial with attempts left (which falls back the same way).
+        outcome.WorkingApplication = last != null && last.StateSaved
+            && (record.TrialSlot < 0 || record.TrialAttempts < AppLoader.MaxFirstWakeAttempts || !record.TrialBooting);
         outcome.EnergySpentJ = result.Metrics.EnergySpentJ;
         outcome.BaselineEnergySpentJ = baseline.Metrics.EnergySpentJ;
         outcome.UpdateRadioSeconds = session.UpdateRadioMilliseconds / 1000.0;
@@ -207,6 +212,7 @@ public static class FleetUpdateSimulation
             EventsCost = baseline - captured,
             Brownouts = outcomes.Sum(o => o.Brownouts),
             BaselineBrownouts = outcomes.Sum(o => o.BaselineBrownouts),
+            PowerCutsInjected = faults.GetValueOrDefault("power-cut-mid-chunk"),
             Faults = faults,
             PerNode = outcomes.ToList(),
         };
