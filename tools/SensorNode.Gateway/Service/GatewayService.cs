@@ -324,7 +324,7 @@ public sealed class GatewayService : IAsyncDisposable
     {
         Interlocked.Exchange(ref _lastArrivalTicks, Environment.TickCount64);
         MqttApplicationMessage message = e.ApplicationMessage;
-        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack" or "fault"))
+        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack" or "fault" or SensorNode.Core.Telemetry.MqttTopics.AppLevel))
         {
             // Every filter is "<prefix>/+/<kind>": what fails to parse has a node level that breaks the node-id rule.
             // It is dead-lettered like any bad message, never dropped without a trace.
