@@ -6,6 +6,7 @@ using SensorNode.Core.Hardware;
 using SensorNode.Core.Policy;
 using SensorNode.Core.Storage;
 using SensorNode.Core.Telemetry;
+using SensorNode.Core.Update;
 
 namespace SensorNode.Core
 {
@@ -50,6 +51,13 @@ namespace SensorNode.Core
         /// sleeping message ("sleeping:600;cfg=1A2B3C4D"); 0 (unknown) announces the plain "sleeping:600".
         /// </summary>
         public uint ConfigCrc;
+
+        /// <summary>
+        /// Take part in fleet updates (docs/updates.md): look for cmd/update and cmd/chunk in transmitting wakes and publish
+        /// the app report. Set by the device's Program (its loader can run what arrives) and by the simulator when it models
+        /// the loader; off, a wake does exactly what it did before updates existed.
+        /// </summary>
+        public bool UpdatesEnabled;
 
         private readonly IWakePolicy _policyOverride;
         // Null without [rtc]: the design without the event RTC, unchanged.
@@ -102,6 +110,7 @@ namespace SensorNode.Core
             SleepPlan plan = PlanSleep(action, wake); // 8
             plan = MaybeTransmit(wake, action, plan); // 9, 9b
             Persist(wake, plan);                     // 10
+            ConfirmApplication(wake);                // 11
             return plan;
         }
 
@@ -536,6 +545,11 @@ namespace SensorNode.Core
                     // Below the safe voltage not even a SUBSCRIBE: the command stays retained for a better-charged wake.
                     ReceivePolicyCommand(report);
                 }
+                if (!report.BrokerFailed && UpdatesEnabled)
+                {
+                    // Its own energy gate: UpdateFetchBudget's safe level, below which it only sends a pending app report.
+                    ReceiveUpdate(supercapMillivolts, nowUnixSeconds, report);
+                }
                 if (!report.BrokerFailed)
                 {
                     // Retained "sleeping:<s>": dashboards and the gateway know when to expect the node back.
@@ -556,6 +570,35 @@ namespace SensorNode.Core
             {
                 _hardware.Mqtt.Disconnect();
                 _hardware.Link.Disconnect();
+            }
+        }
+
+        // 9c. Fleet updates (docs/updates.md): the manifest and as many chunks as the energy budget allows, and the app report.
+        //     The budget starts from what is left now, not from the voltage read at the start of the wake: everything awake
+        //     so far is charged at the radio current (an overestimate: part of it was boot, before the reading).
+        private void ReceiveUpdate(int supercapMillivolts, long nowUnixSeconds, WakeReport report)
+        {
+            long awakeMilliseconds = _hardware.Clock.UptimeMilliseconds;
+            long spentMicrojoules = WakeEnergy.Microjoules(supercapMillivolts, awakeMilliseconds, awakeMilliseconds, _config.ActiveMilliamps, _config.RadioMilliamps);
+            int nowMillivolts = _supercap.MillivoltsAfter(supercapMillivolts, spentMicrojoules);
+            new UpdateReceiver(_hardware.Storage, _hardware.Mqtt, _topics, _config.MqttAckTimeoutMilliseconds)
+                .Run(_supercap, nowMillivolts, _guard.MinimumStartMillivolts, _config.RadioMilliamps, nowUnixSeconds, report);
+        }
+
+        // 11. The wake completed and its state is saved: if this boot runs a set on trial, that set is now confirmed.
+        //     A node that never took an update has no boot.bin and reads nothing more than its absence.
+        private void ConfirmApplication(WakeContext wake)
+        {
+            if (!wake.Report.StateSaved || _hardware.Storage.GetLength(LoaderRecordStore.FileName) <= 0)
+            {
+                return;
+            }
+            LoaderRecordStore records = new LoaderRecordStore(_hardware.Storage);
+            LoaderRecord record = new LoaderRecord();
+            if (records.Load(record))
+            {
+                wake.Report.AppVersion = record.RunningVersion;
+                wake.Report.AppConfirmed = AppLoader.ConfirmSuccessfulWake(record) && records.Save(record);
             }
         }
 

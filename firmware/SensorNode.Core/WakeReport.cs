@@ -77,5 +77,28 @@ namespace SensorNode.Core
         public uint AckedSequence;
         public uint DroppedReadings;
         public SleepPlan Plan;
+
+        /// <summary>Fleet updates (docs/updates.md): the application version this boot runs (0: the flashed one).</summary>
+        public uint AppVersion;
+        /// <summary>The update step ran (a transmitting wake above the safe voltage, not a trial set's first wake).</summary>
+        public bool UpdateChecked;
+        /// <summary>A cmd/update manifest was received: its version (0 if unreadable), whether it started a download, why it was refused.</summary>
+        public uint UpdateManifestVersion;
+        public bool UpdateManifestStarted;
+        public string UpdateManifestRejected;
+        /// <summary>Chunks the energy budget allowed, stored, refused as damaged; present of the manifest's count after the step.</summary>
+        public int UpdateChunksAllowed;
+        public int UpdateChunksStored;
+        public int UpdateChunksRejected;
+        public int UpdateChunksPresent;
+        public int UpdateChunkCount;
+        /// <summary>The version staged for the loader at this wake (0: none).</summary>
+        public uint UpdateStagedVersion;
+        /// <summary>The app topic was published (a confirmation or rollback the gateway had not heard of).</summary>
+        public bool AppReportPublished;
+        /// <summary>This successful wake confirmed the set on trial.</summary>
+        public bool AppConfirmed;
+        /// <summary>This boot's downloaded set failed before its wake (set by the simulator's loader); the flashed application ran this wake.</summary>
+        public bool ApplicationFailed;
     }
 }

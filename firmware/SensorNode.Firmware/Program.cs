@@ -9,6 +9,8 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 using SensorNode.Core.Telemetry;
 using SensorNode.Firmware.Adapters;
+using SensorNode.Core.Update;
+using SensorNode.Firmware.Loader;
 
 namespace SensorNode.Firmware
 {
@@ -56,8 +58,10 @@ namespace SensorNode.Firmware
                 SleepPlan plan;
                 if (boot.IsValid)
                 {
+                    RunApplicationSet(storage);
                     WakeCycle cycle = new WakeCycle(config, BuildHardware(config, boot.Secrets, storage, radio));
                     cycle.ConfigCrc = boot.ConfigCrc;
+                    cycle.UpdatesEnabled = true;
                     plan = cycle.Run(cause);
                     LogWake(cycle.LastReport);
                 }
@@ -76,6 +80,30 @@ namespace SensorNode.Firmware
 
             // Only reached when the wake or the planned sleep threw.
             SleepAfterFailure(sleep, radio, safeIntervalSeconds);
+        }
+
+        /// <summary>
+        /// Fleet updates (docs/updates.md): when the loader chooses a downloaded application set, its entry point runs the
+        /// wake and deep-sleeps, so this returns only when there is no set to run or the set failed; the flashed
+        /// application's wake then runs in this same boot (the failed attempt stays counted).
+        /// </summary>
+        private static void RunApplicationSet(LittleFsStorage storage)
+        {
+            AssemblySetLoader loader = new AssemblySetLoader();
+            if (AppBoot.Run(storage, loader) < 0)
+            {
+                return;
+            }
+            try
+            {
+                loader.Entry.Invoke(null, null);
+                Debug.WriteLine("Application set returned instead of sleeping");
+            }
+            catch (Exception ex)
+            {
+                Debug.WriteLine("Application set failed: " + ex.Message);
+            }
+            AppBoot.EntryFailed(storage);
         }
 
         private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio)

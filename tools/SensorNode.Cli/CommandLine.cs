@@ -34,6 +34,7 @@ public static class CommandLine
             FaultsCommand.Build(),
             Occupancy.OccupancyCommand.Build(),
             Deployment.DeploymentCommand.Build(),
+            Fleet.FleetCommand.Build(),
             ProvisionCommand.Build(),
             FlashCommand.Build(),
         };

@@ -2,6 +2,7 @@ using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Core.Hardware;
 using SensorNode.Core.Policy;
+using SensorNode.Core.Update;
 using SensorNode.Simulation.Devices;
 
 namespace SensorNode.Simulation;
@@ -67,6 +68,21 @@ public sealed class SimulatedNode
 
     /// <summary>The report of the last wake.</summary>
     public WakeReport? LastReport { get; private set; }
+
+    /// <summary>
+    /// Runs the loader before each wake (docs/updates.md): the core's <see cref="AppBoot"/> over this node's flash, as the
+    /// device's Program does. Off by default: a node that never takes an update has no boot.bin, and older runs stay as they were.
+    /// </summary>
+    public bool ModelLoader { get; set; }
+
+    /// <summary>
+    /// Which downloaded versions are bad applications: their entry point fails before the wake completes, so (as on the
+    /// device) the attempt stays counted and the flashed application runs this boot's wake. Null: every set works.
+    /// </summary>
+    public Func<uint, bool>? ApplicationFails { get; set; }
+
+    /// <summary>Reading a downloaded set from flash and Assembly.Load at each boot that runs it, ms per KiB (an estimate to bench-measure).</summary>
+    public double LoadMillisecondsPerKibibyte { get; set; } = 2;
 
     public SimulatedNode(NodeConfig config, long startUnixMilliseconds, int seed, SimulatedBroker? broker = null, double adcNoiseMillivoltsRms = 0)
     {
@@ -158,13 +174,38 @@ public sealed class SimulatedNode
         Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
         if (BootAssociateMilliseconds > 0) Clock.Awake(BootAssociateMilliseconds, Physics.PowerPhase.BootAssociate);
         Clock.Awake(ComputeMilliseconds, Physics.PowerPhase.Compute);
+        bool setFailed = ModelLoader && RunLoader();
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
-        var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc };
+        var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc, UpdatesEnabled = ModelLoader };
         CoreStartUnixMilliseconds = Clock.NowUnixMilliseconds;
         SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
+        cycle.LastReport.ApplicationFailed = setFailed;
         plan.Enter(Sleep, _hardware.RadioConfig);
         LastReport = cycle.LastReport;
         return cycle.LastReport;
+    }
+
+    // The device's loader step: AppBoot chooses (and counts) the set; a bad set's entry fails after its load, the attempt
+    // stays counted, and the flashed application's wake runs. True when this boot's set failed.
+    private bool RunLoader()
+    {
+        var loader = new SimulatedSetLoader(Clock, LoadMillisecondsPerKibibyte);
+        if (AppBoot.Run(_hardware.Storage, loader) < 0 || ApplicationFails == null || !ApplicationFails(loader.Version)) return false;
+        AppBoot.EntryFailed(_hardware.Storage);
+        return true;
+    }
+
+    /// <summary>Books the load of a set (flash read and Assembly.Load) as compute time; the simulated platform accepts every verified set.</summary>
+    private sealed class SimulatedSetLoader(SimulatedClock clock, double millisecondsPerKibibyte) : IAppSetLoader
+    {
+        public uint Version { get; private set; }
+
+        public bool Load(ChunkStore store, UpdateManifest manifest)
+        {
+            Version = manifest.Version;
+            clock.Awake((long)Math.Ceiling(manifest.ImageBytes / 1024.0 * millisecondsPerKibibyte), Physics.PowerPhase.Compute);
+            return true;
+        }
     }
 
     /// <summary>Deep sleep for the armed interval (or until <paramref name="maxMilliseconds"/>).</summary>

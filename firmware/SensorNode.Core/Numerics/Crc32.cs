@@ -17,8 +17,17 @@ namespace SensorNode.Core.Numerics
         /// <summary>CRC of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
         public static uint Compute(byte[] data, int offset, int count)
         {
+            return Append(0, data, offset, count);
+        }
+
+        /// <summary>
+        /// Continues a CRC over more bytes: Append(Compute(a), b) == Compute(a followed by b), and Append(0, x) == Compute(x).
+        /// Lets a long file (an application image) be checked piece by piece through one small buffer.
+        /// </summary>
+        public static uint Append(uint previousCrc, byte[] data, int offset, int count)
+        {
             uint[] table = NibbleTable;
-            uint crc = 0xFFFFFFFF;
+            uint crc = ~previousCrc;
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {

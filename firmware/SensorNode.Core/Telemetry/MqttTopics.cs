@@ -18,6 +18,8 @@ namespace SensorNode.Core.Telemetry
         public const string FaultLevel = "fault";
         /// <summary>Topic level after the node id under which commands are published ("cmd/&lt;name&gt;").</summary>
         public const string CommandLevel = "cmd";
+        /// <summary>Topic level after the node id: the application version the node runs and its last rollback (retained; docs/updates.md).</summary>
+        public const string AppLevel = "app";
 
         /// <summary>
         /// Builds the topics. <paramref name="prefix"/>: one or more topic levels ("sensornode", "site/a"), no
@@ -38,6 +40,7 @@ namespace SensorNode.Core.Telemetry
             CommandPrefix = string.Concat(root, CommandLevel, "/");
             Ack = string.Concat(root, AckLevel);
             Fault = string.Concat(root, FaultLevel);
+            App = string.Concat(root, AppLevel);
         }
 
         /// <summary>"&lt;prefix&gt;/&lt;node&gt;/state": SenML readings, QoS 1, not retained.</summary>
@@ -54,5 +57,8 @@ namespace SensorNode.Core.Telemetry
 
         /// <summary>"&lt;prefix&gt;/&lt;node&gt;/fault": <see cref="FaultReport"/> of a node without a trustworthy configuration, QoS 1, retained.</summary>
         public string Fault { get; }
+
+        /// <summary>"&lt;prefix&gt;/&lt;node&gt;/app": Update.AppReport payloads, QoS 1, retained.</summary>
+        public string App { get; }
     }
 }

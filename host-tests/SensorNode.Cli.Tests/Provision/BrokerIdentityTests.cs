@@ -38,6 +38,7 @@ public sealed class BrokerIdentityTests : IDisposable
             new[]
             {
                 "user gw-1", "topic read sensornode/+/state", "topic read sensornode/+/availability", "topic read sensornode/+/ack", "topic read sensornode/+/fault",
+                "topic read sensornode/+/app",
                 "topic write sensornode/+/cmd/#", "topic write sensornode/+/ha/#", "topic write homeassistant/#",
             },
             File.ReadAllLines(_folder.Path("out", "gw-1", "mosquitto.acl")).Where(l => l.Length > 0));

@@ -87,6 +87,7 @@ public sealed class ProvisionCommandTests : IDisposable
                 "topic write sensornode/node-01/state",
                 "topic write sensornode/node-01/availability",
                 "topic write sensornode/node-01/ack",
+                "topic write sensornode/node-01/app",
                 "topic read sensornode/node-01/cmd/#",
                 "topic write sensornode/+/fault",
             },

@@ -6,6 +6,7 @@ public class GatewayTopicsTests
     [InlineData("sensornode/node-01/state", "sensornode", "node-01", "state")]
     [InlineData("sensornode/node-01/availability", "sensornode", "node-01", "availability")]
     [InlineData("sensornode/node-01/ack", "sensornode", "node-01", "ack")]
+    [InlineData("sensornode/node-01/app", "sensornode", "node-01", "app")]
     [InlineData("sensornode/node-01/cmd/set/sleep", "sensornode", "node-01", "cmd")]
     [InlineData("site/a/n-2x/state", "site/a", "n-2x", "state")]
     public void TryParse_SplitsNodeAndKind(string topic, string prefix, string node, string kind)
@@ -17,6 +18,7 @@ public class GatewayTopicsTests
     [Theory]
     [InlineData("sensornode/node-01/status")]
     [InlineData("sensornode/node-01/state/extra")]
+    [InlineData("sensornode/node-01/app/extra")]
     [InlineData("sensornode/node-01/cmd")]
     [InlineData("sensornode/node-01/cmd/")]
     [InlineData("sensornode/node 01/state")]

@@ -35,6 +35,7 @@ public static class MosquittoListener
         topic read {topicPrefix}/+/availability
         topic read {topicPrefix}/+/ack
         topic read {topicPrefix}/+/fault
+        topic read {topicPrefix}/+/app
         topic write {topicPrefix}/+/cmd/#
         topic write {topicPrefix}/+/ha/#
         topic write homeassistant/#

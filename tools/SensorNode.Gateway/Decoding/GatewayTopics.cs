@@ -29,7 +29,7 @@ public static class GatewayTopics
         string kind = levels[1];
         bool ok = kind switch
         {
-            MqttTopics.StateLevel or MqttTopics.AvailabilityLevel or MqttTopics.AckLevel or MqttTopics.FaultLevel => levels.Length == 2,
+            MqttTopics.StateLevel or MqttTopics.AvailabilityLevel or MqttTopics.AckLevel or MqttTopics.FaultLevel or MqttTopics.AppLevel => levels.Length == 2,
             MqttTopics.CommandLevel => levels.Length >= 3 && levels.Skip(2).All(level => level.Length > 0 && level != "+" && level != "#"),
             _ => false,
         };
@@ -51,6 +51,9 @@ public static class GatewayTopics
 
     /// <summary>"&lt;prefix&gt;/+/fault": fault reports (retained) of nodes without a trustworthy configuration.</summary>
     public static string FaultFilter(string prefix) => $"{prefix}/+/{MqttTopics.FaultLevel}";
+
+    /// <summary>"&lt;prefix&gt;/+/app": every node's retained app report (the version it runs, docs/updates.md).</summary>
+    public static string AppFilter(string prefix) => $"{prefix}/+/{MqttTopics.AppLevel}";
 
     /// <summary>"&lt;prefix&gt;/+/availability": every node's retained availability.</summary>
     public static string AvailabilityFilter(string prefix) => $"{prefix}/+/{MqttTopics.AvailabilityLevel}";

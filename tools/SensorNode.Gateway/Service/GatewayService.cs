@@ -1,3 +1,4 @@
+using SensorNode.Gateway.Fleet;
 using SensorNode.Gateway.Occupancy;
 using System.Buffers;
 using System.Globalization;
@@ -284,6 +285,7 @@ public sealed class GatewayService : IAsyncDisposable
         _options.Group == null ? GatewayTopics.StateFilter(_options.Prefix) : GatewayTopics.SharedStateFilter(_options.Group, _options.Prefix),
         GatewayTopics.AvailabilityFilter(_options.Prefix),
         GatewayTopics.FaultFilter(_options.Prefix),
+        GatewayTopics.AppFilter(_options.Prefix),
         _options.Group == null ? $"{_options.Prefix}/+/ack" : $"$share/{_options.Group}/{_options.Prefix}/+/ack",
     ];
 
@@ -322,7 +324,7 @@ public sealed class GatewayService : IAsyncDisposable
     {
         Interlocked.Exchange(ref _lastArrivalTicks, Environment.TickCount64);
         MqttApplicationMessage message = e.ApplicationMessage;
-        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack" or "fault"))
+        if (!GatewayTopics.TryParse(message.Topic, _options.Prefix, out TopicInfo? info) || info == null || info.Kind is not ("state" or "availability" or "ack" or "fault" or SensorNode.Core.Telemetry.MqttTopics.AppLevel))
         {
             // Every filter is "<prefix>/+/<kind>": what fails to parse has a node level that breaks the node-id rule.
             // It is dead-lettered like any bad message, never dropped without a trace.
@@ -460,6 +462,12 @@ public sealed class GatewayService : IAsyncDisposable
                     break;
                 case "fault":
                     Fault(item);
+                    break;
+                case SensorNode.Core.Telemetry.MqttTopics.AppLevel:
+                    if (AppReportDecoder.TryDecode(item.Payload, out long running, out long? rolledBack, out string? why, out string appReason))
+                        _store.RecordApplication(item.Info.NodeId, running, rolledBack, why, item.ReceivedUnixMs);
+                    else
+                        DeadLetter(item, appReason);
                     break;
                 case InvalidTopicKind:
                     DeadLetter(item, $"topic '{SenmlDecoder.OneLine(item.Topic)}': the node level breaks the node-id rule ({SensorNode.Core.Telemetry.NodeIds.Rule})");
@@ -698,11 +706,15 @@ public sealed class GatewayService : IAsyncDisposable
             return;
         }
         if (rejected != null) _log($"node {nodeId} rejected command {commandId}: {LogText.Quote(rejected)}");
-        _store.MarkAcknowledged(commandId, _time.GetUtcNow().ToUnixTimeMilliseconds());
-        _store.RecordPolicyAck(nodeId, commandId, rejected, _time.GetUtcNow().ToUnixTimeMilliseconds()); // the table each node runs (learn)
+        long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        _store.MarkAcknowledged(commandId, nowMs);
+        _store.RecordPolicyAck(nodeId, commandId, rejected, nowMs); // the table each node runs (docs/deployment.md)
         Counters.AddCommandAck();
+        bool fleet = FleetAcks.Record(_store, command, rejected, nowMs);
         // An empty retained message deletes the retained command, so the node does not get it again on its next wake.
         await PublishAsync(CommandTopic(nodeId, command.Name), Array.Empty<byte>(), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+        // A node fetching an update waits, awake, for the next chunk: release it now, not at its next wake.
+        if (fleet) await ReleaseCommandsAsync(nodeId).ConfigureAwait(false);
     }
 
     private string CommandTopic(string nodeId, string name) => $"{_options.Prefix}/{nodeId}/cmd/{name}";

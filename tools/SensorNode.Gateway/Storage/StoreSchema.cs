@@ -138,6 +138,36 @@ internal static class StoreSchema
             since_ms      INTEGER NOT NULL
         );
         """,
+        // fleet (docs/updates.md): application sets scheduled to nodes, each node's progress, and the version it reports.
+        """
+        CREATE TABLE fleet_updates (
+            version     INTEGER NOT NULL PRIMARY KEY,
+            manifest    BLOB    NOT NULL,
+            image_bytes INTEGER NOT NULL,
+            chunk_bytes INTEGER NOT NULL,
+            chunk_count INTEGER NOT NULL,
+            created_ms  INTEGER NOT NULL
+        );
+        CREATE TABLE fleet_nodes (
+            node_id           TEXT    NOT NULL,
+            version           INTEGER NOT NULL,
+            scheduled_ms      INTEGER NOT NULL,
+            manifest_acked_ms INTEGER,
+            manifest_rejected TEXT,
+            chunks_acked      INTEGER NOT NULL,
+            chunks_refused    INTEGER NOT NULL,
+            first_chunk_ms    INTEGER,
+            last_chunk_ms     INTEGER,
+            PRIMARY KEY (node_id, version)
+        );
+        CREATE TABLE node_apps (
+            node_id             TEXT    NOT NULL PRIMARY KEY,
+            running_version     INTEGER NOT NULL,
+            rolled_back_version INTEGER,
+            rollback_reason     TEXT,
+            reported_ms         INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>
