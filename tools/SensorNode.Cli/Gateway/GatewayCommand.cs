@@ -19,7 +19,7 @@ public static class GatewayCommand
         Option<string> Db(string description) => CliOption.Text("--db", description, "FILE").IsRequired();
         Option<string> Prefix() => CliOption.Text("--prefix", "topic prefix of the nodes (default sensornode)", "P");
         var brick = new Command("brick", "export the nodes of the store as a Brick model (Turtle)").Options(
-            Db("the gateway's SQLite store"),
+            Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
             CliOption.Text("--building", "the building's name", "NAME").IsRequired(),
             CliOption.Out("write the Turtle there (default: standard output)", "FILE"),
             Prefix(),
@@ -32,11 +32,11 @@ public static class GatewayCommand
             CliOption.Int("--per-message", "readings per state message in the throughput run", 1, 1, 8, "K"),
             CliOption.Int("--paced-seconds", "length of the paced run", 10, 1, 3600, "S")).With(Bench);
         var replay = new Command("replay", "decode the state dead letters again; store and remove those that decode now (run it once the cause of the rejections is fixed, e.g. the gateway's clock)").Options(
-            Db("the gateway's SQLite store"),
+            Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
             CliOption.Int("--id", "only dead letter N (default: all)", null, 1, int.MaxValue),
             Prefix()).With(Replay);
         var faults = new Command("faults", "fault reports of nodes without a trustworthy configuration (\"unconfigured-<mac>\"; docs/recovery.md): the newest by last sight, with node, code, nf.config CRC, errors").Options(
-            Db("the gateway's SQLite store"),
+            Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
             CliOption.Int("--limit", "how many reports", 20, 1, ReadingStore.MaxFaultReports)).With(Faults);
         return new Command("gateway", "MQTT -> SQLite gateway (persistent session, dedup, dead letters, HA discovery, commands) until SIGINT/SIGTERM")
         {
@@ -44,7 +44,8 @@ public static class GatewayCommand
         }.Options(
             // Required by the service, checked in Serve: a required option here would be required by the subcommands too.
             CliOption.Text("--broker", "mqtt://[user[:password]@]host[:port] or mqtts://...", "URL"),
-            CliOption.Text("--db", "SQLite file (created when missing)", "FILE"),
+            CliOption.Text("--db", "SQLite file (created when missing), or postgres://[user[:password]@]host[:port]/database shared by many buildings (docs/scale.md)", "FILE"),
+            CliOption.Text("--building", "the building this gateway serves: stamped on every row, so several buildings share one PostgreSQL database (docs/scale.md)", "NAME"),
             CliOption.Text("--ca", "mqtts:// only: PEM CA certificate(s) the broker's certificate must chain to (default: the system's trust store)", "FILE"),
             CliOption.Text("--cert", "mqtts:// only: the gateway's client certificate (PEM), with --key, for brokers that require one (docs/gateway-service.md, TLS and ACL)", "FILE"),
             CliOption.Text("--key", "mqtts:// only: the key of --cert (PEM)", "FILE"),
@@ -111,12 +112,15 @@ public static class GatewayCommand
             throw new UsageException(e.Message);
         }
 
-        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
+        if (options.Has("max-db-pages") && db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("--max-db-pages is a SQLite drill");
+        if (!ReadingStore.TryOpen(db, options.Get("building") ?? "", out ReadingStore? opened, out string problem))
         {
             error.WriteLine($"sensornode gateway: {problem}");
             return CommandLine.Failed;
         }
         using ReadingStore store = opened!;
+        db = ReadingStore.RedactedName(db);
         if (options.Has("max-db-pages")) store.LimitPages(options.Int("max-db-pages"));
         if (options.Get("rooms") is { } rooms)
         {
@@ -192,7 +196,7 @@ public static class GatewayCommand
         TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         int limit = options.Int("limit");
-        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
         {
             error.WriteLine($"sensornode gateway faults: {problem}");
@@ -243,7 +247,7 @@ public static class GatewayCommand
         TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
-        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
         if (options.Get("out") is { } outFile) OutputPaths.PrepareFile("out", outFile);
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
@@ -264,7 +268,7 @@ public static class GatewayCommand
         TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         long? id = options.Has("id") ? options.Int("id") : null;
-        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);

@@ -154,6 +154,9 @@ public sealed partial class ReadingStore : IDisposable
         }
     }
 
+    /// <summary>True when <paramref name="db"/> names a SQLite file that does not exist (a postgres:// URL is never "missing": opening it says what is wrong).</summary>
+    public static bool IsMissingFile(string db) => !StoreDialect.IsPostgresUrl(db) && !db.Contains('=') && !File.Exists(db);
+
     /// <summary><paramref name="db"/> for messages: a URL's password replaced by "***".</summary>
     public static string RedactedName(string db)
     {
@@ -210,7 +213,9 @@ public sealed partial class ReadingStore : IDisposable
             int inserted = 0;
             int duplicates = 0;
             int reused = 0;
-            foreach ((DecodedPack pack, long received) in packs)
+            // Node by node (stable: each node's packs keep their order): two gateways' transactions then lock the nodes'
+            // rows in the same order, and PostgreSQL has no deadlock to break between them.
+            foreach ((DecodedPack pack, long received) in packs.OrderBy(p => p.Pack.NodeId, StringComparer.Ordinal))
             {
                 int added = StorePack(pack, received, ref reused);
                 inserted += added;
