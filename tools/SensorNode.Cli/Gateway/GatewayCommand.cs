@@ -30,7 +30,8 @@ public static class GatewayCommand
             CliOption.Int("--readings", "readings in the throughput run", 200_000, 1000, 10_000_000),
             CliOption.Text("--rate", "readings per second in the paced latency run, one per message (default 1000)", "R"),
             CliOption.Int("--per-message", "readings per state message in the throughput run", 1, 1, 8, "K"),
-            CliOption.Int("--paced-seconds", "length of the paced run", 10, 1, 3600, "S")).With(Bench);
+            CliOption.Int("--paced-seconds", "length of the paced run", 10, 1, 3600, "S"),
+            CliOption.Text("--db", "also measure this PostgreSQL database (postgres://user@host:port/database; a scratch one: bench rows stay), side by side with SQLite (docs/scale.md)", "FILE")).With(GatewayBenchCommand.Run);
         var replay = new Command("replay", "decode the state dead letters again; store and remove those that decode now (run it once the cause of the rejections is fixed, e.g. the gateway's clock)").Options(
             Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
             CliOption.Int("--id", "only dead letter N (default: all)", null, 1, int.MaxValue),
@@ -274,58 +275,6 @@ public static class GatewayCommand
         DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
         output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;
-    }
-
-    private static int Bench(CommandInput options)
-    {
-        TextWriter output = options.Output, error = options.Error;
-        string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
-        OutputPaths.PrepareDirectory("out", outDir);
-        int readings = options.Int("readings");
-        int perMessage = options.Int("per-message");
-        double rate = GetDouble(options, "rate", 1000, 1, 100_000);
-        int pacedSeconds = options.Int("paced-seconds");
-
-        using MosquittoBroker? broker = MosquittoBroker.TryStart(out string reason);
-        if (broker == null) { error.WriteLine($"sensornode gateway bench: {reason}"); return CommandLine.Failed; }
-        Directory.CreateDirectory(outDir);
-        string folder = Directory.CreateTempSubdirectory("sensornode-gateway-bench-").FullName;
-        var quiet = new List<string>();
-        void Log(string line) { lock (quiet) quiet.Add(line); }
-        try
-        {
-            output.WriteLine($"gateway bench: mosquitto on port {broker.Port}, {System.Environment.ProcessorCount} cores, temp SQLite in {folder}");
-            // Warm-up: JIT, SQLite and the broker's first connections are not what is measured.
-            GatewayBench.ThroughputAsync(broker, folder, "warmup", 5000, perMessage, Log).GetAwaiter().GetResult();
-            GatewayBenchRun max = GatewayBench.ThroughputAsync(broker, folder, "max", readings, perMessage, Log).GetAwaiter().GetResult();
-            output.WriteLine($"  throughput: {max.Readings:N0} readings in {max.Messages:N0} messages ({perMessage}/message) in {max.Seconds:F2} s = {max.ReadingsPerSecond:N0} readings/s; lost {max.Lost}, duplicated {max.Duplicated}");
-            GatewayBenchRun paced = GatewayBench.PacedAsync(broker, folder, "paced", (long)(rate * pacedSeconds), rate, Log).GetAwaiter().GetResult();
-            output.WriteLine($"  paced {rate:N0} readings/s for {pacedSeconds} s: latency publish->stored p50 {paced.P50LatencyMilliseconds:F1} ms, p95 {paced.P95LatencyMilliseconds:F1} ms, p99 {paced.P99LatencyMilliseconds:F1} ms; lost {paced.Lost}, duplicated {paced.Duplicated}");
-            output.WriteLine($"  targets: >= 20,000 readings/s {(max.ReadingsPerSecond >= 20_000 ? "met" : "NOT met")}; p95 < 50 ms at 1,000 readings/s {(paced.P95LatencyMilliseconds < 50 ? "met" : "NOT met")}");
-            var figures = new
-            {
-                cores = System.Environment.ProcessorCount,
-                readings_per_second = max.ReadingsPerSecond,
-                readings_per_message = perMessage,
-                messages_per_second = max.Messages / max.Seconds,
-                lost = max.Lost + paced.Lost,
-                duplicated = max.Duplicated + paced.Duplicated,
-                redelivered_duplicates = max.RedeliveredDuplicates + paced.RedeliveredDuplicates,
-                p95_latency_ms = paced.P95LatencyMilliseconds,
-                paced_rate = rate,
-                throughput_run = max,
-                paced_run = paced,
-            };
-            string path = Path.Combine(outDir, "bench.json");
-            File.WriteAllText(path, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-            output.WriteLine($"  wrote {path}");
-            lock (quiet) foreach (string line in quiet.Where(l => !l.StartsWith("connected", StringComparison.Ordinal) && !l.StartsWith("stopped", StringComparison.Ordinal))) output.WriteLine("  gateway: " + line);
-            return CommandLine.Ok;
-        }
-        finally
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
     }
 
     /// <summary>node_id,room lines; blank lines, '#' comments and a "node_id,room" header are skipped.</summary>

@@ -31,10 +31,6 @@ public sealed partial class ReadingStore : IDisposable
     private readonly DbConnection _connection;
     private readonly string _name;
     private readonly DbCommand _insertReading;
-    private readonly DbCommand _insertEnergy;
-    private readonly DbCommand _touchNode;
-    private readonly DbCommand _updateSupercap;
-    private readonly DbCommand _updateEnergy;
     private readonly DbCommand _selectReading;
     private readonly DbCommand _archiveStored;
     private readonly DbCommand _archiveNew;
@@ -55,26 +51,6 @@ public sealed partial class ReadingStore : IDisposable
             VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, $armed, $brownout, $first, $last, $building)
             ON CONFLICT DO NOTHING
             """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received", "$armed", "$brownout", "$first", "$last", "$building");
-        _insertEnergy = Prepare("""
-            INSERT INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms)
-            VALUES ($node, $seq, $unix, $stored, $wake, $harvest, $dropped, $received)
-            ON CONFLICT DO NOTHING
-            """, "$node", "$seq", "$unix", "$stored", "$wake", "$harvest", "$dropped", "$received");
-        _touchNode = Prepare("""
-            INSERT INTO nodes (node_id, last_seen_ms, building) VALUES ($node, $received, $building)
-            ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms), building = excluded.building
-            """, "$node", "$received", "$building");
-        // Only a newer reading (higher seq) replaces the node's last voltage: old redeliveries must not roll it back.
-        _updateSupercap = Prepare("""
-            UPDATE nodes SET last_supercap_v = $volts, supercap_seq = $seq
-            WHERE node_id = $node AND (supercap_seq IS NULL OR supercap_seq <= $seq)
-            """, "$node", "$seq", "$volts");
-        // A pack without readings ($seq NULL) is the newest word on energy; otherwise the highest seq wins.
-        _updateEnergy = Prepare("""
-            UPDATE nodes SET last_stored_j = coalesce($stored, last_stored_j), dropped = coalesce($dropped, dropped),
-                energy_seq = coalesce($seq, energy_seq)
-            WHERE node_id = $node AND ($seq IS NULL OR energy_seq IS NULL OR energy_seq <= $seq)
-            """, "$node", "$seq", "$stored", "$dropped");
         _selectReading = Prepare("""
             SELECT unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion FROM readings WHERE node_id = $node AND seq = $seq
             """, "$node", "$seq");
@@ -92,7 +68,7 @@ public sealed partial class ReadingStore : IDisposable
         _deleteReading = Prepare("DELETE FROM readings WHERE node_id = $node AND seq = $seq", "$node", "$seq");
         // A node that restarted its seq: its newest voltage and energy are no longer the highest seq's.
         _resetNodeSeqs = Prepare("UPDATE nodes SET supercap_seq = NULL, energy_seq = NULL WHERE node_id = $node", "$node");
-        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy, _selectReading, _archiveStored, _archiveNew, _deleteReading, _resetNodeSeqs];
+        _writeCommands = [_insertReading, _selectReading, _archiveStored, _archiveNew, _deleteReading, _resetNodeSeqs];
     }
 
     /// <summary>The building this store's writes are stamped with ("" = not named, the single-building default); a named store reads only its building's nodes, readings and rooms.</summary>
@@ -193,79 +169,6 @@ public sealed partial class ReadingStore : IDisposable
     /// voltage, stored energy and dropped count. Returns how many readings were new and how many already stored.
     /// </summary>
     public StoreResult Store(DecodedPack pack, long receivedUnixMs) => StoreBatch([(pack, receivedUnixMs)]);
-
-    /// <summary>
-    /// Stores many packs in one transaction (for throughput: one commit, statements prepared once), with the same
-    /// effect as <see cref="Store"/> for each in order. Returns the totals.
-    /// </summary>
-    public StoreResult StoreBatch(IReadOnlyList<(DecodedPack Pack, long ReceivedUnixMs)> packs)
-    {
-        ArgumentNullException.ThrowIfNull(packs);
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            EnsureOpen();
-            using DbTransaction transaction = _dialect.BeginWrite(_connection);
-            foreach (DbCommand command in _writeCommands)
-            {
-                command.Transaction = transaction;
-            }
-            int inserted = 0;
-            int duplicates = 0;
-            int reused = 0;
-            // Node by node (stable: each node's packs keep their order): two gateways' transactions then lock the nodes'
-            // rows in the same order, and PostgreSQL has no deadlock to break between them.
-            foreach ((DecodedPack pack, long received) in packs.OrderBy(p => p.Pack.NodeId, StringComparer.Ordinal))
-            {
-                int added = StorePack(pack, received, ref reused);
-                inserted += added;
-                duplicates += pack.Readings.Count - added;
-            }
-            transaction.Commit();
-            return new StoreResult(inserted, duplicates, reused);
-        }
-    }
-
-    private int StorePack(DecodedPack pack, long receivedUnixMs, ref int reused)
-    {
-        Run(_touchNode, pack.NodeId, receivedUnixMs, Building);
-        int inserted = 0;
-        DecodedReading? newestWithVolts = null;
-        uint? maxSeq = null;
-        foreach (DecodedReading r in pack.Readings)
-        {
-            object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs,
-                r.ArmedSeconds, r.Brownout ? 1 : null, r.FirstMotionAgeSeconds, r.LastMotionAgeSeconds, Building];
-            int added = Run(_insertReading, values);
-            if (added == 0 && IsSeqReuse(r, receivedUnixMs, values))
-            {
-                added = 1;
-                reused++;
-            }
-            inserted += added;
-            if (r.SupercapVolts != null && (newestWithVolts == null || r.Sequence > newestWithVolts.Sequence))
-            {
-                newestWithVolts = r;
-            }
-            maxSeq = maxSeq == null || r.Sequence > maxSeq ? r.Sequence : maxSeq;
-        }
-        if (newestWithVolts != null)
-        {
-            Run(_updateSupercap, pack.NodeId, (long)newestWithVolts.Sequence, newestWithVolts.SupercapVolts);
-        }
-        DecodedEnergy? e = pack.Energy;
-        if (e != null)
-        {
-            long? seq = maxSeq;
-            int added = Run(_insertEnergy, pack.NodeId, seq, e.UnixSeconds, e.StoredJoules, e.WakeJoules, e.HarvestWatts,
-                e.DroppedReadings, receivedUnixMs);
-            if (added > 0)
-            {
-                Run(_updateEnergy, pack.NodeId, seq, e.StoredJoules, e.DroppedReadings);
-            }
-        }
-        return inserted;
-    }
 
     // The key (node, seq) is taken. Same content: a redelivery (false). Different content at a later time: the node
     // reused the seq after its storage was erased: the stored reading moves to superseded_readings and the new one
@@ -423,8 +326,10 @@ public sealed partial class ReadingStore : IDisposable
             });
     }
 
-    /// <summary>Number of stored readings.</summary>
-    public long ReadingCount() => Scalar("SELECT count(*) FROM readings");
+    /// <summary>Number of stored readings (of <see cref="Building"/> when it is named).</summary>
+    public long ReadingCount() => Building.Length == 0
+        ? Scalar("SELECT count(*) FROM readings")
+        : ReadRows("SELECT count(*) FROM readings WHERE building = $building", [("$building", Building)], r => r.GetInt64(0)).Single();
 
     /// <summary>Number of dead letters.</summary>
     public long DeadLetterCount() => Scalar("SELECT count(*) FROM dead_letters");

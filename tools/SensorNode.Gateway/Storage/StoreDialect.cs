@@ -50,6 +50,16 @@ internal abstract class StoreDialect
     /// <summary>Records <paramref name="version"/> within <paramref name="transaction"/>.</summary>
     internal abstract void WriteVersion(DbConnection connection, DbTransaction transaction, int version);
 
+    /// <summary>
+    /// Rows per multi-row statement (and statements per script) when storing a batch: PostgreSQL pays a round trip per
+    /// statement, so many; Microsoft.Data.Sqlite binds each parameter by a linear search of the command's parameters
+    /// (quadratic in their number) and has no round trip to save, so few.
+    /// </summary>
+    internal abstract int RowsPerStatement { get; }
+
+    /// <summary>Parameters after which a script of statements starts a new command (one round trip each).</summary>
+    internal abstract int ParametersPerCommand { get; }
+
     /// <summary>True when <paramref name="e"/> means the connection is gone (server restart, network): reopen before the next use.</summary>
     internal virtual bool IsConnectionLost(DbConnection connection, Exception e) => false;
 
@@ -74,6 +84,10 @@ internal abstract class StoreDialect
 internal sealed class SqliteDialect : StoreDialect
 {
     internal override string Name => "SQLite";
+
+    internal override int RowsPerStatement => 16;
+
+    internal override int ParametersPerCommand => 200;
 
     internal override DbConnection Connect(string db) => new SqliteConnection(db.Contains('=')
         ? db
@@ -113,6 +127,12 @@ internal sealed partial class PostgresDialect : StoreDialect
     private const long MigrationLockKey = 0x53_4E_53_43_48_45_4D_41; // "SNSCHEMA"
 
     internal override string Name => "PostgreSQL";
+
+    // 14 parameters a reading: 14,000 stay under PostgreSQL's 65,535 parameters a statement.
+    internal override int RowsPerStatement => 1000;
+
+    // Npgsql sends a command's statements in one round trip, each statement within PostgreSQL's parameter limit.
+    internal override int ParametersPerCommand => int.MaxValue;
 
     /// <summary>
     /// The Npgsql connection string of postgres://[user[:password]@]host[:port]/database[?key=value&amp;...] (query keys
