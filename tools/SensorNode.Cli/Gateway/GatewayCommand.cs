@@ -20,7 +20,8 @@ public static class GatewayCommand
         Option<string> Prefix() => CliOption.Text("--prefix", "topic prefix of the nodes (default sensornode)", "P");
         var brick = new Command("brick", "export the nodes of the store as a Brick model (Turtle)").Options(
             Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
-            CliOption.Text("--building", "the building's name", "NAME").IsRequired(),
+            CliOption.Text("--building", "the building's name (nodes whose gateway named none; a shared store's buildings form a portfolio, docs/scale.md)", "NAME").IsRequired(),
+            CliOption.Flag("--hvac-zones", "each room is an HVAC zone: its temperature and humidity points are zone points (Brick 1.4)"),
             CliOption.Out("write the Turtle there (default: standard output)", "FILE"),
             Prefix(),
             CliOption.Text("--findings", "faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)", "FILE"),
@@ -258,7 +259,7 @@ public static class GatewayCommand
             try { faults = SensorNode.Gateway.Faults.FaultMark.FromReportJson(File.ReadAllText(faultsFile)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--findings {faultsFile}: {e.Message}"); }
         }
-        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults);
+        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults, ReadingStore.RedactedName(db), options.Has("hvac-zones"));
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
         return CommandLine.Ok;
