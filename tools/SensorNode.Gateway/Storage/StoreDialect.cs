@@ -60,9 +60,6 @@ internal abstract class StoreDialect
     /// <summary>Parameters after which a script of statements starts a new command (one round trip each).</summary>
     internal abstract int ParametersPerCommand { get; }
 
-    /// <summary>True when <paramref name="e"/> means the connection is gone (server restart, network): reopen before the next use.</summary>
-    internal virtual bool IsConnectionLost(DbConnection connection, Exception e) => false;
-
     internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using DbCommand command = connection.CreateCommand();
@@ -212,13 +209,6 @@ internal sealed partial class PostgresDialect : StoreDialect
         Execute(connection, transaction, "DELETE FROM sensornode_schema");
         Execute(connection, transaction, $"INSERT INTO sensornode_schema (version) VALUES ({version})");
     }
-
-    // Npgsql marks the connection Broken (or closes it) on a socket error or the server's shutdown; 57P01-57P03:
-    // admin/crash shutdown, cannot connect now.
-    internal override bool IsConnectionLost(DbConnection connection, Exception e) =>
-        connection.State != System.Data.ConnectionState.Open
-        || (e is PostgresException p && p.SqlState.StartsWith("57P", StringComparison.Ordinal))
-        || e is NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException };
 
     [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Parameter();
