@@ -31,6 +31,12 @@ if ! have_postgres; then
   { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null; } \
     || echo "   postgresql could not be installed; the PostgreSQL tests will be skipped"
 fi
+# The SHACL engine that runs Brick's shapes on the Brick export (docs/gateway.md, Exports): rdf-validate-shacl from npm,
+# pinned in tools/brick-shacl/package-lock.json. Best effort: without node/npm the test skips and says why.
+if command -v npm >/dev/null 2>&1 && [ ! -d tools/brick-shacl/node_modules ]; then
+  echo "== npm ci in tools/brick-shacl (Brick SHACL validation)"
+  npm ci --prefix tools/brick-shacl --no-audit --no-fund >/dev/null 2>&1 || echo "   npm ci failed; the Brick SHACL test will be skipped"
+fi
 if $ci; then
   have_deps >/dev/null 2>&1 || { echo "CI=true: mosquitto, mosquitto_sub, mosquitto_pub and openssl are required" >&2; exit 1; }
   have_postgres || { echo "CI=true: PostgreSQL (/usr/lib/postgresql/*/bin/initdb) is required" >&2; exit 1; }

@@ -51,9 +51,9 @@ public class BrickExporterTests
         Assert.Contains(new Triple(kitchen, Rec + "isPartOf", building), triples);
         Assert.Contains(new Triple(building, Rec + "hasPart", office), triples);
         Assert.Contains(new Triple(node1, Type, Brick + "Sensor_Equipment"), triples);
-        Assert.Contains(new Triple(node1, Brick + "hasLocation", office), triples);
-        Assert.Contains(new Triple(node2, Brick + "hasLocation", kitchen), triples);
-        Assert.Contains(new Triple(kitchen, Brick + "isLocationOf", node2), triples);
+        Assert.Contains(new Triple(node1, Rec + "locatedIn", office), triples);
+        Assert.Contains(new Triple(node2, Rec + "locatedIn", kitchen), triples);
+        Assert.Contains(new Triple(kitchen, Rec + "isLocationOf", node2), triples);
 
         foreach ((string record, string brickClass, string column) in new[]
         {
@@ -102,7 +102,7 @@ public class BrickExporterTests
         string spare = Root + "node:spare";
 
         Assert.Contains(new Triple(spare, Type, Brick + "Sensor_Equipment"), triples);
-        Assert.DoesNotContain(triples, t => t.Subject == spare && t.Predicate == Brick + "hasLocation");
+        Assert.DoesNotContain(triples, t => t.Subject == spare && t.Predicate == Rec + "locatedIn");
         Assert.Equal(2, triples.Count(t => t.Object == Rec + "Room"));
     }
 
@@ -113,7 +113,7 @@ public class BrickExporterTests
 
         List<Triple> triples = TurtleSubsetParser.Parse(BrickExporter.ToTurtle([odd], "B\\x\n", "p"));
 
-        Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:node:a%20b%3Ec", Brick + "hasLocation", "urn:sensornode:B%5Cx%0A:room:R%C3%A4um%3C1%3E"), triples);
+        Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:node:a%20b%3Ec", Rec + "locatedIn", "urn:sensornode:B%5Cx%0A:room:R%C3%A4um%3C1%3E"), triples);
         Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:building", Label, "\"B\\x\n\""), triples);
     }
 

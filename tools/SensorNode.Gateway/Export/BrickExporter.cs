@@ -40,7 +40,7 @@ public static class BrickExporter
     /// Turtle for <paramref name="nodes"/>. A node's building is its <see cref="NodeStatus.Building"/> (the gateway's
     /// --building), or <paramref name="buildingName"/> (any text) when that is empty; with more than one building the
     /// model has a rec:Portfolio that rec:includes them all. Nodes with a room (<see cref="ReadingStore.SetRoom"/>) get
-    /// brick:hasLocation to it; rooms are rec:isPartOf their building. With <paramref name="hvacZones"/> each room is
+    /// rec:locatedIn to it; rooms are rec:isPartOf their building. With <paramref name="hvacZones"/> each room is
     /// also an HVAC zone (a rec:HVACZone that rec:hasPart the room) and its nodes' temperature and humidity points are
     /// zone points (brick:Zone_Air_Temperature_Sensor, brick:Zone_Air_Humidity_Sensor). Each point's time series is
     /// named in the store: ref:hasTimeseriesId "readings?node_id=&lt;node&gt;#&lt;column&gt;" (the table, the node's rows,
@@ -94,7 +94,7 @@ public static class BrickExporter
             {
                 t.Append(RoomIri(building, room)).Append(" a rec:Room ;\n    rdfs:label ").Append(Literal(room))
                     .Append(" ;\n    rec:isPartOf ").Append(BuildingIri(building));
-                foreach (NodeStatus node in inBuilding.Where(n => n.Room == room)) t.Append(" ;\n    brick:isLocationOf ").Append(NodeIri(node));
+                foreach (NodeStatus node in inBuilding.Where(n => n.Room == room)) t.Append(" ;\n    rec:isLocationOf ").Append(NodeIri(node));
                 t.Append(" .\n\n");
                 if (hvacZones)
                 {
@@ -106,7 +106,9 @@ public static class BrickExporter
             foreach (NodeStatus node in inBuilding)
             {
                 t.Append(NodeIri(node)).Append(" a brick:Sensor_Equipment ;\n    rdfs:label ").Append(Literal(node.NodeId));
-                if (node.Room != null) t.Append(" ;\n    brick:hasLocation ").Append(RoomIri(building, node.Room));
+                // rec:locatedIn, brick:hasLocation's equivalent property: Brick 1.4's bsh:hasLocationShape (on every
+                // brick:Entity) still wants a deprecated brick:Location at the end of brick:hasLocation, not a rec:Room.
+                if (node.Room != null) t.Append(" ;\n    rec:locatedIn ").Append(RoomIri(building, node.Room));
                 foreach ((string record, _, _, _) in Points) t.Append(" ;\n    brick:hasPoint ").Append(PointIri(node, record));
                 FaultMark? mark = marks.GetValueOrDefault(node.NodeId);
                 if (mark != null) t.Append(" ;\n    brick:hasPoint ").Append(PointIri(node, FaultRecord));
