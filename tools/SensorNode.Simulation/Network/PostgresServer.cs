@@ -21,6 +21,7 @@ public sealed class PostgresServer : IDisposable
     public const int StartTimeoutMilliseconds = 30_000;
 
     private const int SigInt = 2;
+    private const int SigQuit = 3;
     private const int StopTimeoutMilliseconds = 15_000;
     private const string ServiceAccount = "postgres";
 
@@ -91,6 +92,7 @@ public sealed class PostgresServer : IDisposable
             reason = $"running as root and there is no '{ServiceAccount}' account to run PostgreSQL as (the postgresql package creates it)";
             return null;
         }
+        RemoveStaleFolders();
         var server = new PostgresServer(bin, MosquittoBroker.FreeLoopbackPort(), durable);
         try
         {
@@ -141,18 +143,39 @@ public sealed class PostgresServer : IDisposable
     }
 
     /// <summary>Stops the server (fast shutdown: open connections are ended, committed data stays), as a restart's first half.</summary>
-    public void Stop()
+    public void Stop() => Stop(SigInt);
+
+    // SIGINT: fast shutdown (a checkpoint, seconds); SIGQUIT: immediate shutdown, for data that is thrown away anyway.
+    private void Stop(int signal)
     {
         Process? process = _process;
         if (process == null) return;
         if (!process.HasExited)
         {
-            _ = SendSignal(process.Id, SigInt);
+            _ = SendSignal(process.Id, signal);
             if (!process.WaitForExit(StopTimeoutMilliseconds)) process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
         process.Dispose();
         _process = null;
+    }
+
+    // Folders of earlier runs whose host ended before it could delete them: cleanly stopped (no postmaster.pid, which
+    // a running server keeps) and more than an hour old (not one that another run is initialising right now).
+    private static void RemoveStaleFolders()
+    {
+        foreach (string folder in Directory.GetDirectories(Path.GetTempPath(), "sensornode-postgres-*"))
+        {
+            try
+            {
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")) || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1)) continue;
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or in use: leave it.
+            }
+        }
     }
 
     private void InitDb()
@@ -223,7 +246,8 @@ public sealed class PostgresServer : IDisposable
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         try
         {
-            Stop();
+            // Quick: a test host ends soon after its last test, and the folder must be gone by then.
+            Stop(SigQuit);
         }
         catch (InvalidOperationException)
         {
