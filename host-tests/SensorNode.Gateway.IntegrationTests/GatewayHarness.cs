@@ -38,6 +38,14 @@ public sealed class GatewayHarness : IAsyncDisposable
         return store;
     }
 
+    /// <summary>A store on <paramref name="db"/> (e.g. a shared PostgreSQL) writing for <paramref name="building"/>, closed with the harness.</summary>
+    public ReadingStore OpenStore(string db, string building)
+    {
+        ReadingStore store = ReadingStore.Open(db, building);
+        _stores.Add(store);
+        return store;
+    }
+
     /// <summary>A started gateway with <paramref name="options"/> over <paramref name="store"/>.</summary>
     public async Task<GatewayService> StartGatewayAsync(GatewayOptions options, ReadingStore store)
     {

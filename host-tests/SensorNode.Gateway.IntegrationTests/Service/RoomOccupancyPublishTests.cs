@@ -22,10 +22,11 @@ public class RoomOccupancyPublishTests
         // the 20-min hold, however long the gateway takes. (A motion under 7.5 min old would fall after that midpoint.)
         MosquittoClients.Publish(harness.Port, "sensornode/node-o/state", SenmlPacks.Encode("node-o", 1, 1, now - 600));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 10_000), gateway.Counters.ToString());
-        var config = MosquittoClients.Subscribe(harness.Port, "homeassistant/binary_sensor/sensornode_room_office-7_occupancy/config", count: 1, waitSeconds: 5);
-        using JsonDocument binary = JsonDocument.Parse(Assert.Single(config).Payload);
-        Assert.Equal("occupancy", binary.RootElement.GetProperty("device_class").GetString());
-        Assert.Equal("sensornode/room/office-7/occupancy", binary.RootElement.GetProperty("state_topic").GetString());
+        var config = MosquittoClients.Subscribe(harness.Port, "homeassistant/device/sensornode_room_office-7/config", count: 1, waitSeconds: 5);
+        using JsonDocument device = JsonDocument.Parse(Assert.Single(config).Payload);
+        JsonElement binary = device.RootElement.GetProperty("cmps").GetProperty("occupancy");
+        Assert.Equal("occupancy", binary.GetProperty("device_class").GetString());
+        Assert.Equal("sensornode/room/office-7/occupancy", binary.GetProperty("state_topic").GetString());
         var first = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-7/occupancy", count: 1, waitSeconds: 5);
         Assert.Equal("ON", Assert.Single(first).Payload);
 

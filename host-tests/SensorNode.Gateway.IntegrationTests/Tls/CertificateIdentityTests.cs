@@ -50,10 +50,14 @@ public sealed class CertificateIdentityTests(TlsLab lab) : IClassFixture<TlsLab>
 
         // The gateway wrote Home Assistant's retained topics under its own ACL; mosquitto_sub reads them over TLS as the operator.
         List<string> operatorTls = TlsMosquittoClients.Arguments(broker.Port, lab.CaFile, lab.Operator, usePassword: false);
-        Assert.True(GatewayHarness.WaitUntil(() => TlsMosquittoClients.Subscribe(operatorTls, "sensornode/node-a/ha/#", 6, 1).Count == 6, TlsLab.ArrivalTimeoutMilliseconds));
-        Dictionary<string, string> configs = TlsMosquittoClients.Subscribe(operatorTls, "homeassistant/#", count: 6, waitSeconds: 5);
-        Assert.Equal(6, configs.Count);
-        Assert.Contains("\"expire_after\":720", configs["homeassistant/sensor/node-a_temperature/config"].Replace(" ", ""));
+        Assert.True(GatewayHarness.WaitUntil(() => TlsMosquittoClients.Subscribe(operatorTls, "sensornode/node-a/ha/#", 8, 1).Count == 8, TlsLab.ArrivalTimeoutMilliseconds));
+        // Device-based configs (the node's and its room's, the node being a room of its own); the old per-entity topics
+        // were cleared by the migration (empty retained payloads), which runs just after the PUBACKs: wait for it.
+        Dictionary<string, string> configs = [];
+        Assert.True(GatewayHarness.WaitUntil(() => (configs = TlsMosquittoClients.Subscribe(operatorTls, "homeassistant/#", count: 3, waitSeconds: 1)).Count == 2, TlsLab.ArrivalTimeoutMilliseconds),
+            string.Join(", ", configs.Keys));
+        Assert.Equal(["homeassistant/device/node-a/config", "homeassistant/device/sensornode_room_node-a/config"], configs.Keys.Order());
+        Assert.Contains("\"expire_after\":720", configs["homeassistant/device/node-a/config"].Replace(" ", ""));
         Assert.Equal("4.2", TlsMosquittoClients.Subscribe(operatorTls, "sensornode/node-a/ha/supercap", 1, 5)["sensornode/node-a/ha/supercap"]);
     }
 

@@ -36,7 +36,8 @@ public class NodeIdRuleTests
     public void HomeAssistantIds_AreTheNodeIdAsItIs_AndRefuseAnIdOutsideTheRule()
     {
         var configs = HomeAssistantDiscovery.Configs("homeassistant", "sensornode", "a-b", null, 720);
-        Assert.Contains(configs, c => c.Topic == "homeassistant/sensor/a-b_temperature/config");
+        Assert.Contains(configs, c => c.Topic == "homeassistant/device/a-b/config");
+        Assert.Contains(configs, c => c.Topic == "homeassistant/sensor/a-b_temperature/config" && c.Payload == "");
         Assert.Throws<ArgumentException>(() => HomeAssistantDiscovery.Configs("homeassistant", "sensornode", "a.b", null, 720).ToList());
     }
 }

@@ -7,6 +7,7 @@ public class BrickExporterTests
 {
     private const string Brick = "https://brickschema.org/schema/Brick#";
     private const string Ref = "https://brickschema.org/schema/Brick/ref#";
+    private const string Rec = "https://w3id.org/rec#";
     private const string Type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     private const string Label = "http://www.w3.org/2000/01/rdf-schema#label";
     private const string Root = "urn:sensornode:HQ%20%22North%22:";
@@ -43,21 +44,21 @@ public class BrickExporterTests
         string node1 = Root + "node:node-01";
         string node2 = Root + "node:node-02";
 
-        Assert.Contains(new Triple(building, Type, Brick + "Building"), triples);
+        Assert.Contains(new Triple(building, Type, Rec + "Building"), triples);
         Assert.Contains(new Triple(building, Label, "\"HQ \"North\"\""), triples);
-        Assert.Contains(new Triple(kitchen, Type, Brick + "Room"), triples);
+        Assert.Contains(new Triple(kitchen, Type, Rec + "Room"), triples);
         Assert.Contains(new Triple(office, Label, "\"Office 1.2\""), triples);
-        Assert.Contains(new Triple(kitchen, Brick + "isPartOf", building), triples);
-        Assert.Contains(new Triple(building, Brick + "hasPart", office), triples);
-        Assert.Contains(new Triple(node1, Type, Brick + "Equipment"), triples);
-        Assert.Contains(new Triple(node1, Brick + "hasLocation", office), triples);
-        Assert.Contains(new Triple(node2, Brick + "hasLocation", kitchen), triples);
-        Assert.Contains(new Triple(kitchen, Brick + "isLocationOf", node2), triples);
+        Assert.Contains(new Triple(kitchen, Rec + "isPartOf", building), triples);
+        Assert.Contains(new Triple(building, Rec + "hasPart", office), triples);
+        Assert.Contains(new Triple(node1, Type, Brick + "Sensor_Equipment"), triples);
+        Assert.Contains(new Triple(node1, Rec + "locatedIn", office), triples);
+        Assert.Contains(new Triple(node2, Rec + "locatedIn", kitchen), triples);
+        Assert.Contains(new Triple(kitchen, Rec + "isLocationOf", node2), triples);
 
-        foreach ((string record, string brickClass) in new[]
+        foreach ((string record, string brickClass, string column) in new[]
         {
-            ("temperature", "Air_Temperature_Sensor"), ("humidity", "Relative_Humidity_Sensor"),
-            ("illuminance", "Illuminance_Sensor"), ("motion", "PIR_Sensor"), ("supercap", "Voltage_Sensor"),
+            ("temperature", "Air_Temperature_Sensor", "temperature_c"), ("humidity", "Relative_Humidity_Sensor", "humidity_pct"),
+            ("illuminance", "Illuminance_Sensor", "illuminance_lx"), ("motion", "PIR_Sensor", "motion"), ("supercap", "Voltage_Sensor", "supercap_v"),
         })
         {
             string point = node2 + ":" + record;
@@ -66,8 +67,32 @@ public class BrickExporterTests
             Assert.Contains(new Triple(point, Brick + "isPointOf", node2), triples);
             string reference = Assert.Single(triples, t => t.Subject == point && t.Predicate == Ref + "hasExternalReference").Object;
             Assert.Contains(new Triple(reference, Type, Ref + "TimeseriesReference"), triples);
-            Assert.Contains(new Triple(reference, Ref + "hasTimeseriesId", $"\"site/a/node-02/state#{record}\""), triples);
+            Assert.Contains(new Triple(reference, Ref + "hasTimeseriesId", $"\"readings?node_id=node-02#{column}\""), triples);
         }
+    }
+
+    [Fact]
+    public void ToTurtle_APortfolio_OfTheNodesBuildings_WithZonePoints_AndTheStoreNamedInEachReference()
+    {
+        IReadOnlyList<NodeStatus> fleet =
+        [
+            new NodeStatus("n-1", "Office", 0, null, null, null, null, null) { Building = "north" },
+            new NodeStatus("s-1", "Office", 0, null, null, null, null, null) { Building = "south" },
+        ];
+
+        List<Triple> triples = TurtleSubsetParser.Parse(BrickExporter.ToTurtle(fleet, "unused", "p", store: "postgres://db/fleet", hvacZones: true));
+
+        string north = "urn:sensornode:north:building", south = "urn:sensornode:south:building";
+        Assert.Contains(new Triple("urn:sensornode:portfolio", Type, Rec + "Portfolio"), triples);
+        Assert.Contains(new Triple("urn:sensornode:portfolio", Rec + "includes", north), triples);
+        Assert.Contains(new Triple("urn:sensornode:portfolio", Rec + "includes", south), triples);
+        Assert.Equal(2, triples.Count(t => t.Object == Rec + "Building"));                 // "unused" names no node's building
+        Assert.Contains(new Triple("urn:sensornode:south:room:Office", Rec + "isPartOf", south), triples);   // two rooms "Office", one per building
+        Assert.Contains(new Triple("urn:sensornode:north:zone:Office", Type, Rec + "HVACZone"), triples);
+        Assert.Contains(new Triple("urn:sensornode:north:zone:Office", Rec + "hasPart", "urn:sensornode:north:room:Office"), triples);
+        Assert.Contains(new Triple("urn:sensornode:north:node:n-1:temperature", Type, Brick + "Zone_Air_Temperature_Sensor"), triples);
+        Assert.Contains(new Triple("urn:sensornode:south:node:s-1:humidity", Type, Brick + "Zone_Air_Humidity_Sensor"), triples);
+        Assert.Equal(10, triples.Count(t => t.Predicate == Ref + "storedAt" && t.Object == "\"postgres://db/fleet\""));
     }
 
     [Fact]
@@ -76,9 +101,9 @@ public class BrickExporterTests
         List<Triple> triples = Export();
         string spare = Root + "node:spare";
 
-        Assert.Contains(new Triple(spare, Type, Brick + "Equipment"), triples);
-        Assert.DoesNotContain(triples, t => t.Subject == spare && t.Predicate == Brick + "hasLocation");
-        Assert.Equal(2, triples.Count(t => t.Object == Brick + "Room"));
+        Assert.Contains(new Triple(spare, Type, Brick + "Sensor_Equipment"), triples);
+        Assert.DoesNotContain(triples, t => t.Subject == spare && t.Predicate == Rec + "locatedIn");
+        Assert.Equal(2, triples.Count(t => t.Object == Rec + "Room"));
     }
 
     [Fact]
@@ -88,7 +113,7 @@ public class BrickExporterTests
 
         List<Triple> triples = TurtleSubsetParser.Parse(BrickExporter.ToTurtle([odd], "B\\x\n", "p"));
 
-        Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:node:a%20b%3Ec", Brick + "hasLocation", "urn:sensornode:B%5Cx%0A:room:R%C3%A4um%3C1%3E"), triples);
+        Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:node:a%20b%3Ec", Rec + "locatedIn", "urn:sensornode:B%5Cx%0A:room:R%C3%A4um%3C1%3E"), triples);
         Assert.Contains(new Triple("urn:sensornode:B%5Cx%0A:building", Label, "\"B\\x\n\""), triples);
     }
 

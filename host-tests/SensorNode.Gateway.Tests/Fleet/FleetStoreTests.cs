@@ -12,12 +12,10 @@ namespace SensorNode.Gateway.Tests.Fleet;
 /// </summary>
 public sealed class FleetStoreTests : IDisposable
 {
-    private readonly TempDatabase _database = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("sensornode-package-").FullName;
 
     public void Dispose()
     {
-        _database.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -38,10 +36,11 @@ public sealed class FleetStoreTests : IDisposable
         return package!;
     }
 
-    [Fact]
-    public void Schedule_QueuesTheManifestThenEveryChunkPerNode_Once()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Schedule_QueuesTheManifestThenEveryChunkPerNode_Once(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         UpdatePackage package = Package(_dir);
         Assert.Equal(new[] { "n-1", "n-2" }, store.ScheduleUpdate(package, ["n-1", "n-2"], 1000));
         Assert.Empty(store.ScheduleUpdate(package, ["n-1"], 2000));
@@ -57,10 +56,11 @@ public sealed class FleetStoreTests : IDisposable
         Assert.All(progress, p => Assert.Equal((0, 4, 3L), (p.ChunksAcked, p.ChunkCount, p.Version)));
     }
 
-    [Fact]
-    public void ChunkAcks_MoveTheProgress_AndADamagedChunkIsQueuedAgain()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ChunkAcks_MoveTheProgress_AndADamagedChunkIsQueuedAgain(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         UpdatePackage package = Package(_dir);
         store.ScheduleUpdate(package, ["n-1"], 1000);
         QueuedCommand[] queued = store.PendingCommands("n-1").ToArray();
@@ -83,10 +83,11 @@ public sealed class FleetStoreTests : IDisposable
         Assert.False(FleetAcks.Record(store, new QueuedCommand(99, "n-1", "policy", [1], 0, 0, null), null, 7000));
     }
 
-    [Fact]
-    public void RefusedManifest_WithdrawsTheNodesChunks()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void RefusedManifest_WithdrawsTheNodesChunks(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         store.ScheduleUpdate(Package(_dir), ["n-1", "n-2"], 1000);
         QueuedCommand manifest = store.PendingCommands("n-1")[0];
         FleetAcks.Record(store, manifest, UpdateCommands.RolledBack, 2000);
@@ -97,10 +98,11 @@ public sealed class FleetStoreTests : IDisposable
         Assert.Equal(UpdateCommands.RolledBack, store.FleetProgress().Single(p => p.NodeId == "n-1").ManifestRejected);
     }
 
-    [Fact]
-    public void AppReports_RecordTheRunningVersionAndTheRollback()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void AppReports_RecordTheRunningVersionAndTheRollback(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         Assert.True(AppReportDecoder.TryDecode(Encoding.ASCII.GetBytes("4 rolled-back 5 failed-first-wake"), out long running, out long? back, out string? why, out _));
         store.RecordApplication("n-1", running, back, why, 1000);
         store.RecordApplication("n-2", 5, null, null, 1000);

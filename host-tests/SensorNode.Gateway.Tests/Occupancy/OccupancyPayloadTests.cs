@@ -58,10 +58,13 @@ public sealed class OccupancyPayloadTests : IDisposable
     [Fact]
     public void HomeAssistant_RoomIsAnOccupancyBinarySensor_UnknownAsNone_WithAWatchedDiagnostic()
     {
-        IReadOnlyList<RetainedMessage> configs = RoomOccupancyDiscovery.Configs("homeassistant", "sensornode", "Office 1", 900);
-        Assert.Equal("homeassistant/binary_sensor/sensornode_room_office-1_occupancy/config", configs[0].Topic);
-        Assert.Contains("\"device_class\":\"occupancy\"", configs[0].Payload);
-        Assert.Contains("\"entity_category\":\"diagnostic\"", configs[1].Payload);
+        RetainedMessage config = Assert.Single(RoomOccupancyDiscovery.Configs("homeassistant", "sensornode", "Office 1", 900, migrate: false));
+        Assert.Equal("homeassistant/device/sensornode_room_office-1/config", config.Topic);
+        using System.Text.Json.JsonDocument json = System.Text.Json.JsonDocument.Parse(config.Payload);
+        System.Text.Json.JsonElement components = json.RootElement.GetProperty("cmps");
+        Assert.Equal(("binary_sensor", "occupancy", "binary_sensor.sensornode_room_office_1_occupancy"), (components.GetProperty("occupancy").GetProperty("p").GetString(),
+            components.GetProperty("occupancy").GetProperty("device_class").GetString(), components.GetProperty("occupancy").GetProperty("default_entity_id").GetString()));
+        Assert.Equal("diagnostic", components.GetProperty("watched_24h").GetProperty("entity_category").GetString());
 
         Assert.Equal("None", RoomOccupancyDiscovery.Values("sensornode", "Office 1", OccupancyState.Unknown, 0.5)[0].Payload);
         Assert.Equal("OFF", RoomOccupancyDiscovery.Values("sensornode", "Office 1", OccupancyState.Vacant, 0.5)[0].Payload);

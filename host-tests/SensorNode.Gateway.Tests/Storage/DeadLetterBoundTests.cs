@@ -1,16 +1,13 @@
 namespace SensorNode.Gateway.Tests.Storage;
 
 /// <summary>Issue 10, items 4 and 8: dead letters keep the whole payload up to the decode limit, and their number is bounded.</summary>
-public sealed class DeadLetterBoundTests : IDisposable
+public sealed class DeadLetterBoundTests
 {
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
-    [Fact]
-    public void DeadLetters_AreBounded_TheOldestGoFirst()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void DeadLetters_AreBounded_TheOldestGoFirst(string kind)
     {
-        using ReadingStore store = _db.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
         int evicted = 0;
         for (int i = 0; i < ReadingStore.MaxDeadLetters + 5; i++) evicted += store.DeadLetter($"sensornode/n{i}/state", [1], "junk", i);
 
@@ -19,10 +16,11 @@ public sealed class DeadLetterBoundTests : IDisposable
         Assert.Equal("sensornode/n5/state", store.DeadLetterRows(0, 1).Single().Topic);
     }
 
-    [Fact]
-    public void DeadLetter_KeepsThePayloadWholeUpToTheDecodeLimit_AndTheRealLength()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void DeadLetter_KeepsThePayloadWholeUpToTheDecodeLimit_AndTheRealLength(string kind)
     {
-        using ReadingStore store = _db.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
         byte[] big = Enumerable.Range(0, SenmlDecoder.MaxPayloadBytes).Select(i => (byte)i).ToArray();
         store.DeadLetter("sensornode/n/state", big, "r", 0);
         store.DeadLetter("sensornode/n/state", big, "cut", 0, payloadLength: 1_000_000);

@@ -16,10 +16,11 @@ public sealed class PolicyStoreTests : IDisposable
     private static byte[] Table(uint version, int layout = 2) =>
         PolicyTable.FromActionCodesFor(version, HeuristicPolicy.BuildActionCodes(), layout).Serialize();
 
-    [Fact]
-    public void Queue_AddsTheTableAsThePolicyCommand_AndRecordsThePush()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Queue_AddsTheTableAsThePolicyCommand_AndRecordsThePush(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         byte[] table = Table(1234);
 
         long id = PolicyPusher.Queue(store, "node-01", table, Now, out string error);
@@ -33,10 +34,11 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.Null(store.PolicyInForce("node-01"));
     }
 
-    [Fact]
-    public void Ack_MakesTheTableTheOneInForce_ARejectionDoesNot()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Ack_MakesTheTableTheOneInForce_ARejectionDoesNot(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         long first = PolicyPusher.Queue(store, "node-01", Table(1001), Now, out _);
         long second = PolicyPusher.Queue(store, "node-01", Table(1002), Now + 1, out _);
 
@@ -50,10 +52,11 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.Null(store.PolicyInForce("node-02"));
     }
 
-    [Fact]
-    public void Queue_RefusesAFileThatIsNotATable_AndALayoutOtherThanTheNodeRuns()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Queue_RefusesAFileThatIsNotATable_AndALayoutOtherThanTheNodeRuns(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
         byte[] corrupt = Table(5);
         corrupt[100] ^= 0xFF; // CRC no longer matches
         byte[] layoutOne = Table(6);

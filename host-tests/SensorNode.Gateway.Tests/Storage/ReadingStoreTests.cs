@@ -3,20 +3,17 @@ using SensorNode.Core.Storage;
 
 namespace SensorNode.Gateway.Tests.Storage;
 
-public sealed class ReadingStoreTests : IDisposable
+public sealed class ReadingStoreTests
 {
     private const long Received = WriterPacks.BaseTime * 1000 + 123;
-    private readonly TempDatabase _database = new();
-
-    public void Dispose() => _database.Dispose();
-
-    [Fact]
-    public void Store_KeepsEveryDecodedValue()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Store_KeepsEveryDecodedValue(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         Reading unknown = WriterPacks.Full(3, 0);
         unknown.Faults = ReadingFaults.TimeUnknown | ReadingFaults.Climate;
         DecodedPack pack = WriterPacks.Decode(WriterPacks.Encode(WriterPacks.Full(2, WriterPacks.BaseTime), unknown));
-        using ReadingStore store = _database.Open();
+        using ReadingStore store = db.Open();
 
         Assert.Equal(new StoreResult(2, 0), store.Store(pack, Received));
 
@@ -27,15 +24,16 @@ public sealed class ReadingStoreTests : IDisposable
         ], store.Query());
     }
 
-    [Fact]
-    public void Store_KeepsTheEventRtcsMotionAges_AndNullWhereTheNodeSentNone()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Store_KeepsTheEventRtcsMotionAges_AndNullWhereTheNodeSentNone(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         Reading stamped = WriterPacks.Full(2, WriterPacks.BaseTime);
         stamped.MotionEvents = 3;
         stamped.FirstMotionAgeSeconds = 600;
         stamped.LastMotionAgeSeconds = 120;
         DecodedPack pack = WriterPacks.Decode(WriterPacks.Encode(stamped, WriterPacks.Full(3, WriterPacks.BaseTime + 60)));
-        using ReadingStore store = _database.Open();
+        using ReadingStore store = db.Open();
 
         store.Store(pack, Received);
 
@@ -45,11 +43,12 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Null(rows[1].LastMotionAgeSeconds);
     }
 
-    [Fact]
-    public void Store_IgnoresADuplicatePack()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Store_IgnoresADuplicatePack(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         DecodedPack pack = WriterPacks.Pack(1, 4);
-        using ReadingStore store = _database.Open();
+        using ReadingStore store = db.Open();
 
         store.Store(pack, Received);
         StoreResult again = store.Store(pack, Received + 5000);
@@ -57,13 +56,14 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Equal(new StoreResult(0, 4), again);
         Assert.Equal(4, store.ReadingCount());
         Assert.All(store.Query(), r => Assert.Equal(Received, r.ReceivedUnixMs));
-        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM energy"));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM energy"));
     }
 
-    [Fact]
-    public void StoreBatch_StoresOverlappingPacksOnce_AcrossAndWithinBatches()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void StoreBatch_StoresOverlappingPacksOnce_AcrossAndWithinBatches(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
 
         StoreResult first = store.StoreBatch([(WriterPacks.Pack(1, 5), Received)]);
         StoreResult second = store.StoreBatch([(WriterPacks.Pack(4, 5), Received), (WriterPacks.Pack(8, 3), Received)]);
@@ -73,17 +73,18 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (uint)i), store.Query().Select(r => r.Sequence));
     }
 
-    [Fact]
-    public void TwoStoresOnOneFile_StoreEachReadingOnce_WhenInsertingTheSamePacksConcurrently()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void TwoStoresOnOneFile_StoreEachReadingOnce_WhenInsertingTheSamePacksConcurrently(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         // Two gateways behind one broker may both receive a redelivered message: the file decides. A seq means the same
         // reading in every pack (its time follows from the seq), as on a node; a seq with other content at a later time
         // would be a reuse after erased storage (SeqReuseTests), which is counted as inserted.
         static Reading At(uint seq) => WriterPacks.Full(seq, WriterPacks.BaseTime - 600L * (1000 - seq));
         List<DecodedPack> packs = Enumerable.Range(0, 200)
             .Select(i => WriterPacks.Decode(WriterPacks.Encode(Enumerable.Range(1 + i * 3, 5).Select(seq => At((uint)seq)).ToArray()))).ToList();
-        using ReadingStore storeA = _database.Open();
-        using ReadingStore storeB = _database.Open();
+        using ReadingStore storeA = db.Open();
+        using ReadingStore storeB = db.Open();
         var results = new StoreResult[2];
 
         Parallel.Invoke(
@@ -94,26 +95,28 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Equal(distinct, storeA.ReadingCount());
         Assert.Equal(distinct, results[0].Inserted + results[1].Inserted);
         Assert.Equal(2 * 200 * 5 - distinct, results[0].Duplicates + results[1].Duplicates);
-        Assert.Equal(200, _database.Scalar("SELECT count(*) FROM energy"));
+        Assert.Equal(200, db.Scalar("SELECT count(*) FROM energy"));
     }
 
     [Fact]
     public void Open_CreatesTheSchemaOnce_InWalMode()
     {
-        using (ReadingStore store = _database.Open())
+        using var db = new TempDatabase();
+        using (ReadingStore store = db.Open())
         {
             store.Store(WriterPacks.Pack(1, 2), Received);
         }
-        using ReadingStore reopened = _database.Open();
+        using ReadingStore reopened = db.Open();
 
         Assert.Equal(2, reopened.ReadingCount());
-        Assert.Equal(StoreSchema.Version, _database.Scalar("PRAGMA user_version"));
-        Assert.Equal(1, _database.Scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"));
+        Assert.Equal(StoreSchema.Version, db.Scalar("PRAGMA user_version"));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"));
     }
 
     [Fact]
     public void Open_AcceptsAConnectionString()
     {
+        using var db = new TempDatabase();
         using ReadingStore store = ReadingStore.Open("Data Source=gateway-test;Mode=Memory;Cache=Shared");
 
         store.Store(WriterPacks.Pack(1, 3), Received);
@@ -121,10 +124,11 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Equal(3, store.ReadingCount());
     }
 
-    [Fact]
-    public void Store_UpdatesTheNode_WithoutRollingBackForOldRedeliveries()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Store_UpdatesTheNode_WithoutRollingBackForOldRedeliveries(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
         Reading newer = WriterPacks.Full(9, WriterPacks.BaseTime);
         newer.SupercapMillivolts = 3900;
         var lowEnergy = WriterPacks.Energy with { StoredMicrojoules = 1_000_000, DroppedReadings = 7 };
@@ -136,27 +140,29 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Equal(new NodeStatus("node-01", null, Received + 1000, null, null, 3.9, 1.0, 7), node);
     }
 
-    [Fact]
-    public void Store_KeepsTheNewestVoltage_OfAPack()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Store_KeepsTheNewestVoltage_OfAPack(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         Reading noVolts = WriterPacks.Full(6, WriterPacks.BaseTime);
         noVolts.Faults = ReadingFaults.Supercap;
         Reading volts = WriterPacks.Full(5, WriterPacks.BaseTime - 600);
         volts.SupercapMillivolts = 4444;
-        using ReadingStore store = _database.Open();
+        using ReadingStore store = db.Open();
 
         store.Store(WriterPacks.Decode(WriterPacks.Encode(volts, noVolts)), Received);
 
         Assert.Equal(4.444, store.GetNode("node-01")!.LastSupercapVolts);
     }
 
-    [Fact]
-    public void DeadLetter_KeepsReasonAndTruncatedPayload_ForArbitraryBytes()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void DeadLetter_KeepsReasonAndTruncatedPayload_ForArbitraryBytes(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         byte[] invalidUtf8 = [0xFF, 0xFE, 0xC3, 0x28, 0x00, 0x80];
         byte[] megabyte = new byte[1 << 20];
         new Random(7).NextBytes(megabyte);
-        using ReadingStore store = _database.Open();
+        using ReadingStore store = db.Open();
 
         store.DeadLetter("sensornode/node-01/state", invalidUtf8, "payload is not valid UTF-8", Received);
         store.DeadLetter("sensornode/\u00e9/state", megabyte, "payload of 1048576 bytes exceeds 65536\nsecond line", Received + 1);
@@ -173,20 +179,22 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Single(store.DeadLetters(limit: 1));
     }
 
-    [Fact]
-    public void DeadLetter_StoresAnEmptyPayload()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void DeadLetter_StoresAnEmptyPayload(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
 
         store.DeadLetter("", ReadOnlySpan<byte>.Empty, "empty SenML pack", Received);
 
         Assert.Equal(0, store.DeadLetters().Single().PayloadLength);
     }
 
-    [Fact]
-    public void UpdateAvailability_SetsStateAndNextWake()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void UpdateAvailability_SetsStateAndNextWake(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
 
         store.UpdateAvailability("node-01", AvailabilityState.Sleeping, 600, Received);
         NodeStatus sleeping = store.GetNode("node-01")!;
@@ -200,10 +208,11 @@ public sealed class ReadingStoreTests : IDisposable
         Assert.Equal("lost", lost.Availability);
     }
 
-    [Fact]
-    public void SetRoom_AssignsAndClearsTheRoom_AndNodesAreSorted()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void SetRoom_AssignsAndClearsTheRoom_AndNodesAreSorted(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
 
         store.SetRoom("node-02", "Kitchen");
         store.Store(WriterPacks.Pack(1, 1), Received);
@@ -215,10 +224,11 @@ public sealed class ReadingStoreTests : IDisposable
             store.Nodes().Select(n => (n.NodeId, n.Room, n.LastSeenUnixMs)));
     }
 
-    [Fact]
-    public void Commands_AreQueuedReleasedAndAcknowledged()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Commands_AreQueuedReleasedAndAcknowledged(string kind)
     {
-        using ReadingStore store = _database.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
         long first = store.EnqueueCommand("node-01", "sleep", Encoding.ASCII.GetBytes("600"), 1000);
         long second = store.EnqueueCommand("node-01", "reset", [], 2000);
         store.EnqueueCommand("node-02", "sleep", [1], 3000);
@@ -235,16 +245,17 @@ public sealed class ReadingStoreTests : IDisposable
             (released[0].Name, Encoding.ASCII.GetString(released[0].Payload), released[0].CreatedUnixMs, released[0].ReleasedUnixMs, released[0].AcknowledgedUnixMs));
         Assert.Null(released[1].ReleasedUnixMs);
         Assert.Equal([second], store.PendingCommands("node-01").Select(c => c.Id));
-        Assert.Equal(5000, _database.Scalar($"SELECT acknowledged_ms FROM commands WHERE id = {first}"));
+        Assert.Equal(5000, db.Scalar($"SELECT acknowledged_ms FROM commands WHERE id = {first}"));
         Assert.Single(store.PendingCommands("node-02"));
     }
 
-    [Fact]
-    public void Query_FiltersByNodeTimeWindowAndLimit()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Query_FiltersByNodeTimeWindowAndLimit(string kind)
     {
+        using StoreBackend db = StoreBackend.Create(kind);
         Reading unknown = WriterPacks.Full(50, 0);
         unknown.Faults = ReadingFaults.TimeUnknown;
-        using ReadingStore store = _database.Open();
+        using ReadingStore store = db.Open();
         store.Store(WriterPacks.Pack(1, 5), Received); // seq 1..5 at BaseTime-2400 .. BaseTime
         store.Store(WriterPacks.Decode(WriterPacks.Encode(unknown)), Received);
         store.Store(WriterPacks.Decode(WriterPacks.Encode("node-02", WriterPacks.Energy, WriterPacks.Series(1, 2)), "sensornode/node-02/state"), Received);

@@ -6,19 +6,16 @@ namespace SensorNode.Gateway.Tests.Storage;
 /// Issue 10, item 6: a node whose storage was erased restarts at seq 1. Same (node, seq), different content and a later
 /// time: the new readings are kept, the old ones recorded in superseded_readings; a plain redelivery stays a duplicate.
 /// </summary>
-public sealed class SeqReuseTests : IDisposable
+public sealed class SeqReuseTests
 {
-    private readonly TempDatabase _db = new();
-
-    public void Dispose() => _db.Dispose();
-
     private static DecodedPack Pack(long time, int centiCelsius) =>
         WriterPacks.Decode(WriterPacks.Encode(Enumerable.Range(1, 3).Select(i => WriterPacks.Full((uint)i, time - 600 * (3 - i)) with { TemperatureCentiCelsius = centiCelsius }).ToArray()));
 
-    [Fact]
-    public void ReusedSeq_WithALaterTime_KeepsTheNewReadings_AndRecordsTheOldOnes()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void ReusedSeq_WithALaterTime_KeepsTheNewReadings_AndRecordsTheOldOnes(string kind)
     {
-        using ReadingStore store = _db.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
         DecodedPack before = Pack(WriterPacks.BaseTime - 5000, 2000);
         DecodedPack after = Pack(WriterPacks.BaseTime, 3000);
 
@@ -33,10 +30,11 @@ public sealed class SeqReuseTests : IDisposable
         Assert.Equal(4.123, store.GetNode(WriterPacks.NodeId)!.LastSupercapVolts);
     }
 
-    [Fact]
-    public void Redelivery_IsADuplicate_AndAStaleOlderCopy_IsKeptAsideNotStored()
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Redelivery_IsADuplicate_AndAStaleOlderCopy_IsKeptAsideNotStored(string kind)
     {
-        using ReadingStore store = _db.Open();
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
         DecodedPack before = Pack(WriterPacks.BaseTime - 5000, 2000);
         DecodedPack after = Pack(WriterPacks.BaseTime, 3000);
         store.Store(before, 1);

@@ -80,7 +80,7 @@ public static class FaultsCommand
             """).Options(
             [
                 // Required by the ranking, checked in Run: a required option here would be required by the subcommands too.
-                CliOption.Text("--db", "the gateway's SQLite store", "FILE"),
+                CliOption.Text("--db", "the gateway's store: SQLite file or postgres://user@host:port/database", "FILE"),
                 CliOption.Text("--from", "first day", "YYYY-MM-DD"),
                 CliOption.Text("--to", "last day", "YYYY-MM-DD"),
                 CliOption.Out("faults.json and the plots (default faults-out)"),
@@ -111,7 +111,7 @@ public static class FaultsCommand
         }
         else if (options.Has("prefix") || options.Has("discovery-prefix")) throw new UsageException("--prefix and --discovery-prefix need --publish URL");
         string prefix = TopicPrefix(options, "prefix", "sensornode"), discovery = TopicPrefix(options, "discovery-prefix", "homeassistant");
-        if (!File.Exists(db)) throw new UsageException($"--db {db}: no such file");
+        if (ReadingStore.IsMissingFile(db)) throw new UsageException($"--db {db}: no such file");
         OutputPaths.PrepareDirectory("out", outDir);
 
         FaultReport report;

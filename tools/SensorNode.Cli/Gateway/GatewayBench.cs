@@ -12,7 +12,7 @@ public sealed record GatewayBenchRun(long Readings, long Messages, double Second
 
 /// <summary>
 /// <c>sensornode gateway bench</c>: a private mosquitto on loopback, several node-like QoS 1 publishers sending core
-/// SenML packs, one <see cref="GatewayService"/> storing into a temp SQLite. Run 1 measures the maximum throughput
+/// SenML packs, one <see cref="GatewayService"/> storing into a temp SQLite, or a PostgreSQL database (docs/scale.md). Run 1 measures the maximum throughput
 /// (closed loop: publishers stay at most <see cref="Window"/> messages ahead of the gateway, so the broker's queue
 /// limit of 1000 is never what drops a message); run 2 paces publishes at a fixed rate and measures publish-to-commit latency.
 /// </summary>
@@ -29,21 +29,29 @@ public static class GatewayBench
     /// Runs the closed-loop throughput run: <paramref name="readings"/> readings in packs of <paramref name="perMessage"/>
     /// (1 to 8), over <see cref="Nodes"/> node ids, each node's sequence split across the publishers.
     /// </summary>
-    public static async Task<GatewayBenchRun> ThroughputAsync(MosquittoBroker broker, string folder, string tag, long readings, int perMessage, Action<string> log)
+    public static async Task<GatewayBenchRun> ThroughputAsync(MosquittoBroker broker, Func<string, ReadingStore> open, string tag, long readings, int perMessage, Action<string> log)
     {
-        return await RunAsync(broker, folder, tag, readings, perMessage, rate: null, log).ConfigureAwait(false);
+        return await RunAsync(broker, open, tag, readings, perMessage, rate: null, log).ConfigureAwait(false);
     }
 
     /// <summary>Paced run at <paramref name="readingsPerSecond"/>, one reading per message; reports the latency percentiles.</summary>
-    public static async Task<GatewayBenchRun> PacedAsync(MosquittoBroker broker, string folder, string tag, long readings, double readingsPerSecond, Action<string> log)
+    public static async Task<GatewayBenchRun> PacedAsync(MosquittoBroker broker, Func<string, ReadingStore> open, string tag, long readings, double readingsPerSecond, Action<string> log)
     {
-        return await RunAsync(broker, folder, tag, readings, 1, readingsPerSecond, log).ConfigureAwait(false);
+        return await RunAsync(broker, open, tag, readings, 1, readingsPerSecond, log).ConfigureAwait(false);
     }
 
-    private static async Task<GatewayBenchRun> RunAsync(MosquittoBroker broker, string folder, string tag, long readings, int perMessage, double? rate, Action<string> log)
+    /// <summary>A store per run in a temp SQLite file of <paramref name="folder"/>.</summary>
+    public static Func<string, ReadingStore> SqliteStores(string folder) => tag => ReadingStore.Open(Path.Combine(folder, $"bench-{tag}.db"));
+
+    /// <summary>
+    /// A store per run in PostgreSQL database <paramref name="url"/>, as building "bench-TAG" (a named store counts only
+    /// its own rows; the tags carry the run's start time, so an earlier bench's rows are never this one's duplicates).
+    /// </summary>
+    public static Func<string, ReadingStore> PostgresStores(string url) => tag => ReadingStore.Open(url, $"bench-{tag}");
+
+    private static async Task<GatewayBenchRun> RunAsync(MosquittoBroker broker, Func<string, ReadingStore> open, string tag, long readings, int perMessage, double? rate, Action<string> log)
     {
-        string dbPath = Path.Combine(folder, $"bench-{tag}.db");
-        using ReadingStore store = ReadingStore.Open(dbPath);
+        using ReadingStore store = open(tag);
         var options = new GatewayOptions
         {
             Host = "127.0.0.1", Port = broker.Port, ClientId = $"bench-gateway-{tag}", Group = $"bench-{tag}",

@@ -19,8 +19,9 @@ public static class GatewayCommand
         Option<string> Db(string description) => CliOption.Text("--db", description, "FILE").IsRequired();
         Option<string> Prefix() => CliOption.Text("--prefix", "topic prefix of the nodes (default sensornode)", "P");
         var brick = new Command("brick", "export the nodes of the store as a Brick model (Turtle)").Options(
-            Db("the gateway's SQLite store"),
-            CliOption.Text("--building", "the building's name", "NAME").IsRequired(),
+            Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
+            CliOption.Text("--building", "the building's name (nodes whose gateway named none; a shared store's buildings form a portfolio, docs/scale.md)", "NAME").IsRequired(),
+            CliOption.Flag("--hvac-zones", "each room is an HVAC zone: its temperature and humidity points are zone points (Brick 1.4)"),
             CliOption.Out("write the Turtle there (default: standard output)", "FILE"),
             Prefix(),
             CliOption.Text("--findings", "faults.json of `sensornode faults`: marks the flagged rooms' points (docs/faults.md)", "FILE"),
@@ -30,13 +31,14 @@ public static class GatewayCommand
             CliOption.Int("--readings", "readings in the throughput run", 200_000, 1000, 10_000_000),
             CliOption.Text("--rate", "readings per second in the paced latency run, one per message (default 1000)", "R"),
             CliOption.Int("--per-message", "readings per state message in the throughput run", 1, 1, 8, "K"),
-            CliOption.Int("--paced-seconds", "length of the paced run", 10, 1, 3600, "S")).With(Bench);
+            CliOption.Int("--paced-seconds", "length of the paced run", 10, 1, 3600, "S"),
+            CliOption.Text("--db", "also measure this PostgreSQL database (postgres://user@host:port/database; a scratch one: bench rows stay), side by side with SQLite (docs/scale.md)", "FILE")).With(GatewayBenchCommand.Run);
         var replay = new Command("replay", "decode the state dead letters again; store and remove those that decode now (run it once the cause of the rejections is fixed, e.g. the gateway's clock)").Options(
-            Db("the gateway's SQLite store"),
+            Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
             CliOption.Int("--id", "only dead letter N (default: all)", null, 1, int.MaxValue),
             Prefix()).With(Replay);
         var faults = new Command("faults", "fault reports of nodes without a trustworthy configuration (\"unconfigured-<mac>\"; docs/recovery.md): the newest by last sight, with node, code, nf.config CRC, errors").Options(
-            Db("the gateway's SQLite store"),
+            Db("the gateway's store: SQLite file or postgres://user@host:port/database"),
             CliOption.Int("--limit", "how many reports", 20, 1, ReadingStore.MaxFaultReports)).With(Faults);
         return new Command("gateway", "MQTT -> SQLite gateway (persistent session, dedup, dead letters, HA discovery, commands) until SIGINT/SIGTERM")
         {
@@ -44,7 +46,8 @@ public static class GatewayCommand
         }.Options(
             // Required by the service, checked in Serve: a required option here would be required by the subcommands too.
             CliOption.Text("--broker", "mqtt://[user[:password]@]host[:port] or mqtts://...", "URL"),
-            CliOption.Text("--db", "SQLite file (created when missing)", "FILE"),
+            CliOption.Text("--db", "SQLite file (created when missing), or postgres://[user[:password]@]host[:port]/database shared by many buildings (docs/scale.md)", "FILE"),
+            CliOption.Text("--building", "the building this gateway serves: stamped on every row, so several buildings share one PostgreSQL database (docs/scale.md)", "NAME"),
             CliOption.Text("--ca", "mqtts:// only: PEM CA certificate(s) the broker's certificate must chain to (default: the system's trust store)", "FILE"),
             CliOption.Text("--cert", "mqtts:// only: the gateway's client certificate (PEM), with --key, for brokers that require one (docs/gateway-service.md, TLS and ACL)", "FILE"),
             CliOption.Text("--key", "mqtts:// only: the key of --cert (PEM)", "FILE"),
@@ -111,12 +114,15 @@ public static class GatewayCommand
             throw new UsageException(e.Message);
         }
 
-        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
+        if (options.Has("max-db-pages") && db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("--max-db-pages is a SQLite drill");
+        if (!ReadingStore.TryOpen(db, options.Get("building") ?? "", out ReadingStore? opened, out string problem))
         {
             error.WriteLine($"sensornode gateway: {problem}");
             return CommandLine.Failed;
         }
         using ReadingStore store = opened!;
+        db = ReadingStore.RedactedName(db);
         if (options.Has("max-db-pages")) store.LimitPages(options.Int("max-db-pages"));
         if (options.Get("rooms") is { } rooms)
         {
@@ -192,7 +198,7 @@ public static class GatewayCommand
         TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         int limit = options.Int("limit");
-        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode gateway faults: {db} not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem))
         {
             error.WriteLine($"sensornode gateway faults: {problem}");
@@ -243,7 +249,7 @@ public static class GatewayCommand
         TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         string building = options.Get("building") ?? throw new UsageException("--building NAME is required");
-        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode gateway brick: {db}: not found"); return CommandLine.Failed; }
         if (options.Get("out") is { } outFile) OutputPaths.PrepareFile("out", outFile);
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
@@ -253,7 +259,7 @@ public static class GatewayCommand
             try { faults = SensorNode.Gateway.Faults.FaultMark.FromReportJson(File.ReadAllText(faultsFile)); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--findings {faultsFile}: {e.Message}"); }
         }
-        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults);
+        string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults, ReadingStore.RedactedName(db), options.Has("hvac-zones"));
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
         return CommandLine.Ok;
@@ -264,64 +270,12 @@ public static class GatewayCommand
         TextWriter output = options.Output, error = options.Error;
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required");
         long? id = options.Has("id") ? options.Int("id") : null;
-        if (!File.Exists(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode gateway replay: {db}: not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
         output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;
-    }
-
-    private static int Bench(CommandInput options)
-    {
-        TextWriter output = options.Output, error = options.Error;
-        string outDir = options.Get("out") ?? throw new UsageException("--out DIR is required");
-        OutputPaths.PrepareDirectory("out", outDir);
-        int readings = options.Int("readings");
-        int perMessage = options.Int("per-message");
-        double rate = GetDouble(options, "rate", 1000, 1, 100_000);
-        int pacedSeconds = options.Int("paced-seconds");
-
-        using MosquittoBroker? broker = MosquittoBroker.TryStart(out string reason);
-        if (broker == null) { error.WriteLine($"sensornode gateway bench: {reason}"); return CommandLine.Failed; }
-        Directory.CreateDirectory(outDir);
-        string folder = Directory.CreateTempSubdirectory("sensornode-gateway-bench-").FullName;
-        var quiet = new List<string>();
-        void Log(string line) { lock (quiet) quiet.Add(line); }
-        try
-        {
-            output.WriteLine($"gateway bench: mosquitto on port {broker.Port}, {System.Environment.ProcessorCount} cores, temp SQLite in {folder}");
-            // Warm-up: JIT, SQLite and the broker's first connections are not what is measured.
-            GatewayBench.ThroughputAsync(broker, folder, "warmup", 5000, perMessage, Log).GetAwaiter().GetResult();
-            GatewayBenchRun max = GatewayBench.ThroughputAsync(broker, folder, "max", readings, perMessage, Log).GetAwaiter().GetResult();
-            output.WriteLine($"  throughput: {max.Readings:N0} readings in {max.Messages:N0} messages ({perMessage}/message) in {max.Seconds:F2} s = {max.ReadingsPerSecond:N0} readings/s; lost {max.Lost}, duplicated {max.Duplicated}");
-            GatewayBenchRun paced = GatewayBench.PacedAsync(broker, folder, "paced", (long)(rate * pacedSeconds), rate, Log).GetAwaiter().GetResult();
-            output.WriteLine($"  paced {rate:N0} readings/s for {pacedSeconds} s: latency publish->stored p50 {paced.P50LatencyMilliseconds:F1} ms, p95 {paced.P95LatencyMilliseconds:F1} ms, p99 {paced.P99LatencyMilliseconds:F1} ms; lost {paced.Lost}, duplicated {paced.Duplicated}");
-            output.WriteLine($"  targets: >= 20,000 readings/s {(max.ReadingsPerSecond >= 20_000 ? "met" : "NOT met")}; p95 < 50 ms at 1,000 readings/s {(paced.P95LatencyMilliseconds < 50 ? "met" : "NOT met")}");
-            var figures = new
-            {
-                cores = System.Environment.ProcessorCount,
-                readings_per_second = max.ReadingsPerSecond,
-                readings_per_message = perMessage,
-                messages_per_second = max.Messages / max.Seconds,
-                lost = max.Lost + paced.Lost,
-                duplicated = max.Duplicated + paced.Duplicated,
-                redelivered_duplicates = max.RedeliveredDuplicates + paced.RedeliveredDuplicates,
-                p95_latency_ms = paced.P95LatencyMilliseconds,
-                paced_rate = rate,
-                throughput_run = max,
-                paced_run = paced,
-            };
-            string path = Path.Combine(outDir, "bench.json");
-            File.WriteAllText(path, JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
-            output.WriteLine($"  wrote {path}");
-            lock (quiet) foreach (string line in quiet.Where(l => !l.StartsWith("connected", StringComparison.Ordinal) && !l.StartsWith("stopped", StringComparison.Ordinal))) output.WriteLine("  gateway: " + line);
-            return CommandLine.Ok;
-        }
-        finally
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
     }
 
     /// <summary>node_id,room lines; blank lines, '#' comments and a "node_id,room" header are skipped.</summary>

@@ -4,11 +4,12 @@ using SensorNode.Gateway;
 
 namespace SensorNode.Cli;
 
-/// <summary><c>sensornode readings</c>: the stored readings of the gateway's SQLite as CSV (ReadingsCsv), filtered by node and time.</summary>
+/// <summary><c>sensornode readings</c>: the stored readings of the gateway's store (SQLite or PostgreSQL) as CSV (ReadingsCsv), filtered by node and time.</summary>
 public static class ReadingsCommand
 {
     public static Command Build() => new Command("readings", "query stored readings, export CSV (a time filter leaves out readings whose time is unknown)").Options(
-        CliOption.Text("--db", "the gateway's SQLite file", "FILE").IsRequired(),
+        CliOption.Text("--db", "the gateway's store: SQLite file or postgres://user@host:port/database", "FILE").IsRequired(),
+        CliOption.Text("--building", "one building of a shared PostgreSQL store (docs/scale.md)", "NAME"),
         CliOption.Text("--node", "one node only", "ID"),
         CliOption.Text("--from", "readings at or after this time, e.g. 2026-01-01 or 2026-01-01T08:00:00Z (no offset = UTC)", "ISO"),
         CliOption.Text("--to", "readings at or before this time", "ISO"),
@@ -21,10 +22,10 @@ public static class ReadingsCommand
         long? from = ParseTime(options, "from");
         long? to = ParseTime(options, "to");
         if (from > to) throw new UsageException("--from is after --to");
-        if (!File.Exists(db)) { error.WriteLine($"sensornode readings: {db}: not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { error.WriteLine($"sensornode readings: {db}: not found"); return CommandLine.Failed; }
         if (options.Get("csv") is { } csv) OutputPaths.PrepareFile("csv", csv);
 
-        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode readings: {problem}"); return CommandLine.Failed; }
+        if (!ReadingStore.TryOpen(db, options.Get("building") ?? "", out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode readings: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         IReadOnlyList<StoredReading> readings = store.Query(options.Get("node"), from, to);
         if (options.Get("csv") is { } path)

@@ -44,7 +44,8 @@ public static class OccupancyCommand
         }.Options(
             [
                 // Required by the query, checked in Query: a required option here would be required by `evaluate` too.
-                CliOption.Text("--db", "the gateway's SQLite database", "FILE"),
+                CliOption.Text("--db", "the gateway's store: SQLite file or postgres://user@host:port/database", "FILE"),
+                CliOption.Text("--building", "one building of a shared PostgreSQL store (docs/scale.md): its rooms only", "NAME"),
                 CliOption.Text("--room", "one room (default: every room; a node without a room is a room of its own)", "R"),
                 CliOption.Text("--from", "Unix seconds or YYYY-MM-DD[THH:MM] (UTC); default: the readings' span", "T"),
                 CliOption.Text("--to", "Unix seconds or YYYY-MM-DD[THH:MM] (UTC); default: the readings' span", "T"),
@@ -88,6 +89,7 @@ public static class OccupancyCommand
     internal static OccupancyQueryOptions ParseQuery(CommandInput o) => new()
     {
         DatabasePath = o.Get("db") ?? throw new UsageException("--db FILE is required"),
+        Building = o.Get("building") ?? "",
         Room = o.Get("room"),
         FromUnixSeconds = o.Get("from") is { } from ? Time("from", from) : null,
         ToUnixSeconds = o.Get("to") is { } to ? Time("to", to) : null,

@@ -12,10 +12,10 @@ public sealed class OccupancyQueryJob(OccupancyQueryOptions options)
 {
     public int Run(TextWriter output)
     {
-        if (!File.Exists(options.DatabasePath)) throw new CommandFailedException($"--db {options.DatabasePath}: not found");
+        if (ReadingStore.IsMissingFile(options.DatabasePath)) throw new CommandFailedException($"--db {options.DatabasePath}: not found");
         if (options.CsvPath != null) OutputPaths.PrepareFile("csv", options.CsvPath);
         if (options.PlotPath != null) OutputPaths.PrepareFile("plot", options.PlotPath);
-        if (!ReadingStore.TryOpen(options.DatabasePath, out ReadingStore? opened, out string error)) throw new CommandFailedException($"--db {options.DatabasePath}: {error}");
+        if (!ReadingStore.TryOpen(options.DatabasePath, options.Building, out ReadingStore? opened, out string error)) throw new CommandFailedException($"--db {options.DatabasePath}: {error}");
         using ReadingStore store = opened!;
         var rooms = RoomOccupancy.Rooms(store);
         if (options.Room != null && !rooms.ContainsKey(options.Room))

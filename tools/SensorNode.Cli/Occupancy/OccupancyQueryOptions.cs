@@ -6,6 +6,9 @@ namespace SensorNode.Cli.Occupancy;
 public sealed record OccupancyQueryOptions
 {
     public required string DatabasePath { get; init; }
+
+    /// <summary>One building of a shared store ("" = all; docs/scale.md).</summary>
+    public string Building { get; init; } = "";
     public string? Room { get; init; }
     public long? FromUnixSeconds { get; init; }
     public long? ToUnixSeconds { get; init; }

@@ -614,9 +614,15 @@ public sealed class GatewayService : IAsyncDisposable
         if (!_options.PublishesDiscovery || state == AvailabilityState.Lost) return; // lost: the availability template already shows offline
         int expireAfter = Math.Max(sleepSeconds, 0) + _options.ExpireMarginSeconds;
         if (expireAfter <= 0) expireAfter = 1;
+        if (state == AvailabilityState.Sleeping)
+        {
+            RetainedMessage nextWake = HomeAssistantDiscovery.NextWake(_options.Prefix, nodeId, _time.GetUtcNow().AddSeconds(sleepSeconds));
+            await PublishAsync(nextWake.Topic, Encoding.ASCII.GetBytes(nextWake.Payload), MqttQualityOfServiceLevel.AtMostOnce, retain: true).ConfigureAwait(false);
+        }
         if (_announcedExpireAfter.TryGetValue(nodeId, out int previous) && previous == expireAfter) return;
         string? room = _store.GetNode(nodeId)?.Room;
-        foreach (RetainedMessage config in HomeAssistantDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, nodeId, room, expireAfter))
+        // The old per-entity configs are migrated once per process and node (docs/gateway.md, "Home Assistant").
+        foreach (RetainedMessage config in HomeAssistantDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, nodeId, room, expireAfter, migrate: !_announcedExpireAfter.ContainsKey(nodeId)))
         {
             if (!await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false)) return;
         }

@@ -10,4 +10,8 @@ namespace SensorNode.Gateway;
 /// <param name="LastStoredJoules">Stored energy of the newest pack with energy records, J.</param>
 /// <param name="DroppedReadings">The node's count of readings lost to a full log (newest pack with energy records).</param>
 public sealed record NodeStatus(string NodeId, string? Room, long LastSeenUnixMs, string? Availability, long? NextWakeUnixSeconds,
-    double? LastSupercapVolts, double? LastStoredJoules, long? DroppedReadings);
+    double? LastSupercapVolts, double? LastStoredJoules, long? DroppedReadings)
+{
+    /// <summary>The building of the gateway that last wrote the node ("" when not named; docs/scale.md).</summary>
+    public string Building { get; init; } = "";
+}

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SensorNode.Core.Update;
 using SensorNode.Gateway.Fleet;
 
@@ -27,11 +27,10 @@ public sealed partial class ReadingStore
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(nodeIds);
-        var scheduled = new List<string>();
-        lock (_gate)
+        return Locked(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            var scheduled = new List<string>();
+            using DbTransaction transaction = BeginWrite();
             UpdateManifest m = package.Manifest;
             Exec(transaction, """
                 INSERT INTO fleet_updates (version, manifest, image_bytes, chunk_bytes, chunk_count, created_ms)
@@ -44,13 +43,13 @@ public sealed partial class ReadingStore
                     ON CONFLICT (node_id, version) DO NOTHING
                     """, ("$node", node), ("$v", (long)m.Version), ("$now", nowUnixMs));
                 if (added == 0) continue;
-                Enqueue(transaction, node, UpdateCommands.ManifestCommand, package.ManifestBytes, nowUnixMs);
-                for (int i = 0; i < m.ChunkCount; i++) Enqueue(transaction, node, UpdateCommands.ChunkCommand, package.ChunkBody(i), nowUnixMs);
+                EnqueueCommand(transaction, node, UpdateCommands.ManifestCommand, package.ManifestBytes, nowUnixMs);
+                for (int i = 0; i < m.ChunkCount; i++) EnqueueCommand(transaction, node, UpdateCommands.ChunkCommand, package.ChunkBody(i), nowUnixMs);
                 scheduled.Add(node);
             }
             transaction.Commit();
-        }
-        return scheduled;
+            return (IReadOnlyList<string>)scheduled;
+        });
     }
 
     /// <summary>
@@ -89,7 +88,7 @@ public sealed partial class ReadingStore
                    u.chunk_count, u.chunk_bytes, n.first_chunk_ms, n.last_chunk_ms
             FROM fleet_nodes n JOIN fleet_updates u ON u.version = n.version ORDER BY n.version, n.node_id
             """, [], r => new FleetNodeProgress(r.GetString(0), r.GetInt64(1), r.GetInt64(2), NullableInt64(r, 3), r.IsDBNull(4) ? null : r.GetString(4),
-            r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), NullableInt64(r, 9), NullableInt64(r, 10)));
+            Int32(r, 5), Int32(r, 6), Int32(r, 7), Int32(r, 8), NullableInt64(r, 9), NullableInt64(r, 10)));
 
     /// <summary>Every node's reported application, by node.</summary>
     public IReadOnlyList<NodeApplication> Applications() =>
@@ -100,15 +99,4 @@ public sealed partial class ReadingStore
     public double? LatestHarvestWatts(string nodeId) =>
         ReadRows("SELECT harvest_w FROM energy WHERE node_id = $node AND harvest_w IS NOT NULL ORDER BY max_seq DESC LIMIT 1",
             [("$node", nodeId)], r => (double?)r.GetDouble(0)).FirstOrDefault();
-
-    private int Exec(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using SqliteCommand command = Command(sql, parameters);
-        command.Transaction = transaction;
-        return command.ExecuteNonQuery();
-    }
-
-    private void Enqueue(SqliteTransaction transaction, string nodeId, string name, byte[] payload, long nowUnixMs) =>
-        Exec(transaction, "INSERT INTO commands (node_id, name, payload, created_ms) VALUES ($node, $name, $payload, $now)",
-            ("$node", nodeId), ("$name", name), ("$payload", payload), ("$now", nowUnixMs));
 }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SensorNode.Gateway.Occupancy;
 
 namespace SensorNode.Gateway;
@@ -7,47 +7,48 @@ namespace SensorNode.Gateway;
 public sealed partial class ReadingStore
 {
     /// <summary>One stored slot: the room, the slot, the state ("occupied", "vacant", "unknown") and its evidence.</summary>
-    public sealed record StoredOccupancy(string Room, long SlotUnixSeconds, string State, string Evidence, long WatchedSeconds, int MotionEvents, long DecidedUnixMs);
+    public sealed record StoredOccupancy(string Room, long SlotUnixSeconds, string State, string Evidence, long WatchedSeconds, int MotionEvents, long DecidedUnixMs)
+    {
+        /// <summary>The building the room is in ("" when not named; docs/scale.md).</summary>
+        public string Building { get; init; } = "";
+    }
 
-    /// <summary>Writes (or rewrites) the slots of <paramref name="room"/> in one transaction. Returns the rows written.</summary>
+    /// <summary>Writes (or rewrites) the slots of <paramref name="room"/> (of <see cref="Building"/>) in one transaction. Returns the rows written.</summary>
     public int StoreOccupancy(string room, IReadOnlyList<OccupancySlot> slots, long decidedUnixMs)
     {
         ArgumentNullException.ThrowIfNull(room);
         ArgumentNullException.ThrowIfNull(slots);
-        lock (_gate)
+        return Locked(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-            using SqliteCommand upsert = _connection.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = """
-                INSERT INTO occupancy (room, slot_s, state, evidence, watched_s, motion, decided_ms)
-                VALUES ($room, $slot, $state, $evidence, $watched, $motion, $decided)
-                ON CONFLICT (room, slot_s) DO UPDATE SET state = excluded.state, evidence = excluded.evidence,
+            using DbTransaction transaction = BeginWrite();
+            using DbCommand upsert = Prepare("""
+                INSERT INTO occupancy (building, room, slot_s, state, evidence, watched_s, motion, decided_ms)
+                VALUES ($building, $room, $slot, $state, $evidence, $watched, $motion, $decided)
+                ON CONFLICT (building, room, slot_s) DO UPDATE SET state = excluded.state, evidence = excluded.evidence,
                     watched_s = excluded.watched_s, motion = excluded.motion, decided_ms = excluded.decided_ms
-                """;
-            foreach (string name in new[] { "$room", "$slot", "$state", "$evidence", "$watched", "$motion", "$decided" }) upsert.Parameters.Add(new SqliteParameter(name, null));
-            upsert.Prepare();
+                """, "$building", "$room", "$slot", "$state", "$evidence", "$watched", "$motion", "$decided");
+            upsert.Transaction = transaction;
             foreach (OccupancySlot slot in slots)
             {
-                Run(upsert, room, slot.StartUnixSeconds, StateName(slot.State), slot.Evidence, slot.WatchedSeconds, slot.MotionEvents, decidedUnixMs);
+                Run(upsert, Building, room, slot.StartUnixSeconds, StateName(slot.State), slot.Evidence, slot.WatchedSeconds, slot.MotionEvents, decidedUnixMs);
             }
             transaction.Commit();
             return slots.Count;
-        }
+        });
     }
 
-    /// <summary>Stored slots, ordered by room and slot; filters as in <see cref="Query"/> (both ends inclusive, on the slot start).</summary>
+    /// <summary>Stored slots (of <see cref="Building"/> when it is named), ordered by room and slot; filters as in <see cref="Query"/> (both ends inclusive, on the slot start).</summary>
     public IReadOnlyList<StoredOccupancy> QueryOccupancy(string? room = null, long? fromUnixSeconds = null, long? toUnixSeconds = null)
     {
         var where = new List<string>();
         if (room != null) where.Add("room = $room");
         if (fromUnixSeconds != null) where.Add("slot_s >= $from");
         if (toUnixSeconds != null) where.Add("slot_s <= $to");
+        if (Building.Length > 0) where.Add("building = $building");
         string clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        return ReadRows($"SELECT room, slot_s, state, evidence, watched_s, motion, decided_ms FROM occupancy {clause} ORDER BY room, slot_s",
-            [("$room", room), ("$from", fromUnixSeconds), ("$to", toUnixSeconds)],
-            r => new StoredOccupancy(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetInt32(5), r.GetInt64(6)));
+        return ReadRows($"SELECT room, slot_s, state, evidence, watched_s, motion, decided_ms, building FROM occupancy {clause} ORDER BY building, room, slot_s",
+            [("$room", room), ("$from", fromUnixSeconds), ("$to", toUnixSeconds), ("$building", Building)],
+            r => new StoredOccupancy(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4), (int)r.GetInt64(5), r.GetInt64(6)) { Building = r.GetString(7) });
     }
 
     /// <summary>"occupied", "vacant" or "unknown".</summary>

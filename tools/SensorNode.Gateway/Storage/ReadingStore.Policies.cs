@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SensorNode.Gateway;
 
@@ -26,15 +26,18 @@ public sealed partial class ReadingStore
     public long QueuePolicy(string nodeId, string commandName, byte[] table, uint tableVersion, uint tableCrc, int layoutId, long nowUnixMs)
     {
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
-        lock (_gate)
+        return Locked(() =>
         {
-            long id = EnqueueCommand(nodeId, commandName, table, nowUnixMs);
-            ExecuteNonQuery("""
+            // One transaction: a queued table always has its push record, so the table in force is known when it is acked.
+            using DbTransaction transaction = BeginWrite();
+            long id = EnqueueCommand(transaction, nodeId, commandName, table, nowUnixMs);
+            Exec(transaction, """
                 INSERT INTO policy_pushes (command_id, node_id, table_version, table_crc, layout_id, queued_ms)
                 VALUES ($id, $node, $version, $crc, $layout, $now)
                 """, ("$id", id), ("$node", nodeId), ("$version", (long)tableVersion), ("$crc", (long)tableCrc), ("$layout", layoutId), ("$now", nowUnixMs));
+            transaction.Commit();
             return id;
-        }
+        });
     }
 
     /// <summary>
@@ -45,9 +48,8 @@ public sealed partial class ReadingStore
     public bool RecordPolicyAck(string nodeId, long commandId, string? rejected, long nowUnixMs)
     {
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
-        lock (_gate)
+        return Locked(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             PolicyPush? push = ReadPushes("WHERE command_id = $id AND node_id = $node", ("$id", commandId), ("$node", nodeId)).SingleOrDefault();
             if (push == null) return false;
             ExecuteNonQuery("UPDATE policy_pushes SET outcome = $outcome, settled_ms = $now WHERE command_id = $id AND outcome IS NULL",
@@ -61,13 +63,13 @@ public sealed partial class ReadingStore
                 """, ("$node", nodeId), ("$id", commandId), ("$version", (long)push.TableVersion), ("$crc", (long)push.TableCrc),
                 ("$layout", push.LayoutId), ("$now", nowUnixMs));
             return true;
-        }
+        });
     }
 
     /// <summary>The table the node acked last as applied, or null when no pushed table is known to run there (the node's own table).</summary>
     public NodePolicy? PolicyInForce(string nodeId) =>
         ReadRows("SELECT node_id, command_id, table_version, table_crc, layout_id, since_ms FROM node_policies WHERE node_id = $node",
-            [("$node", nodeId)], r => new NodePolicy(r.GetString(0), r.GetInt64(1), (uint)r.GetInt64(2), (uint)r.GetInt64(3), r.GetInt32(4), r.GetInt64(5)))
+            [("$node", nodeId)], r => new NodePolicy(r.GetString(0), r.GetInt64(1), (uint)r.GetInt64(2), (uint)r.GetInt64(3), Int32(r, 4), r.GetInt64(5)))
             .SingleOrDefault();
 
     /// <summary>Every push to <paramref name="nodeId"/>, oldest first.</summary>
@@ -77,6 +79,6 @@ public sealed partial class ReadingStore
         ReadRows($"""
             SELECT command_id, node_id, table_version, table_crc, layout_id, queued_ms, outcome, settled_ms
             FROM policy_pushes {where} ORDER BY command_id
-            """, parameters, r => new PolicyPush(r.GetInt64(0), r.GetString(1), (uint)r.GetInt64(2), (uint)r.GetInt64(3), r.GetInt32(4),
+            """, parameters, r => new PolicyPush(r.GetInt64(0), r.GetString(1), (uint)r.GetInt64(2), (uint)r.GetInt64(3), Int32(r, 4),
             r.GetInt64(5), NullableString(r, 6), NullableInt64(r, 7)));
 }

@@ -1,11 +1,14 @@
-using Microsoft.Data.Sqlite;
+using System.Data;
+using System.Data.Common;
 
 namespace SensorNode.Gateway;
 
 /// <summary>
-/// The gateway's SQLite store (schema in docs/gateway.md). Readings are keyed on (node, seq) and inserted with
-/// INSERT OR IGNORE, so QoS 1 redeliveries and several gateways sharing one file store each reading exactly once.
-/// WAL journal and a busy timeout let two processes write the same file. Thread-safe (one lock per store).
+/// The gateway's store (schema in docs/gateway.md): a SQLite file (the default, one building) or a PostgreSQL database
+/// that several buildings' gateways share (docs/scale.md), one SQL text for both through <see cref="StoreDialect"/>.
+/// Readings are keyed on (node, seq) and inserted with ON CONFLICT DO NOTHING, so QoS 1 redeliveries and several
+/// gateways sharing one database store each reading exactly once. On SQLite, WAL journal and a busy timeout let two
+/// processes write the same file. Every row a store writes carries its <see cref="Building"/>. Thread-safe (one lock per store).
 /// </summary>
 public sealed partial class ReadingStore : IDisposable
 {
@@ -24,87 +27,76 @@ public sealed partial class ReadingStore : IDisposable
     private const int MaxReasonChars = 1000;
 
     private readonly object _gate = new();
-    private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insertReading;
-    private readonly SqliteCommand _insertEnergy;
-    private readonly SqliteCommand _touchNode;
-    private readonly SqliteCommand _updateSupercap;
-    private readonly SqliteCommand _updateEnergy;
-    private readonly SqliteCommand _selectReading;
-    private readonly SqliteCommand _archiveStored;
-    private readonly SqliteCommand _archiveNew;
-    private readonly SqliteCommand _deleteReading;
-    private readonly SqliteCommand _resetNodeSeqs;
-    private readonly SqliteCommand[] _writeCommands;
+    private readonly StoreDialect _dialect;
+    private readonly DbConnection _connection;
+    private readonly string _name;
+    private readonly DbCommand _insertReading;
+    private readonly DbCommand _selectReading;
+    private readonly DbCommand _archiveStored;
+    private readonly DbCommand _archiveNew;
+    private readonly DbCommand _deleteReading;
+    private readonly DbCommand _resetNodeSeqs;
+    private readonly DbCommand[] _writeCommands;
     private bool _disposed;
 
-    private ReadingStore(SqliteConnection connection)
+    private ReadingStore(StoreDialect dialect, DbConnection connection, string name, string building)
     {
+        _dialect = dialect;
         _connection = connection;
+        _name = name;
+        Building = building;
         _insertReading = Prepare("""
-            INSERT OR IGNORE INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout,
-                motion_first_age_s, motion_last_age_s)
-            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, $armed, $brownout, $first, $last)
-            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received", "$armed", "$brownout", "$first", "$last");
-        _insertEnergy = Prepare("""
-            INSERT OR IGNORE INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms)
-            VALUES ($node, $seq, $unix, $stored, $wake, $harvest, $dropped, $received)
-            """, "$node", "$seq", "$unix", "$stored", "$wake", "$harvest", "$dropped", "$received");
-        _touchNode = Prepare("""
-            INSERT INTO nodes (node_id, last_seen_ms) VALUES ($node, $received)
-            ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)
-            """, "$node", "$received");
-        // Only a newer reading (higher seq) replaces the node's last voltage: old redeliveries must not roll it back.
-        _updateSupercap = Prepare("""
-            UPDATE nodes SET last_supercap_v = $volts, supercap_seq = $seq
-            WHERE node_id = $node AND (supercap_seq IS NULL OR supercap_seq <= $seq)
-            """, "$node", "$seq", "$volts");
-        // A pack without readings ($seq NULL) is the newest word on energy; otherwise the highest seq wins.
-        _updateEnergy = Prepare("""
-            UPDATE nodes SET last_stored_j = coalesce($stored, last_stored_j), dropped = coalesce($dropped, dropped),
-                energy_seq = coalesce($seq, energy_seq)
-            WHERE node_id = $node AND ($seq IS NULL OR energy_seq IS NULL OR energy_seq <= $seq)
-            """, "$node", "$seq", "$stored", "$dropped");
+            INSERT INTO readings (node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout,
+                motion_first_age_s, motion_last_age_s, building)
+            VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, $armed, $brownout, $first, $last, $building)
+            ON CONFLICT DO NOTHING
+            """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received", "$armed", "$brownout", "$first", "$last", "$building");
         _selectReading = Prepare("""
             SELECT unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion FROM readings WHERE node_id = $node AND seq = $seq
             """, "$node", "$seq");
         _archiveStored = Prepare("""
-            INSERT OR IGNORE INTO superseded_readings
+            INSERT INTO superseded_readings
             SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, 'replaced', $now
             FROM readings WHERE node_id = $node AND seq = $seq
+            ON CONFLICT DO NOTHING
             """, "$node", "$seq", "$now");
         _archiveNew = Prepare("""
-            INSERT OR IGNORE INTO superseded_readings
+            INSERT INTO superseded_readings
             VALUES ($node, $seq, $unix, $temp, $hum, $lux, $volts, $motion, $received, 'conflict', $received)
+            ON CONFLICT DO NOTHING
             """, "$node", "$seq", "$unix", "$temp", "$hum", "$lux", "$volts", "$motion", "$received");
         _deleteReading = Prepare("DELETE FROM readings WHERE node_id = $node AND seq = $seq", "$node", "$seq");
         // A node that restarted its seq: its newest voltage and energy are no longer the highest seq's.
         _resetNodeSeqs = Prepare("UPDATE nodes SET supercap_seq = NULL, energy_seq = NULL WHERE node_id = $node", "$node");
-        _writeCommands = [_insertReading, _insertEnergy, _touchNode, _updateSupercap, _updateEnergy, _selectReading, _archiveStored, _archiveNew, _deleteReading, _resetNodeSeqs];
+        _writeCommands = [_insertReading, _selectReading, _archiveStored, _archiveNew, _deleteReading, _resetNodeSeqs];
     }
 
+    /// <summary>The building this store's writes are stamped with ("" = not named, the single-building default); a named store reads only its building's nodes, readings and rooms.</summary>
+    public string Building { get; }
+
+    /// <summary>"SQLite" or "PostgreSQL".</summary>
+    public string DatabaseKind => _dialect.Name;
+
     /// <summary>
-    /// Opens (creating when missing) the store. <paramref name="pathOrConnectionString"/>: a file path (no '='),
-    /// opened unpooled as "Data Source=&lt;path&gt;", or else a Microsoft.Data.Sqlite connection string (e.g.
-    /// "Data Source=x;Mode=Memory;Cache=Shared"). Sets a busy timeout and the WAL journal, then migrates the
-    /// schema to the current user_version. Throws <see cref="InvalidOperationException"/> for a database written
-    /// by a newer gateway, <see cref="SqliteException"/> when the file cannot be opened.
+    /// Opens (creating when missing) the store. <paramref name="db"/>: a postgres://[user[:password]@]host[:port]/database
+    /// URL (PostgreSQL, docs/scale.md); else a file path (no '='), opened unpooled as "Data Source=&lt;path&gt;", or a
+    /// Microsoft.Data.Sqlite connection string (e.g. "Data Source=x;Mode=Memory;Cache=Shared"). SQLite gets a busy
+    /// timeout and the WAL journal. Then the schema is migrated to the current version. <paramref name="building"/>
+    /// stamps every row written (see <see cref="Building"/>). Throws <see cref="InvalidOperationException"/> for a
+    /// database written by a newer gateway, <see cref="DbException"/> when the database cannot be opened.
     /// </summary>
-    public static ReadingStore Open(string pathOrConnectionString)
+    public static ReadingStore Open(string db, string building = "")
     {
-        ArgumentException.ThrowIfNullOrEmpty(pathOrConnectionString);
-        string connectionString = pathOrConnectionString.Contains('=')
-            ? pathOrConnectionString
-            : new SqliteConnectionStringBuilder { DataSource = pathOrConnectionString, Pooling = false }.ToString();
-        var connection = new SqliteConnection(connectionString);
+        ArgumentException.ThrowIfNullOrEmpty(db);
+        ArgumentNullException.ThrowIfNull(building);
+        StoreDialect dialect = StoreDialect.For(db);
+        DbConnection connection = dialect.Connect(db);
         try
         {
             connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
-            Execute(connection, "PRAGMA journal_mode = WAL;");
-            QuickCheck(connection, pathOrConnectionString);
-            Migrate(connection);
-            return new ReadingStore(connection);
+            dialect.AfterOpen(connection, db);
+            Migrate(dialect, connection);
+            return new ReadingStore(dialect, connection, RedactedName(db), building);
         }
         catch
         {
@@ -115,54 +107,59 @@ public sealed partial class ReadingStore : IDisposable
 
     /// <summary>
     /// <see cref="Open"/> for command lines: false with one line naming <paramref name="path"/> and the problem (missing
-    /// folder, not a database, damaged, newer schema, no permission) instead of an exception.
+    /// folder, not a database, damaged, newer schema, no permission, server unreachable) instead of an exception.
     /// </summary>
-    public static bool TryOpen(string path, out ReadingStore? store, out string error)
+    public static bool TryOpen(string path, out ReadingStore? store, out string error) => TryOpen(path, "", out store, out error);
+
+    /// <summary><see cref="TryOpen(string, out ReadingStore?, out string)"/> for a store whose writes name <paramref name="building"/>.</summary>
+    public static bool TryOpen(string path, string building, out ReadingStore? store, out string error)
     {
         store = null;
         error = "";
         try
         {
-            store = Open(path);
+            store = Open(path, building);
             return true;
         }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException or TimeoutException)
         {
             string message = SenmlDecoder.OneLine(e.Message);
-            error = message.Contains(path, StringComparison.Ordinal) ? message : $"database {path}: {message}";
+            string name = RedactedName(path);
+            error = message.Contains(name, StringComparison.Ordinal) ? message : $"database {name}: {message}";
             return false;
         }
     }
 
-    // A corrupt page is found at open, not as an endless loop of failed batches later (SQLite's quick_check: every
-    // page and record is read, indexes are not cross-checked; seconds per GB).
-    private static void QuickCheck(SqliteConnection connection, string name)
+    /// <summary>True when <paramref name="db"/> names a SQLite file that does not exist (a postgres:// URL is never "missing": opening it says what is wrong).</summary>
+    public static bool IsMissingFile(string db) => !StoreDialect.IsPostgresUrl(db) && !db.Contains('=') && !File.Exists(db);
+
+    /// <summary><paramref name="db"/> for messages: a URL's password replaced by "***".</summary>
+    public static string RedactedName(string db)
     {
-        using var command = new SqliteCommand("PRAGMA quick_check(1);", connection);
-        string result = Convert.ToString(command.ExecuteScalar()) ?? "";
-        if (result != "ok") throw new InvalidOperationException($"database {name} is damaged (quick_check: {SenmlDecoder.OneLine(result)})");
+        if (!StoreDialect.IsPostgresUrl(db) || !Uri.TryCreate(db, UriKind.Absolute, out Uri? uri) || !uri.UserInfo.Contains(':')) return db;
+        return db.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":***", StringComparison.Ordinal);
     }
 
-    /// <summary>For tests and the gateway's --max-db-pages drill: caps the file at max(<paramref name="pages"/>, its size) pages, so writes fail as on a full disk (SQLITE_FULL).</summary>
-    public void LimitPages(long pages) => Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
-
-    private static void Migrate(SqliteConnection connection)
+    /// <summary>For tests and the gateway's --max-db-pages drill: caps the file at max(<paramref name="pages"/>, its size) pages, so writes fail as on a full disk (SQLITE_FULL). SQLite only.</summary>
+    public void LimitPages(long pages)
     {
-        // IMMEDIATE: two gateways starting on a fresh file serialise here; the second sees the first's version.
-        using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        using var read = new SqliteCommand("PRAGMA user_version;", connection, transaction);
-        int version = Convert.ToInt32(read.ExecuteScalar());
+        if (_dialect is not SqliteDialect) throw new InvalidOperationException("--max-db-pages is a SQLite drill");
+        Locked(() => ExecuteNonQuery($"PRAGMA max_page_count = {pages};"));
+    }
+
+    private static void Migrate(StoreDialect dialect, DbConnection connection)
+    {
+        using DbTransaction transaction = dialect.BeginWrite(connection);
+        int version = dialect.LockAndReadVersion(connection, transaction);
         if (version > StoreSchema.Version)
         {
             throw new InvalidOperationException($"database schema version {version} is newer than this gateway's {StoreSchema.Version}");
         }
         for (int i = version; i < StoreSchema.Version; i++)
         {
-            using var migrate = new SqliteCommand(StoreSchema.Migrations[i], connection, transaction);
-            migrate.ExecuteNonQuery();
+            StoreDialect.Execute(connection, transaction, dialect.Sql(StoreSchema.Migrations[i]));
         }
-        using var write = new SqliteCommand($"PRAGMA user_version = {StoreSchema.Version};", connection, transaction);
-        write.ExecuteNonQuery();
+        if (version != StoreSchema.Version) dialect.WriteVersion(connection, transaction, StoreSchema.Version);
         transaction.Commit();
     }
 
@@ -173,76 +170,6 @@ public sealed partial class ReadingStore : IDisposable
     /// </summary>
     public StoreResult Store(DecodedPack pack, long receivedUnixMs) => StoreBatch([(pack, receivedUnixMs)]);
 
-    /// <summary>
-    /// Stores many packs in one transaction (for throughput: one commit, statements prepared once), with the same
-    /// effect as <see cref="Store"/> for each in order. Returns the totals.
-    /// </summary>
-    public StoreResult StoreBatch(IReadOnlyList<(DecodedPack Pack, long ReceivedUnixMs)> packs)
-    {
-        ArgumentNullException.ThrowIfNull(packs);
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-            foreach (SqliteCommand command in _writeCommands)
-            {
-                command.Transaction = transaction;
-            }
-            int inserted = 0;
-            int duplicates = 0;
-            int reused = 0;
-            foreach ((DecodedPack pack, long received) in packs)
-            {
-                int added = StorePack(pack, received, ref reused);
-                inserted += added;
-                duplicates += pack.Readings.Count - added;
-            }
-            transaction.Commit();
-            return new StoreResult(inserted, duplicates, reused);
-        }
-    }
-
-    private int StorePack(DecodedPack pack, long receivedUnixMs, ref int reused)
-    {
-        Run(_touchNode, pack.NodeId, receivedUnixMs);
-        int inserted = 0;
-        DecodedReading? newestWithVolts = null;
-        uint? maxSeq = null;
-        foreach (DecodedReading r in pack.Readings)
-        {
-            object?[] values = [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs,
-                r.ArmedSeconds, r.Brownout ? 1 : null, r.FirstMotionAgeSeconds, r.LastMotionAgeSeconds];
-            int added = Run(_insertReading, values);
-            if (added == 0 && IsSeqReuse(r, receivedUnixMs, values))
-            {
-                added = 1;
-                reused++;
-            }
-            inserted += added;
-            if (r.SupercapVolts != null && (newestWithVolts == null || r.Sequence > newestWithVolts.Sequence))
-            {
-                newestWithVolts = r;
-            }
-            maxSeq = maxSeq == null || r.Sequence > maxSeq ? r.Sequence : maxSeq;
-        }
-        if (newestWithVolts != null)
-        {
-            Run(_updateSupercap, pack.NodeId, (long)newestWithVolts.Sequence, newestWithVolts.SupercapVolts);
-        }
-        DecodedEnergy? e = pack.Energy;
-        if (e != null)
-        {
-            long? seq = maxSeq;
-            int added = Run(_insertEnergy, pack.NodeId, seq, e.UnixSeconds, e.StoredJoules, e.WakeJoules, e.HarvestWatts,
-                e.DroppedReadings, receivedUnixMs);
-            if (added > 0)
-            {
-                Run(_updateEnergy, pack.NodeId, seq, e.StoredJoules, e.DroppedReadings);
-            }
-        }
-        return inserted;
-    }
-
     // The key (node, seq) is taken. Same content: a redelivery (false). Different content at a later time: the node
     // reused the seq after its storage was erased: the stored reading moves to superseded_readings and the new one
     // takes its place (true). Different content, not later: kept aside as a conflict (false).
@@ -252,13 +179,13 @@ public sealed partial class ReadingStore : IDisposable
         _selectReading.Parameters[1].Value = (long)r.Sequence;
         long? storedTime;
         bool same;
-        using (SqliteDataReader row = _selectReading.ExecuteReader())
+        using (DbDataReader row = _selectReading.ExecuteReader())
         {
             if (!row.Read()) return false;
             storedTime = NullableInt64(row, 0);
             same = storedTime == r.UnixSeconds && NullableDouble(row, 1) == r.TemperatureC && NullableDouble(row, 2) == r.HumidityPercent
                 && NullableDouble(row, 3) == r.IlluminanceLux && NullableDouble(row, 4) == r.SupercapVolts
-                && (row.IsDBNull(5) ? null : (int?)row.GetInt32(5)) == r.MotionEvents;
+                && NullableInt32(row, 5) == r.MotionEvents;
         }
         if (same) return false;
         if (r.UnixSeconds is long time && (storedTime == null || time > storedTime))
@@ -289,18 +216,17 @@ public sealed partial class ReadingStore : IDisposable
     {
         byte[] kept = payload.Slice(0, Math.Min(payload.Length, MaxDeadLetterPayloadBytes)).ToArray();
         string line = SenmlDecoder.OneLine(reason);
-        lock (_gate)
+        int length = Math.Max(payloadLength ?? payload.Length, payload.Length);
+        return Locked(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             ExecuteNonQuery("""
-                INSERT INTO dead_letters (topic, reason, payload, payload_length, received_ms)
-                VALUES ($topic, $reason, $payload, $length, $received)
+                INSERT INTO dead_letters (topic, reason, payload, payload_length, received_ms, building)
+                VALUES ($topic, $reason, $payload, $length, $received, $building)
                 """, ("$topic", topic ?? ""), ("$reason", line.Length <= MaxReasonChars ? line : line.Substring(0, MaxReasonChars)),
-                ("$payload", kept), ("$length", Math.Max(payloadLength ?? payload.Length, payload.Length)), ("$received", receivedUnixMs));
+                ("$payload", kept), ("$length", length), ("$received", receivedUnixMs), ("$building", Building));
             // Bounded: junk from a node must not fill the disk. ids are arrival order, so the oldest go first.
-            using SqliteCommand evict = Command("DELETE FROM dead_letters WHERE id <= (SELECT max(id) FROM dead_letters) - $max", [("$max", MaxDeadLetters)]);
-            return evict.ExecuteNonQuery();
-        }
+            return ExecuteNonQuery("DELETE FROM dead_letters WHERE id <= (SELECT max(id) FROM dead_letters) - $max", ("$max", MaxDeadLetters));
+        });
     }
 
     /// <summary>Most fault reports kept: the newest by last sight; a hostile node cannot fill the disk with them.</summary>
@@ -314,20 +240,19 @@ public sealed partial class ReadingStore : IDisposable
     public bool StoreFaultReport(FaultReportRecord report, long receivedUnixMs)
     {
         ArgumentNullException.ThrowIfNull(report);
-        lock (_gate)
+        return Locked(() =>
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
             long known;
-            using (SqliteCommand count = Command("SELECT count(*) FROM fault_reports WHERE node_id = $node AND report = $report", [("$node", report.NodeId), ("$report", report.Text)]))
+            using (DbCommand count = Command("SELECT count(*) FROM fault_reports WHERE node_id = $node AND report = $report", [("$node", report.NodeId), ("$report", report.Text)]))
                 known = Convert.ToInt64(count.ExecuteScalar());
             ExecuteNonQuery("""
                 INSERT INTO fault_reports (node_id, code, config_crc, report, first_seen_ms, last_seen_ms)
                 VALUES ($node, $code, $crc, $report, $seen, $seen)
-                ON CONFLICT (node_id, report) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)
+                ON CONFLICT (node_id, report) DO UPDATE SET last_seen_ms = max(fault_reports.last_seen_ms, excluded.last_seen_ms)
                 """, ("$node", report.NodeId), ("$code", report.Code), ("$crc", report.ConfigCrc), ("$report", report.Text), ("$seen", receivedUnixMs));
             ExecuteNonQuery("DELETE FROM fault_reports WHERE id NOT IN (SELECT id FROM fault_reports ORDER BY last_seen_ms DESC, id DESC LIMIT $max)", ("$max", MaxFaultReports));
             return known == 0;
-        }
+        });
     }
 
     /// <summary>The newest <paramref name="limit"/> fault reports by last sight, newest first.</summary>
@@ -344,43 +269,35 @@ public sealed partial class ReadingStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
         long? nextWake = state == AvailabilityState.Sleeping ? receivedUnixMs / 1000 + sleepSeconds : null;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            ExecuteNonQuery("""
-                INSERT INTO nodes (node_id, last_seen_ms, availability, next_wake_s) VALUES ($node, $received, $state, $wake)
-                ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(last_seen_ms, excluded.last_seen_ms),
-                    availability = excluded.availability, next_wake_s = excluded.next_wake_s
-                """, ("$node", nodeId), ("$received", receivedUnixMs), ("$state", AvailabilityName(state)), ("$wake", nextWake));
-        }
+        Locked(() => ExecuteNonQuery("""
+                INSERT INTO nodes (node_id, last_seen_ms, availability, next_wake_s, building) VALUES ($node, $received, $state, $wake, $building)
+                ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms),
+                    availability = excluded.availability, next_wake_s = excluded.next_wake_s, building = excluded.building
+                """, ("$node", nodeId), ("$received", receivedUnixMs), ("$state", AvailabilityName(state)), ("$wake", nextWake), ("$building", Building)));
     }
 
     /// <summary>Assigns <paramref name="nodeId"/> to <paramref name="room"/> (any name; null or empty clears it). Creates the node row if needed.</summary>
     public void SetRoom(string nodeId, string room)
     {
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            ExecuteNonQuery("""
-                INSERT INTO nodes (node_id, room) VALUES ($node, $room)
-                ON CONFLICT (node_id) DO UPDATE SET room = excluded.room
-                """, ("$node", nodeId), ("$room", string.IsNullOrEmpty(room) ? null : room));
-        }
+        Locked(() => ExecuteNonQuery("""
+                INSERT INTO nodes (node_id, room, building) VALUES ($node, $room, $building)
+                ON CONFLICT (node_id) DO UPDATE SET room = excluded.room, building = excluded.building
+                """, ("$node", nodeId), ("$room", string.IsNullOrEmpty(room) ? null : room), ("$building", Building)));
     }
 
     /// <summary>The node's status, or null when the store never heard of it.</summary>
     public NodeStatus? GetNode(string nodeId) => ReadNodes("WHERE node_id = $node", ("$node", nodeId)).SingleOrDefault();
 
-    /// <summary>Every known node, ordered by node id.</summary>
-    public IReadOnlyList<NodeStatus> Nodes() => ReadNodes("");
+    /// <summary>Every known node (of <see cref="Building"/> when it is named), ordered by node id.</summary>
+    public IReadOnlyList<NodeStatus> Nodes() => Building.Length == 0 ? ReadNodes("") : ReadNodes("WHERE building = $building", ("$building", Building));
 
     private List<NodeStatus> ReadNodes(string where, params (string, object?)[] parameters) =>
         ReadRows($"""
-            SELECT node_id, room, last_seen_ms, availability, next_wake_s, last_supercap_v, last_stored_j, dropped
+            SELECT node_id, room, last_seen_ms, availability, next_wake_s, last_supercap_v, last_stored_j, dropped, building
             FROM nodes {where} ORDER BY node_id
             """, parameters, r => new NodeStatus(r.GetString(0), NullableString(r, 1), r.GetInt64(2), NullableString(r, 3),
-            NullableInt64(r, 4), NullableDouble(r, 5), NullableDouble(r, 6), NullableInt64(r, 7)));
+            NullableInt64(r, 4), NullableDouble(r, 5), NullableDouble(r, 6), NullableInt64(r, 7)) { Building = r.GetString(8) });
 
     /// <summary>
     /// Stored readings ordered by node id and seq, at most <paramref name="limit"/> (0 upwards). Filters: one node;
@@ -393,23 +310,26 @@ public sealed partial class ReadingStore : IDisposable
         if (nodeId != null) where.Add("node_id = $node");
         if (fromUnixSeconds != null) where.Add("unix_s >= $from");
         if (toUnixSeconds != null) where.Add("unix_s <= $to");
+        if (Building.Length > 0) where.Add("building = $building");
         string clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         return ReadRows($"""
             SELECT node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout,
                 motion_first_age_s, motion_last_age_s
             FROM readings {clause} ORDER BY node_id, seq LIMIT $limit
-            """, [("$node", nodeId), ("$from", fromUnixSeconds), ("$to", toUnixSeconds), ("$limit", limit)],
+            """, [("$node", nodeId), ("$from", fromUnixSeconds), ("$to", toUnixSeconds), ("$limit", limit), ("$building", Building)],
             r => new StoredReading(r.GetString(0), (uint)r.GetInt64(1), NullableInt64(r, 2), NullableDouble(r, 3), NullableDouble(r, 4),
-                NullableDouble(r, 5), NullableDouble(r, 6), r.IsDBNull(7) ? null : r.GetInt32(7), r.GetInt64(8),
-                r.IsDBNull(9) ? null : r.GetInt32(9), !r.IsDBNull(10) && r.GetInt32(10) != 0)
+                NullableDouble(r, 5), NullableDouble(r, 6), NullableInt32(r, 7), r.GetInt64(8),
+                NullableInt32(r, 9), NullableInt32(r, 10) is int b && b != 0)
             {
-                FirstMotionAgeSeconds = r.IsDBNull(11) ? null : r.GetInt32(11),
-                LastMotionAgeSeconds = r.IsDBNull(12) ? null : r.GetInt32(12),
+                FirstMotionAgeSeconds = NullableInt32(r, 11),
+                LastMotionAgeSeconds = NullableInt32(r, 12),
             });
     }
 
-    /// <summary>Number of stored readings.</summary>
-    public long ReadingCount() => Scalar("SELECT count(*) FROM readings");
+    /// <summary>Number of stored readings (of <see cref="Building"/> when it is named).</summary>
+    public long ReadingCount() => Building.Length == 0
+        ? Scalar("SELECT count(*) FROM readings")
+        : ReadRows("SELECT count(*) FROM readings WHERE building = $building", [("$building", Building)], r => r.GetInt64(0)).Single();
 
     /// <summary>Number of dead letters.</summary>
     public long DeadLetterCount() => Scalar("SELECT count(*) FROM dead_letters");
@@ -417,7 +337,7 @@ public sealed partial class ReadingStore : IDisposable
     /// <summary>The newest <paramref name="limit"/> dead letters, newest first: topic, reason, receive time (Unix ms), full payload length.</summary>
     public IReadOnlyList<(string Topic, string Reason, long ReceivedUnixMs, int PayloadLength)> DeadLetters(int limit = 100) =>
         ReadRows("SELECT topic, reason, received_ms, payload_length FROM dead_letters ORDER BY id DESC LIMIT $limit",
-            [("$limit", limit)], r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt32(3)));
+            [("$limit", limit)], r => (r.GetString(0), r.GetString(1), r.GetInt64(2), (int)r.GetInt64(3)));
 
     /// <summary>The kept bytes (at most <see cref="MaxDeadLetterPayloadBytes"/>) of the newest dead letters, newest first.</summary>
     internal IReadOnlyList<byte[]> DeadLetterPayloads(int limit = 100) =>
@@ -426,7 +346,7 @@ public sealed partial class ReadingStore : IDisposable
     /// <summary>Dead letters with an id above <paramref name="afterId"/>, oldest first, at most <paramref name="limit"/>: id, topic, kept payload, full length.</summary>
     public IReadOnlyList<(long Id, string Topic, byte[] Payload, int PayloadLength)> DeadLetterRows(long afterId, int limit) =>
         ReadRows("SELECT id, topic, payload, payload_length FROM dead_letters WHERE id > $after ORDER BY id LIMIT $limit",
-            [("$after", afterId), ("$limit", limit)], r => (r.GetInt64(0), r.GetString(1), (byte[])r.GetValue(2), r.GetInt32(3)));
+            [("$after", afterId), ("$limit", limit)], r => (r.GetInt64(0), r.GetString(1), (byte[])r.GetValue(2), (int)r.GetInt64(3)));
 
     /// <summary>Removes dead letter <paramref name="id"/> (replayed); unknown ids are ignored.</summary>
     public void DeleteDeadLetter(long id) => Locked(() => ExecuteNonQuery("DELETE FROM dead_letters WHERE id = $id", ("$id", id)));
@@ -437,9 +357,17 @@ public sealed partial class ReadingStore : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(nodeId);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(payload);
-        return ReadRows("""
+        return Locked(() => EnqueueCommand(null, nodeId, name, payload, nowUnixMs));
+    }
+
+    // Within Locked; inside the transaction when the command is queued with other rows (a policy push, an update's chunks).
+    private long EnqueueCommand(DbTransaction? transaction, string nodeId, string name, byte[] payload, long nowUnixMs)
+    {
+        using DbCommand command = Command("""
             INSERT INTO commands (node_id, name, payload, created_ms) VALUES ($node, $name, $payload, $now) RETURNING id
-            """, [("$node", nodeId), ("$name", name), ("$payload", payload), ("$now", nowUnixMs)], r => r.GetInt64(0)).Single();
+            """, [("$node", nodeId), ("$name", name), ("$payload", payload), ("$now", nowUnixMs)]);
+        command.Transaction = transaction;
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
     /// <summary>
@@ -472,7 +400,7 @@ public sealed partial class ReadingStore : IDisposable
                 return;
             }
             _disposed = true;
-            foreach (SqliteCommand command in _writeCommands)
+            foreach (DbCommand command in _writeCommands)
             {
                 command.Dispose();
             }
@@ -487,18 +415,22 @@ public sealed partial class ReadingStore : IDisposable
         _ => "lost",
     };
 
-    private SqliteCommand Prepare(string sql, params string[] parameterNames)
+    private DbCommand Prepare(string sql, params string[] parameterNames)
     {
-        var command = new SqliteCommand(sql, _connection);
+        DbCommand command = _connection.CreateCommand();
+        command.CommandText = _dialect.Sql(sql);
         foreach (string name in parameterNames)
         {
-            command.Parameters.Add(new SqliteParameter(name, null));
+            DbParameter parameter = command.CreateParameter();
+            parameter.ParameterName = _dialect.ParameterName(name);
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
         }
         return command;
     }
 
     // Runs a prepared command with its parameters in declaration order; returns the rows changed.
-    private static int Run(SqliteCommand command, params object?[] values)
+    private static int Run(DbCommand command, params object?[] values)
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -507,64 +439,97 @@ public sealed partial class ReadingStore : IDisposable
         return command.ExecuteNonQuery();
     }
 
-    private void Locked(Action action)
+    // A PostgreSQL connection that broke (server restart, network) failed its statement, and so its batch, which the
+    // gateway retries: the retry reopens it here. SQLite's connection never breaks this way.
+    private void EnsureOpen()
+    {
+        if (_connection.State == ConnectionState.Open) return;
+        _connection.Close();
+        _connection.Open();
+        _dialect.AfterOpen(_connection, _name);
+    }
+
+    private void Locked(Action action) => Locked(() =>
+    {
+        action();
+        return 0;
+    });
+
+    private T Locked<T>(Func<T> action)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            action();
+            EnsureOpen();
+            return action();
         }
     }
 
-    private void ExecuteNonQuery(string sql, params (string Name, object? Value)[] parameters)
+    // A write transaction over the store's connection (SQLite: BEGIN IMMEDIATE); call inside Locked.
+    private DbTransaction BeginWrite() => _dialect.BeginWrite(_connection);
+
+    private int ExecuteNonQuery(string sql, params (string Name, object? Value)[] parameters)
     {
-        using SqliteCommand command = Command(sql, parameters);
-        command.ExecuteNonQuery();
+        using DbCommand command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
     }
 
-    private long Scalar(string sql)
+    // Within Locked, inside a write transaction: returns the rows changed.
+    private int Exec(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        lock (_gate)
+        using DbCommand command = Command(sql, parameters);
+        command.Transaction = transaction;
+        return command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql) => Locked(() =>
+    {
+        using DbCommand command = Command(sql, []);
+        return Convert.ToInt64(command.ExecuteScalar());
+    });
+
+    private List<T> ReadRows<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> map) => Locked(() =>
+    {
+        using DbCommand command = Command(sql, parameters);
+        using DbDataReader reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteCommand command = Command(sql, []);
-            return Convert.ToInt64(command.ExecuteScalar());
+            rows.Add(map(reader));
         }
-    }
+        return rows;
+    });
 
-    private List<T> ReadRows<T>(string sql, (string Name, object? Value)[] parameters, Func<SqliteDataReader, T> map)
+    // Parameters the SQL does not name are left out: PostgreSQL rejects (or mistypes) a parameter it never sees.
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            using SqliteCommand command = Command(sql, parameters);
-            using SqliteDataReader reader = command.ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
-            return rows;
-        }
-    }
-
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = new SqliteCommand(sql, _connection);
+        DbCommand command = _connection.CreateCommand();
+        command.CommandText = _dialect.Sql(sql);
         foreach ((string name, object? value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            if (!UsesParameter(sql, name)) continue;
+            DbParameter parameter = command.CreateParameter();
+            parameter.ParameterName = _dialect.ParameterName(name);
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static bool UsesParameter(string sql, string name)
     {
-        using var command = new SqliteCommand(sql, connection);
-        command.ExecuteNonQuery();
+        for (int at = sql.IndexOf(name, StringComparison.Ordinal); at >= 0; at = sql.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + name.Length;
+            if (end == sql.Length || !(char.IsLetterOrDigit(sql[end]) || sql[end] == '_')) return true;
+        }
+        return false;
     }
 
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-    private static long? NullableInt64(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
-    private static double? NullableDouble(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static long? NullableInt64(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    // INTEGER is 64-bit in both databases (BIGINT on PostgreSQL, whose reader will not narrow it): read as long, then narrow.
+    private static int? NullableInt32(DbDataReader r, int i) => r.IsDBNull(i) ? null : Int32(r, i);
+    private static int Int32(DbDataReader r, int i) => checked((int)r.GetInt64(i));
+    private static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 }

@@ -1,8 +1,10 @@
 namespace SensorNode.Gateway;
 
 /// <summary>
-/// The SQLite schema (documented column by column in docs/gateway.md). <see cref="Migrations"/>[i] moves a database
-/// from user_version i to i + 1; append, never edit, so existing gateway files upgrade in place.
+/// The store's schema (documented column by column in docs/gateway.md). <see cref="Migrations"/>[i] moves a database
+/// from version i to i + 1 (SQLite: user_version; PostgreSQL: the sensornode_schema table); append, never edit, so
+/// existing gateway databases upgrade in place. Written in SQLite's spelling with portable constructs (INTEGER, TEXT,
+/// REAL, BLOB, INTEGER PRIMARY KEY, ON CONFLICT ... DO ...): <see cref="StoreDialect"/> rewrites them for PostgreSQL.
 /// </summary>
 internal static class StoreSchema
 {
@@ -167,6 +169,29 @@ internal static class StoreSchema
             rollback_reason     TEXT,
             reported_ms         INTEGER NOT NULL
         );
+        """,
+        // scale: the building of the gateway that wrote each row, so many buildings share one (PostgreSQL) database
+        // (docs/scale.md); occupancy is keyed per building, since room names repeat across buildings.
+        """
+        ALTER TABLE nodes ADD COLUMN building TEXT NOT NULL DEFAULT '';
+        ALTER TABLE readings ADD COLUMN building TEXT NOT NULL DEFAULT '';
+        ALTER TABLE dead_letters ADD COLUMN building TEXT NOT NULL DEFAULT '';
+        CREATE INDEX readings_building ON readings (building, node_id, seq);
+        CREATE TABLE occupancy_by_building (
+            building    TEXT    NOT NULL DEFAULT '',
+            room        TEXT    NOT NULL,
+            slot_s      INTEGER NOT NULL,
+            state       TEXT    NOT NULL,
+            evidence    TEXT    NOT NULL,
+            watched_s   INTEGER NOT NULL,
+            motion      INTEGER NOT NULL,
+            decided_ms  INTEGER NOT NULL,
+            PRIMARY KEY (building, room, slot_s)
+        ) WITHOUT ROWID;
+        INSERT INTO occupancy_by_building (room, slot_s, state, evidence, watched_s, motion, decided_ms)
+            SELECT room, slot_s, state, evidence, watched_s, motion, decided_ms FROM occupancy;
+        DROP TABLE occupancy;
+        ALTER TABLE occupancy_by_building RENAME TO occupancy;
         """,
     ];
 

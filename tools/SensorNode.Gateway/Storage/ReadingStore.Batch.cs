@@ -1,0 +1,216 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+
+namespace SensorNode.Gateway;
+
+/// <summary>
+/// Storing a batch in a few statements rather than a few per pack: on PostgreSQL every statement is a round trip to
+/// the server, and per-pack statements held the gateway to about 2,000 readings/s on the 2-core VM (docs/scale.md).
+/// One script touches the batch's nodes and inserts its readings and energy rows as multi-row inserts whose RETURNING
+/// names the new keys; only keys that were already taken get the per-reading seq-reuse check; a second script updates
+/// the nodes, in pack order; then the commit: three round trips a batch on PostgreSQL.
+/// </summary>
+public sealed partial class ReadingStore
+{
+    private const string ReadingColumns = "node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout, motion_first_age_s, motion_last_age_s, building";
+
+    /// <summary>
+    /// Stores many packs in one transaction (for throughput: one commit, a few statements), with the same effect as
+    /// <see cref="Store"/> for each in order (but for a node that reused its seqs and whose older readings come in the
+    /// same batch: its reset is applied before, not between, the batch's voltage and energy updates). Returns the totals.
+    /// </summary>
+    public StoreResult StoreBatch(IReadOnlyList<(DecodedPack Pack, long ReceivedUnixMs)> packs)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        // Node by node (stable: each node's packs keep their order): two gateways' transactions then lock the nodes'
+        // rows in the same order, and PostgreSQL has no deadlock to break between them.
+        (DecodedPack Pack, long ReceivedUnixMs)[] ordered = packs.OrderBy(p => p.Pack.NodeId, StringComparer.Ordinal).ToArray();
+        var rows = new List<(DecodedReading Reading, long Received)>();
+        foreach ((DecodedPack pack, long received) in ordered)
+        {
+            foreach (DecodedReading r in pack.Readings) rows.Add((r, received));
+        }
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            EnsureOpen();
+            using DbTransaction transaction = _dialect.BeginWrite(_connection);
+            foreach (DbCommand command in _writeCommands)
+            {
+                command.Transaction = transaction;
+            }
+            var inserts = new Script(this, transaction);
+            TouchNodes(inserts, ordered);
+            InsertReadings(inserts, rows);
+            InsertEnergy(inserts, ordered);
+            var fresh = new HashSet<(string, long)>();
+            var freshEnergy = new HashSet<(string, long?)>();
+            inserts.Run(row =>
+            {
+                // Routed by the RETURNING's second column: readings give seq, energy max_seq.
+                if (row.GetName(1) == "seq") fresh.Add((row.GetString(0), row.GetInt64(1)));
+                else freshEnergy.Add((row.GetString(0), NullableInt64(row, 1)));
+            });
+            int inserted = 0;
+            int reused = 0;
+            foreach ((DecodedReading r, long received) in rows)
+            {
+                // A key repeated within the batch is new only the first time.
+                if (fresh.Remove((r.NodeId, (long)r.Sequence)))
+                {
+                    inserted++;
+                }
+                else if (IsSeqReuse(r, received, ReadingValues(r, received)))
+                {
+                    inserted++;
+                    reused++;
+                }
+            }
+            var updates = new Script(this, transaction);
+            UpdateNodes(updates, ordered, freshEnergy);
+            updates.Run(_ => { });
+            transaction.Commit();
+            return new StoreResult(inserted, rows.Count - inserted, reused);
+        }
+    }
+
+    private object?[] ReadingValues(DecodedReading r, long receivedUnixMs) =>
+        [r.NodeId, (long)r.Sequence, r.UnixSeconds, r.TemperatureC, r.HumidityPercent, r.IlluminanceLux, r.SupercapVolts, r.MotionEvents, receivedUnixMs,
+            r.ArmedSeconds, r.Brownout ? 1 : null, r.FirstMotionAgeSeconds, r.LastMotionAgeSeconds, Building];
+
+    // Every node of the batch once, with its newest receive time: the rows the updates below need.
+    private void TouchNodes(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs)
+    {
+        var newest = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach ((DecodedPack pack, long received) in packs)
+        {
+            newest[pack.NodeId] = newest.TryGetValue(pack.NodeId, out long known) ? Math.Max(known, received) : received;
+        }
+        foreach (KeyValuePair<string, long>[] chunk in newest.Chunk(_dialect.RowsPerStatement))
+        {
+            script.Statement("INSERT INTO nodes (node_id, last_seen_ms, building) VALUES ",
+                chunk.Select(n => new object?[] { n.Key, n.Value, Building }),
+                " ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms), building = excluded.building");
+        }
+    }
+
+    // ON CONFLICT DO NOTHING ... RETURNING: only the rows actually inserted come back.
+    private void InsertReadings(Script script, List<(DecodedReading Reading, long Received)> rows)
+    {
+        foreach ((DecodedReading Reading, long Received)[] chunk in rows.Chunk(_dialect.RowsPerStatement))
+        {
+            script.Statement($"INSERT INTO readings ({ReadingColumns}) VALUES ", chunk.Select(r => ReadingValues(r.Reading, r.Received)),
+                " ON CONFLICT DO NOTHING RETURNING node_id, seq");
+        }
+    }
+
+    // One energy row per pack that carries energy, keyed on (node, the pack's highest seq); a pack without readings
+    // (seq NULL) is always new.
+    private void InsertEnergy(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs)
+    {
+        foreach ((DecodedPack Pack, long ReceivedUnixMs)[] chunk in packs.Where(p => p.Pack.Energy != null).Chunk(_dialect.RowsPerStatement))
+        {
+            script.Statement("INSERT INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms) VALUES ",
+                chunk.Select(p => new object?[] { p.Pack.NodeId, MaxSeq(p.Pack), p.Pack.Energy!.UnixSeconds, p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules,
+                    p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs }),
+                " ON CONFLICT DO NOTHING RETURNING node_id, max_seq");
+        }
+    }
+
+    private static long? MaxSeq(DecodedPack pack) => pack.Readings.Count == 0 ? null : pack.Readings.Max(r => (long)r.Sequence);
+
+    // Per pack, in order: the node's voltage from its newest reading with one (only a higher seq replaces it: old
+    // redeliveries must not roll it back), and its stored energy and dropped count from a new energy row (a pack
+    // without readings is the newest word on energy; otherwise the highest seq wins).
+    private static void UpdateNodes(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
+    {
+        foreach ((DecodedPack pack, long _) in packs)
+        {
+            DecodedReading? newestWithVolts = pack.Readings.Where(r => r.SupercapVolts != null).MaxBy(r => r.Sequence);
+            if (newestWithVolts != null)
+            {
+                script.Statement("UPDATE nodes SET last_supercap_v = {2}, supercap_seq = {1} WHERE node_id = {0} AND (supercap_seq IS NULL OR supercap_seq <= {1})",
+                    pack.NodeId, (long)newestWithVolts.Sequence, newestWithVolts.SupercapVolts);
+            }
+            long? seq = MaxSeq(pack);
+            if (pack.Energy is DecodedEnergy e && (seq == null || freshEnergy.Remove((pack.NodeId, seq))))
+            {
+                script.Statement("""
+                    UPDATE nodes SET last_stored_j = coalesce({2}, last_stored_j), dropped = coalesce({3}, dropped), energy_seq = coalesce({1}, energy_seq)
+                    WHERE node_id = {0} AND ({1} IS NULL OR energy_seq IS NULL OR energy_seq <= {1})
+                    """, pack.NodeId, seq, e.StoredJoules, e.DroppedReadings);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Statements sent together, with parameters $p0, $p1, ... in the store's SQL spelling: as one command on
+    /// PostgreSQL (one round trip), split into commands of few parameters on SQLite (see <see cref="StoreDialect.RowsPerStatement"/>).
+    /// </summary>
+    private sealed class Script(ReadingStore store, DbTransaction transaction)
+    {
+        private readonly List<(StringBuilder Sql, List<object?> Values)> _commands = new();
+
+        // A multi-row statement: head, "(...), (...)" with one parameter per value, tail.
+        internal void Statement(string head, IEnumerable<object?[]> rows, string tail)
+        {
+            (StringBuilder sql, List<object?> values) = Current();
+            sql.Append(head);
+            bool first = true;
+            foreach (object?[] row in rows)
+            {
+                sql.Append(first ? "(" : ", (");
+                first = false;
+                for (int i = 0; i < row.Length; i++) sql.Append(i > 0 ? ", " : "").Append(Parameter(values, row[i]));
+                sql.Append(')');
+            }
+            sql.Append(tail).Append(";\n");
+        }
+
+        // A statement whose {0}, {1}, ... are its values (one parameter each, however often it is named).
+        internal void Statement(string sql, params object?[] values)
+        {
+            (StringBuilder text, List<object?> parameters) = Current();
+            string[] names = values.Select(v => Parameter(parameters, v)).ToArray();
+            text.Append(string.Format(CultureInfo.InvariantCulture, sql, names)).Append(";\n");
+        }
+
+        // Executes the commands in order; every row of every result set goes to onRow.
+        internal void Run(Action<DbDataReader> onRow)
+        {
+            foreach ((StringBuilder sql, List<object?> values) in _commands)
+            {
+                using DbCommand command = store._connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = store._dialect.Sql(sql.ToString());
+                for (int i = 0; i < values.Count; i++)
+                {
+                    DbParameter parameter = command.CreateParameter();
+                    parameter.ParameterName = store._dialect.ParameterName("$p" + i.ToString(CultureInfo.InvariantCulture));
+                    parameter.Value = values[i] ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                using DbDataReader reader = command.ExecuteReader();
+                do
+                {
+                    while (reader.FieldCount > 0 && reader.Read()) onRow(reader);
+                }
+                while (reader.NextResult());
+            }
+        }
+
+        // The command to add to: a new one once the current one holds a statement's worth of parameters.
+        private (StringBuilder Sql, List<object?> Values) Current()
+        {
+            if (_commands.Count == 0 || _commands[^1].Values.Count >= store._dialect.ParametersPerCommand) _commands.Add((new StringBuilder(), new List<object?>()));
+            return _commands[^1];
+        }
+
+        private static string Parameter(List<object?> values, object? value)
+        {
+            values.Add(value);
+            return "$p" + (values.Count - 1).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}
