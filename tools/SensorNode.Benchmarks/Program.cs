@@ -8,7 +8,8 @@ using SensorNode.Simulation;
 // Benchmark command (not a test): allocations per policy lookup and per wake, with timings.
 // Usage: dotnet run --project tools/SensorNode.Benchmarks -c Release [-- --wakes N]
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --train-trace FILE [--days N]
-//        (time to train a site's table on its first N days of history, default 35; issue 16's target is < 15 s)
+//        [--repeat R] (time to train a site's table on its first N days of history, default 35, median of R runs,
+//        default 3; issue 16's target is < 15 s)
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --occupancy [ROOMS DAYS]
 //        (issue 17: ingest, query and export a year of 100 rooms; prints seconds)
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --retrain-store [KIND DAYS EPISODES]
@@ -26,14 +27,7 @@ if (args.Length >= 1 && args[0] == "--occupancy")
 }
 if (args.Length >= 2 && args[0] == "--train-trace")
 {
-    int historyDays = args.Length == 4 && args[2] == "--days" ? int.Parse(args[3]) : 35;
-    var trace = SensorNode.Simulation.Environment.TraceReader.Read(args[1]);
-    trace = trace.Slice(0, Math.Min(historyDays, (int)trace.DayCount) - 1);
-    var options = new SensorNode.Simulation.Training.TrainingOptions { Environments = new[] { trace }, Profile = SensorNode.Simulation.Physics.HardwareProfile.Default() };
-    var clock = Stopwatch.StartNew();
-    var trained = SensorNode.Simulation.Training.PolicyTrainer.Train(options);
-    clock.Stop();
-    Console.WriteLine($"train a site's table: {trace.Name} ({trace.DayCount} days), {options.Episodes} episodes, {Environment.ProcessorCount} cores: {clock.Elapsed.TotalSeconds:F1} s (target < 15 s); kept round {trained.KeptRound}");
+    TrainingBenchmark.Run(args[1], OptionValue("--days", 35), OptionValue("--repeat", 3));
     return 0;
 }
 int wakes = args.Length == 2 && args[0] == "--wakes" ? int.Parse(args[1]) : 2000;
@@ -58,6 +52,12 @@ Console.WriteLine($"policy lookup (encode + table): {lookups:N0} lookups, {(doub
 RunWakes("wake, buffering (no radio)", transmit: false);
 RunWakes("wake, transmitting every wake", transmit: true);
 return 0;
+
+int OptionValue(string name, int fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
+}
 
 static int Lookup(PolicyTable table, PolicyObservation obs, int i)
 {

@@ -53,6 +53,30 @@ public class PolicyTrainerTests
     }
 
     [RequiresSharedDataFact]
+    public void Train_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull()
+    {
+        TrainingOptions Options(bool shortcuts) => new()
+        {
+            Environments = new[] { TraceReader.Read(Ff66).Slice(0, 4) },
+            Profile = HardwareProfile.Default(),
+            Seed = 3,
+            Episodes = 4,
+            SearchSweeps = 2,
+            SearchStates = 16,
+            SearchShortcuts = shortcuts,
+        };
+
+        TrainingResult fast = PolicyTrainer.Train(Options(true)), full = PolicyTrainer.Train(Options(false));
+
+        Assert.Equal(full.Table.Serialize(), fast.Table.Serialize());
+        Assert.Equal(full.Learned.Utility, fast.Learned.Utility);
+        Assert.Equal(full.Learned.Reward, fast.Learned.Reward);
+        Assert.Equal(full.Rounds.Count, fast.Rounds.Count);
+        Assert.True(fast.SimulatorRuns < full.SimulatorRuns, $"shortcuts ran {fast.SimulatorRuns} simulator runs, the full search {full.SimulatorRuns}");
+        Assert.Equal(0, full.SearchRunsReused + full.SearchTrialsPruned);
+    }
+
+    [RequiresSharedDataFact]
     public void Train_KeepsATableThatNeverBrownsOut_OnItsTrainingTrace()
     {
         var options = SmallRun(1);

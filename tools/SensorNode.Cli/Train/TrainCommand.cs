@@ -135,7 +135,8 @@ public static class TrainCommand
         w.WriteLine($"  seed:          {o.Seed}");
         w.WriteLine($"  episodes:      {o.Episodes} ({r.Rounds.Count - 1} rounds), {r.Transitions} transitions");
         w.WriteLine($"  training time: {r.WallSeconds.ToString("F1", inv)} s");
-        w.WriteLine($"  simulator runs: {r.SimulatorRuns.ToString(inv)} ({r.SearchTrialsSkipped.ToString(inv)} search trials skipped: the table never decided in their state)");
+        w.WriteLine($"  simulator runs: {r.SimulatorRuns.ToString(inv)} ({r.SearchTrialsSkipped.ToString(inv)} search trials skipped: the table never decided in their state; "
+            + $"{r.SearchRunsReused.ToString(inv)} runs taken over, {r.SearchTrialsPruned.ToString(inv)} trials stopped once they could not win)");
         w.WriteLine($"  kept:          round {r.KeptRound}{(r.KeptRound == 0 ? " (the heuristic: no learned table beat it without a brown-out)" : "")}");
         w.WriteLine($"  table:         version {r.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
         w.WriteLine("  on the training days      heuristic   learned");

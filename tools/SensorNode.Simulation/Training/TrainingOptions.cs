@@ -43,4 +43,9 @@ public sealed class TrainingOptions
     public IReadOnlyList<double> StressLightScales { get; init; } = new[] { 0.8 };
     /// <summary>Extra start charges, V, of the stress runs on the unscaled environments (a node that arrives half empty).</summary>
     public IReadOnlyList<double> StressStartVolts { get; init; } = new[] { 3.6 };
+    /// <summary>
+    /// The search's exact shortcuts (<see cref="TrialRuns"/>: runs taken over, trials stopped once they cannot win);
+    /// off, every trial is evaluated in full, one after another: the reference a test compares them with.
+    /// </summary>
+    internal bool SearchShortcuts { get; init; } = true;
 }

@@ -18,5 +18,9 @@ public sealed class TrainingResult
     public long SimulatorRuns { get; init; }
     /// <summary>Search trials not run because the current table never decided in their state (same runs, same score).</summary>
     public long SearchTrialsSkipped { get; init; }
+    /// <summary>Search trials stopped after their normal-start runs because they could no longer beat the best table.</summary>
+    public long SearchTrialsPruned { get; init; }
+    /// <summary>Runs of search trials taken over from the best table's evaluation (the changed state never decided in them).</summary>
+    public long SearchRunsReused { get; init; }
     public double WallSeconds { get; init; }
 }

@@ -43,6 +43,9 @@ public sealed class TableScore
     /// </summary>
     public IReadOnlyList<bool> Decided { get; init; } = Array.Empty<bool>();
 
+    /// <summary>The evaluation's runs, per scenario (the search reuses those a one-state change cannot alter).</summary>
+    internal ScenarioRun[] Runs { get; init; } = Array.Empty<ScenarioRun>();
+
     /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
     public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
 
