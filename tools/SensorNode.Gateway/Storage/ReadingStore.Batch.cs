@@ -7,13 +7,20 @@ namespace SensorNode.Gateway;
 /// <summary>
 /// Storing a batch in a few statements rather than a few per pack: on PostgreSQL every statement is a round trip to
 /// the server, and per-pack statements held the gateway to about 2,000 readings/s on the 2-core VM (docs/scale.md).
-/// One script touches the batch's nodes and inserts its readings and energy rows as multi-row inserts whose RETURNING
+/// One script touches the batch's nodes and inserts its readings and energy rows as multi-row inserts (PostgreSQL:
+/// from one array a column) whose RETURNING
 /// names the new keys; only keys that were already taken get the per-reading seq-reuse check; a second script updates
 /// the nodes, in pack order; then the commit: three round trips a batch on PostgreSQL.
 /// </summary>
 public sealed partial class ReadingStore
 {
     private const string ReadingColumns = "node_id, seq, unix_s, temperature_c, humidity_pct, illuminance_lx, supercap_v, motion, received_ms, armed_s, brownout, motion_first_age_s, motion_last_age_s, building";
+
+    // The types of ReadingColumns, EnergyColumns and the nodes' touch, for PostgreSQL's column arrays (Script.Rows).
+    private static readonly string[] ReadingTypes = ["TEXT", "INTEGER", "INTEGER", "REAL", "REAL", "REAL", "REAL", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "TEXT"];
+    private const string EnergyColumns = "node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms";
+    private static readonly string[] EnergyTypes = ["TEXT", "INTEGER", "INTEGER", "REAL", "REAL", "REAL", "INTEGER", "INTEGER"];
+    private static readonly string[] TouchTypes = ["TEXT", "INTEGER", "TEXT"];
 
     /// <summary>
     /// Stores many packs in one transaction (for throughput: one commit, a few statements), with the same effect as
@@ -89,7 +96,7 @@ public sealed partial class ReadingStore
         }
         foreach (KeyValuePair<string, long>[] chunk in newest.Chunk(_dialect.RowsPerStatement))
         {
-            script.Statement("INSERT INTO nodes (node_id, last_seen_ms, building) VALUES ",
+            script.Rows("INSERT INTO nodes (node_id, last_seen_ms, building)", TouchTypes,
                 chunk.Select(n => new object?[] { n.Key, n.Value, Building }),
                 " ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms), building = excluded.building");
         }
@@ -100,7 +107,7 @@ public sealed partial class ReadingStore
     {
         foreach ((DecodedReading Reading, long Received)[] chunk in rows.Chunk(_dialect.RowsPerStatement))
         {
-            script.Statement($"INSERT INTO readings ({ReadingColumns}) VALUES ", chunk.Select(r => ReadingValues(r.Reading, r.Received)),
+            script.Rows($"INSERT INTO readings ({ReadingColumns})", ReadingTypes, chunk.Select(r => ReadingValues(r.Reading, r.Received)),
                 " ON CONFLICT DO NOTHING RETURNING node_id, seq");
         }
     }
@@ -111,7 +118,7 @@ public sealed partial class ReadingStore
     {
         foreach ((DecodedPack Pack, long ReceivedUnixMs)[] chunk in packs.Where(p => p.Pack.Energy != null).Chunk(_dialect.RowsPerStatement))
         {
-            script.Statement("INSERT INTO energy (node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms) VALUES ",
+            script.Rows($"INSERT INTO energy ({EnergyColumns})", EnergyTypes,
                 chunk.Select(p => new object?[] { p.Pack.NodeId, MaxSeq(p.Pack), p.Pack.Energy!.UnixSeconds, p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules,
                     p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs }),
                 " ON CONFLICT DO NOTHING RETURNING node_id, max_seq");
@@ -152,11 +159,25 @@ public sealed partial class ReadingStore
     {
         private readonly List<(StringBuilder Sql, List<object?> Values)> _commands = new();
 
-        // A multi-row statement: head, "(...), (...)" with one parameter per value, tail.
-        internal void Statement(string head, IEnumerable<object?[]> rows, string tail)
+        // A multi-row insert: head ("INSERT INTO t (columns)"), the rows, tail. SQLite: VALUES (...), (...) with one
+        // parameter per value. PostgreSQL: SELECT * FROM unnest(...) over one array parameter per column (types: the
+        // store's portable column types), so the server parses and plans a short statement however many rows it holds.
+        internal void Rows(string head, string[] types, IEnumerable<object?[]> rows, string tail)
         {
             (StringBuilder sql, List<object?> values) = Current();
             sql.Append(head);
+            if (store._dialect.InsertsFromArrays)
+            {
+                object?[][] all = rows.ToArray();
+                sql.Append(" SELECT * FROM unnest(");
+                for (int c = 0; c < types.Length; c++)
+                {
+                    sql.Append(c > 0 ? ", " : "").Append(Parameter(values, ColumnArray(all, c, types[c]))).Append("::").Append(types[c]).Append("[]");
+                }
+                sql.Append(')').Append(tail).Append(";\n");
+                return;
+            }
+            sql.Append(" VALUES ");
             bool first = true;
             foreach (object?[] row in rows)
             {
@@ -206,6 +227,15 @@ public sealed partial class ReadingStore
             if (_commands.Count == 0 || _commands[^1].Values.Count >= store._dialect.ParametersPerCommand) _commands.Add((new StringBuilder(), new List<object?>()));
             return _commands[^1];
         }
+
+        // Column c of the rows as a typed array (null elements for NULL), which Npgsql sends as one binary array.
+        private static Array ColumnArray(object?[][] rows, int c, string type) => type switch
+        {
+            "TEXT" => rows.Select(r => (string?)r[c]).ToArray(),
+            "INTEGER" => rows.Select(r => r[c] == null ? (long?)null : Convert.ToInt64(r[c], CultureInfo.InvariantCulture)).ToArray(),
+            "REAL" => rows.Select(r => r[c] == null ? (double?)null : Convert.ToDouble(r[c], CultureInfo.InvariantCulture)).ToArray(),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "a column type of the store's schema"),
+        };
 
         private static string Parameter(List<object?> values, object? value)
         {

@@ -60,6 +60,9 @@ internal abstract class StoreDialect
     /// <summary>Parameters after which a script of statements starts a new command (one round trip each).</summary>
     internal abstract int ParametersPerCommand { get; }
 
+    /// <summary>True when a batch's multi-row inserts take one array parameter a column (PostgreSQL's unnest) rather than one parameter a value.</summary>
+    internal abstract bool InsertsFromArrays { get; }
+
     internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
         using DbCommand command = connection.CreateCommand();
@@ -85,6 +88,8 @@ internal sealed class SqliteDialect : StoreDialect
     internal override int RowsPerStatement => 16;
 
     internal override int ParametersPerCommand => 200;
+
+    internal override bool InsertsFromArrays => false;
 
     internal override DbConnection Connect(string db) => new SqliteConnection(db.Contains('=')
         ? db
@@ -125,8 +130,12 @@ internal sealed partial class PostgresDialect : StoreDialect
 
     internal override string Name => "PostgreSQL";
 
-    // 14 parameters a reading: 14,000 stay under PostgreSQL's 65,535 parameters a statement.
-    internal override int RowsPerStatement => 1000;
+    // One array parameter a column (InsertsFromArrays), so no parameter limit: a batch's readings in one statement.
+    internal override int RowsPerStatement => 10_000;
+
+    // Measured with `gateway bench --per-message 8` (docs/scale.md): one parameter a value (1,000-row VALUES lists) spent
+    // 161 ms a 3,125-reading batch in the inserts, and the gateway stored 81 % of SQLite's readings/s.
+    internal override bool InsertsFromArrays => true;
 
     // Npgsql sends a command's statements in one round trip, each statement within PostgreSQL's parameter limit.
     internal override int ParametersPerCommand => int.MaxValue;
