@@ -7,10 +7,9 @@ namespace SensorNode.Gateway;
 /// <summary>
 /// Storing a batch in a few statements rather than a few per pack: on PostgreSQL every statement is a round trip to
 /// the server, and per-pack statements held the gateway to about 2,000 readings/s on the 2-core VM (docs/scale.md).
-/// One script touches the batch's nodes and inserts its readings and energy rows as multi-row inserts (PostgreSQL:
-/// from one array a column) whose RETURNING
-/// names the new keys; only keys that were already taken get the per-reading seq-reuse check; a second script updates
-/// the nodes, in pack order; then the commit: three round trips a batch on PostgreSQL.
+/// One script touches the batch's nodes and inserts its readings and energy rows (RETURNING names the new keys); only
+/// keys that were already taken get the per-reading seq-reuse check; a second script updates the nodes, in pack order;
+/// then the commit: three round trips a batch on PostgreSQL. How each database runs a script: <see cref="Script"/>.
 /// </summary>
 public sealed partial class ReadingStore
 {
@@ -94,36 +93,23 @@ public sealed partial class ReadingStore
         {
             newest[pack.NodeId] = newest.TryGetValue(pack.NodeId, out long known) ? Math.Max(known, received) : received;
         }
-        foreach (KeyValuePair<string, long>[] chunk in newest.Chunk(_dialect.RowsPerStatement))
-        {
-            script.Rows("INSERT INTO nodes (node_id, last_seen_ms, building)", TouchTypes,
-                chunk.Select(n => new object?[] { n.Key, n.Value, Building }),
-                " ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms), building = excluded.building");
-        }
+        script.Rows("INSERT INTO nodes (node_id, last_seen_ms, building)", TouchTypes,
+            newest.Select(n => new object?[] { n.Key, n.Value, Building }).ToList(),
+            " ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms), building = excluded.building");
     }
 
     // ON CONFLICT DO NOTHING ... RETURNING: only the rows actually inserted come back.
-    private void InsertReadings(Script script, List<(DecodedReading Reading, long Received)> rows)
-    {
-        foreach ((DecodedReading Reading, long Received)[] chunk in rows.Chunk(_dialect.RowsPerStatement))
-        {
-            script.Rows($"INSERT INTO readings ({ReadingColumns})", ReadingTypes, chunk.Select(r => ReadingValues(r.Reading, r.Received)),
-                " ON CONFLICT DO NOTHING RETURNING node_id, seq");
-        }
-    }
+    private void InsertReadings(Script script, List<(DecodedReading Reading, long Received)> rows) =>
+        script.Rows($"INSERT INTO readings ({ReadingColumns})", ReadingTypes, rows.Select(r => ReadingValues(r.Reading, r.Received)).ToList(),
+            " ON CONFLICT DO NOTHING RETURNING node_id, seq");
 
     // One energy row per pack that carries energy, keyed on (node, the pack's highest seq); a pack without readings
     // (seq NULL) is always new.
-    private void InsertEnergy(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs)
-    {
-        foreach ((DecodedPack Pack, long ReceivedUnixMs)[] chunk in packs.Where(p => p.Pack.Energy != null).Chunk(_dialect.RowsPerStatement))
-        {
-            script.Rows($"INSERT INTO energy ({EnergyColumns})", EnergyTypes,
-                chunk.Select(p => new object?[] { p.Pack.NodeId, MaxSeq(p.Pack), p.Pack.Energy!.UnixSeconds, p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules,
-                    p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs }),
-                " ON CONFLICT DO NOTHING RETURNING node_id, max_seq");
-        }
-    }
+    private static void InsertEnergy(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs) =>
+        script.Rows($"INSERT INTO energy ({EnergyColumns})", EnergyTypes,
+            packs.Where(p => p.Pack.Energy != null).Select(p => new object?[] { p.Pack.NodeId, MaxSeq(p.Pack), p.Pack.Energy!.UnixSeconds,
+                p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules, p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs }).ToList(),
+            " ON CONFLICT DO NOTHING RETURNING node_id, max_seq");
 
     private static long? MaxSeq(DecodedPack pack) => pack.Readings.Count == 0 ? null : pack.Readings.Max(r => (long)r.Sequence);
 
@@ -152,84 +138,86 @@ public sealed partial class ReadingStore
     }
 
     /// <summary>
-    /// Statements sent together, with parameters $p0, $p1, ... in the store's SQL spelling: as one command on
-    /// PostgreSQL (one round trip), split into commands of few parameters on SQLite (see <see cref="StoreDialect.RowsPerStatement"/>).
+    /// A batch's statements, run in order by <see cref="Run"/>. PostgreSQL (<see cref="StoreDialect.JoinsStatements"/>):
+    /// joined into one command, one round trip, each multi-row insert a <c>SELECT * FROM unnest(...)</c> over one array
+    /// parameter a column, so the server parses and plans a short statement however many rows it holds. SQLite: each
+    /// statement a prepared statement the store keeps across batches (<see cref="PreparedStatement"/>), a multi-row
+    /// insert run once a row: Microsoft.Data.Sqlite binds each parameter by name through SQLite's linear lookup, so
+    /// one statement of many parameters costs time quadratic in them, and SQLite has no round trip to save.
     /// </summary>
     private sealed class Script(ReadingStore store, DbTransaction transaction)
     {
-        private readonly List<(StringBuilder Sql, List<object?> Values)> _commands = new();
+        private readonly StringBuilder _joined = new();
+        private readonly List<object?> _joinedValues = new();
+        private readonly List<(string Sql, object?[] Values)> _prepared = new();
 
-        // A multi-row insert: head ("INSERT INTO t (columns)"), the rows, tail. SQLite: VALUES (...), (...) with one
-        // parameter per value. PostgreSQL: SELECT * FROM unnest(...) over one array parameter per column (types: the
-        // store's portable column types), so the server parses and plans a short statement however many rows it holds.
-        internal void Rows(string head, string[] types, IEnumerable<object?[]> rows, string tail)
+        // A multi-row insert: head ("INSERT INTO t (columns)"), the rows, tail; types are the columns' portable types.
+        internal void Rows(string head, string[] types, IReadOnlyList<object?[]> rows, string tail)
         {
-            (StringBuilder sql, List<object?> values) = Current();
-            sql.Append(head);
-            if (store._dialect.InsertsFromArrays)
+            if (rows.Count == 0) return;
+            if (store._dialect.JoinsStatements)
             {
-                object?[][] all = rows.ToArray();
-                sql.Append(" SELECT * FROM unnest(");
+                _joined.Append(head).Append(" SELECT * FROM unnest(");
                 for (int c = 0; c < types.Length; c++)
                 {
-                    sql.Append(c > 0 ? ", " : "").Append(Parameter(values, ColumnArray(all, c, types[c]))).Append("::").Append(types[c]).Append("[]");
+                    _joined.Append(c > 0 ? ", " : "").Append(Joined(ColumnArray(rows, c, types[c]))).Append("::").Append(types[c]).Append("[]");
                 }
-                sql.Append(')').Append(tail).Append(";\n");
+                _joined.Append(')').Append(tail).Append(";\n");
                 return;
             }
-            sql.Append(" VALUES ");
-            bool first = true;
-            foreach (object?[] row in rows)
-            {
-                sql.Append(first ? "(" : ", (");
-                first = false;
-                for (int i = 0; i < row.Length; i++) sql.Append(i > 0 ? ", " : "").Append(Parameter(values, row[i]));
-                sql.Append(')');
-            }
-            sql.Append(tail).Append(";\n");
+            string sql = head + " VALUES (" + string.Join(", ", Enumerable.Range(0, types.Length).Select(Name)) + ")" + tail;
+            foreach (object?[] row in rows) _prepared.Add((sql, row));
         }
 
         // A statement whose {0}, {1}, ... are its values (one parameter each, however often it is named).
         internal void Statement(string sql, params object?[] values)
         {
-            (StringBuilder text, List<object?> parameters) = Current();
-            string[] names = values.Select(v => Parameter(parameters, v)).ToArray();
-            text.Append(string.Format(CultureInfo.InvariantCulture, sql, names)).Append(";\n");
+            if (store._dialect.JoinsStatements)
+            {
+                _joined.Append(string.Format(CultureInfo.InvariantCulture, sql, values.Select(Joined).ToArray<object>())).Append(";\n");
+                return;
+            }
+            _prepared.Add((string.Format(CultureInfo.InvariantCulture, sql, Enumerable.Range(0, values.Length).Select(Name).ToArray<object>()), values));
         }
 
-        // Executes the commands in order; every row of every result set goes to onRow.
+        // Executes the statements in order; every row of every result set goes to onRow.
         internal void Run(Action<DbDataReader> onRow)
         {
-            foreach ((StringBuilder sql, List<object?> values) in _commands)
+            if (_joined.Length > 0)
             {
                 using DbCommand command = store._connection.CreateCommand();
                 command.Transaction = transaction;
-                command.CommandText = store._dialect.Sql(sql.ToString());
-                for (int i = 0; i < values.Count; i++)
+                command.CommandText = store._dialect.Sql(_joined.ToString());
+                for (int i = 0; i < _joinedValues.Count; i++)
                 {
                     DbParameter parameter = command.CreateParameter();
-                    parameter.ParameterName = store._dialect.ParameterName("$p" + i.ToString(CultureInfo.InvariantCulture));
-                    parameter.Value = values[i] ?? DBNull.Value;
+                    parameter.ParameterName = store._dialect.ParameterName(Name(i));
+                    parameter.Value = _joinedValues[i] ?? DBNull.Value;
                     command.Parameters.Add(parameter);
                 }
-                using DbDataReader reader = command.ExecuteReader();
-                do
-                {
-                    while (reader.FieldCount > 0 && reader.Read()) onRow(reader);
-                }
-                while (reader.NextResult());
+                Read(command, onRow);
+            }
+            foreach ((string sql, object?[] values) in _prepared)
+            {
+                DbCommand command = store.PreparedStatement(sql, values.Length);
+                command.Transaction = transaction;
+                for (int i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                Read(command, onRow);
             }
         }
 
-        // The command to add to: a new one once the current one holds a statement's worth of parameters.
-        private (StringBuilder Sql, List<object?> Values) Current()
+        private static void Read(DbCommand command, Action<DbDataReader> onRow)
         {
-            if (_commands.Count == 0 || _commands[^1].Values.Count >= store._dialect.ParametersPerCommand) _commands.Add((new StringBuilder(), new List<object?>()));
-            return _commands[^1];
+            using DbDataReader reader = command.ExecuteReader();
+            do
+            {
+                while (reader.FieldCount > 0 && reader.Read()) onRow(reader);
+            }
+            while (reader.NextResult());
         }
 
         // Column c of the rows as a typed array (null elements for NULL), which Npgsql sends as one binary array.
-        private static Array ColumnArray(object?[][] rows, int c, string type) => type switch
+        private static Array ColumnArray(IReadOnlyList<object?[]> rows, int c, string type) => type switch
         {
             "TEXT" => rows.Select(r => (string?)r[c]).ToArray(),
             "INTEGER" => rows.Select(r => r[c] == null ? (long?)null : Convert.ToInt64(r[c], CultureInfo.InvariantCulture)).ToArray(),
@@ -237,10 +225,13 @@ public sealed partial class ReadingStore
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "a column type of the store's schema"),
         };
 
-        private static string Parameter(List<object?> values, object? value)
+        // The next parameter of the joined command, holding value.
+        private string Joined(object? value)
         {
-            values.Add(value);
-            return "$p" + (values.Count - 1).ToString(CultureInfo.InvariantCulture);
+            _joinedValues.Add(value);
+            return Name(_joinedValues.Count - 1);
         }
+
+        private static string Name(int i) => "$p" + i.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 
 namespace SensorNode.Gateway;
 
@@ -37,6 +38,7 @@ public sealed partial class ReadingStore : IDisposable
     private readonly DbCommand _deleteReading;
     private readonly DbCommand _resetNodeSeqs;
     private readonly DbCommand[] _writeCommands;
+    private readonly Dictionary<string, DbCommand> _preparedStatements = new(StringComparer.Ordinal);
     private bool _disposed;
 
     private ReadingStore(StoreDialect dialect, DbConnection connection, string name, string building)
@@ -404,6 +406,10 @@ public sealed partial class ReadingStore : IDisposable
             {
                 command.Dispose();
             }
+            foreach (DbCommand command in _preparedStatements.Values)
+            {
+                command.Dispose();
+            }
             _connection.Dispose();
         }
     }
@@ -426,6 +432,16 @@ public sealed partial class ReadingStore : IDisposable
             parameter.Value = DBNull.Value;
             command.Parameters.Add(parameter);
         }
+        return command;
+    }
+
+    // A batch statement of SQLite (parameters $p0 .. $p{count-1}), prepared on first use and kept: the batches repeat a
+    // handful of statements, and SQLite then parses each once rather than once a batch. Call inside the store's lock.
+    private DbCommand PreparedStatement(string sql, int parameterCount)
+    {
+        if (_preparedStatements.TryGetValue(sql, out DbCommand? command)) return command;
+        command = Prepare(sql, Enumerable.Range(0, parameterCount).Select(i => "$p" + i.ToString(CultureInfo.InvariantCulture)).ToArray());
+        _preparedStatements.Add(sql, command);
         return command;
     }
 

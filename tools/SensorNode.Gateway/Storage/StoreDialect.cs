@@ -51,17 +51,11 @@ internal abstract class StoreDialect
     internal abstract void WriteVersion(DbConnection connection, DbTransaction transaction, int version);
 
     /// <summary>
-    /// Rows per multi-row statement (and statements per script) when storing a batch: PostgreSQL pays a round trip per
-    /// statement, so many; Microsoft.Data.Sqlite binds each parameter by a linear search of the command's parameters
-    /// (quadratic in their number) and has no round trip to save, so few.
+    /// True when a batch's statements are joined into one command, its multi-row inserts from one array parameter a
+    /// column (PostgreSQL: every command is a round trip); false when each is a prepared statement kept by the store and
+    /// run once a row (SQLite: in process, and slow to bind many parameters). See ReadingStore.Batch.
     /// </summary>
-    internal abstract int RowsPerStatement { get; }
-
-    /// <summary>Parameters after which a script of statements starts a new command (one round trip each).</summary>
-    internal abstract int ParametersPerCommand { get; }
-
-    /// <summary>True when a batch's multi-row inserts take one array parameter a column (PostgreSQL's unnest) rather than one parameter a value.</summary>
-    internal abstract bool InsertsFromArrays { get; }
+    internal abstract bool JoinsStatements { get; }
 
     internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
     {
@@ -85,11 +79,7 @@ internal sealed class SqliteDialect : StoreDialect
 {
     internal override string Name => "SQLite";
 
-    internal override int RowsPerStatement => 16;
-
-    internal override int ParametersPerCommand => 200;
-
-    internal override bool InsertsFromArrays => false;
+    internal override bool JoinsStatements => false;
 
     internal override DbConnection Connect(string db) => new SqliteConnection(db.Contains('=')
         ? db
@@ -130,15 +120,10 @@ internal sealed partial class PostgresDialect : StoreDialect
 
     internal override string Name => "PostgreSQL";
 
-    // One array parameter a column (InsertsFromArrays), so no parameter limit: a batch's readings in one statement.
-    internal override int RowsPerStatement => 10_000;
-
-    // Measured with `gateway bench --per-message 8` (docs/scale.md): one parameter a value (1,000-row VALUES lists) spent
-    // 161 ms a 3,125-reading batch in the inserts, and the gateway stored 81 % of SQLite's readings/s.
-    internal override bool InsertsFromArrays => true;
-
-    // Npgsql sends a command's statements in one round trip, each statement within PostgreSQL's parameter limit.
-    internal override int ParametersPerCommand => int.MaxValue;
+    // Measured with `gateway bench --per-message 8` (docs/scale.md): 1,000-row VALUES lists with one parameter a value
+    // spent 161 ms of a 3,125-reading batch in the inserts (the gateway stored 75-81 % of SQLite's readings/s); column
+    // arrays 63 ms.
+    internal override bool JoinsStatements => true;
 
     /// <summary>
     /// The Npgsql connection string of postgres://[user[:password]@]host[:port]/database[?key=value&amp;...] (query keys
