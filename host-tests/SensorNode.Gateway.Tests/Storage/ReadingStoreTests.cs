@@ -141,6 +141,35 @@ public sealed class ReadingStoreTests
     }
 
     [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void StoreBatch_LeavesTheNodesAsStoringEachPackInOrderDoes(string kind)
+    {
+        // The batch folds its voltage updates to one a node: out-of-order seqs, a tie (the later pack wins) and a stored
+        // seq newer than the whole batch must end as the packs applied one by one.
+        static DecodedPack Volts(string node, uint seq, int millivolts)
+        {
+            Reading r = WriterPacks.Full(seq, WriterPacks.BaseTime - 600L * (10 - seq));
+            r.SupercapMillivolts = millivolts;
+            return WriterPacks.Decode(WriterPacks.Encode(node, WriterPacks.Energy with { StoredMicrojoules = 1_000_000u * seq }, r), $"sensornode/{node}/state");
+        }
+        (DecodedPack, long)[] batch =
+        [
+            (Volts("node-01", 5, 4000), Received), (Volts("node-02", 3, 3500), Received + 1), (Volts("node-01", 7, 4100), Received + 2),
+            (Volts("node-01", 7, 4200), Received + 3), (Volts("node-02", 2, 3600), Received + 4), (Volts("node-01", 6, 3000), Received + 5),
+        ];
+        using StoreBackend oneByOne = StoreBackend.Create(kind);
+        using StoreBackend together = StoreBackend.Create(kind);
+        using ReadingStore a = oneByOne.Open();
+        using ReadingStore b = together.Open();
+        foreach (ReadingStore store in new[] { a, b }) store.Store(Volts("node-02", 4, 3333), Received - 1);
+
+        foreach ((DecodedPack pack, long received) in batch) a.Store(pack, received);
+        b.StoreBatch(batch);
+
+        Assert.Equal(a.Nodes(), b.Nodes());
+        Assert.Equal((4.2, 3.333), (b.GetNode("node-01")!.LastSupercapVolts, b.GetNode("node-02")!.LastSupercapVolts));
+    }
+
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public void Store_KeepsTheNewestVoltage_OfAPack(string kind)
     {
         using StoreBackend db = StoreBackend.Create(kind);

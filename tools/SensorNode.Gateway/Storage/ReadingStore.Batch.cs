@@ -118,14 +118,22 @@ public sealed partial class ReadingStore
     // without readings is the newest word on energy; otherwise the highest seq wins).
     private static void UpdateNodes(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
     {
+        // Applying every pack's voltage update in order leaves the last one of the highest seq (if that is at least the
+        // stored one): so one statement a node, not a pack (the packs of a node keep their order in `packs`).
+        var newestVolts = new SortedDictionary<string, DecodedReading>(StringComparer.Ordinal);
         foreach ((DecodedPack pack, long _) in packs)
         {
             DecodedReading? newestWithVolts = pack.Readings.Where(r => r.SupercapVolts != null).MaxBy(r => r.Sequence);
-            if (newestWithVolts != null)
-            {
-                script.Statement("UPDATE nodes SET last_supercap_v = {2}, supercap_seq = {1} WHERE node_id = {0} AND (supercap_seq IS NULL OR supercap_seq <= {1})",
-                    pack.NodeId, (long)newestWithVolts.Sequence, newestWithVolts.SupercapVolts);
-            }
+            if (newestWithVolts != null && !(newestVolts.TryGetValue(pack.NodeId, out DecodedReading? known) && known.Sequence > newestWithVolts.Sequence))
+                newestVolts[pack.NodeId] = newestWithVolts;
+        }
+        foreach ((string node, DecodedReading newest) in newestVolts)
+        {
+            script.Statement("UPDATE nodes SET last_supercap_v = {2}, supercap_seq = {1} WHERE node_id = {0} AND (supercap_seq IS NULL OR supercap_seq <= {1})",
+                node, (long)newest.Sequence, newest.SupercapVolts);
+        }
+        foreach ((DecodedPack pack, long _) in packs)
+        {
             long? seq = MaxSeq(pack);
             if (pack.Energy is DecodedEnergy e && (seq == null || freshEnergy.Remove((pack.NodeId, seq))))
             {
