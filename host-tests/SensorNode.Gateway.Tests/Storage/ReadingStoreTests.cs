@@ -143,8 +143,10 @@ public sealed class ReadingStoreTests
     [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public void StoreBatch_LeavesTheNodesAsStoringEachPackInOrderDoes(string kind)
     {
-        // The batch folds its voltage updates to one a node: out-of-order seqs, a tie (the later pack wins) and a stored
-        // seq newer than the whole batch must end as the packs applied one by one.
+        // The batch folds its voltage and energy updates to one a node: out-of-order seqs, a tie (the later pack wins), a
+        // stored seq newer than the whole batch, and a pack without readings (always the newest word on energy) must end
+        // as the packs applied one by one.
+        DecodedPack energyOnly = WriterPacks.Decode(WriterPacks.Encode("node-01", WriterPacks.Energy with { StoredMicrojoules = 9_000_000, DroppedReadings = 11 }));
         static DecodedPack Volts(string node, uint seq, int millivolts)
         {
             Reading r = WriterPacks.Full(seq, WriterPacks.BaseTime - 600L * (10 - seq));
@@ -155,6 +157,7 @@ public sealed class ReadingStoreTests
         [
             (Volts("node-01", 5, 4000), Received), (Volts("node-02", 3, 3500), Received + 1), (Volts("node-01", 7, 4100), Received + 2),
             (Volts("node-01", 7, 4200), Received + 3), (Volts("node-02", 2, 3600), Received + 4), (Volts("node-01", 6, 3000), Received + 5),
+            (energyOnly, Received + 6), (Volts("node-01", 4, 3100), Received + 7),
         ];
         using StoreBackend oneByOne = StoreBackend.Create(kind);
         using StoreBackend together = StoreBackend.Create(kind);
@@ -167,6 +170,7 @@ public sealed class ReadingStoreTests
 
         Assert.Equal(a.Nodes(), b.Nodes());
         Assert.Equal((4.2, 3.333), (b.GetNode("node-01")!.LastSupercapVolts, b.GetNode("node-02")!.LastSupercapVolts));
+        Assert.Equal((9.0, 4.0), (b.GetNode("node-01")!.LastStoredJoules, b.GetNode("node-02")!.LastStoredJoules));
     }
 
     [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]

@@ -8,8 +8,8 @@ namespace SensorNode.Gateway;
 /// Storing a batch in a few statements rather than a few per pack: on PostgreSQL every statement is a round trip to
 /// the server, and per-pack statements held the gateway to about 2,000 readings/s on the 2-core VM (docs/scale.md).
 /// One script touches the batch's nodes and inserts its readings and energy rows (RETURNING names the new keys); only
-/// keys that were already taken get the per-reading seq-reuse check; a second script updates the nodes, in pack order;
-/// then the commit: three round trips a batch on PostgreSQL. How each database runs a script: <see cref="Script"/>.
+/// keys that were already taken get the per-reading seq-reuse check; the nodes' stored energy is read, and a last
+/// script updates the nodes (one statement a node); then the commit: four round trips a batch on PostgreSQL. How each database runs a script: <see cref="Script"/>.
 /// </summary>
 public sealed partial class ReadingStore
 {
@@ -74,7 +74,8 @@ public sealed partial class ReadingStore
                 }
             }
             var updates = new Script(this, transaction);
-            UpdateNodes(updates, ordered, freshEnergy);
+            UpdateVoltages(updates, ordered);
+            UpdateEnergy(updates, transaction, ordered, freshEnergy);
             updates.Run(_ => { });
             transaction.Commit();
             return new StoreResult(inserted, rows.Count - inserted, reused);
@@ -113,13 +114,11 @@ public sealed partial class ReadingStore
 
     private static long? MaxSeq(DecodedPack pack) => pack.Readings.Count == 0 ? null : pack.Readings.Max(r => (long)r.Sequence);
 
-    // Per pack, in order: the node's voltage from its newest reading with one (only a higher seq replaces it: old
-    // redeliveries must not roll it back), and its stored energy and dropped count from a new energy row (a pack
-    // without readings is the newest word on energy; otherwise the highest seq wins).
-    private static void UpdateNodes(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
+    // The node's voltage from its newest reading with one: only a higher (or equal) seq replaces it, so old
+    // redeliveries do not roll it back. Applying every pack's update in order leaves the last one of the highest seq
+    // (if that is at least the stored one): so one statement a node, not a pack (a node's packs keep their order).
+    private static void UpdateVoltages(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs)
     {
-        // Applying every pack's voltage update in order leaves the last one of the highest seq (if that is at least the
-        // stored one): so one statement a node, not a pack (the packs of a node keep their order in `packs`).
         var newestVolts = new SortedDictionary<string, DecodedReading>(StringComparer.Ordinal);
         foreach ((DecodedPack pack, long _) in packs)
         {
@@ -132,16 +131,34 @@ public sealed partial class ReadingStore
             script.Statement("UPDATE nodes SET last_supercap_v = {2}, supercap_seq = {1} WHERE node_id = {0} AND (supercap_seq IS NULL OR supercap_seq <= {1})",
                 node, (long)newest.Sequence, newest.SupercapVolts);
         }
-        foreach ((DecodedPack pack, long _) in packs)
+    }
+
+    // The node's stored energy and dropped count from each new energy row, in pack order: a pack without readings is
+    // the newest word on energy; otherwise it applies when its highest seq is at least the stored one, and a field it
+    // lacks keeps the stored value. Folded here from the nodes' values, read once (after any seq-reuse reset), into
+    // one statement a node rather than one a pack.
+    private void UpdateEnergy(Script updates, DbTransaction transaction, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
+    {
+        List<DecodedPack> applied = packs.Select(p => p.Pack)
+            .Where(p => p.Energy != null && (MaxSeq(p) is not long seq || freshEnergy.Remove((p.NodeId, seq)))).ToList();
+        if (applied.Count == 0) return;
+        var state = new SortedDictionary<string, (long? Seq, double? StoredJoules, long? Dropped)>(StringComparer.Ordinal);
+        var read = new Script(this, transaction);
+        foreach (string node in applied.Select(p => p.NodeId).Distinct(StringComparer.Ordinal))
         {
+            read.Statement("SELECT node_id, energy_seq, last_stored_j, dropped FROM nodes WHERE node_id = {0}", node);
+        }
+        read.Run(r => state[r.GetString(0)] = (NullableInt64(r, 1), NullableDouble(r, 2), NullableInt64(r, 3)));
+        foreach (DecodedPack pack in applied)
+        {
+            (long? storedSeq, double? storedJoules, long? dropped) = state[pack.NodeId];
             long? seq = MaxSeq(pack);
-            if (pack.Energy is DecodedEnergy e && (seq == null || freshEnergy.Remove((pack.NodeId, seq))))
-            {
-                script.Statement("""
-                    UPDATE nodes SET last_stored_j = coalesce({2}, last_stored_j), dropped = coalesce({3}, dropped), energy_seq = coalesce({1}, energy_seq)
-                    WHERE node_id = {0} AND ({1} IS NULL OR energy_seq IS NULL OR energy_seq <= {1})
-                    """, pack.NodeId, seq, e.StoredJoules, e.DroppedReadings);
-            }
+            if (seq != null && storedSeq != null && storedSeq > seq) continue;
+            state[pack.NodeId] = (seq ?? storedSeq, pack.Energy!.StoredJoules ?? storedJoules, pack.Energy.DroppedReadings ?? dropped);
+        }
+        foreach ((string node, (long? seq, double? storedJoules, long? dropped)) in state)
+        {
+            updates.Statement("UPDATE nodes SET energy_seq = {1}, last_stored_j = {2}, dropped = {3} WHERE node_id = {0}", node, seq, storedJoules, dropped);
         }
     }
 
