@@ -9,7 +9,8 @@ namespace SensorNode.Gateway;
 /// the server, and per-pack statements held the gateway to about 2,000 readings/s on the 2-core VM (docs/scale.md).
 /// One script touches the batch's nodes and inserts its readings and energy rows (RETURNING names the new keys); only
 /// keys that were already taken get the per-reading seq-reuse check; the nodes' stored energy is read, and a last
-/// script updates the nodes (one statement a node); then the commit: four round trips a batch on PostgreSQL. How each database runs a script: <see cref="Script"/>.
+/// script updates the nodes (one statement a node); then the commit: four round trips a batch on PostgreSQL. How each
+/// database runs a script: <see cref="Script"/>.
 /// </summary>
 public sealed partial class ReadingStore
 {
