@@ -33,8 +33,11 @@ public class StorageFailureTests
         Task finished = await Task.WhenAny(gateway.Failed, Task.Delay(30_000));
         Assert.True(finished == gateway.Failed, $"the gateway never gave up: {gateway.Counters}");
         Assert.Contains("full", await gateway.Failed);
-        Assert.Equal(3, gateway.Counters.FailedBatches);
-        Assert.Contains("failed-batches 3", gateway.Counters.ToString());
+        // The limit is 3 failures in a row: a smaller redelivered batch may still fit the file's free space between
+        // failures (seen once in CI: 4 failed in all), which resets the count.
+        Assert.Contains("failed 3 batches in a row", await gateway.Failed);
+        Assert.InRange(gateway.Counters.FailedBatches, 3, 100);
+        Assert.Contains($"failed-batches {gateway.Counters.FailedBatches}", gateway.Counters.ToString());
         Assert.True(full.ReadingCount() < messages * 8, "the cap did not bite");
         await gateway.StopAsync();
 
