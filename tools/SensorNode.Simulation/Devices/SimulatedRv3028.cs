@@ -74,6 +74,9 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
         _status |= Rv3028Codec.StatusEventFlag;
     }
 
+    /// <summary>The tags of the events counted since the last time-stamp reset, not yet read by the node (oldest first).</summary>
+    public IReadOnlyList<int> Held => _pending;
+
     /// <summary>The tags of the events cleared by time-stamp resets since the last call (oldest first).</summary>
     public List<int> TakeDrained()
     {

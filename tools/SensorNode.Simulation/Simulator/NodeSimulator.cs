@@ -416,6 +416,17 @@ public sealed class NodeSimulator
 
     private NodeRunResult Finish(double wallSeconds, int eventIndex)
     {
+        // Event RTC: motion in the last sleep is counted and time-stamped by the RTC (which keeps it through brown-outs)
+        // and read at the node's next wake, after the run's end. Counted, not delivered: like a pending reading. Left out,
+        // a run ending a few minutes after an event charged the RTC with a miss the design does not make.
+        if (_rtc != null)
+        {
+            foreach (int index in _rtc.Held)
+            {
+                _eventsCaptured++;
+                _timeline?.CapturedEventTimes.Add(_events[index] / 1000);
+            }
+        }
         // What is left on the node, read back through the core's own storage code.
         var state = new NodeState();
         new NodeStateStore(_node.Flash, WakeCycle.StateFileName).Load(state);
