@@ -100,6 +100,44 @@ namespace SensorNode.Core
         }
 
         /// <summary>
+        /// A counting sleep shorter than this, s, is not worth its boot: within it of the quiet gap's end the next
+        /// motion wakes the node (it is nearly an arrival, and waking for it costs the same boot).
+        /// </summary>
+        public const int MinimumCountingSleepSeconds = 60;
+
+        /// <summary>
+        /// Layout 3's "next motion wakes" made exact with the RTC's time stamp (docs/policy.md "Wake or count"): the
+        /// motion worth a boot is an arrival, motion at least <paramref name="gapSeconds"/> ([service]
+        /// arrival_gap_minutes) after the last one. When the plan arms the wake but the room moved less than the gap
+        /// ago, the next motion is not an arrival: the sleep only counts, and ends when the gap would (if sooner than
+        /// planned), so the wake after it can arm for the arrival. The table's interval and the supercap still bound
+        /// the sleep: a plan that does not arm is returned as it is, and so is one without a known time or last motion.
+        /// </summary>
+        /// <param name="plan">The plan from the table's action.</param>
+        /// <param name="timeKnown">The wake knows the wall time (<paramref name="nowUnixSeconds"/> is valid).</param>
+        /// <param name="nowUnixSeconds">Now, Unix s.</param>
+        /// <param name="lastMotionUnixSeconds">The last motion the node knows of (the RTC's stamp), Unix s; 0 when none.</param>
+        /// <param name="gapSeconds">The arrival gap, s (1 or more).</param>
+        public static SleepPlan WatchForArrivals(SleepPlan plan, bool timeKnown, long nowUnixSeconds, long lastMotionUnixSeconds, int gapSeconds)
+        {
+            if (!plan.MotionWakeArmed || !timeKnown || lastMotionUnixSeconds <= 0 || nowUnixSeconds < lastMotionUnixSeconds)
+            {
+                return plan;
+            }
+            long remaining = lastMotionUnixSeconds + gapSeconds - nowUnixSeconds;
+            if (remaining <= MinimumCountingSleepSeconds)
+            {
+                return plan;
+            }
+            plan.MotionWakeArmed = false;
+            if (remaining < plan.SleepSeconds)
+            {
+                plan.SleepSeconds = (int)remaining;
+            }
+            return plan;
+        }
+
+        /// <summary>
         /// After the radio came up (nanoCLR sets the system clock from SNTP): sets the RTC from <paramref name="clock"/>
         /// when it is unset or differs by more than [rtc] sync_tolerance_seconds. True when the RTC was set.
         /// </summary>

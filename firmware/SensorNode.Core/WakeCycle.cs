@@ -353,6 +353,12 @@ namespace SensorNode.Core
             SleepPlan plan = new SleepPlan();
             plan.SleepSeconds = wake.SupercapOk ? _config.WakeIntervalsSeconds[action.WakeIntervalIndex] : _config.SafeIntervalSeconds;
             plan.MotionWakeArmed = wake.SupercapOk && action.MotionWakeArmed;
+            if (_eventRtc != null)
+            {
+                // 8b. Event RTC: arm only for an arrival; until the quiet gap ends, count (EventRtc.WatchForArrivals).
+                plan = EventRtc.WatchForArrivals(plan, wake.TimeKnown, wake.NowUnixSeconds, wake.State.LastMotionUnixSeconds,
+                    _config.ServiceArrivalGapMinutes * 60);
+            }
             return plan;
         }
 

@@ -79,19 +79,28 @@ public class RtcLayoutTests
     }
 
     [Fact]
-    public void TheBuiltInRule_WakesOnMotionOnlyInAQuietRoom_FromFairVoltage_KeepingIntervalAndTransmit()
+    public void TheBuiltInRule_WakesForArrivals_InAQuietRoomFromGood_OrOnALitDayFromHigh_KeepingIntervalAndTransmit()
     {
         PolicyTable two = PolicyTable.BuiltIn();
         PolicyTable three = PolicyTable.BuiltInFor(StateEncoder.RtcLayoutId);
-        for (int s = 0; s < StateEncoder.StateCount; s++)
+        int armed = 0;
+        for (int v = 0; v < StateEncoder.VoltageBins; v++)
+        for (int l = 0; l < StateEncoder.LightBins; l++)
+        for (int h = 0; h < StateEncoder.HourBins; h++)
+        for (int b = 0; b < StateEncoder.BacklogBins; b++)
+        for (int e = 0; e < StateEncoder.EventRateBins; e++)
+        for (int a = 0; a < StateEncoder.ArrivalBins; a++)
         {
-            int eventBin = s / StateEncoder.ArrivalBins % StateEncoder.EventRateBins;
+            int s = StateEncoder.Compose(v, l, h, b, e, a);
             PolicyAction a2 = two.Lookup(s);
             PolicyAction a3 = three.Lookup(s);
-            Assert.Equal(eventBin == 0 && StateEncoder.VoltageBinOf(s) >= 2, a3.MotionWakeArmed);
+            bool expected = (e == 0 && v >= 3) || (v >= 4 && l >= 2 && (h == 1 || h == 2));
+            Assert.Equal(expected, a3.MotionWakeArmed);
             Assert.Equal(a2.WakeIntervalIndex, a3.WakeIntervalIndex);
             Assert.Equal(a2.Transmit, a3.Transmit);
+            if (a3.MotionWakeArmed) armed++;
         }
+        Assert.InRange(armed, 1, StateEncoder.StateCount - 1);
         Assert.Equal(StateEncoder.LayoutId, PolicyTable.BuiltInFor(StateEncoder.LayoutId).LayoutId);
     }
 }
