@@ -107,4 +107,31 @@ public class EventRtcSimulationTests
         Assert.Empty(run.Timeline!.MissedEventTimes);
         Assert.True(run.Metrics.EventsDelivered < events.Length, "the held event has not reached the broker");
     }
+    [Fact]
+    public void AWakeAfterRecentMotion_CountsUntilTheArrivalGapEnds_ThenArmsForTheArrival()
+    {
+        // A layout-3 table that always asks for the motion wake and sleeps 7200 s (interval index 7).
+        byte[] codes = Enumerable.Repeat((byte)(7 | PolicyTable.MotionBit), StateEncoder.StateCount).ToArray();
+        PolicyTable table = PolicyTable.FromActionCodesFor(7, codes, StateEncoder.RtcLayoutId);
+        var node = new SimulatedNode(Config(rtc: true), Start * 1000, seed: 1);
+        int gap = node.Config.ServiceArrivalGapMinutes * 60;
+        node.Wake(WakeCause.PowerOn, table);
+        Assert.True(new Core.Drivers.Rv3028Clock(node.Rtc!).TrySetTime(node.Clock.NowUnixMilliseconds / 1000));
+        node.SleepFor(60_000);
+        Assert.True(node.Wake(WakeCause.Timer, table).Plan.MotionWakeArmed, "no motion known: the next motion is an arrival");
+
+        long motionMs = node.Clock.NowUnixMilliseconds + 100_000;
+        node.Rtc!.Event(motionMs, 0);
+        node.SleepFor(300_000);
+        WakeReport counted = node.Wake(WakeCause.Timer, table);
+        Assert.Equal(1, counted.RtcEvents);
+        Assert.False(counted.Plan.MotionWakeArmed);
+        long gapEndsAt = motionMs / 1000 + gap;
+        Assert.InRange(node.Clock.NowUnixMilliseconds / 1000 + counted.Plan.SleepSeconds, gapEndsAt - 2, gapEndsAt + 2);
+
+        node.SleepFor(counted.Plan.SleepSeconds * 1000L);
+        WakeReport atGapEnd = node.Wake(WakeCause.Timer, table);
+        Assert.True(atGapEnd.Plan.MotionWakeArmed);
+        Assert.Equal(7200, atGapEnd.Plan.SleepSeconds);
+    }
 }
