@@ -41,7 +41,9 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
             Assert.Equal(building.Slice(7 * w, 7 * w + 6).MotionEventUnixSeconds.Length, rows[w].EventsTotal);
             Assert.InRange(rows[w].EventsCaptured, 0, rows[w].EventsTotal);
             Assert.True(rows[w].OracleEvents > 0);
+            Assert.Equal(Math.Max(0, rows[w].BrownoutsOnPushedTables - rows[w].BrownoutsReplacedTables), rows[w].BrownoutsCausedByPush);
         }
+        Assert.Equal((0, 0), (rows[0].BrownoutsOnPushedTables, rows[0].BrownoutsReplacedTables)); // nothing pushed before day 7
         Assert.Equal(PriorTable.Version, rows[0].TableVersion); // week 1 runs the prior: the first retrain is on day 7
         Assert.True(File.Exists(Path.Combine(run.Folder, "deployment.png")));
     }

@@ -110,7 +110,7 @@ public static class DeploymentCommand
                 StoreTraining trained = StoreTrainer.Train(readings, $"{config.NodeId} days 0..{day - 1} (store)", env.StartUnixSeconds, dayStart, config, profile,
                     seed, episodes, (uint)(1000 + day), current);
                 log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  day {day}: retrained on {trained.History.Readings} stored readings (PIR watched {trained.History.WatchedFraction:P0}, {trained.History.EventsObserved} events seen, {trained.History.EventsImputed} imputed, stress light x{trained.History.StressLightScale:0.##}) in {trained.Result.WallSeconds:F1} s: kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}, learned {trained.Result.Learned.Utility:F3})"));
+                    $"  day {day}: retrained on {trained.History.Readings} stored readings (PIR watched {trained.History.WatchedFraction:P0}, {trained.History.EventsObserved} events seen, {trained.History.EventsImputed} imputed, stress light x{trained.History.StressLightScale:0.##}) in {trained.Result.WallSeconds:F1} s: kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}, learned {trained.Result.Learned.Utility:F3}); brown-outs on the darker copies x{string.Join("/", PushGate.SafetyLadder)}: {string.Join(", ", trained.Verdicts.Select(v => $"{v.Name} {string.Join("/", v.LadderBrownouts)}{(v.Eligible ? "" : " (less safe)")}"))}"));
                 if (trained.Kept == "current") return null;
                 if (outDir != null) File.WriteAllBytes(Path.Combine(outDir, $"policy-d{day:D2}.bin"), trained.Table.Serialize());
                 pushed[trained.Table.Version] = trained.Table;
