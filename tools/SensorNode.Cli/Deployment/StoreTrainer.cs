@@ -28,10 +28,10 @@ public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, His
 public static class StoreTrainer
 {
     /// <summary>Passes of the trainer's simulator-verified search in a site retrain (TrainingOptions.SearchSweeps).</summary>
-    public const int SiteSearchSweeps = 3;
+    public const int SiteSearchSweeps = 2;
 
     /// <summary>States the search of a site retrain tries (TrainingOptions.SearchStates).</summary>
-    public const int SiteSearchStates = 80;
+    public const int SiteSearchStates = 40;
 
     /// <summary>The node's stored readings with a time in [from, to] (both optional), oldest first, as the learner reads them.</summary>
     public static List<HistoryReading> Load(ReadingStore store, string nodeId, long? fromUnixSeconds = null, long? toUnixSeconds = null) =>

@@ -20,7 +20,7 @@ namespace SensorNode.Simulation.Deployment;
 public static class PushGate
 {
     /// <summary>Light scales of the darker copies, 1 = the history as reconstructed.</summary>
-    public static readonly IReadOnlyList<double> SafetyLadder = [1.0, 0.8, 0.6, 0.45, 0.3];
+    public static readonly IReadOnlyList<double> SafetyLadder = [1.0, 0.8, 0.6, 0.45];
 
     /// <summary>One candidate's verdict.</summary>
     public sealed record Verdict(string Name, PolicyTable Table, TableScore Score, IReadOnlyList<long> LadderBrownouts, bool Eligible);
