@@ -67,5 +67,12 @@ public sealed class PushGateTests
         Assert.All(chosen.LadderBrownouts.Zip(referenceLadder), p => Assert.True(p.First <= p.Second));
         Assert.All(all.Where(v => v.Eligible), v => Assert.All(v.LadderBrownouts.Zip(referenceLadder), p => Assert.True(p.First <= p.Second)));
         Assert.Equal(PushGate.SafetyLadder.Count, chosen.LadderBrownouts.Count);
+        // Where the reference does not brown out on a rung, an eligible table keeps at least its lowest voltage there.
+        PushGate.Verdict current = all.Single(v => v.Name == "current");
+        foreach (PushGate.Verdict v in all.Where(v => v.Eligible))
+        {
+            for (int i = 0; i < referenceLadder.Length; i++)
+                if (referenceLadder[i] == 0) Assert.True(v.LadderMinVolts[i] >= current.LadderMinVolts[i], $"{v.Name} rung {i}");
+        }
     }
 }

@@ -23,7 +23,11 @@ public static class PushGate
     public static readonly IReadOnlyList<double> SafetyLadder = [1.0, 0.8, 0.6, 0.45];
 
     /// <summary>One candidate's verdict.</summary>
-    public sealed record Verdict(string Name, PolicyTable Table, TableScore Score, IReadOnlyList<long> LadderBrownouts, bool Eligible);
+    public sealed record Verdict(string Name, PolicyTable Table, TableScore Score, IReadOnlyList<long> LadderBrownouts, bool Eligible)
+    {
+        /// <summary>Per rung, the lowest supercap voltage of the normal-start runs, V (the margin left above the cut-off).</summary>
+        public IReadOnlyList<double> LadderMinVolts { get; init; } = [];
+    }
 
     /// <summary>
     /// Scores every candidate with <paramref name="options"/> (the trainer's evaluation on the history) and on the ladder;
@@ -39,28 +43,39 @@ public static class PushGate
         ArgumentNullException.ThrowIfNull(options);
         if (candidates.Count == 0) throw new ArgumentException("The gate needs at least one candidate.", nameof(candidates));
         byte[] referenceCodes = Codes(reference);
-        long[] referenceLadder = Ladder(referenceCodes, options);
+        (long[] referenceLadder, double[] referenceVolts) = LadderWithMargin(referenceCodes, options);
         var verdicts = new List<Verdict>();
         Verdict? best = null;
         foreach ((string name, PolicyTable table) in candidates)
         {
             byte[] codes = Codes(table);
             bool same = codes.AsSpan().SequenceEqual(referenceCodes);
-            long[] ladder = same ? referenceLadder : Ladder(codes, options);
-            bool eligible = same || ladder.Zip(referenceLadder).All(p => p.First <= p.Second);
-            var verdict = new Verdict(name, table, PolicyTrainer.Evaluate(codes, options), ladder, eligible);
+            (long[] ladder, double[] volts) = same ? (referenceLadder, referenceVolts) : LadderWithMargin(codes, options);
+            bool eligible = same || Enumerable.Range(0, ladder.Length).All(i => AsSafe(ladder[i], volts[i], referenceLadder[i], referenceVolts[i]));
+            var verdict = new Verdict(name, table, PolicyTrainer.Evaluate(codes, options), ladder, eligible) { LadderMinVolts = volts };
             verdicts.Add(verdict);
             if (eligible && (best == null || Better(verdict.Score, best.Score))) best = verdict;
         }
         // No candidate is the reference and none is as safe: fall back to the reference itself.
-        best ??= new Verdict("current", reference, PolicyTrainer.Evaluate(referenceCodes, options), referenceLadder, true);
+        best ??= new Verdict("current", reference, PolicyTrainer.Evaluate(referenceCodes, options), referenceLadder, true) { LadderMinVolts = referenceVolts };
         return (best, verdicts);
     }
 
     /// <summary>Brown-outs (normal start plus cold start, summed over the environments) on each rung of <see cref="SafetyLadder"/>.</summary>
-    public static long[] Ladder(byte[] codes, TrainingOptions options)
+    public static long[] Ladder(byte[] codes, TrainingOptions options) => LadderWithMargin(codes, options).Brownouts;
+
+    /// <summary>
+    /// As safe on one rung: fewer brown-outs, or as many and, where the reference does not brown out at all, no lower
+    /// a minimum voltage (brown-out counts alone let a table that runs the supercap down to the edge pass as safe; ff66
+    /// and office seed 44 each had a night lost to such a table in the week after the push).
+    /// </summary>
+    private static bool AsSafe(long brownouts, double minVolts, long referenceBrownouts, double referenceMinVolts) =>
+        brownouts < referenceBrownouts || (brownouts == referenceBrownouts && (referenceBrownouts > 0 || minVolts >= referenceMinVolts));
+
+    private static (long[] Brownouts, double[] MinVolts) LadderWithMargin(byte[] codes, TrainingOptions options)
     {
         var ladder = new long[SafetyLadder.Count];
+        var volts = new double[SafetyLadder.Count];
         for (int i = 0; i < ladder.Length; i++)
         {
             double scale = SafetyLadder[i];
@@ -72,8 +87,10 @@ public static class PushGate
             };
             TableScore score = PolicyTrainer.Evaluate(codes, rung);
             ladder[i] = score.Brownouts + score.BrownoutsColdStart;
+            // The normal-start runs come first for each environment (PolicyTrainer.Scenarios), cold starts after.
+            volts[i] = score.Runs.Where((_, k) => k % 2 == 0).Min(r => r.Metrics.MinSupercapV);
         }
-        return ladder;
+        return (ladder, volts);
     }
 
     // Fewer brown-outs from the normal and cold starts, then in the stress runs, then higher utility (ties keep the earlier candidate).
