@@ -83,6 +83,27 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
     }
 
     [Fact]
+    public void TrainingForTheNodesOfOneRoom_RebuildsEachNodesHistory_AndGatesOneTableOnAll()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        long start = EnvironmentChoice.DefaultStartUnixSeconds, day7 = start + 7 * 86_400;
+        using ReadingStore store = OpenStore();
+        List<HistoryReading> readings = StoreTrainer.Load(store, "node-01", null, day7 - 1);
+        // A second node of the same room kind in a darker spot.
+        List<HistoryReading> darker = readings.Select(r => r with { IlluminanceLux = r.IlluminanceLux * 0.5 }).ToList();
+
+        StoreTraining trained = StoreTrainer.TrainRoom([("bright", readings), ("dark", darker)], start, day7, new Core.Config.NodeConfig(),
+            Simulation.Physics.HardwareProfile.Default(), ShortDeployment.Seed, 2, 1);
+
+        Assert.Equal([readings.Count, darker.Count], trained.Histories.Select(h => h.Readings));
+        Assert.True(trained.Histories[1].Trace.IlluminanceLux.Sum(x => (double)x) < trained.Histories[0].Trace.IlluminanceLux.Sum(x => (double)x));
+        PushGate.Verdict kept = trained.Verdicts.Single(v => v.Name == trained.Kept);
+        Assert.True(kept.Eligible);
+        // Scored on both histories: the normal-start runs count every event of each.
+        Assert.Equal(trained.Histories.Sum(h => (long)h.Trace.MotionEventUnixSeconds.Length), kept.Score.EventsTotal);
+    }
+
+    [Fact]
     public void TrainFromTheStore_ThenPush_QueuesTheTableForTheNode()
     {
         Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);

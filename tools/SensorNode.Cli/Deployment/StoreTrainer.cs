@@ -19,6 +19,9 @@ public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, His
 
     /// <summary>Every candidate the gate scored (learned, current, prior, built-in), with its brown-outs on the darker copies and whether it was as safe as the reference.</summary>
     public IReadOnlyList<PushGate.Verdict> Verdicts { get; init; } = [];
+
+    /// <summary>Every node's reconstructed history (one for a single node; <see cref="History"/> is the first).</summary>
+    public IReadOnlyList<HistoryTrace> Histories { get; init; } = [];
 }
 
 /// <summary>
@@ -52,13 +55,24 @@ public static class StoreTrainer
     /// nothing better to push.
     /// </summary>
     public static StoreTraining Train(IReadOnlyList<HistoryReading> readings, string name, long startUnixSeconds, long endUnixSeconds, NodeConfig config,
-        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps, int searchStates = SiteSearchStates)
+        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps, int searchStates = SiteSearchStates) =>
+        TrainRoom([(name, readings)], startUnixSeconds, endUnixSeconds, config, profile, seed, episodes, version, current, searchSweeps, searchStates);
+
+    /// <summary>
+    /// <see cref="Train"/> on the stored readings of several nodes of one room kind at once: each node's history is
+    /// rebuilt on its own (<see cref="CensoredHistory"/>) and becomes one training environment; one table is learned
+    /// for all of them and gated on all of them (the darkest stress copy any history asks for).
+    /// </summary>
+    public static StoreTraining TrainRoom(IReadOnlyList<(string Name, IReadOnlyList<HistoryReading> Readings)> nodes, long startUnixSeconds, long endUnixSeconds,
+        NodeConfig config, HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps,
+        int searchStates = SiteSearchStates)
     {
-        HistoryTrace history = CensoredHistory.Build(name, readings, startUnixSeconds, endUnixSeconds, seed);
+        if (nodes.Count == 0) throw new ArgumentException("no node to learn from");
+        HistoryTrace[] histories = nodes.Select((n, i) => CensoredHistory.Build(n.Name, n.Readings, startUnixSeconds, endUnixSeconds, seed + i)).ToArray();
         var options = new TrainingOptions
         {
-            Environments = [history.Trace], Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
-            Episodes = episodes, TableVersion = version, StressLightScales = [history.StressLightScale],
+            Environments = histories.Select(h => h.Trace).ToArray(), Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
+            Episodes = episodes, TableVersion = version, StressLightScales = [histories.Min(h => h.StressLightScale)],
             SearchSweeps = searchSweeps, SearchStates = searchStates,
         };
         TrainingResult result = PolicyTrainer.Train(options);
@@ -68,7 +82,7 @@ public static class StoreTrainer
         candidates.Add(("built-in", ExplorationBudget.Apply(Versioned(PolicyTable.BuiltIn(), version))));
         // Never less safe than what runs: the node's current table, or when the store does not say, the frugal prior.
         (PushGate.Verdict chosen, IReadOnlyList<PushGate.Verdict> all) = PushGate.Choose(candidates, current ?? PriorTable.Build(), options);
-        return new StoreTraining(chosen.Table, result, history) { Kept = chosen.Name, KeptScore = chosen.Score, Verdicts = all };
+        return new StoreTraining(chosen.Table, result, histories[0]) { Kept = chosen.Name, KeptScore = chosen.Score, Verdicts = all, Histories = histories };
     }
 
     private static PolicyTable Versioned(PolicyTable table, uint version) => PolicyTable.FromActionCodesFor(version, PushGate.Codes(table), table.LayoutId);
