@@ -41,7 +41,9 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
             Assert.Equal(building.Slice(7 * w, 7 * w + 6).MotionEventUnixSeconds.Length, rows[w].EventsTotal);
             Assert.InRange(rows[w].EventsCaptured, 0, rows[w].EventsTotal);
             Assert.True(rows[w].OracleEvents > 0);
+            Assert.Equal(Math.Max(0, rows[w].BrownoutsOnPushedTables - rows[w].BrownoutsReplacedTables), rows[w].BrownoutsCausedByPush);
         }
+        Assert.Equal((0, 0), (rows[0].BrownoutsOnPushedTables, rows[0].BrownoutsReplacedTables)); // nothing pushed before day 7
         Assert.Equal(PriorTable.Version, rows[0].TableVersion); // week 1 runs the prior: the first retrain is on day 7
         Assert.True(File.Exists(Path.Combine(run.Folder, "deployment.png")));
     }
@@ -78,6 +80,27 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
         Assert.Equal(before.Count, int.Parse(line.Groups[1].Value));
         Assert.Equal(before.Sum(r => r.MotionEvents ?? 0), int.Parse(line.Groups[2].Value));
         Assert.True(store.Query("node-01", day7, null).Count > 0); // the store went on filling after the retrain
+    }
+
+    [Fact]
+    public void TrainingForTheNodesOfOneRoom_RebuildsEachNodesHistory_AndGatesOneTableOnAll()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        long start = EnvironmentChoice.DefaultStartUnixSeconds, day7 = start + 7 * 86_400;
+        using ReadingStore store = OpenStore();
+        List<HistoryReading> readings = StoreTrainer.Load(store, "node-01", null, day7 - 1);
+        // A second node of the same room kind in a darker spot.
+        List<HistoryReading> darker = readings.Select(r => r with { IlluminanceLux = r.IlluminanceLux * 0.5 }).ToList();
+
+        StoreTraining trained = StoreTrainer.TrainRoom([("bright", readings), ("dark", darker)], start, day7, new Core.Config.NodeConfig(),
+            Simulation.Physics.HardwareProfile.Default(), ShortDeployment.Seed, 2, 1);
+
+        Assert.Equal([readings.Count, darker.Count], trained.Histories.Select(h => h.Readings));
+        Assert.True(trained.Histories[1].Trace.IlluminanceLux.Sum(x => (double)x) < trained.Histories[0].Trace.IlluminanceLux.Sum(x => (double)x));
+        PushGate.Verdict kept = trained.Verdicts.Single(v => v.Name == trained.Kept);
+        Assert.True(kept.Eligible);
+        // Scored on both histories: the normal-start runs count every event of each.
+        Assert.Equal(trained.Histories.Sum(h => (long)h.Trace.MotionEventUnixSeconds.Length), kept.Score.EventsTotal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class DeploymentUsageTests
     [InlineData(CommandLine.Usage, "--weeks: expected an integer 1..52, got '0'", "deployment", "--weeks", "0", "--out", "d")]
     [InlineData(CommandLine.Usage, "--retrain", "deployment", "--retrain", "hourly", "--out", "d")]
     [InlineData(CommandLine.Usage, "--db needs --node ID", "train", "--db", "missing.db", "--out", "x.bin")]
+    [InlineData(CommandLine.Usage, "--node: n given twice", "train", "--db", "missing.db", "--node", "n,n", "--out", "x.bin")]
     [InlineData(CommandLine.Usage, "--db takes no --trace", "train", "--db", "missing.db", "--node", "n", "--trace", "a.txt", "--out", "x.bin")]
     [InlineData(CommandLine.Failed, "missing.db: not found", "train", "--db", "missing.db", "--node", "n", "--out", "x.bin")]
     [InlineData(CommandLine.Failed, "missing.bin: not found", "policy", "push", "--db", "missing.db", "--node", "n", "--policy", "missing.bin")]

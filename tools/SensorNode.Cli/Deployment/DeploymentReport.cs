@@ -2,6 +2,7 @@ using System.Globalization;
 using SensorNode.Core.Config;
 using SensorNode.Core.Policy;
 using SensorNode.Gateway;
+using SensorNode.Simulation;
 using SensorNode.Simulation.Deployment;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Oracle;
@@ -27,6 +28,7 @@ public static class DeploymentReport
         ServiceTargets service = ServiceTargets.FromConfig(config);
         NodeTimeline timeline = outcome.Run.Timeline!;
         List<HistoryReading> stored = StoreTrainer.Load(store, config.NodeId);
+        List<long>[] replaced = ReplacedRuns(env, outcome.Schedule, config, profile, service, seed);
         var rows = new List<DeploymentWeek>();
         for (int w = 0; w < env.DayCount / 7; w++)
         {
@@ -68,31 +70,67 @@ public static class DeploymentReport
                 UncensoredUtility = byName.TryGetValue(UncensoredName, out SimulationMetrics? u) ? u.Utility : null,
                 Brownouts = brownouts.Count,
                 BrownoutsOnPushedTables = brownouts.Count(t => !ReferenceEquals(TableSchedule.At(schedule, t), schedule[0].Table)),
+                BrownoutsReplacedTables = Enumerable.Range(1, schedule.Count - 1).Sum(i => replaced[i].Count(t => t >= from && t < to && Segment(schedule, t) == i)),
                 BrownoutsFloor = byName[EvaluatedPolicy.LeastSpendingName].Brownouts,
                 TableVersion = end.Version,
                 TableCrc = DeploymentCommand.Crc(end),
                 TablesApplied = schedule.Skip(1).Count(s => s.FromUnixSeconds >= from && s.FromUnixSeconds < to),
                 WatchedFraction = weekReadings.Count >= 2 ? CensoredHistory.Build("week", weekReadings, from, to, seed).WatchedFraction : 0,
             };
+            row.BrownoutsCausedByPush = Math.Max(0, row.BrownoutsOnPushedTables - row.BrownoutsReplacedTables);
             rows.Add(row);
             log?.WriteLine(Line(row));
         }
         return rows;
     }
 
+    /// <summary>
+    /// Per push i (1..), the brown-out times of the whole deployment run again continuously with the schedule cut before
+    /// push i: what the node would have done had it kept the table that push replaced. Index 0 is unused.
+    /// </summary>
+    private static List<long>[] ReplacedRuns(EnvironmentTrace env, IReadOnlyList<(long FromUnixSeconds, PolicyTable Table)> schedule, NodeConfig config,
+        HardwareProfile profile, ServiceTargets service, int seed)
+    {
+        var runs = new List<long>[schedule.Count];
+        runs[0] = [];
+        Parallel.For(1, schedule.Count, i =>
+        {
+            var kept = schedule.Take(i).ToList();
+            SimulatedNode? node = null;
+            var setup = new SimulationSetup
+            {
+                Config = config, Profile = profile, Environment = env, Policy = PolicySpec.BuiltIn(), Seed = seed, Service = service,
+                InitialVolts = PolicyTrainer.NormalStartVolts,
+                PolicyFactory = _ => new TableSchedule(kept, () => node!.Clock.NowUnixMilliseconds / 1000),
+            };
+            var simulator = new NodeSimulator(setup, 0, recordTimeline: true);
+            node = simulator.Node;
+            runs[i] = simulator.Run().Timeline!.BrownoutTimes.ToList();
+        });
+        return runs;
+    }
+
+    // Index in the schedule of the table in force at t.
+    private static int Segment(IReadOnlyList<(long FromUnixSeconds, PolicyTable Table)> schedule, long t)
+    {
+        int index = 0;
+        for (int i = 0; i < schedule.Count; i++) if (schedule[i].FromUnixSeconds <= t) index = i;
+        return index;
+    }
+
     public static string Markdown(IReadOnlyList<DeploymentWeek> rows)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
-        w.WriteLine("| week | events | captured | oracle | captured / oracle | utility | best baseline | uncensored-trained | brown-outs (pushed tables) | table |");
+        w.WriteLine("| week | events | captured | oracle | captured / oracle | utility | best baseline | uncensored-trained | brown-outs (on pushed tables / had they not been pushed) | table |");
         w.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (DeploymentWeek r in rows)
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} | {r.CapturedOfOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.Brownouts} ({r.BrownoutsOnPushedTables}) | v{r.TableVersion} {r.TableCrc} |"));
+                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} | {r.CapturedOfOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.Brownouts} ({r.BrownoutsOnPushedTables} / {r.BrownoutsReplacedTables}) | v{r.TableVersion} {r.TableCrc} |"));
         }
         return w.ToString();
     }
 
     private static string Line(DeploymentWeek r) => string.Create(CultureInfo.InvariantCulture,
-        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")}), brown-outs {r.Brownouts}, table v{r.TableVersion}");
+        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")}), brown-outs {r.Brownouts} ({r.BrownoutsOnPushedTables} on pushed tables, {r.BrownoutsReplacedTables} had they not been pushed), table v{r.TableVersion}");
 }

@@ -16,6 +16,12 @@ public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, His
 
     /// <summary>The kept table's score on the reconstructed history.</summary>
     public TableScore? KeptScore { get; init; }
+
+    /// <summary>Every candidate the gate scored (learned, current, prior, built-in), with its brown-outs on the darker copies and whether it was as safe as the reference.</summary>
+    public IReadOnlyList<PushGate.Verdict> Verdicts { get; init; } = [];
+
+    /// <summary>Every node's reconstructed history (one for a single node; <see cref="History"/> is the first).</summary>
+    public IReadOnlyList<HistoryTrace> Histories { get; init; } = [];
 }
 
 /// <summary>
@@ -24,6 +30,12 @@ public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, His
 /// </summary>
 public static class StoreTrainer
 {
+    /// <summary>Passes of the trainer's simulator-verified search in a site retrain (TrainingOptions.SearchSweeps).</summary>
+    public const int SiteSearchSweeps = 2;
+
+    /// <summary>States the search of a site retrain tries (TrainingOptions.SearchStates).</summary>
+    public const int SiteSearchStates = 40;
+
     /// <summary>The node's stored readings with a time in [from, to] (both optional), oldest first, as the learner reads them.</summary>
     public static List<HistoryReading> Load(ReadingStore store, string nodeId, long? fromUnixSeconds = null, long? toUnixSeconds = null) =>
         store.Query(nodeId, fromUnixSeconds, toUnixSeconds)
@@ -35,52 +47,45 @@ public static class StoreTrainer
 
     /// <summary>
     /// Trains on <paramref name="readings"/> over the window [start, end) (local midnights are the day boundaries), then
-    /// <b>gates</b> the result: the learned table, the table the node runs now (<paramref name="current"/>), the prior and
-    /// the built-in table, each with the exploration budget applied, are scored by the trainer's own evaluation on the
-    /// same reconstructed history (normal, cold and stressed starts); the one with the fewest brown-outs, then the
-    /// highest utility, is returned as version <paramref name="version"/>. <see cref="StoreTraining.Kept"/> says which;
-    /// "current" means there is nothing better to push.
+    /// <b>gates</b> the result (<see cref="PushGate"/>): the learned table, the table the node runs now
+    /// (<paramref name="current"/>), the prior and the built-in table (the last three with the exploration budget,
+    /// re-versioned) are kept only if no less safe than <paramref name="current"/> (or the prior when unknown) on
+    /// darker copies of the reconstructed history; of those the fewest brown-outs, then the highest utility, is returned
+    /// as version <paramref name="version"/>. <see cref="StoreTraining.Kept"/> says which; "current" means there is
+    /// nothing better to push.
     /// </summary>
     public static StoreTraining Train(IReadOnlyList<HistoryReading> readings, string name, long startUnixSeconds, long endUnixSeconds, NodeConfig config,
-        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null)
+        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps, int searchStates = SiteSearchStates) =>
+        TrainRoom([(name, readings)], startUnixSeconds, endUnixSeconds, config, profile, seed, episodes, version, current, searchSweeps, searchStates);
+
+    /// <summary>
+    /// <see cref="Train"/> on the stored readings of several nodes of one room kind at once: each node's history is
+    /// rebuilt on its own (<see cref="CensoredHistory"/>) and becomes one training environment; one table is learned
+    /// for all of them and gated on all of them (the darkest stress copy any history asks for).
+    /// </summary>
+    public static StoreTraining TrainRoom(IReadOnlyList<(string Name, IReadOnlyList<HistoryReading> Readings)> nodes, long startUnixSeconds, long endUnixSeconds,
+        NodeConfig config, HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps,
+        int searchStates = SiteSearchStates)
     {
-        HistoryTrace history = CensoredHistory.Build(name, readings, startUnixSeconds, endUnixSeconds, seed);
+        if (nodes.Count == 0) throw new ArgumentException("no node to learn from");
+        HistoryTrace[] histories = nodes.Select((n, i) => CensoredHistory.Build(n.Name, n.Readings, startUnixSeconds, endUnixSeconds, seed + i)).ToArray();
         var options = new TrainingOptions
         {
-            Environments = [history.Trace], Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
-            Episodes = episodes, TableVersion = version, StressLightScales = [history.StressLightScale],
+            Environments = histories.Select(h => h.Trace).ToArray(), Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
+            Episodes = episodes, TableVersion = version, StressLightScales = [histories.Min(h => h.StressLightScale)],
+            SearchSweeps = searchSweeps, SearchStates = searchStates,
         };
         TrainingResult result = PolicyTrainer.Train(options);
-        var candidates = new List<(string Name, PolicyTable Table)> { ("learned", result.Table) };
+        var candidates = new List<(string Name, PolicyTable Table)> { ("learned", ExplorationBudget.Apply(Versioned(result.Table, version))) };
         if (current != null) candidates.Add(("current", current));
-        candidates.Add(("prior", PriorTable.Build()));
-        candidates.Add(("built-in", PolicyTable.BuiltIn()));
-        (string Name, PolicyTable Table, TableScore Score)? best = null;
-        foreach ((string candidate, PolicyTable table) in candidates)
-        {
-            PolicyTable explored = candidate == "current" ? table : ExplorationBudget.Apply(Versioned(table, version));
-            TableScore score = PolicyTrainer.Evaluate(Codes(explored), options);
-            if (best == null || Better(score, best.Value.Score)) best = (candidate, explored, score);
-        }
-        return new StoreTraining(best!.Value.Table, result, history) { Kept = best.Value.Name, KeptScore = best.Value.Score };
+        candidates.Add(("prior", ExplorationBudget.Apply(Versioned(PriorTable.Build(), version))));
+        candidates.Add(("built-in", ExplorationBudget.Apply(Versioned(PolicyTable.BuiltIn(), version))));
+        // Never less safe than what runs: the node's current table, or when the store does not say, the frugal prior.
+        (PushGate.Verdict chosen, IReadOnlyList<PushGate.Verdict> all) = PushGate.Choose(candidates, current ?? PriorTable.Build(), options);
+        return new StoreTraining(chosen.Table, result, histories[0]) { Kept = chosen.Name, KeptScore = chosen.Score, Verdicts = all, Histories = histories };
     }
 
-    // Fewer brown-outs from the normal and cold starts, then in the stress runs, then higher utility (ties keep the earlier candidate).
-    private static bool Better(TableScore a, TableScore b)
-    {
-        long safeA = a.Brownouts + a.BrownoutsColdStart, safeB = b.Brownouts + b.BrownoutsColdStart;
-        if (safeA != safeB) return safeA < safeB;
-        if (a.BrownoutsStress != b.BrownoutsStress) return a.BrownoutsStress < b.BrownoutsStress;
-        return a.Utility > b.Utility + 1e-9;
-    }
-
-    private static byte[] Codes(PolicyTable table)
-    {
-        byte[] bytes = table.Serialize();
-        return bytes[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)];
-    }
-
-    private static PolicyTable Versioned(PolicyTable table, uint version) => PolicyTable.FromActionCodesFor(version, Codes(table), table.LayoutId);
+    private static PolicyTable Versioned(PolicyTable table, uint version) => PolicyTable.FromActionCodesFor(version, PushGate.Codes(table), table.LayoutId);
 
     /// <summary>The whole local days covered by <paramref name="readings"/>, or the last <paramref name="days"/> of them: [start, end).</summary>
     public static (long Start, long End) Window(IReadOnlyList<HistoryReading> readings, int? days)

@@ -27,7 +27,7 @@ public static class TrainCommand
         CliOption.Flag("--fleet", "no trace: train the fleet-default table on a synthetic office, corridor and window-side room (FleetDefault; version 102)"),
         CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
         CliOption.Text("--db", "learn from the gateway's store instead of a trace (with --node; --days: its last N days; docs/policy.md \"Learning on site\")", "FILE"),
-        CliOption.Text("--node", "the node whose stored readings --db learns from", "ID"),
+        CliOption.Text("--node", "the node whose stored readings --db learns from; ID,ID,... for the nodes of one room kind (one table for all of them)", "ID"),
         CliOption.Quiet()).With(Run);
 
     /// <summary><c>sensornode train ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>

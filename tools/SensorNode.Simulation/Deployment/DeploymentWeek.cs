@@ -41,6 +41,15 @@ public sealed class DeploymentWeek
     /// <summary>Brown-outs while a pushed table (not the prior) was in force.</summary>
     [JsonPropertyName("brownouts_on_pushed_tables")] public long BrownoutsOnPushedTables { get; set; }
 
+    /// <summary>
+    /// The counterfactual of <see cref="BrownoutsOnPushedTables"/>: over the same spans, the brown-outs of the same
+    /// continuous run had the node kept the table each push replaced (the run from day 0 with the schedule cut before that push).
+    /// </summary>
+    [JsonPropertyName("brownouts_replaced_tables")] public long BrownoutsReplacedTables { get; set; }
+
+    /// <summary>Brown-outs caused by a pushed table: max(0, <see cref="BrownoutsOnPushedTables"/> - <see cref="BrownoutsReplacedTables"/>).</summary>
+    [JsonPropertyName("brownouts_caused_by_push")] public long BrownoutsCausedByPush { get; set; }
+
     /// <summary>Least-spending's brown-outs on the week from 4.0 V (no policy can do fewer).</summary>
     [JsonPropertyName("brownouts_floor")] public long BrownoutsFloor { get; set; }
 
