@@ -156,6 +156,18 @@ public class OccupancyInferenceTests
     }
 
     [Fact]
+    public void StoredReadings_TakeTheAnnouncedCommitment_OnlyOnTheReadingItCameWith()
+    {
+        StoredReading[] rows = [new("n1", 1, T0, null, null, null, null, 1, T0 * 1000, 300), new("n1", 2, T0 + 600, null, null, null, null, 0, (T0 + 600) * 1000, 600)];
+
+        List<OccupancyObservation> committed = RoomOccupancy.Observations(rows, null, new WatchAnnouncement(T0 + 600, 7200, false));
+        Assert.Equal(T0 + 7800, committed[^1].WatchUntilUnixSeconds);
+        Assert.Null(committed[0].WatchUntilUnixSeconds);
+        // Announced with an older pack (a newer reading came without it): not this reading's.
+        Assert.Null(RoomOccupancy.Observations(rows, null, new WatchAnnouncement(T0, 7200, false))[^1].WatchUntilUnixSeconds);
+    }
+
+    [Fact]
     public void Add_RefusesAnOlderReading()
     {
         OccupancyInference inference = Fed(Reading(T0, 300));
