@@ -39,6 +39,8 @@ namespace SensorNode.Core
         /// <summary>Motion events since the previous reading; whether this wake's motion is an arrival.</summary>
         internal int MotionEvents;
         internal bool ArrivalWake;
+        /// <summary>The watch commitment's rule at this wake (step 8b; all zero when it did not run).</summary>
+        internal SensorNode.Core.Policy.WatchCommitment.Decision Watch;
         /// <summary>The node was dead between the previous reading and this one; seconds the PIR watched meanwhile (-1 unknown).</summary>
         internal bool BrownoutBefore;
         internal int ArmedSeconds;

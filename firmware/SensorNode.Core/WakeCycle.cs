@@ -108,6 +108,7 @@ namespace SensorNode.Core
             Store(wake, reading);                    // 6
             PolicyAction action = Decide(wake);      // 7
             SleepPlan plan = PlanSleep(action, wake); // 8
+            action = DecideWatch(wake, action);      // 8b
             plan = MaybeTransmit(wake, action, plan); // 9, 9b
             Persist(wake, plan);                     // 10
             ConfirmApplication(wake);                // 11
@@ -362,6 +363,34 @@ namespace SensorNode.Core
             return plan;
         }
 
+        // 8b. The watch commitment ([watch], docs/occupancy.md): on top of the table, a report owed to the gateway (the room
+        //     turned active or quiet under a commitment) or a commitment to make or renew is a transmit. Needs wall time and
+        //     a voltage: without them no commitment is made (and the publish carries none).
+        private PolicyAction DecideWatch(WakeContext wake, PolicyAction action)
+        {
+            if (!wake.TimeKnown || !wake.SupercapOk || (_config.WatchCommitMinutes <= 0 && wake.State.WatchMinutes <= 0))
+            {
+                return action;
+            }
+            wake.Watch = WatchCommitment.Decide(_config, wake.State, wake.NowUnixSeconds, wake.SupercapMillivolts);
+            wake.Report.WatchReason = wake.Watch.Reason;
+            if (wake.Watch.Transmit)
+            {
+                action.Transmit = true;
+            }
+            return action;
+        }
+
+        // The sleep under the commitment the broker acknowledged (a new one, else what is left of the old).
+        private SleepPlan PlanWatch(WakeContext wake, SleepPlan plan)
+        {
+            if (!wake.TimeKnown)
+            {
+                return plan;
+            }
+            return WatchCommitment.Plan(_config, wake.State, wake.NowUnixSeconds, WatchCommitment.RemainingSeconds(wake.State, wake.NowUnixSeconds), plan);
+        }
+
         // 9. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall time
         //    connects whatever the policy says (the guard permitting): association syncs the clock, and until then its
         //    readings carry no time and the policy has no hour to go by. The radio can only be used in a boot that
@@ -393,7 +422,7 @@ namespace SensorNode.Core
                 else
                 {
                     long radioStart = clock.UptimeMilliseconds;
-                    Transmit(state, wake.SupercapMillivolts, wake.NowUnixSeconds, plan.SleepSeconds, report);
+                    Transmit(wake, plan, report);
                     radioMilliseconds = clock.UptimeMilliseconds - radioStart;
                 }
             }
@@ -403,6 +432,7 @@ namespace SensorNode.Core
                 radioMilliseconds = clock.UptimeMilliseconds;
             }
             report.RadioMilliseconds = radioMilliseconds;
+            plan = PlanWatch(wake, plan);
 
             if (_eventRtc != null && !_eventRtc.PrepareSleep(plan.MotionWakeArmed))
             {
@@ -478,8 +508,11 @@ namespace SensorNode.Core
         }
 
         /// <summary>Wi-Fi up, MQTT connect with the will, publish the backlog oldest first, and always tear down.</summary>
-        private void Transmit(NodeState state, int supercapMillivolts, long nowUnixSeconds, int sleepSeconds, WakeReport report)
+        private void Transmit(WakeContext wake, SleepPlan plan, WakeReport report)
         {
+            NodeState state = wake.State;
+            int supercapMillivolts = wake.SupercapMillivolts;
+            long nowUnixSeconds = wake.NowUnixSeconds;
             report.RadioStarted = true;
             try
             {
@@ -520,6 +553,8 @@ namespace SensorNode.Core
                 energy.LastWakeCostMicrojoules = state.LastWakeCostMicrojoules;
                 energy.HarvestMicrowatts = state.HarvestMicrowatts;
                 energy.DroppedReadings = state.DroppedReadings;
+                energy.WatchSeconds = wake.Watch.CommitSeconds;
+                energy.WatchActive = wake.Watch.Active;
                 for (int message = 0; message < MaxMessagesPerWake; message++)
                 {
                     int count = _log.ReadPending(state.AckedSequence, _batch, _batch.Length);
@@ -543,6 +578,11 @@ namespace SensorNode.Core
                     }
                     state.AckedSequence = _batch[count - 1].Sequence;
                     state.LastTransmitUnixSeconds = nowUnixSeconds;
+                    // Every publish states the commitment (none when the rule did not run): the acknowledged one is what binds.
+                    state.WatchMinutes = (byte)(wake.Watch.CommitSeconds / 60); // at most 255 min: [watch] commit_minutes' range
+                    state.WatchReportedActive = wake.Watch.Active;
+                    report.WatchSeconds = wake.Watch.CommitSeconds;
+                    report.WatchActive = wake.Watch.Active;
                     report.MessagesAcknowledged++;
                     report.ReadingsAcknowledged += count;
                 }
@@ -559,7 +599,7 @@ namespace SensorNode.Core
                 if (!report.BrokerFailed)
                 {
                     // Retained "sleeping:<s>": dashboards and the gateway know when to expect the node back.
-                    int length = AvailabilityPayload.WriteSleeping(_senml.Buffer, sleepSeconds, ConfigCrc);
+                    int length = AvailabilityPayload.WriteSleeping(_senml.Buffer, PlanWatch(wake, plan).SleepSeconds, ConfigCrc);
                     if (_hardware.Mqtt.PublishQos1(_topics.Availability, _senml.Buffer, length, true, _config.MqttAckTimeoutMilliseconds) == MqttPublishResult.Acknowledged)
                     {
                         report.AvailabilityAnnounced = true;

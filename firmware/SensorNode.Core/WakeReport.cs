@@ -15,6 +15,12 @@ namespace SensorNode.Core
         public ReadingFaults Faults;
         /// <summary>The reading's <see cref="Reading.ArmedSeconds"/> (s the PIR watched since the previous reading; -1 unknown) and motion count.</summary>
         public int ArmedSeconds;
+        /// <summary>Why the watch commitment asked for a transmit (<see cref="Policy.WatchCommitment.ReasonArrival"/> ...; 0 none).</summary>
+        public int WatchReason;
+        /// <summary>Watch commitment the broker acknowledged with this wake's publish, s from the reading (0 = none).</summary>
+        public int WatchSeconds;
+        /// <summary>With <see cref="WatchSeconds"/>: the publish reported the room active.</summary>
+        public bool WatchActive;
         public int MotionEvents;
         /// <summary>Flash refused the reading (counted as dropped).</summary>
         public bool StorageFailed;

@@ -162,6 +162,7 @@ namespace SensorNode.Core.Config
             if (s == "log") return ApplyLog(c, e);
             if (s == "service") return ApplyService(c, e);
             if (s == "rtc") return ApplyRtc(c, e);
+            if (s == "watch") return ApplyWatch(c, e);
             return false;
         }
 
@@ -302,6 +303,19 @@ namespace SensorNode.Core.Config
             else if (k == "weight_temperature") c.ServiceWeightTemperatureMilli = e.Milli(c.ServiceWeightTemperatureMilli, 0, 100000);
             else if (k == "weight_dead_time") c.ServiceWeightDeadTimeMilli = e.Milli(c.ServiceWeightDeadTimeMilli, 0, 100000);
             else if (k == "weight_brownout") c.ServiceWeightBrownoutMilli = e.Milli(c.ServiceWeightBrownoutMilli, 0, 100000);
+            else return false;
+            return true;
+        }
+
+        private static bool ApplyWatch(NodeConfig c, ConfigEntry e)
+        {
+            string k = e.Key;
+            if (k == "commit_minutes") c.WatchCommitMinutes = e.Int(c.WatchCommitMinutes, 0, 255);
+            else if (k == "quiet_minutes") c.WatchQuietMinutes = e.Int(c.WatchQuietMinutes, 1, 240);
+            else if (k == "min_millivolts") c.WatchMinMillivolts = e.Int(c.WatchMinMillivolts, 0, 65535);
+            else if (k == "first_hour") c.WatchFirstHour = e.Int(c.WatchFirstHour, 0, 23);
+            else if (k == "last_hour") c.WatchLastHour = e.Int(c.WatchLastHour, 1, 24);
+            else if (k == "weekdays_only") c.WatchWeekdaysOnly = e.Bool(c.WatchWeekdaysOnly);
             else return false;
             return true;
         }

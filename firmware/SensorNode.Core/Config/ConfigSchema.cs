@@ -23,7 +23,7 @@ namespace SensorNode.Core.Config
         internal static ConfigSchema ForNodeConfig()
         {
             return new ConfigSchema(
-                new string[] { "board", "pins", "sensors", "adc", "supercap", "power", "wake", "time", "wifi", "mqtt", "log", "service", "rtc" },
+                new string[] { "board", "pins", "sensors", "adc", "supercap", "power", "wake", "time", "wifi", "mqtt", "log", "service", "rtc", "watch" },
                 new string[][]
                 {
                     new string[] { "target", "serial_port", "firmware_version", "deploy_address" },
@@ -39,6 +39,7 @@ namespace SensorNode.Core.Config
                     new string[] { "capacity_readings" },
                     new string[] { "arrival_gap_minutes", "arrival_target_minutes", "temperature_interval_minutes", "weight_events", "weight_arrivals", "weight_temperature", "weight_dead_time", "weight_brownout" },
                     new string[] { "address", "interrupt_pin", "sync_tolerance_seconds" },
+                    new string[] { "commit_minutes", "quiet_minutes", "min_millivolts", "first_hour", "last_hour", "weekdays_only" },
                 });
         }
 

@@ -73,6 +73,16 @@ namespace SensorNode.Core.Config
             CheckWifi(config);
             CheckMqtt(config);
             CheckRtc(config);
+            CheckWatch(config);
+        }
+
+        // The commitment's window must hold at least one hour, and it is reported only when the commitment is on.
+        private void CheckWatch(NodeConfig c)
+        {
+            if (c.WatchCommitMinutes > 0 && c.WatchFirstHour >= c.WatchLastHour)
+            {
+                CrossField("watch.last_hour", "last_hour " + c.WatchLastHour.ToString() + " must be after first_hour " + c.WatchFirstHour.ToString() + ": no hour would take a new commitment");
+            }
         }
 
         // The event RTC's INT must be able to wake the chip (ext0 needs an RTC GPIO) and must not share a pin or an address.

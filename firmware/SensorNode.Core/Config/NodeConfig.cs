@@ -185,5 +185,22 @@ namespace SensorNode.Core.Config
         public int RtcInterruptPin = 26;
         /// <summary>After an SNTP sync, the RTC is set when it differs from network time by more than this, s (0-3600).</summary>
         public int RtcSyncToleranceSeconds = 1;
+
+        // [watch]: the watch commitment (docs/occupancy.md "The watch commitment"). Off unless commit_minutes is set.
+        /// <summary>
+        /// Length of the commitment each publish carries, min (0-255; 0 = off): the PIR stays armed that long and the node
+        /// transmits at once when the room turns active (motion after quiet) or quiet, and renews it when it runs out.
+        /// </summary>
+        public int WatchCommitMinutes;
+        /// <summary>Quiet = no motion for this long, min (1-240): the node reports it then (the gateway's vacancy delay).</summary>
+        public int WatchQuietMinutes = 40;
+        /// <summary>A new commitment only at or above this supercap voltage, mV (0-65535): one already made is kept.</summary>
+        public int WatchMinMillivolts = 4000;
+        /// <summary>New commitments only from this local hour (0-23, [time] utc_offset_minutes)...</summary>
+        public int WatchFirstHour = 7;
+        /// <summary>...to before this one (1-24): outside the HVAC schedule's occupied period the building sets back anyway.</summary>
+        public int WatchLastHour = 19;
+        /// <summary>New commitments Monday to Friday only (local days).</summary>
+        public bool WatchWeekdaysOnly = true;
     }
 }

@@ -44,6 +44,14 @@ namespace SensorNode.Core.Storage
         public bool LastSleepArmingKnown;
         /// <summary>The PIR was armed (watching) for the sleep the previous wake planned: the next reading's coverage.</summary>
         public bool LastSleepMotionArmed;
+        /// <summary>
+        /// Watch commitment the broker acknowledged with the last publish, min from <see cref="LastTransmitUnixSeconds"/>
+        /// (0 to 255; 0 = none): until then the PIR stays armed and the node reports a change of the room at once
+        /// (<see cref="Policy.WatchCommitment"/>, docs/occupancy.md).
+        /// </summary>
+        public byte WatchMinutes;
+        /// <summary>What that publish told: true = active (motion within [watch] quiet_minutes), false = quiet.</summary>
+        public bool WatchReportedActive;
 
         /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
         public void CopyFrom(NodeState other)
@@ -65,6 +73,8 @@ namespace SensorNode.Core.Storage
             PublishFailures = other.PublishFailures;
             LastSleepArmingKnown = other.LastSleepArmingKnown;
             LastSleepMotionArmed = other.LastSleepMotionArmed;
+            WatchMinutes = other.WatchMinutes;
+            WatchReportedActive = other.WatchReportedActive;
         }
     }
 }

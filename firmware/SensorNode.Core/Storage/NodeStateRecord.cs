@@ -18,6 +18,11 @@ namespace SensorNode.Core.Storage
         private const int ArmingOffset = 1;
         private const byte ArmingKnownBit = 0x01;
         private const byte ArmedBit = 0x02;
+        // Byte 2: watch commitment, min (u8); byte 3 bit 0: it reported the room active. Were reserved and written 0, so an
+        // older record reads as "no commitment".
+        private const int WatchMinutesOffset = 2;
+        private const int WatchFlagsOffset = 3;
+        private const byte WatchActiveBit = 0x01;
         private const int GenerationOffset = 4;
         private const int NextSequenceOffset = 8;
         private const int AckedSequenceOffset = 12;
@@ -46,8 +51,8 @@ namespace SensorNode.Core.Storage
                 arming = state.LastSleepMotionArmed ? (byte)(ArmingKnownBit | ArmedBit) : ArmingKnownBit;
             }
             buffer[offset + ArmingOffset] = arming;
-            buffer[offset + 2] = 0;
-            buffer[offset + 3] = 0;
+            buffer[offset + WatchMinutesOffset] = state.WatchMinutes;
+            buffer[offset + WatchFlagsOffset] = state.WatchReportedActive ? WatchActiveBit : (byte)0;
             LittleEndian.WriteUInt32(buffer, offset + GenerationOffset, generation);
             LittleEndian.WriteUInt32(buffer, offset + NextSequenceOffset, state.NextSequence);
             LittleEndian.WriteUInt32(buffer, offset + AckedSequenceOffset, state.AckedSequence);
@@ -100,6 +105,8 @@ namespace SensorNode.Core.Storage
             byte arming = buffer[offset + ArmingOffset];
             into.LastSleepArmingKnown = (arming & ArmingKnownBit) != 0;
             into.LastSleepMotionArmed = into.LastSleepArmingKnown && (arming & ArmedBit) != 0;
+            into.WatchMinutes = buffer[offset + WatchMinutesOffset];
+            into.WatchReportedActive = (buffer[offset + WatchFlagsOffset] & WatchActiveBit) != 0;
         }
     }
 }

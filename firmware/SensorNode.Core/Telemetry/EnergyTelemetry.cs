@@ -16,5 +16,11 @@ namespace SensorNode.Core.Telemetry
         public int HarvestMicrowatts;
         /// <summary>Unacknowledged readings lost to a full log since first flash. Published as "dropped", count.</summary>
         public uint DroppedReadings;
+        /// <summary>
+        /// Watch commitment from the pack's base time, s (0 = none: not encoded). Published as "watch", s (docs/mqtt.md).
+        /// </summary>
+        public int WatchSeconds;
+        /// <summary>With a commitment: the node saw motion within its quiet delay. Published as "watch_active" = 1 only when true.</summary>
+        public bool WatchActive;
     }
 }

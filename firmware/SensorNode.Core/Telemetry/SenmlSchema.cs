@@ -40,6 +40,10 @@ namespace SensorNode.Core.Telemetry
         public const string Armed = "armed";
         /// <summary>1 when the node was dead (brown-out) between the previous reading and this one, count.</summary>
         public const string Brownout = "brownout";
+        /// <summary>Watch commitment: seconds from the base time the PIR stays armed and changes are reported at once, s.</summary>
+        public const string Watch = "watch";
+        /// <summary>With "watch": 1 when the node reports the room active (motion within its quiet delay), count.</summary>
+        public const string WatchActive = "watch_active";
 
         // Units (RFC 8428 section 12.1).
         /// <summary>Joules.</summary>

@@ -450,4 +450,14 @@ public class RtcConfigTests
         ConfigParserTests.Parse("[rtc]\n" + line + "\n", out var errors);
         Assert.Contains(errors, e => e.ToString().Contains(field));
     }
+
+    [Fact]
+    public void AWatchWindowWithoutAnHour_IsNamedInTheError_OnlyWhenTheCommitmentIsOn()
+    {
+        ConfigParserTests.Parse("[watch]\ncommit_minutes = 240\nfirst_hour = 19\nlast_hour = 7\n", out var errors);
+        Assert.Contains(errors, e => e.ToString().Contains("[watch] last_hour"));
+
+        ConfigParserTests.Parse("[watch]\nfirst_hour = 19\nlast_hour = 7\n", out var off);
+        Assert.DoesNotContain(off, e => e.ToString().Contains("[watch]"));
+    }
 }

@@ -26,6 +26,7 @@ public class NodeStateStoreTests
                 Type t when t == typeof(int) => (object)(int)-value,
                 Type t when t == typeof(long) => (object)(value * 100_000L),
                 Type t when t == typeof(bool) => (object)true,
+                Type t when t == typeof(byte) => (object)(byte)(value | 1),
                 Type t => throw new InvalidOperationException($"NodeStateStoreTests: add {t} for field {Fields[i].Name}"),
             };
             Fields[i].SetValue(state, boxed);

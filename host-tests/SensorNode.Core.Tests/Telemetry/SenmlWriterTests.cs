@@ -130,6 +130,22 @@ public class SenmlWriterTests
 
 
     [Fact]
+    public void TryEncode_WritesTheWatchCommitment_AfterTheEnergyRecords_OnlyWhenThereIsOne()
+    {
+        var committed = new EnergyTelemetry { WatchSeconds = 14400, WatchActive = true };
+        string json = Encode("n1", new[] { Full(7, Now) }, committed);
+        Assert.Contains("{\"n\":\"dropped\",\"u\":\"count\",\"v\":0}," +
+            "{\"n\":\"watch\",\"u\":\"s\",\"v\":14400}," +
+            "{\"n\":\"watch_active\",\"u\":\"count\",\"v\":1}," +
+            "{\"n\":\"seq\",\"v\":7}", json);
+
+        Assert.DoesNotContain("watch", Encode("n1", new[] { Full(7, Now) }, new EnergyTelemetry { WatchActive = true }));
+        // Without a known time there is no base time to count the commitment from: none is announced.
+        var untimed = new Reading { Sequence = 1, ArmedSeconds = -1, Faults = ReadingFaults.TimeUnknown };
+        Assert.DoesNotContain("watch", Encode("n1", new[] { untimed }, committed));
+    }
+
+    [Fact]
     public void TryEncode_OmitsBaseTime_WhenNoReadingHasTime()
     {
         var reading = new Reading { Sequence = 1, MotionEvents = 0, ArmedSeconds = -1, Faults = ReadingFaults.TimeUnknown | ReadingFaults.Climate | ReadingFaults.Light | ReadingFaults.Supercap };
@@ -325,6 +341,7 @@ public class SenmlWriterCapacityTests
         var energy = new EnergyTelemetry
         {
             StoredMicrojoules = long.MinValue, LastWakeCostMicrojoules = int.MinValue, HarvestMicrowatts = int.MinValue, DroppedReadings = uint.MaxValue,
+            WatchSeconds = int.MaxValue, WatchActive = true,
         };
         var writer = new SenmlWriter(SenmlWriter.CapacityFor(count));
         string nodeId = new string('a', 32);

@@ -5,7 +5,8 @@ namespace SensorNode.Gateway.Tests.Occupancy;
 public class OccupancyInferenceTests
 {
     private const long T0 = 1_727_690_400; // a Monday 10:00
-    private static readonly OccupancyParameters Rules = new(); // hold 20 min, vacant after 20 min watched
+    // Hold 20 min, vacant after 20 min watched (the defaults are 40: these tests are about the mechanics).
+    private static readonly OccupancyParameters Rules = new() { OccupiedHoldSeconds = 1200, VacantAfterWatchedSeconds = 1200 };
 
     private static OccupancyObservation Reading(long t, int? armed, int motion = 0, bool brownout = false, long? nextWake = null) =>
         new(t, armed, motion, brownout, t, nextWake);
@@ -89,6 +90,81 @@ public class OccupancyInferenceTests
 
         Assert.Equal(OccupancyState.Unknown, Fed(readings).Decide(T0 + 1300).State);
         Assert.Equal(OccupancyState.Vacant, presuming.Decide(T0 + 1300).State);
+    }
+
+    private static OccupancyObservation Committed(long t, int? armed, long until, bool active, int motion = 0) =>
+        new(t, armed, motion, false, t, null, until, active);
+
+    [Fact]
+    public void QuietCommitment_CountsTheSleepAsWatched_UntilItEnds_ThenUnknown()
+    {
+        // Motion at T0; the node reports quiet at T0 + 600 (watched 10 min) with a 2 h commitment.
+        OccupancyInference inference = Fed(Reading(T0, 300, motion: 1), Committed(T0 + 600, 600, T0 + 7800, active: false));
+
+        Assert.Equal(OccupancyState.Occupied, inference.Decide(T0 + 1100).State);  // motion 18 min ago
+        OccupancyDecision vacant = inference.Decide(T0 + 1300);
+        Assert.Equal(OccupancyState.Vacant, vacant.State);
+        Assert.Equal(1300, vacant.WatchedSeconds);
+        Assert.Equal(OccupancyState.Vacant, inference.Decide(T0 + 7800).State);
+        OccupancyDecision ended = inference.Decide(T0 + 7800 + Rules.NextWakeGraceSeconds + 1);
+        Assert.Equal(OccupancyState.Unknown, ended.State);
+        Assert.StartsWith("watch ended", ended.Evidence);
+    }
+
+    [Fact]
+    public void ActiveCommitment_IsOccupied_PastTheHold_UntilTheNodeReportsQuiet()
+    {
+        OccupancyInference inference = Fed(Committed(T0, 300, T0 + 7200, active: true, motion: 1));
+
+        Assert.Equal(OccupancyState.Occupied, inference.Decide(T0 + 3000).State);
+        Assert.Equal("motion, node watching", inference.Decide(T0 + 3000).Evidence);
+        Assert.True(inference.Add(Committed(T0 + 3600, 1200, T0 + 10800, active: false)));   // last motion at T0 + 2400
+        Assert.Equal(OccupancyState.Vacant, inference.Decide(T0 + 3600).State);
+    }
+
+    [Fact]
+    public void AReadingWithoutACommitment_EndsThePresumption()
+    {
+        OccupancyInference inference = Fed(Committed(T0, 1800, T0 + 7200, active: false), Reading(T0 + 600, 0));
+
+        Assert.Equal(OccupancyState.Unknown, inference.Decide(T0 + 1800).State);
+    }
+
+    [Fact]
+    public void AsTaken_AnArmedIntervalReportedLater_CountsFromWhereItWasWatched()
+    {
+        // Motion at T0, then one armed 2 h sleep ended by motion: the room was watched empty in between.
+        OccupancyObservation[] readings = [Reading(T0, 300, motion: 1), Reading(T0 + 7200, 7200, motion: 1)];
+        long[] times = [T0 + 600, T0 + 1500, T0 + 7100];
+
+        OccupancyDecision[] asTaken = OccupancySeries.DecideAt(readings, times, Rules, live: false).Decisions;
+        OccupancyDecision[] live = OccupancySeries.DecideAt(readings, times, Rules, live: true).Decisions;
+
+        Assert.Equal(OccupancyState.Occupied, asTaken[0].State);       // motion 10 min ago
+        Assert.Equal(OccupancyState.Vacant, asTaken[1].State);         // watched 25 min since the motion
+        Assert.Equal(1500, asTaken[1].WatchedSeconds);
+        Assert.Equal(OccupancyState.Vacant, asTaken[2].State);
+        Assert.All(live.Skip(1), d => Assert.Equal(OccupancyState.Unknown, d.State));   // nobody knew yet
+    }
+
+    [Fact]
+    public void AsTaken_ADisarmedIntervalIsNoEvidence()
+    {
+        OccupancyObservation[] readings = [Reading(T0, 300, motion: 1), Reading(T0 + 7200, 0)];
+
+        Assert.NotEqual(OccupancyState.Vacant, OccupancySeries.DecideAt(readings, [T0 + 3600], Rules, live: false).Decisions[0].State);
+    }
+
+    [Fact]
+    public void StoredReadings_TakeTheAnnouncedCommitment_OnlyOnTheReadingItCameWith()
+    {
+        StoredReading[] rows = [new("n1", 1, T0, null, null, null, null, 1, T0 * 1000, 300), new("n1", 2, T0 + 600, null, null, null, null, 0, (T0 + 600) * 1000, 600)];
+
+        List<OccupancyObservation> committed = RoomOccupancy.Observations(rows, null, new WatchAnnouncement(T0 + 600, 7200, false));
+        Assert.Equal(T0 + 7800, committed[^1].WatchUntilUnixSeconds);
+        Assert.Null(committed[0].WatchUntilUnixSeconds);
+        // Announced with an older pack (a newer reading came without it): not this reading's.
+        Assert.Null(RoomOccupancy.Observations(rows, null, new WatchAnnouncement(T0, 7200, false))[^1].WatchUntilUnixSeconds);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SensorNode.Core.Telemetry;
 using SensorNode.Core.Storage;
 using SensorNode.Gateway.Occupancy;
 using SensorNode.Gateway.Service;
@@ -32,6 +33,22 @@ public sealed class OccupancyPayloadTests : IDisposable
         Assert.Equal(0, pack.Readings[1].ArmedSeconds);
         Assert.True(pack.Readings[1].Brownout);
         Assert.Null(WriterPacks.Pack(10, 1).Readings[0].ArmedSeconds);
+    }
+
+    [Fact]
+    public void Decoder_ReadsTheWatchCommitment_AndAnOlderPackHasNone()
+    {
+        EnergyTelemetry committed = WriterPacks.Energy;
+        committed.WatchSeconds = 14400;
+        committed.WatchActive = true;
+        DecodedPack pack = WriterPacks.Decode(WriterPacks.Encode(WriterPacks.NodeId, committed, WriterPacks.Full(3, WriterPacks.BaseTime)));
+
+        Assert.Equal(14400, pack.Energy!.WatchSeconds);
+        Assert.True(pack.Energy.WatchActive);
+        Assert.Equal(WriterPacks.BaseTime, pack.Energy.UnixSeconds);
+        DecodedPack older = CoveragePack();
+        Assert.Null(older.Energy!.WatchSeconds);
+        Assert.False(older.Energy.WatchActive);
     }
 
     [Fact]

@@ -11,12 +11,14 @@ namespace SensorNode.Cli.Occupancy;
 /// </summary>
 public static class OccupancyCommand
 {
-    /// <summary>The inference's rules, shared by the query and <c>occupancy evaluate</c>.</summary>
+    private static readonly OccupancyParameters Defaults = new();
+
+    /// <summary>The inference's rules, shared by the query and <c>occupancy evaluate</c> (defaults: the rules' own).</summary>
     private static Option[] RuleOptions() =>
     [
         CliOption.Int("--slot-min", "slot length, minutes", 15, 1, 1440),
-        CliOption.Int("--hold-min", "motion keeps a room occupied this long, minutes", 20, 0, 1440),
-        CliOption.Int("--vacant-after-min", "watched this long without motion before vacant, minutes", 20, 1, 1440),
+        CliOption.Int("--hold-min", "motion keeps a room occupied this long, minutes", Defaults.OccupiedHoldSeconds / 60, 0, 1440),
+        CliOption.Int("--vacant-after-min", "watched this long without motion before vacant, minutes", Defaults.VacantAfterWatchedSeconds / 60, 1, 1440),
         CliOption.Flag("--presume-watching", "count the time since the newest reading as watched until the announced wake"),
         CliOption.Text("--schedule", "HVAC occupied period, HH-HH[,weekends] (default 07-19, weekdays)", "HH-HH"),
     ];

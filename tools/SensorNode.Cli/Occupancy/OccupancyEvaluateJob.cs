@@ -35,7 +35,7 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
             Parallel.For(0, policies.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
             {
                 NodeRunResult result = EvaluateCommand.RunOne(policies[i], environment, config, profile, seed, service);
-                results[i] = new OccupancyRun(policies[i].Name, environment, result.Readings);
+                results[i] = new OccupancyRun(policies[i].Name, environment, result.Readings, result.Metrics);
             });
             runs.AddRange(results);
         }
@@ -48,10 +48,10 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
             // The gateway's view of each run, for checking a decision by hand.
             string path = Path.Combine(options.OutDir, $"readings-{Safe(run.Policy)}-{Safe(run.Environment.Name)}.csv");
             using var csv = new StreamWriter(path);
-            csv.WriteLine("seq,unix_s,time,armed_s,motion,brownout,time_unknown,arrival_unix_s,next_wake_unix_s");
+            csv.WriteLine("seq,unix_s,time,armed_s,motion,brownout,time_unknown,arrival_unix_s,next_wake_unix_s,watch_until_unix_s,watch_active");
             foreach (ObservedReading r in run.Readings)
                 csv.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{r.Sequence},{r.UnixSeconds},{DateTimeOffset.FromUnixTimeSeconds(r.UnixSeconds).UtcDateTime:yyyy-MM-dd HH:mm:ss},{r.ArmedSeconds},{r.MotionEvents},{(r.Brownout ? 1 : 0)},{(r.TimeUnknown ? 1 : 0)},{r.ArrivalUnixSeconds},{r.NextWakeUnixSeconds}"));
+                    $"{r.Sequence},{r.UnixSeconds},{DateTimeOffset.FromUnixTimeSeconds(r.UnixSeconds).UtcDateTime:yyyy-MM-dd HH:mm:ss},{r.ArmedSeconds},{r.MotionEvents},{(r.Brownout ? 1 : 0)},{(r.TimeUnknown ? 1 : 0)},{r.ArrivalUnixSeconds},{r.NextWakeUnixSeconds},{r.WatchUntilUnixSeconds},{(r.WatchActive ? 1 : 0)}"));
             written.Add(path);
         }
         if (options.Plots)

@@ -7,7 +7,8 @@ using SensorNode.Simulation.Simulator;
 namespace SensorNode.Cli.Occupancy;
 
 /// <summary>One policy's simulated run on one environment, as occupancy evaluation needs it.</summary>
-public sealed record OccupancyRun(string Policy, EnvironmentTrace Environment, IReadOnlyList<ObservedReading> Readings);
+/// <param name="Metrics">The node's simulation metrics (brown-outs and Wi-Fi connects are reported beside the scores); null when not simulated here.</param>
+public sealed record OccupancyRun(string Policy, EnvironmentTrace Environment, IReadOnlyList<ObservedReading> Readings, SimulationMetrics? Metrics = null);
 
 /// <summary>
 /// Simulated runs to occupancy figures (docs/occupancy.md): the readings the gateway received, the truth of the
@@ -20,7 +21,7 @@ public static class OccupancyRuns
     public static List<OccupancyObservation> Observations(IReadOnlyList<ObservedReading> readings) =>
         readings.Where(r => r.ArrivalUnixSeconds != null && !r.TimeUnknown)
             .Select(r => new OccupancyObservation(r.UnixSeconds, r.ArmedSeconds >= 0 ? r.ArmedSeconds : null, r.MotionEvents, r.Brownout,
-                r.ArrivalUnixSeconds!.Value, r.NextWakeUnixSeconds))
+                r.ArrivalUnixSeconds!.Value, r.NextWakeUnixSeconds, r.WatchUntilUnixSeconds, r.WatchActive))
             .ToList();
 
     /// <summary>
@@ -78,6 +79,11 @@ public static class OccupancyRuns
                 ["environment"] = s.Run.Environment.Name,
                 ["truth"] = s.Run.Environment.Presence != null ? "presence (synthetic)" : "a PIR row within the slot (real trace)",
                 ["watched_fraction"] = ServiceMetrics.WatchedFraction(s.Run.Readings, s.Run.Environment.StartUnixSeconds, s.Run.Environment.EndUnixSeconds),
+                // The energy side: brown-outs and Wi-Fi connects (the watch commitment's cost, docs/occupancy.md).
+                ["brownouts"] = s.Run.Metrics?.Brownouts,
+                ["wifi_connects"] = s.Run.Metrics?.WifiConnects,
+                ["dead_time_fraction"] = s.Run.Metrics?.DeadTimeFraction,
+                ["watch_committed_readings"] = s.Run.Readings.Count(r => r.WatchUntilUnixSeconds != null),
                 ["live"] = new JsonObject { ["inferred"] = JsonSerializer.SerializeToNode(s.Inferred, Json), ["naive"] = JsonSerializer.SerializeToNode(s.Naive, Json) },
                 ["as_taken"] = new JsonObject { ["inferred"] = JsonSerializer.SerializeToNode(asTaken[k].Inferred, Json), ["naive"] = JsonSerializer.SerializeToNode(asTaken[k].Naive, Json) },
             });

@@ -6,4 +6,10 @@ namespace SensorNode.Gateway;
 /// <param name="WakeJoules">Energy the previous wake spent, J, 0 to 1000.</param>
 /// <param name="HarvestWatts">Smoothed harvested power, W, 0 to 100.</param>
 /// <param name="DroppedReadings">Unacknowledged readings overwritten since first flash, 0 to 4294967295.</param>
-public sealed record DecodedEnergy(long? UnixSeconds, double? StoredJoules, double? WakeJoules, double? HarvestWatts, long? DroppedReadings);
+/// <param name="WatchSeconds">
+/// The node's watch commitment from <paramref name="UnixSeconds"/>, s (docs/occupancy.md): the PIR stays armed and the node
+/// reports a change of the room at once; null when the pack carries none (older payloads too).
+/// </param>
+/// <param name="WatchActive">With a commitment: the node reports the room active (motion within its quiet delay).</param>
+public sealed record DecodedEnergy(long? UnixSeconds, double? StoredJoules, double? WakeJoules, double? HarvestWatts, long? DroppedReadings,
+    int? WatchSeconds = null, bool WatchActive = false);

@@ -146,7 +146,9 @@ public static class SenmlDecoder
             DecodedEnergy? energy = _energy.Count == 0
                 ? null
                 : new DecodedEnergy(_energyTime, Get(SenmlNames.StoredEnergy), Get(SenmlNames.WakeEnergy), Get(SenmlNames.HarvestPower),
-                    _energy.TryGetValue(SenmlNames.Dropped, out double dropped) ? (long)dropped : null);
+                    _energy.TryGetValue(SenmlNames.Dropped, out double dropped) ? (long)dropped : null,
+                    _energy.TryGetValue(SenmlNames.Watch, out double watch) && watch > 0 ? (int)watch : null,
+                    _energy.ContainsKey(SenmlNames.WatchActive));
             return new DecodedPack(nodeId, _readings, energy);
         }
 

@@ -22,6 +22,8 @@ internal static class SenmlNames
     internal const string MotionLast = SenmlSchema.MotionLast;
     internal const string Armed = SenmlSchema.Armed;
     internal const string Brownout = SenmlSchema.Brownout;
+    internal const string Watch = SenmlSchema.Watch;
+    internal const string WatchActive = SenmlSchema.WatchActive;
 
     private sealed record Rule(string? Unit, double Min, double Max, bool Integer);
 
@@ -42,6 +44,8 @@ internal static class SenmlNames
         [MotionLast] = new(SenmlSchema.UnitSecond, 0, 65534, true),
         [Armed] = new(SenmlSchema.UnitSecond, 0, 65534, true),
         [Brownout] = new(SenmlSchema.UnitCount, 1, 1, true),
+        [Watch] = new(SenmlSchema.UnitSecond, 0, 86400, true),
+        [WatchActive] = new(SenmlSchema.UnitCount, 1, 1, true),
     };
 
     internal static bool TryGetUnit(string name, out string? unit)
@@ -51,7 +55,7 @@ internal static class SenmlNames
         return known;
     }
 
-    internal static bool IsEnergy(string name) => name is StoredEnergy or WakeEnergy or HarvestPower or Dropped;
+    internal static bool IsEnergy(string name) => name is StoredEnergy or WakeEnergy or HarvestPower or Dropped or Watch or WatchActive;
 
     /// <summary>Throws the rejection for a value outside the name's range or, for counters, not whole.</summary>
     internal static void CheckRange(string name, double value, int index)

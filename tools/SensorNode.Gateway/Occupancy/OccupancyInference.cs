@@ -4,13 +4,16 @@ namespace SensorNode.Gateway.Occupancy;
 
 /// <summary>
 /// The occupancy rules of docs/occupancy.md, fed one room's readings in time order. Pure and incremental: <see cref="Add"/>
-/// updates a few numbers, <see cref="Decide"/> answers for any time at or after the newest reading.
+/// updates a few numbers, <see cref="Decide(long)"/> answers for any time at or after the newest reading.
 /// <list type="bullet">
 /// <item>Occupied while the last motion is less than <see cref="OccupancyParameters.OccupiedHoldSeconds"/> old.</item>
 /// <item>Vacant when the PIR watched at least <see cref="OccupancyParameters.VacantAfterWatchedSeconds"/> without motion
 /// (a stretch of armed sleeps since the last motion, gaps up to the tolerance), and the evidence is still fresh.</item>
 /// <item>Unknown otherwise: the node was blind (PIR disarmed, browned out, coverage unknown), or silent since the
 /// announced wake.</item>
+/// <item>Under a watch commitment (the newest reading's message said the PIR stays armed until a time and the node reports
+/// any change at once): the node's silence is evidence. Quiet: the watched stretch runs on to now (vacant after the delay);
+/// active: occupied until the node reports the quiet. Unknown once the commitment ended without news.</item>
 /// </list>
 /// The naive reading (no motion = vacant) is <see cref="DecideNaive"/>, on the same readings.
 /// </summary>
@@ -27,6 +30,8 @@ public sealed class OccupancyInference
     private bool _lastCoverageUnknown;
     private long? _nextWake;
     private long _lastInterval;         // seconds between the two newest readings: the node's cadence
+    private long? _watchUntil;          // the newest reading's watch commitment
+    private bool _watchActive;
 
     public OccupancyInference(OccupancyParameters parameters)
     {
@@ -68,6 +73,8 @@ public sealed class OccupancyInference
         _lastBrownout = o.Brownout;
         _lastCoverageUnknown = armed == null && !o.Brownout;
         _nextWake = o.NextWakeUnixSeconds;
+        _watchUntil = o.WatchUntilUnixSeconds;
+        _watchActive = o.WatchActive;
         _lastInterval = _any ? o.UnixSeconds - _last : 0;
         _last = o.UnixSeconds;
         _any = true;
@@ -75,12 +82,37 @@ public sealed class OccupancyInference
     }
 
     /// <summary>The state at <paramref name="unixSeconds"/> (at or after the newest reading), with its evidence.</summary>
-    public OccupancyDecision Decide(long unixSeconds)
+    public OccupancyDecision Decide(long unixSeconds) => Decide(unixSeconds, null);
+
+    /// <summary>
+    /// The state at <paramref name="unixSeconds"/>, knowing also that the PIR watched without motion from
+    /// <paramref name="watchingSinceUnixSeconds"/> to then (an armed interval reported by a later reading: the "as taken"
+    /// view places that evidence where it was observed, docs/occupancy.md). Null: only what the readings added say.
+    /// </summary>
+    public OccupancyDecision Decide(long unixSeconds, long? watchingSinceUnixSeconds)
     {
         if (!_any) return new(OccupancyState.Unknown, "no readings", 0);
         long now = Math.Max(unixSeconds, _last);
         if (_lastMotion is long motion && now - motion < _parameters.OccupiedHoldSeconds)
             return new(OccupancyState.Occupied, $"motion {Minutes(now - motion)} min ago", 0);
+
+        if (watchingSinceUnixSeconds is long since && since < now)
+        {
+            // The armed interval in progress: it continues the stretch when it starts within the tolerance of the newest reading.
+            long start = _stretchValid && since <= _last + _parameters.CoverageGapToleranceSeconds ? _stretchStart : since;
+            if (_lastMotion is long m && m > start) start = m;
+            return Watched(now - start);
+        }
+
+        if (_watchUntil is long until && now <= until + _parameters.NextWakeGraceSeconds)
+        {
+            // Committed: the node transmits at once when motion follows its quiet (arrival) and when quiet follows motion.
+            if (_watchActive) return new(OccupancyState.Occupied, "motion, node watching", 0);
+            long committed = (_stretchValid ? _last - _stretchStart : 0) + (Math.Min(now, until) - _last);
+            return Watched(committed);
+        }
+        if (_watchUntil is long ended && now > ended + _parameters.NextWakeGraceSeconds)
+            return new(OccupancyState.Unknown, $"watch ended {Clock(ended)}", 0);
 
         // The node is expected back at its announced wake, else after as long as its last interval (its cadence), at least
         // EvidenceValidSeconds; past that (and the grace) it is silent and nothing can be said.
@@ -96,6 +128,10 @@ public sealed class OccupancyInference
             : !_stretchValid ? "blind: PIR disarmed" : $"watched only {Minutes(watched)} min";
         return new(OccupancyState.Unknown, why, watched);
     }
+
+    private OccupancyDecision Watched(long seconds) => seconds >= _parameters.VacantAfterWatchedSeconds
+        ? new(OccupancyState.Vacant, $"watched {Minutes(seconds)} min without motion", seconds)
+        : new(OccupancyState.Unknown, $"watched only {Minutes(seconds)} min", seconds);
 
     /// <summary>The naive reading on the same readings: occupied within the hold after motion, vacant otherwise (never unknown).</summary>
     public OccupancyState DecideNaive(long unixSeconds) =>

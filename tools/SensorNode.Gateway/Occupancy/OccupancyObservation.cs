@@ -7,5 +7,10 @@ namespace SensorNode.Gateway.Occupancy;
 /// <param name="Brownout">The node was dead between the previous reading and this one.</param>
 /// <param name="KnownAtUnixSeconds">When the gateway received it (live decisions use only what was known by then).</param>
 /// <param name="NextWakeUnixSeconds">When the node said it would wake next, if it announced it with this reading's message; else null.</param>
+/// <param name="WatchUntilUnixSeconds">
+/// The node's watch commitment with this reading's message (SenML <c>watch</c>, docs/mqtt.md): until then its PIR stays
+/// armed and it transmits at once when the room turns active or quiet; null: no commitment (older payloads too).
+/// </param>
+/// <param name="WatchActive">With a commitment: the node saw motion within its quiet delay (it will report the quiet).</param>
 public readonly record struct OccupancyObservation(long UnixSeconds, int? ArmedSeconds, int MotionEvents, bool Brownout,
-    long KnownAtUnixSeconds, long? NextWakeUnixSeconds = null);
+    long KnownAtUnixSeconds, long? NextWakeUnixSeconds = null, long? WatchUntilUnixSeconds = null, bool WatchActive = false);

@@ -6,9 +6,9 @@ public sealed record OccupancyParameters
     /// <summary>Slot length of the stored and evaluated series, s (15 min).</summary>
     public int SlotSeconds { get; init; } = 900;
     /// <summary>Motion keeps the room occupied this long after it, s.</summary>
-    public int OccupiedHoldSeconds { get; init; } = 1200;
+    public int OccupiedHoldSeconds { get; init; } = 2400;
     /// <summary>The PIR must have watched this long without motion (since the last motion) before the room is vacant, s.</summary>
-    public int VacantAfterWatchedSeconds { get; init; } = 1200;
+    public int VacantAfterWatchedSeconds { get; init; } = 2400;
     /// <summary>
     /// Unwatched time between two armed sleeps that still counts as one stretch (the wake itself: boot, sensing, radio;
     /// the node reads the PIR's level when it takes the reading), s.

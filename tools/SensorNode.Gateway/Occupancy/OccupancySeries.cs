@@ -3,7 +3,8 @@ namespace SensorNode.Gateway.Occupancy;
 /// <summary>
 /// Runs <see cref="OccupancyInference"/> over a room's readings: decisions at given times, slot series, and the PIR's
 /// coverage of any window. "Live" decisions use only readings the gateway had received by then (what a controller
-/// acting at that moment saw); otherwise every reading taken by then counts (the stored series, recomputed as late
+/// acting at that moment saw); otherwise ("as taken") every reading taken by then counts, and so does the armed interval
+/// in progress at each time (the next reading's, placed where the PIR watched: the stored series, recomputed as late
 /// readings arrive).
 /// </summary>
 public static class OccupancySeries
@@ -26,7 +27,14 @@ public static class OccupancySeries
                 inference.Add(ordered[next]);
                 next++;
             }
-            decisions[i] = inference.Decide(t);
+            // As taken: an armed interval that covers t (its reading comes later) is evidence from the moment it was observed.
+            long? watchingSince = null;
+            if (!live && next < ordered.Length && !ordered[next].Brownout && ordered[next].ArmedSeconds is int armed && armed > 0
+                && ordered[next].UnixSeconds - armed < t)
+            {
+                watchingSince = ordered[next].UnixSeconds - armed;
+            }
+            decisions[i] = inference.Decide(t, watchingSince);
             naive[i] = inference.DecideNaive(t);
         }
         return (decisions, naive);

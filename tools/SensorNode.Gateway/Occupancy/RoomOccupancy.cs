@@ -14,12 +14,17 @@ public static class RoomOccupancy
     public static IReadOnlyDictionary<string, List<NodeStatus>> Rooms(ReadingStore store) =>
         store.Nodes().GroupBy(n => n.Room ?? n.NodeId).ToDictionary(g => g.Key, g => g.ToList());
 
-    /// <summary>A node's stored readings as observations: time known only; the newest carries the node's announced wake.</summary>
-    public static List<OccupancyObservation> Observations(IReadOnlyList<StoredReading> readings, long? nextWakeUnixSeconds)
+    /// <summary>
+    /// A node's stored readings as observations: time known only; the newest carries the node's announced wake, and its
+    /// watch commitment when <paramref name="watch"/> was announced with it (same reading time).
+    /// </summary>
+    public static List<OccupancyObservation> Observations(IReadOnlyList<StoredReading> readings, long? nextWakeUnixSeconds, WatchAnnouncement? watch = null)
     {
         var list = readings.Where(r => r.UnixSeconds != null).OrderBy(r => r.UnixSeconds).Select(r => new OccupancyObservation(
             r.UnixSeconds!.Value, r.ArmedSeconds, r.MotionEvents ?? 0, r.Brownout, r.ReceivedUnixMs / 1000)).ToList();
         if (list.Count > 0 && nextWakeUnixSeconds != null) list[^1] = list[^1] with { NextWakeUnixSeconds = nextWakeUnixSeconds };
+        if (list.Count > 0 && watch is { } w && w.FromUnixSeconds == list[^1].UnixSeconds)
+            list[^1] = list[^1] with { WatchUntilUnixSeconds = w.FromUnixSeconds + w.Seconds, WatchActive = w.Active };
         return list;
     }
 
@@ -40,10 +45,15 @@ public static class RoomOccupancy
         return Combine(perNode.Select(o => OccupancySeries.Slots(o, from, to, parameters, live: false)).ToList());
     }
 
-    /// <summary>The room's state at <paramref name="nowUnixSeconds"/> from every stored reading, combined over its nodes as the slots are.</summary>
-    public static OccupancyDecision DecideNow(ReadingStore store, IReadOnlyList<NodeStatus> nodes, long nowUnixSeconds, OccupancyParameters parameters)
+    /// <summary>
+    /// The room's state at <paramref name="nowUnixSeconds"/> from every stored reading, combined over its nodes as the slots are;
+    /// <paramref name="watch"/>: the newest watch commitment each node announced (SenML <c>watch</c>), by node id (null: none known).
+    /// </summary>
+    public static OccupancyDecision DecideNow(ReadingStore store, IReadOnlyList<NodeStatus> nodes, long nowUnixSeconds, OccupancyParameters parameters,
+        IReadOnlyDictionary<string, WatchAnnouncement>? watch = null)
     {
-        var decisions = nodes.Select(n => Observations(store.Query(n.NodeId, nowUnixSeconds - ContextSeconds), n.NextWakeUnixSeconds))
+        var decisions = nodes.Select(n => Observations(store.Query(n.NodeId, nowUnixSeconds - ContextSeconds), n.NextWakeUnixSeconds,
+                watch != null && watch.TryGetValue(n.NodeId, out WatchAnnouncement w) ? w : null))
             .Where(o => o.Count > 0)
             .Select(o => OccupancySeries.DecideAt(o, [Math.Max(nowUnixSeconds, o[^1].UnixSeconds)], parameters, live: false).Decisions[0])
             .ToList();
@@ -77,3 +87,9 @@ public static class RoomOccupancy
         _ => 0,
     };
 }
+
+/// <summary>A node's watch commitment as its pack announced it (docs/mqtt.md, SenML <c>watch</c> and <c>watch_active</c>).</summary>
+/// <param name="FromUnixSeconds">The pack's base time: its newest reading's time.</param>
+/// <param name="Seconds">How long from then (0: the pack carried none, which ends an earlier one).</param>
+/// <param name="Active">The node reported the room active.</param>
+public readonly record struct WatchAnnouncement(long FromUnixSeconds, int Seconds, bool Active);

@@ -50,6 +50,9 @@ public sealed class GatewayService : IAsyncDisposable
     private readonly Channel<Inbound> _inbox = Channel.CreateUnbounded<Inbound>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, int> _announcedExpireAfter = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announcedRooms = new(StringComparer.Ordinal);
+    // The newest watch commitment per node (docs/occupancy.md), kept in memory only: after a restart no commitment is
+    // known until the node's next publish, which leaves its room unknown rather than presumed watched.
+    private readonly Dictionary<string, WatchAnnouncement> _watch = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _consumer;
@@ -515,6 +518,7 @@ public sealed class GatewayService : IAsyncDisposable
             await AnnounceAsync(nodeId, state, sleepSeconds).ConfigureAwait(false);
         foreach (IGrouping<string, DecodedPack> node in packs.Select(p => p.Pack).GroupBy(p => p.NodeId, StringComparer.Ordinal))
         {
+            NoteWatch(node);
             await PublishValuesAsync(node).ConfigureAwait(false);
             await PublishRoomOccupancyAsync(node.Key).ConfigureAwait(false);
             await ReleaseCommandsAsync(node.Key).ConfigureAwait(false);
@@ -658,6 +662,17 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
+    // The commitment of the node's newest pack with a time (a pack without "watch" ends an earlier one: every publish says).
+    private void NoteWatch(IEnumerable<DecodedPack> packs)
+    {
+        foreach (DecodedPack pack in packs)
+        {
+            if (pack.Energy?.UnixSeconds is not long from) continue;
+            if (_watch.TryGetValue(pack.NodeId, out WatchAnnouncement known) && known.FromUnixSeconds > from) continue;
+            _watch[pack.NodeId] = new WatchAnnouncement(from, pack.Energy.WatchSeconds ?? 0, pack.Energy.WatchActive);
+        }
+    }
+
     private async Task DecideRoomAsync(string nodeId)
     {
         NodeStatus? node = _store.GetNode(nodeId);
@@ -670,7 +685,7 @@ public sealed class GatewayService : IAsyncDisposable
         if (slots.Length == 0) return;
         _store.StoreOccupancy(room, slots, now * 1000);
         if (!_options.PublishesDiscovery) return;
-        OccupancyDecision current = RoomOccupancy.DecideNow(_store, members, now, parameters);
+        OccupancyDecision current = RoomOccupancy.DecideNow(_store, members, now, parameters, _watch);
         double watched = slots.Sum(s => s.WatchedSeconds) / 86_400.0;
         if (_announcedRooms.Add(room))
         {

@@ -275,7 +275,8 @@ public sealed class NodeSimulator
             while (_observed.Count <= report.Sequence) _observed.Add(null);
             _observed[(int)report.Sequence] = new ObservedReading(report.Sequence, wakeStartMs / 1000, report.ArmedSeconds, report.MotionEvents,
                 (report.Faults & ReadingFaults.BrownoutBefore) != 0, (report.Faults & ReadingFaults.TimeUnknown) != 0, null,
-                report.AvailabilityAnnounced ? _node.Clock.NowUnixMilliseconds / 1000 + report.Plan.SleepSeconds : null);
+                report.AvailabilityAnnounced ? _node.Clock.NowUnixMilliseconds / 1000 + report.Plan.SleepSeconds : null,
+                report.WatchSeconds > 0 ? wakeStartMs / 1000 + report.WatchSeconds : null, report.WatchActive);
         }
         _minVolts = Math.Min(_minVolts, _supercap.Volts);
         return false;

@@ -12,5 +12,7 @@ namespace SensorNode.Simulation.Simulator;
 /// <param name="TimeUnknown">The node did not know the time: a gateway cannot place it.</param>
 /// <param name="ArrivalUnixSeconds">First arrival at the broker, Unix s; null when it never arrived.</param>
 /// <param name="NextWakeUnixSeconds">The wake announced with this reading's message (a transmitting wake's "sleeping:N"), else null.</param>
+/// <param name="WatchUntilUnixSeconds">The watch commitment the broker acknowledged with this reading's message (SenML "watch"), else null.</param>
+/// <param name="WatchActive">With a commitment: the message reported the room active.</param>
 public sealed record ObservedReading(uint Sequence, long UnixSeconds, int ArmedSeconds, int MotionEvents, bool Brownout, bool TimeUnknown,
-    long? ArrivalUnixSeconds, long? NextWakeUnixSeconds);
+    long? ArrivalUnixSeconds, long? NextWakeUnixSeconds, long? WatchUntilUnixSeconds = null, bool WatchActive = false);
