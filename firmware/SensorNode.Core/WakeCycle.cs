@@ -108,7 +108,7 @@ namespace SensorNode.Core
             Store(wake, reading);                    // 6
             PolicyAction action = Decide(wake);      // 7
             SleepPlan plan = PlanSleep(action, wake); // 8
-            action = DecideWatch(wake, action);      // 8b
+            action = DecideWatch(wake, action);      // 8c
             plan = MaybeTransmit(wake, action, plan); // 9, 9b
             Persist(wake, plan);                     // 10
             ConfirmApplication(wake);                // 11
@@ -363,7 +363,7 @@ namespace SensorNode.Core
             return plan;
         }
 
-        // 8b. The watch commitment ([watch], docs/occupancy.md): on top of the table, a report owed to the gateway (the room
+        // 8c. The watch commitment ([watch], docs/occupancy.md): on top of the table, a report owed to the gateway (the room
         //     turned active or quiet under a commitment) or a commitment to make or renew is a transmit. Needs wall time and
         //     a voltage: without them no commitment is made (and the publish carries none).
         private PolicyAction DecideWatch(WakeContext wake, PolicyAction action)
