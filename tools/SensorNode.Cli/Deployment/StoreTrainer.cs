@@ -65,12 +65,12 @@ public static class StoreTrainer
         return new StoreTraining(best!.Value.Table, result, history) { Kept = best.Value.Name, KeptScore = best.Value.Score };
     }
 
-    // Fewer brown-outs from the normal and cold starts, then in the stress runs, then higher utility (ties keep the earlier candidate).
+    // Fewer brown-outs above the floor from the normal and cold starts, then in the stress runs, then higher utility
+    // (ties keep the earlier candidate): the trainer's own order.
     private static bool Better(TableScore a, TableScore b)
     {
-        long safeA = a.Brownouts + a.BrownoutsColdStart, safeB = b.Brownouts + b.BrownoutsColdStart;
-        if (safeA != safeB) return safeA < safeB;
-        if (a.BrownoutsStress != b.BrownoutsStress) return a.BrownoutsStress < b.BrownoutsStress;
+        if (a.ExcessBrownouts != b.ExcessBrownouts) return a.ExcessBrownouts < b.ExcessBrownouts;
+        if (a.ExcessBrownoutsStress != b.ExcessBrownoutsStress) return a.ExcessBrownoutsStress < b.ExcessBrownoutsStress;
         return a.Utility > b.Utility + 1e-9;
     }
 

@@ -110,7 +110,7 @@ public sealed class SplitStudy
         _fleet ??= PolicyTrainer.Train(new TrainingOptions
         {
             Environments = FleetDefault.Environments(_seed), Profile = _profile, Config = _config, Service = _service, Seed = _seed,
-            Episodes = _episodes, TableVersion = FleetDefault.TableVersion,
+            Episodes = _episodes, TableVersion = FleetDefault.TableVersion, PricedRanking = true,
         }).Table;
         var contestants = new List<EvaluatedPolicy>
         {

@@ -74,6 +74,7 @@ public static class TrainCommand
             Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight,
             Config = config, Service = Simulation.Simulator.ServiceTargets.FromConfig(config),
             TableVersion = fleet ? FleetDefault.TableVersion : new TrainingOptions { Environments = environments, Profile = profile }.TableVersion,
+            PricedRanking = fleet,
         };
         if (!quiet)
         {
