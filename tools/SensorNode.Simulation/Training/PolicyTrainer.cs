@@ -50,18 +50,8 @@ public static class PolicyTrainer
         for (int interval = 0; interval < PolicyTable.WakeIntervalCount; interval++)
         for (int minBacklogBin = 1; minBacklogBin < StateEncoder.BacklogBins; minBacklogBin++)
         {
-            var codes = new byte[StateEncoder.StateCount];
-            for (int v = 0; v < StateEncoder.VoltageBins; v++)
-            for (int l = 0; l < StateEncoder.LightBins; l++)
-            for (int h = 0; h < StateEncoder.HourBins; h++)
-            for (int b = 0; b < StateEncoder.BacklogBins; b++)
-            for (int e = 0; e < StateEncoder.EventRateBins; e++)
-            for (int a = 0; a < StateEncoder.ArrivalBins; a++)
-            {
-                int state = StateEncoder.Compose(v, l, h, b, e, a);
-                var action = new PolicyAction { WakeIntervalIndex = interval, MotionWakeArmed = true, Transmit = b >= minBacklogBin };
-                codes[state] = (byte)TrainingActions.Restrict(state, PolicyTable.EncodeAction(action));
-            }
+            byte[] codes = PolicySpec.FixedCodes(interval, minBacklogBin);
+            for (int s = 0; s < codes.Length; s++) codes[s] = (byte)TrainingActions.Restrict(s, codes[s]);
             yield return codes;
             yield return WithArrivalTransmit(codes);
         }
@@ -439,8 +429,8 @@ public static class PolicyTrainer
     }
 
     /// <summary>
-    /// <paramref name="priced"/> (<see cref="TrainingOptions.PricedRanking"/>): the higher utility over every run, brown-outs
-    /// above each run's floor priced by the utility's weight, then the higher reward. Otherwise: fewer brown-outs above
+    /// <paramref name="priced"/> (<see cref="TrainingOptions.PricedRanking"/>): the higher utility over every run (normal,
+    /// cold start, stress), brown-outs above each run's floor priced by the utility's weight, then the higher reward. Otherwise: fewer brown-outs above
     /// the floor from the normal and cold starts first, then fewer in the stress runs (safety and margin are
     /// not traded for events), then the higher utility (the service, docs/policy.md), then the higher reward.
     /// </summary>

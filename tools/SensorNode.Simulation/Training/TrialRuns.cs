@@ -111,8 +111,9 @@ internal sealed class TrialRuns
     /// </summary>
     public bool CannotBeat(int trial, TableScore best)
     {
-        // Priced ranking: utility over every run, known only at the end (no lower bound to stop on).
-        if (!_shortcuts || _options.PricedRanking) return false;
+        if (!_shortcuts) return false;
+        // Priced ranking: the utility over every run is known only once all are run; no bound to stop on.
+        if (_options.PricedRanking) return false;
         ScenarioRun[] runs = _runs[trial];
         long brownouts = 0, stress = 0;
         bool allNormal = true;
