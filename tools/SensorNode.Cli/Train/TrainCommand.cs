@@ -53,6 +53,8 @@ public static class TrainCommand
         bool fleet = options.Flag("fleet");
         if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
         if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
+        string ranking = options.Get("ranking") ?? (fleet ? "priced" : "safety-first");
+        if (ranking != "priced" && ranking != "safety-first") throw new UsageException($"--ranking: '{ranking}' is not safety-first or priced");
         (int? dayCount, DayRange? days) = EnvironmentChoice.Days(options, "train-days");
         if (!options.Flag("quiet")) EnvironmentChoice.NoteDaysOnTraces(options, "train-days", error);
         int seed = options.Int("seed");
@@ -68,8 +70,6 @@ public static class TrainCommand
         if (fleet) environments.AddRange(FleetDefault.Environments(seed));
 
         bool quiet = options.Flag("quiet");
-        string ranking = options.Get("ranking") ?? (fleet ? "priced" : "safety-first");
-        if (ranking != "priced" && ranking != "safety-first") throw new UsageException($"--ranking: '{ranking}' is not safety-first or priced");
         string stressText = options.Get("stress-light") ?? "0.8";
         double[] stressLight = stressText == "none" ? Array.Empty<double>() : ParseNumbers(stressText, "stress-light", 10);
         var trainingOptions = new TrainingOptions
