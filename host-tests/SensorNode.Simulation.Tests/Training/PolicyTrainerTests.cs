@@ -54,10 +54,16 @@ public class PolicyTrainerTests
     }
 
     [RequiresSharedDataFact]
-    public void Train_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull()
+    public void Train_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull() => SameTableWithAndWithoutShortcuts(priced: false);
+
+    [RequiresSharedDataFact]
+    public void Train_Priced_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull() => SameTableWithAndWithoutShortcuts(priced: true);
+
+    private static void SameTableWithAndWithoutShortcuts(bool priced)
     {
         TrainingOptions Options(bool shortcuts) => new()
         {
+            PricedRanking = priced,
             Environments = new[] { TraceReader.Read(Ff66).Slice(0, 4) },
             Profile = HardwareProfile.Default(),
             Seed = 3,
@@ -71,6 +77,7 @@ public class PolicyTrainerTests
 
         Assert.Equal(full.Table.Serialize(), fast.Table.Serialize());
         Assert.Equal(full.Learned.Utility, fast.Learned.Utility);
+        Assert.Equal(full.Learned.PricedUtility, fast.Learned.PricedUtility);
         Assert.Equal(full.Learned.Reward, fast.Learned.Reward);
         Assert.Equal(full.Rounds.Count, fast.Rounds.Count);
         Assert.True(fast.SimulatorRuns < full.SimulatorRuns, $"shortcuts ran {fast.SimulatorRuns} simulator runs, the full search {full.SimulatorRuns}");

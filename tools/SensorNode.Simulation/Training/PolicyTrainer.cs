@@ -9,8 +9,9 @@ namespace SensorNode.Simulation.Training;
 /// <summary>
 /// Model-based training: rounds of exploratory simulator runs (epsilon-greedy around the current table) feed a
 /// <see cref="TransitionModel"/>; value iteration gives the next table; every table is run on the training data
-/// from a normal and from a cold start, and the best one with no brown-out in either is kept. Starts from the
-/// built-in heuristic, so a table is always safe to ship. Same options and seed give the same table.
+/// from a normal and a cold start and in stress runs, and ranked (<see cref="Better"/>: brown-outs above
+/// least-spending's floor first, or priced). Starts from the best of the prior, the heuristic and the fixed rules
+/// the table can express (<see cref="GridStarts"/>). Same options and seed give the same table.
 /// </summary>
 public static class PolicyTrainer
 {
