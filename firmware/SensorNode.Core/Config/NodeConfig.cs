@@ -173,7 +173,7 @@ namespace SensorNode.Core.Config
         /// <summary>Utility penalty per unit of dead-time fraction, thousandths (0-100000).</summary>
         public int ServiceWeightDeadTimeMilli = 1000;
         /// <summary>Utility penalty per brown-out per day above the least-spending floor, thousandths (0-100000).</summary>
-        public int ServiceWeightBrownoutMilli = 1000;
+        public int ServiceWeightBrownoutMilli = 3250;
 
         // [rtc]: the optional event RTC (RV-3028-C7, docs/hardware.md). Present (any key set): the PIR drives the RTC's
         // event input, the RTC's INT wakes the ESP32, and the RTC is the node's clock. Absent: the design without it.

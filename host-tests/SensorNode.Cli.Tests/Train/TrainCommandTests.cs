@@ -24,6 +24,7 @@ public class TrainCommandTests
     [InlineData("'--bogus'", "--trace", "a.txt", "--out", "x.bin", "--bogus", "1")]
     [InlineData("Required argument missing for option: '--trace'", "--trace")]
     [InlineData("--fleet takes no --trace", "--fleet", "--trace", "a.txt", "--out", "x.bin")]
+    [InlineData("--ranking: 'fast' is not safety-first or priced", "--trace", "a.txt", "--out", "x.bin", "--ranking", "fast")]
     public void Train_ReturnsUsage_ForBadArguments(string expected, params string[] args)
     {
         var (code, _, err) = Run(TrainCommand.Run, args);

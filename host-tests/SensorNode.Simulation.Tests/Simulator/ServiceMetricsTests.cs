@@ -70,6 +70,23 @@ public class ServiceMetricsTests
     }
 
     [Fact]
+    public void Utility_ByDefault_ABrownoutAboveTheFloorCostsANodeDayOfTheBestPossibleScore()
+    {
+        // A perfect day (every event, every arrival on time, every hour covered, watched all day) with one brown-out
+        // above the floor scores nothing: the default price of a brown-out is the whole day's service.
+        var perfectDay = new SimulationMetrics
+        {
+            EventsTotal = 10, EventsCaptured = 10, ArrivalsTotal = 2, ArrivalsOnTime = 2, TemperatureCoverage = 1,
+            WatchedFraction = 1, Brownouts = 1, SimulatedDays = 1, Nodes = 1,
+        };
+        Assert.Equal(0, ServiceMetrics.Utility(perfectDay, brownoutsFloor: 0, Defaults), 9);
+        Assert.Equal(Defaults.WeightEvents + Defaults.WeightArrivals + Defaults.WeightTemperature + Defaults.WeightWatched, Defaults.WeightBrownout, 9);
+        Assert.Equal(new NodeConfig().ServiceWeightBrownoutMilli / 1000.0, Defaults.WeightBrownout, 9);
+        // [service] without weight_brownout means the same default.
+        Assert.Equal(ServiceTargets.FromConfig(new NodeConfig()).WeightBrownout, Defaults.WeightBrownout, 9);
+    }
+
+    [Fact]
     public void Utility_WeighsTheServices_AndPenalisesOnlyBrownoutsAboveTheFloor()
     {
         var m = new SimulationMetrics
@@ -77,9 +94,10 @@ public class ServiceMetricsTests
             EventsTotal = 100, EventsCaptured = 90, ArrivalsTotal = 10, ArrivalsOnTime = 5, TemperatureCoverage = 0.8,
             DeadTimeFraction = 0.1, Brownouts = 3, SimulatedDays = 10, Nodes = 1,
         };
+        var unitBrownout = new ServiceTargets { WeightBrownout = 1 };
         // 0.9 + 0.5 + 0.8 - 0.1 - 1 x (3 - 1) / 10
-        Assert.Equal(1.9, ServiceMetrics.Utility(m, brownoutsFloor: 1, Defaults), 9);
-        Assert.Equal(2.1, ServiceMetrics.Utility(m, brownoutsFloor: 5, Defaults), 9);
+        Assert.Equal(1.9, ServiceMetrics.Utility(m, brownoutsFloor: 1, unitBrownout), 9);
+        Assert.Equal(2.1, ServiceMetrics.Utility(m, brownoutsFloor: 5, unitBrownout), 9);
         var arrivalsOnly = new ServiceTargets { WeightEvents = 0, WeightArrivals = 2, WeightTemperature = 0, WeightDeadTime = 0, WeightBrownout = 0 };
         Assert.Equal(1.0, ServiceMetrics.Utility(m, 0, arrivalsOnly), 9);
     }

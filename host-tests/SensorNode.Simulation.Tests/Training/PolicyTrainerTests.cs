@@ -2,6 +2,7 @@ using SensorNode.Core.Numerics;
 using SensorNode.Core.Policy;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
 using SensorNode.Simulation.Training;
 using SensorNode.Simulation.Tests.Environment;
 using Xunit;
@@ -53,10 +54,16 @@ public class PolicyTrainerTests
     }
 
     [RequiresSharedDataFact]
-    public void Train_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull()
+    public void Train_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull() => SameTableWithAndWithoutShortcuts(priced: false);
+
+    [RequiresSharedDataFact]
+    public void Train_Priced_KeepsTheSameTable_WithTheSearchShortcutsAsEvaluatingEveryTrialInFull() => SameTableWithAndWithoutShortcuts(priced: true);
+
+    private static void SameTableWithAndWithoutShortcuts(bool priced)
     {
         TrainingOptions Options(bool shortcuts) => new()
         {
+            PricedRanking = priced,
             Environments = new[] { TraceReader.Read(Ff66).Slice(0, 4) },
             Profile = HardwareProfile.Default(),
             Seed = 3,
@@ -70,6 +77,7 @@ public class PolicyTrainerTests
 
         Assert.Equal(full.Table.Serialize(), fast.Table.Serialize());
         Assert.Equal(full.Learned.Utility, fast.Learned.Utility);
+        Assert.Equal(full.Learned.PricedUtility, fast.Learned.PricedUtility);
         Assert.Equal(full.Learned.Reward, fast.Learned.Reward);
         Assert.Equal(full.Rounds.Count, fast.Rounds.Count);
         Assert.True(fast.SimulatorRuns < full.SimulatorRuns, $"shortcuts ran {fast.SimulatorRuns} simulator runs, the full search {full.SimulatorRuns}");
@@ -97,6 +105,82 @@ public class PolicyTrainerTests
         Assert.Equal(0, result.Heuristic.Brownouts);
         Assert.True(result.Learned.EventsCaptured >= result.Heuristic.EventsCaptured,
             $"learned {result.Learned.EventsCaptured} events < heuristic {result.Heuristic.EventsCaptured}");
+    }
+
+    [Fact]
+    public void Train_NeverEndsBelowTheBestFixedRuleTheTableCanExpress()
+    {
+        // Quarter-hour temperature coverage only: the prior, the heuristic and the 1 h / 2 h starts cannot cover it; a
+        // shorter fixed interval (a grid start) can. No exploration or search: what is kept is the best start.
+        var options = new TrainingOptions
+        {
+            Environments = ThreeOfficeDays(),
+            Profile = HardwareProfile.Default(),
+            Episodes = 0,
+            SearchSweeps = 0,
+            Service = new Simulation.Simulator.ServiceTargets { TemperatureIntervalSeconds = 900, WeightEvents = 0, WeightArrivals = 0, WeightTemperature = 1, WeightDeadTime = 0, WeightWatched = 0 },
+        };
+
+        TrainingResult result = PolicyTrainer.Train(options);
+
+        TableScore[] grid = PolicyTrainer.GridStarts().Select(g => PolicyTrainer.Evaluate(g, options)).ToArray();
+        Assert.Equal(32, grid.Length);
+        Assert.DoesNotContain(grid, g => PolicyTrainer.Better(g, result.Learned));
+        // Above every other start (the prior, the heuristic, fixed 1 h and 2 h, each also sending arrivals at once).
+        var others = new List<byte[]> { PriorTable.BuildActionCodes(), HeuristicPolicy.BuildActionCodes() };
+        foreach (int interval in new[] { PolicyTable.WakeIntervalCount - 2, PolicyTable.WakeIntervalCount - 1 })
+            others.Add(PolicySpec.Fixed(interval).Serialize()[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)]);
+        foreach (byte[] o in others.ToArray()) others.Add(PolicyTrainer.WithArrivalTransmit(o));
+        double bestOther = others.Max(o =>
+        {
+            for (int s = 0; s < o.Length; s++) o[s] = (byte)TrainingActions.Restrict(s, o[s]);
+            return PolicyTrainer.Evaluate(o, options).Utility;
+        });
+        Assert.True(result.Learned.Utility > bestOther + 0.03, $"kept {result.Learned.Utility:F3}, best other start {bestOther:F3}");
+    }
+
+    [Fact]
+    public void Evaluate_CountsOnlyBrownoutsAboveLeastSpendingsInTheSameRun()
+    {
+        // No light at all: from every start the node browns out whatever it does, least-spending included.
+        var dark = ThreeOfficeDays().Select(e => PolicyTrainer.ScaleLight(e, 0)).ToArray();
+        var options = new TrainingOptions { Environments = dark, Profile = HardwareProfile.Default() };
+
+        TableScore safe = PolicyTrainer.Evaluate(Enumerable.Repeat((byte)TrainingActions.SafeCode, StateEncoder.StateCount).ToArray(), options);
+
+        Assert.True(safe.Brownouts + safe.BrownoutsColdStart > 0, "the dark trace browns out the frugal table");
+        Assert.Equal(0, safe.ExcessBrownouts);          // no more than the floor: nothing a table could have done
+        Assert.Equal(0, safe.ExcessBrownoutsStress);
+        Assert.True(safe.Safe);
+        Assert.All(PolicyTrainer.Scenarios(options), sc => Assert.True(sc.Floor > 0, $"{sc.Kind} {sc.StartVolts} V: floor {sc.Floor}"));
+    }
+
+    [Fact]
+    public void Better_Priced_RanksByUtilityOverEveryRun_WhereBrownoutsFirstWouldNot()
+    {
+        // A table that serves every building but browns out once against one that is frugal everywhere (the fleet
+        // default's collapse): brown-outs first keeps the frugal one; priced (fleet default) keeps the one that serves.
+        var serving = new TableScore { ExcessBrownouts = 1, Utility = 2.5, PricedUtility = 2.2 };
+        var frugal = new TableScore { ExcessBrownouts = 0, Utility = 0.7, PricedUtility = 0.7 };
+
+        Assert.True(PolicyTrainer.Better(frugal, serving));
+        Assert.True(PolicyTrainer.Better(serving, frugal, priced: true));
+        Assert.False(PolicyTrainer.Better(frugal, serving, priced: true));
+    }
+
+    [Fact]
+    public void Evaluate_PricedUtility_IsTheMeanUtilityOfEveryRunAgainstItsFloor()
+    {
+        var options = new TrainingOptions { Environments = ThreeOfficeDays(), Profile = HardwareProfile.Default() };
+        byte[] codes = HeuristicPolicy.BuildActionCodes();
+
+        TableScore score = PolicyTrainer.Evaluate(codes, options);
+
+        var scenarios = PolicyTrainer.Scenarios(options);
+        double expected = 0;
+        for (int i = 0; i < scenarios.Length; i++) expected += ServiceMetrics.Utility(score.Runs[i].Metrics, scenarios[i].Floor, options.Service);
+        Assert.Equal(expected / scenarios.Length, score.PricedUtility, 9);
+        Assert.Equal(4, scenarios.Length);   // normal, cold start, 3.6 V start, light x0.8
     }
 
     [Fact]

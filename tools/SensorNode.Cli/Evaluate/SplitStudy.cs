@@ -32,6 +32,12 @@ public sealed class SplitStudy
 {
     /// <summary>Name of the per-split learned table in the results.</summary>
     public const string LearnedName = "learned";
+    /// <summary>Name of the site table trained with the priced ranking (<c>train --ranking priced</c>) on the same days as the learned table.</summary>
+    public const string PricedName = "learned-priced";
+
+    /// <summary>The tables the study trains (the rest are baselines).</summary>
+    public static readonly string[] TrainedNames = { LearnedName, PricedName, FleetName };
+
     /// <summary>Name of the fleet-default table (trained once on <see cref="FleetDefault"/>'s buildings, none of them a test environment).</summary>
     public const string FleetName = "fleet-default";
     /// <summary>Days of each synthetic environment.</summary>
@@ -106,15 +112,17 @@ public sealed class SplitStudy
         var wall = System.Diagnostics.Stopwatch.StartNew();
         TrainingResult trained = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes });
         double trainSeconds = wall.Elapsed.TotalSeconds;
+        TrainingResult priced = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes, PricedRanking = true });
         List<TunedBaseline> tuned = EvaluateCommand.TuneBaselines(split.Train, _config, _profile, _service, _seed);
         _fleet ??= PolicyTrainer.Train(new TrainingOptions
         {
             Environments = FleetDefault.Environments(_seed), Profile = _profile, Config = _config, Service = _service, Seed = _seed,
-            Episodes = _episodes, TableVersion = FleetDefault.TableVersion,
+            Episodes = _episodes, TableVersion = FleetDefault.TableVersion, PricedRanking = true,
         }).Table;
         var contestants = new List<EvaluatedPolicy>
         {
             new(LearnedName, PolicySpec.FromTable(LearnedName, trained.Table), null),
+            new(PricedName, PolicySpec.FromTable(PricedName, priced.Table), null),
             new(FleetName, PolicySpec.FromTable(FleetName, _fleet), null),
         };
         contestants.AddRange(EvaluatedPolicy.Baselines(_config, _profile, _service).Where(p => p.Name != "built-in"));
@@ -188,14 +196,18 @@ public sealed class SplitStudy
         {
             sb.Append(Inv, $"| {s.Name} | {s.MeanUtility:F3} | {s.WorstUtility:F3} | {s.WorstSplit} | {s.MeanMargin:+0.000;-0.000;0.000} | {s.WorstMargin:+0.000;-0.000;0.000} | {s.SplitsAboveLearned} | {s.SplitsAboveFloor} |\n");
         }
-        sb.Append("\n## Learned table against the best baseline, per split\n\n");
-        sb.Append("| split | learned utility | best baseline | its utility | margin | learned brown-outs (floor) | learned events / oracle | learned arrivals on time | learned temperature coverage |\n");
-        sb.Append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        foreach (SplitResult r in results)
+        // The trained tables (not baselines) against the best baseline of each split.
+        foreach (string table in TrainedNames.Where(n => results.All(r => r.Policies.Any(m => m.Policy == n))))
         {
-            SimulationMetrics learned = r.Policies.First(m => m.Policy == LearnedName);
-            SimulationMetrics best = r.Policies.First(m => m.Policy != LearnedName);
-            sb.Append(Inv, $"| {r.Split.Name} | {learned.Utility:F3} | {best.Policy} | {best.Utility:F3} | {learned.Utility - best.Utility:+0.000;-0.000;0.000} | {learned.Brownouts} ({learned.BrownoutsFloor}) | {learned.EventsCaptured} / {r.Oracle.EventsCaptured} | {learned.ArrivalsOnTime} / {learned.ArrivalsTotal} | {learned.TemperatureCoverage * 100:F1} % |\n");
+            sb.Append(table == LearnedName ? "\n## Learned table against the best baseline, per split\n\n" : $"\n## {table} against the best baseline, per split\n\n");
+            sb.Append($"| split | {table} utility | best baseline | its utility | margin | {table} brown-outs (floor) | {table} events / oracle | {table} arrivals on time | {table} temperature coverage |\n");
+            sb.Append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            foreach (SplitResult r in results)
+            {
+                SimulationMetrics learned = r.Policies.First(m => m.Policy == table);
+                SimulationMetrics best = r.Policies.First(m => !TrainedNames.Contains(m.Policy));
+                sb.Append(Inv, $"| {r.Split.Name} | {learned.Utility:F3} | {best.Policy} | {best.Utility:F3} | {learned.Utility - best.Utility:+0.000;-0.000;0.000} | {learned.Brownouts} ({learned.BrownoutsFloor}) | {learned.EventsCaptured} / {r.Oracle.EventsCaptured} | {learned.ArrivalsOnTime} / {learned.ArrivalsTotal} | {learned.TemperatureCoverage * 100:F1} % |\n");
+            }
         }
         foreach (SplitResult r in results)
         {

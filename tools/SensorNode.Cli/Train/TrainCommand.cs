@@ -24,6 +24,7 @@ public static class TrainCommand
         CliOption.Int("--episodes", "exploratory simulator runs (in rounds of 2), then a simulator-verified search", 16, 1, 100_000),
         CliOption.Text("--stress-light", "light factors of the darker copies every kept table must survive (default 0.8; none: no stress runs)", "LIST"),
         CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md)"),
+        CliOption.Text("--ranking", "how tables rank: safety-first (brown-outs above the floor first, then utility; default for a site) or priced (utility over every run, brown-outs priced by weight_brownout; default with --fleet), docs/policy.md", "RANKING"),
         CliOption.Flag("--fleet", "no trace: train the fleet-default table on a synthetic office, corridor and window-side room (FleetDefault; version 102)"),
         CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
         CliOption.Text("--db", "learn from the gateway's store instead of a trace (with --node; --days: its last N days; docs/policy.md \"Learning on site\")", "FILE"),
@@ -52,6 +53,8 @@ public static class TrainCommand
         bool fleet = options.Flag("fleet");
         if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
         if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
+        string ranking = options.Get("ranking") ?? (fleet ? "priced" : "safety-first");
+        if (ranking != "priced" && ranking != "safety-first") throw new UsageException($"--ranking: '{ranking}' is not safety-first or priced");
         (int? dayCount, DayRange? days) = EnvironmentChoice.Days(options, "train-days");
         if (!options.Flag("quiet")) EnvironmentChoice.NoteDaysOnTraces(options, "train-days", error);
         int seed = options.Int("seed");
@@ -74,6 +77,7 @@ public static class TrainCommand
             Environments = environments, Profile = profile, Seed = seed, Episodes = episodes, StressLightScales = stressLight,
             Config = config, Service = Simulation.Simulator.ServiceTargets.FromConfig(config),
             TableVersion = fleet ? FleetDefault.TableVersion : new TrainingOptions { Environments = environments, Profile = profile }.TableVersion,
+            PricedRanking = ranking == "priced",
         };
         if (!quiet)
         {

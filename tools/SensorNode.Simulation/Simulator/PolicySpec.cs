@@ -51,7 +51,14 @@ public sealed class PolicySpec
     /// A fixed-interval baseline: PIR always armed, transmit in the "many" backlog bin (from
     /// <see cref="StateEncoder.BacklogManyReadings"/> readings). The table form of <see cref="Policies.FixedIntervalPolicy"/>.
     /// </summary>
-    public static PolicyTable Fixed(int intervalIndex)
+    public static PolicyTable Fixed(int intervalIndex) =>
+        PolicyTable.FromActionCodes(1000 + (uint)intervalIndex, FixedCodes(intervalIndex, StateEncoder.BacklogBins - 1));
+
+    /// <summary>
+    /// The action codes of a fixed rule: wake interval <paramref name="intervalIndex"/> everywhere, PIR always armed,
+    /// transmit from backlog bin <paramref name="minBacklogBin"/> up (1 = any reading waiting, 2 = "many").
+    /// </summary>
+    public static byte[] FixedCodes(int intervalIndex, int minBacklogBin)
     {
         var codes = new byte[StateEncoder.StateCount];
         for (int v = 0; v < StateEncoder.VoltageBins; v++)
@@ -61,10 +68,10 @@ public sealed class PolicySpec
         for (int e = 0; e < StateEncoder.EventRateBins; e++)
         for (int a = 0; a < StateEncoder.ArrivalBins; a++)
         {
-            var action = new PolicyAction { WakeIntervalIndex = intervalIndex, MotionWakeArmed = true, Transmit = b == StateEncoder.BacklogBins - 1 };
+            var action = new PolicyAction { WakeIntervalIndex = intervalIndex, MotionWakeArmed = true, Transmit = b >= minBacklogBin };
             codes[StateEncoder.Compose(v, l, h, b, e, a)] = PolicyTable.EncodeAction(action);
         }
-        return PolicyTable.FromActionCodes(1000 + (uint)intervalIndex, codes);
+        return codes;
     }
 
     /// <summary>"15s", "5m", "1h" or plain seconds.</summary>

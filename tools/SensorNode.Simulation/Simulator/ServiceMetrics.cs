@@ -19,8 +19,11 @@ public sealed class ServiceTargets
     public double WeightTemperature { get; init; } = 1;
     /// <summary>Penalty per unit of dead-time fraction.</summary>
     public double WeightDeadTime { get; init; } = 1;
-    /// <summary>Penalty per brown-out per simulated day above the least-spending floor.</summary>
-    public double WeightBrownout { get; init; } = 1;
+    /// <summary>
+    /// Penalty per brown-out per simulated day above the least-spending floor: by default one node-day of the best
+    /// possible score (docs/policy.md, "Service metrics and utility": what a brown-out costs a real node).
+    /// </summary>
+    public double WeightBrownout { get; init; } = new NodeConfig().ServiceWeightBrownoutMilli / 1000.0;
     /// <summary>
     /// Credit per unit of <see cref="SimulationMetrics.WatchedFraction"/> (docs/policy.md, docs/occupancy.md): a policy that
     /// keeps the PIR armed in working hours lets the gateway tell vacant from unknown. Host-side only (not in nf.config).

@@ -44,6 +44,13 @@ public sealed class TrainingOptions
     /// <summary>Extra start charges, V, of the stress runs on the unscaled environments (a node that arrives half empty).</summary>
     public IReadOnlyList<double> StressStartVolts { get; init; } = new[] { 3.6 };
     /// <summary>
+    /// Rank tables by their utility over every run (normal, cold start, stress; each against least-spending's brown-outs
+    /// in it), brown-outs priced by <c>weight_brownout</c> (a node-day of service each by default), instead of brown-outs
+    /// first. For the fleet default (<see cref="FleetDefault"/>): one table for many buildings, where brown-outs first
+    /// let one dark corridor's brown-out outweigh all the service of every other building, and the table collapsed.
+    /// </summary>
+    public bool PricedRanking { get; init; }
+    /// <summary>
     /// The search's exact shortcuts (<see cref="TrialRuns"/>: runs taken over, trials stopped once they cannot win);
     /// off, every trial is evaluated in full, one after another: the reference a test compares them with.
     /// </summary>

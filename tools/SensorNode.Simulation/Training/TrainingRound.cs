@@ -36,6 +36,11 @@ public sealed class TableScore
     public double Reward { get; init; }
     /// <summary>Mean utility of the normal-start runs over the training environments (floor 0).</summary>
     public double Utility { get; init; }
+    /// <summary>
+    /// Mean utility over every run of the evaluation (normal, cold start, stress), each against its own floor: brown-outs
+    /// priced by <c>weight_brownout</c> instead of ranked first (<see cref="TrainingOptions.PricedRanking"/>).
+    /// </summary>
+    public double PricedUtility { get; init; }
 
     /// <summary>
     /// Per state index, true when some run of the evaluation decided in that state. The runs are deterministic, so a
@@ -49,8 +54,13 @@ public sealed class TableScore
     /// <summary>States decided in the hours before any of the brown-outs (empty when safe).</summary>
     public IReadOnlyCollection<int> RiskStates { get; init; } = Array.Empty<int>();
 
-    /// <summary>No brown-out from the normal or the cold start (the stress runs rank tables but do not trigger repairs).</summary>
-    public bool Safe => Brownouts + BrownoutsColdStart == 0;
+    /// <summary>Brown-outs above least-spending's in the same runs (its floor), normal and cold starts: what ranks first.</summary>
+    public long ExcessBrownouts { get; init; }
+    /// <summary>Brown-outs above least-spending's in the stress runs: what ranks second.</summary>
+    public long ExcessBrownoutsStress { get; init; }
+
+    /// <summary>No brown-out above the floor from the normal or the cold start (the stress runs rank tables but do not trigger repairs).</summary>
+    public bool Safe => ExcessBrownouts == 0;
 
     /// <summary>Brown-outs over every run of the evaluation: normal, cold start and stress.</summary>
     public long AllBrownouts => Brownouts + BrownoutsColdStart + BrownoutsStress;

@@ -105,13 +105,15 @@ internal sealed class TrialRuns
 
     /// <summary>
     /// True when trial <paramref name="trial"/> cannot rank above <paramref name="best"/> (PolicyTrainer.Better: fewer
-    /// normal and cold-start brown-outs, then fewer stress brown-outs, then higher utility, then higher reward) whatever
+    /// normal and cold-start brown-outs above the floor, then fewer stress ones, then higher utility, then higher reward) whatever
     /// its missing runs do. Brown-outs only add up, so the runs done give lower bounds; at a tie of the lower bound the
     /// missing runs can only make the trial worse, so the comparison goes on to the next key as if tied.
     /// </summary>
     public bool CannotBeat(int trial, TableScore best)
     {
         if (!_shortcuts) return false;
+        // Priced ranking: the utility over every run is known only once all are run; no bound to stop on.
+        if (_options.PricedRanking) return false;
         ScenarioRun[] runs = _runs[trial];
         long brownouts = 0, stress = 0;
         bool allNormal = true;
@@ -120,16 +122,16 @@ internal sealed class TrialRuns
             PolicyTrainer.ScenarioKind kind = _scenarios[i].Kind;
             if (!runs[i].Done)
             {
-                if (kind == PolicyTrainer.ScenarioKind.Normal) allNormal = false;
+                if (PolicyTrainer.CountsForUtility(kind, _options)) allNormal = false;
                 continue;
             }
-            if (kind == PolicyTrainer.ScenarioKind.Stress) stress += runs[i].Metrics.Brownouts;
-            else brownouts += runs[i].Metrics.Brownouts;
+            long excess = _scenarios[i].Excess(runs[i].Metrics.Brownouts);
+            if (kind == PolicyTrainer.ScenarioKind.Stress) stress += excess;
+            else brownouts += excess;
         }
-        long bestBrownouts = best.Brownouts + best.BrownoutsColdStart;
-        // Fewer (so far) may end fewer (better) or tied: no verdict; more is final.
-        if (brownouts != bestBrownouts) return brownouts > bestBrownouts;
-        if (stress != best.BrownoutsStress) return stress > best.BrownoutsStress;
+        // Excess brown-outs only add up over runs too. Fewer (so far) may end fewer (better) or tied: no verdict; more is final.
+        if (brownouts != best.ExcessBrownouts) return brownouts > best.ExcessBrownouts;
+        if (stress != best.ExcessBrownoutsStress) return stress > best.ExcessBrownoutsStress;
         if (!allNormal) return false;
         double utility = PolicyTrainer.NormalUtility(runs, _options);
         return Math.Abs(utility - best.Utility) > 1e-9 && utility < best.Utility;
