@@ -41,14 +41,6 @@ public class RoomOccupancyPublishTests
         Assert.Equal("occupied", store.QueryOccupancy("Office 7").Last().State);
     }
 
-    /// <summary>The system clock shifted by <see cref="Offset"/>, which the test moves on (the node sleeps meanwhile).</summary>
-    private sealed class ShiftedClock : TimeProvider
-    {
-        public TimeSpan Offset { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-    }
-
     [RequiresMosquittoFact]
     public async Task Room_TurnsNone_WhenTheAnnouncedWakePasses_WithNoNewMessage()
     {

@@ -720,10 +720,12 @@ public sealed class GatewayService : IAsyncDisposable
             LiveRoomOccupancy.RoomState? current = _live.Decide(room);
             if (current == null || !_options.PublishesDiscovery) return;
             if (onlyWhenChanged && !_live.Changed(current)) return;
-            if (_announcedRooms.Add(room))
+            int expireAfter = _announcedRooms.Contains(room) ? 0 : _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room)
+                .Select(n => _announcedExpireAfter.TryGetValue(n.NodeId, out int e) ? e : 0).DefaultIfEmpty(0).Max();
+            // The timer announces a room only once a node's sleep is known (at start none is: the config retained by the
+            // previous run stands until the node's next message, rather than one with a day's expire_after).
+            if (!_announcedRooms.Contains(room) && (expireAfter > 0 || !onlyWhenChanged) && _announcedRooms.Add(room))
             {
-                int expireAfter = _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room)
-                    .Select(n => _announcedExpireAfter.TryGetValue(n.NodeId, out int e) ? e : 0).DefaultIfEmpty(0).Max();
                 if (expireAfter <= 0) expireAfter = 86_400;
                 foreach (RetainedMessage config in RoomOccupancyDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, room, expireAfter))
                     await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
