@@ -81,6 +81,19 @@ public sealed class LiveRoomOccupancyTests : IDisposable
     }
 
     [Fact]
+    public void ActiveCommitment_StaysOccupiedPastTheHold_ThenUnknownWhenItEnds()
+    {
+        using ReadingStore store = Seed(_database.Open());
+        store.StoreWatch(WriterPacks.NodeId, new WatchAnnouncement(T, 3600, Active: true), T * 1000);
+        var live = new LiveRoomOccupancy(store, _clock);
+
+        LiveRoomOccupancy.RoomState watching = At(live, T + 2500);
+        Assert.Equal((OccupancyState.Occupied, "motion, node watching"), (watching.Decision.State, watching.Decision.Evidence));
+        Assert.Equal(T + 3600 + 120 + 1, watching.NextChangeUnixSeconds);
+        Assert.Equal(OccupancyState.Unknown, At(live, T + 3721).Decision.State);
+    }
+
+    [Fact]
     public void TheAnnouncedWakePassing_MakesAWatchedRoomUnknown_WithNoNewMessage()
     {
         using ReadingStore store = _database.Open();
