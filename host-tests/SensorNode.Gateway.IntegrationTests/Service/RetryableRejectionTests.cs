@@ -9,14 +9,6 @@ namespace SensorNode.Gateway.IntegrationTests.Service;
 /// </summary>
 public class RetryableRejectionTests
 {
-    /// <summary>The system clock shifted by <see cref="Offset"/>, which a test changes ("NTP sync").</summary>
-    private sealed class ShiftedClock : TimeProvider
-    {
-        public TimeSpan Offset { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
-    }
-
     [RequiresMosquittoFact]
     public async Task PackInTheFuture_OfAGatewayClockBehind_IsNotAcknowledged_AndIsStoredOnceTheClockIsRight()
     {

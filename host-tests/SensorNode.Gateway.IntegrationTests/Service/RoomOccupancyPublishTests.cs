@@ -40,4 +40,31 @@ public class RoomOccupancyPublishTests
         Assert.Equal("unknown", store.QueryOccupancy("Office 8").Last().State);
         Assert.Equal("occupied", store.QueryOccupancy("Office 7").Last().State);
     }
+
+    [RequiresMosquittoFact]
+    public async Task Room_TurnsNone_WhenTheAnnouncedWakePasses_WithNoNewMessage()
+    {
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        store.SetRoom("node-t", "Office 9");
+        var clock = new ShiftedClock();
+        // The timer looks at the (shifted) clock every second at least, so the jump below is seen without a new message.
+        await using var gateway = new GatewayService(harness.Options("gw-t") with { OccupancyRecheckSeconds = 1 }, store, clock);
+        await gateway.StartAsync();
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        MosquittoClients.Publish(harness.Port, "sensornode/node-t/availability", "sleeping:600", retain: true);
+        MosquittoClients.Publish(harness.Port, "sensornode/node-t/state", SenmlPacks.Encode("node-t", 1, 1, now - 600)); // motion 10 min ago
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 30_000), gateway.Counters.ToString());
+        Assert.True(GatewayHarness.WaitUntil(() => Occupancy(harness.Port) == "ON", 30_000), "the message path publishes ON");
+
+        // Three hours on: the hold after the motion is over and the announced wake (600 s) has long passed. No message comes.
+        clock.Offset = TimeSpan.FromHours(3);
+
+        Assert.True(GatewayHarness.WaitUntil(() => Occupancy(harness.Port) == "None", 60_000), "the timer publishes None");
+        Assert.Equal(2, gateway.Counters.Acknowledged);
+    }
+
+    private static string? Occupancy(int port) =>
+        MosquittoClients.Subscribe(port, "sensornode/room/office-9/occupancy", count: 1, waitSeconds: 2).SingleOrDefault()?.Payload;
 }

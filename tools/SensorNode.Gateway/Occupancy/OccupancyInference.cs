@@ -129,6 +129,38 @@ public sealed class OccupancyInference
         return new(OccupancyState.Unknown, why, watched);
     }
 
+    /// <summary>
+    /// The first time after <paramref name="unixSeconds"/> at which <see cref="Decide(long)"/> may answer differently with no
+    /// new reading (the hold after motion ending, a vacancy delay elapsing under a quiet commitment, a commitment or the
+    /// evidence's freshness ending); null when nothing changes without news. May be early (the decision then stays): the
+    /// gateway's timer re-decides then (docs/occupancy.md, "At the gateway").
+    /// </summary>
+    public long? NextChangeUnixSeconds(long unixSeconds)
+    {
+        if (!_any) return null;
+        long now = Math.Max(unixSeconds, _last);
+        long? next = null;
+        void Candidate(long t)
+        {
+            if (t > now && (next == null || t < next)) next = t;
+        }
+        if (_lastMotion is long motion) Candidate(motion + _parameters.OccupiedHoldSeconds);
+        long stretchStart = _stretchValid ? _stretchStart : _last;
+        if (_lastMotion is long m && m > stretchStart) stretchStart = m;
+        if (_watchUntil is long until)
+        {
+            Candidate(until + _parameters.NextWakeGraceSeconds + 1);
+            if (!_watchActive) Candidate(stretchStart + _parameters.VacantAfterWatchedSeconds);
+            return next;
+        }
+        long freshUntil = (_nextWake is long wake ? Math.Max(wake, _last) : _last + Math.Max(_parameters.EvidenceValidSeconds, _lastInterval))
+            + _parameters.NextWakeGraceSeconds;
+        Candidate(freshUntil + 1);
+        if (_parameters.PresumeWatchingWhileAsleep && _stretchValid && _lastWatchedToEnd)
+            Candidate(stretchStart + _parameters.VacantAfterWatchedSeconds);
+        return next;
+    }
+
     private OccupancyDecision Watched(long seconds) => seconds >= _parameters.VacantAfterWatchedSeconds
         ? new(OccupancyState.Vacant, $"watched {Minutes(seconds)} min without motion", seconds)
         : new(OccupancyState.Unknown, $"watched only {Minutes(seconds)} min", seconds);

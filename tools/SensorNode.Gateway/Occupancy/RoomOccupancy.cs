@@ -50,15 +50,31 @@ public static class RoomOccupancy
     /// <paramref name="watch"/>: the newest watch commitment each node announced (SenML <c>watch</c>), by node id (null: none known).
     /// </summary>
     public static OccupancyDecision DecideNow(ReadingStore store, IReadOnlyList<NodeStatus> nodes, long nowUnixSeconds, OccupancyParameters parameters,
-        IReadOnlyDictionary<string, WatchAnnouncement>? watch = null)
+        IReadOnlyDictionary<string, WatchAnnouncement>? watch = null) => DecideLive(store, nodes, nowUnixSeconds, parameters, watch).Decision;
+
+    /// <summary>
+    /// <see cref="DecideNow"/>, and the first time after now at which the room's state may change with no new reading (the
+    /// earliest over its nodes, <see cref="OccupancyInference.NextChangeUnixSeconds"/>; null: none).
+    /// </summary>
+    public static (OccupancyDecision Decision, long? NextChangeUnixSeconds) DecideLive(ReadingStore store, IReadOnlyList<NodeStatus> nodes,
+        long nowUnixSeconds, OccupancyParameters parameters, IReadOnlyDictionary<string, WatchAnnouncement>? watch = null)
     {
-        var decisions = nodes.Select(n => Observations(store.Query(n.NodeId, nowUnixSeconds - ContextSeconds), n.NextWakeUnixSeconds,
-                watch != null && watch.TryGetValue(n.NodeId, out WatchAnnouncement w) ? w : null))
-            .Where(o => o.Count > 0)
-            .Select(o => OccupancySeries.DecideAt(o, [Math.Max(nowUnixSeconds, o[^1].UnixSeconds)], parameters, live: false).Decisions[0])
-            .ToList();
-        return decisions.Count == 0 ? new OccupancyDecision(OccupancyState.Unknown, "no readings", 0)
-            : decisions.OrderByDescending(d => Rank(d.State)).First();
+        var decisions = new List<OccupancyDecision>();
+        long? next = null;
+        foreach (NodeStatus n in nodes)
+        {
+            List<OccupancyObservation> o = Observations(store.Query(n.NodeId, nowUnixSeconds - ContextSeconds), n.NextWakeUnixSeconds,
+                watch != null && watch.TryGetValue(n.NodeId, out WatchAnnouncement w) ? w : null);
+            if (o.Count == 0) continue;
+            // Every stored reading counts, in time order (as OccupancySeries.DecideAt decides at or after the newest one).
+            var inference = new OccupancyInference(parameters);
+            foreach (OccupancyObservation observation in o) inference.Add(observation);
+            long at = Math.Max(nowUnixSeconds, o[^1].UnixSeconds);
+            decisions.Add(inference.Decide(at));
+            if (inference.NextChangeUnixSeconds(at) is long change && (next == null || change < next)) next = change;
+        }
+        return decisions.Count == 0 ? (new OccupancyDecision(OccupancyState.Unknown, "no readings", 0), null)
+            : (decisions.OrderByDescending(d => Rank(d.State)).First(), next);
     }
 
     /// <summary>Per slot: occupied if any node says so, else vacant if any does, else unknown; watched = the most any node watched.</summary>

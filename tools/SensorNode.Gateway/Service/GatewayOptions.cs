@@ -83,6 +83,12 @@ public sealed record GatewayOptions
     /// <summary>Home Assistant's expire_after = announced sleep + this margin, s (0 to 86400). Covers wake jitter and the transmit.</summary>
     public int ExpireMarginSeconds { get; init; } = 120;
 
+    /// <summary>
+    /// Longest wait of the occupancy timer between two looks at the gateway's clock, s (1 to 900, default 60): it sleeps until
+    /// the next room is due (docs/occupancy.md, "At the gateway"), but at most this long, so a clock that jumps is followed.
+    /// </summary>
+    public int OccupancyRecheckSeconds { get; init; } = 60;
+
     /// <summary>Home Assistant MQTT discovery prefix, default "homeassistant"; null or empty turns discovery and per-point values off.</summary>
     public string? DiscoveryPrefix { get; init; } = "homeassistant";
 
@@ -148,6 +154,7 @@ public sealed record GatewayOptions
         if (MaxConsecutiveStoreFailures is < 1 or > 1000) throw new ArgumentException($"store failures {MaxConsecutiveStoreFailures}: 1 to 1000");
         if (RetryDelayMilliseconds is < 100 or > 3_600_000) throw new ArgumentException($"retry delay {RetryDelayMilliseconds} ms: 100 to 3600000");
         if (RetryForSeconds is < 0 or > 31_536_000) throw new ArgumentException($"retry period {RetryForSeconds} s: 0 to 31536000");
+        if (OccupancyRecheckSeconds is < 1 or > 900) throw new ArgumentException($"occupancy recheck {OccupancyRecheckSeconds} s: 1 to 900");
         if (ReconnectDelayMilliseconds is < 10 or > 60_000) throw new ArgumentException($"reconnect delay {ReconnectDelayMilliseconds} ms: 10 to 60000");
         if (DiscoveryPrefix is { Length: > 0 } d && (d.Contains('+') || d.Contains('#') || d.StartsWith('/') || d.EndsWith('/')))
             throw new ArgumentException($"discovery prefix '{d}': no '+', '#', leading or trailing '/'");

@@ -50,9 +50,11 @@ public sealed class GatewayService : IAsyncDisposable
     private readonly Channel<Inbound> _inbox = Channel.CreateUnbounded<Inbound>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, int> _announcedExpireAfter = new(StringComparer.Ordinal);
     private readonly HashSet<string> _announcedRooms = new(StringComparer.Ordinal);
-    // The newest watch commitment per node (docs/occupancy.md), kept in memory only: after a restart no commitment is
-    // known until the node's next publish, which leaves its room unknown rather than presumed watched.
-    private readonly Dictionary<string, WatchAnnouncement> _watch = new(StringComparer.Ordinal);
+    // Rooms' live state (docs/occupancy.md, "At the gateway"): decided at each message and by the occupancy timer, one code
+    // path; the lock keeps the two from publishing a room's states out of order.
+    private readonly LiveRoomOccupancy _live;
+    private readonly SemaphoreSlim _occupancyLock = new(1, 1);
+    private Task? _occupancyTimer;
     private readonly SemaphoreSlim _connectLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _consumer;
@@ -86,6 +88,7 @@ public sealed class GatewayService : IAsyncDisposable
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _time = time ?? TimeProvider.System;
         _log = log ?? (_ => { });
+        _live = new LiveRoomOccupancy(store, _time);
         (_trustedCas, _clientCertificate) = LoadTlsFiles(options);
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageReceived;
@@ -127,6 +130,7 @@ public sealed class GatewayService : IAsyncDisposable
         {
             throw new InvalidOperationException($"gateway {_options.ClientId} cannot connect to {_options.Host}:{_options.Port}: {e.Message}", e);
         }
+        _occupancyTimer = Task.Run(OccupancyTimerAsync, CancellationToken.None);
         _log($"connected to {_options.Host}:{_options.Port} as {_options.ClientId}, {(_options.Group == null ? "plain subscription" : "group " + _options.Group)}, prefix {_options.Prefix}");
         if (_options.Group != null)
         {
@@ -174,6 +178,7 @@ public sealed class GatewayService : IAsyncDisposable
         _inbox.Writer.TryComplete();
         if (_consumer != null) await _consumer.ConfigureAwait(false);
         if (_reconnect != null) await _reconnect.ConfigureAwait(false);
+        if (_occupancyTimer != null) await _occupancyTimer.ConfigureAwait(false);
         if (_client.IsConnected)
         {
             try
@@ -201,6 +206,7 @@ public sealed class GatewayService : IAsyncDisposable
         _clientCertificate?.Dispose();
         _stopping.Dispose();
         _connectLock.Dispose();
+        _occupancyLock.Dispose();
     }
 
     private MqttClientOptions BuildClientOptions()
@@ -646,15 +652,15 @@ public sealed class GatewayService : IAsyncDisposable
     }
 
     // docs/occupancy.md: the node's room is decided again over the last 24 h from every stored reading, the slots are
-    // stored, and Home Assistant gets the state now (unknown as "None") and the watched share. Expire-after makes the
-    // entity unavailable when no message came for the node's announced sleep plus the margin.
+    // stored, and Home Assistant gets the state now (unknown as "None") and the watched share at every message (which also
+    // restarts its expire_after). Between messages the occupancy timer does the same and publishes only a change.
     private async Task PublishRoomOccupancyAsync(string nodeId)
     {
         // Derived data: the batch is stored and acknowledged by now, so a failure here (a full disk) is logged, never a
         // failed batch.
         try
         {
-            await DecideRoomAsync(nodeId).ConfigureAwait(false);
+            if (_live.RoomOf(nodeId) is string room) await DecideRoomAsync(room, onlyWhenChanged: false).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -662,39 +668,77 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
-    // The commitment of the node's newest pack with a time (a pack without "watch" ends an earlier one: every publish says).
+    // The commitment of the node's newest pack with a time (a pack without "watch" ends an earlier one: every publish says),
+    // stored so a restarted gateway keeps using it until it ends (an older one than the stored is ignored by the store).
     private void NoteWatch(IEnumerable<DecodedPack> packs)
     {
-        foreach (DecodedPack pack in packs)
+        DecodedPack? newest = packs.Where(p => p.Energy?.UnixSeconds != null).MaxBy(p => p.Energy!.UnixSeconds);
+        if (newest?.Energy is not { UnixSeconds: long from } energy) return;
+        try
         {
-            if (pack.Energy?.UnixSeconds is not long from) continue;
-            if (_watch.TryGetValue(pack.NodeId, out WatchAnnouncement known) && known.FromUnixSeconds > from) continue;
-            _watch[pack.NodeId] = new WatchAnnouncement(from, pack.Energy.WatchSeconds ?? 0, pack.Energy.WatchActive);
+            _store.StoreWatch(newest.NodeId, new WatchAnnouncement(from, energy.WatchSeconds ?? 0, energy.WatchActive), _time.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log($"watch commitment of {newest.NodeId} not stored: {e.GetType().Name}: {SenmlDecoder.OneLine(e.Message)}");
         }
     }
 
-    private async Task DecideRoomAsync(string nodeId)
+    // The occupancy timer: sleeps on the gateway's clock until the next room is due (its next state change, or the next slot
+    // boundary; at most OccupancyRecheckSeconds, so a clock that jumps is followed), then re-decides the due rooms.
+    private async Task OccupancyTimerAsync()
     {
-        NodeStatus? node = _store.GetNode(nodeId);
-        if (node == null) return;
-        string room = node.Room ?? nodeId;
-        List<NodeStatus> members = _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room).ToList();
-        long now = _time.GetUtcNow().ToUnixTimeSeconds();
-        var parameters = new OccupancyParameters();
-        OccupancySlot[] slots = RoomOccupancy.Compute(_store, members, now - 86_400, now, parameters);
-        if (slots.Length == 0) return;
-        _store.StoreOccupancy(room, slots, now * 1000);
-        if (!_options.PublishesDiscovery) return;
-        OccupancyDecision current = RoomOccupancy.DecideNow(_store, members, now, parameters, _watch);
-        double watched = slots.Sum(s => s.WatchedSeconds) / 86_400.0;
-        if (_announcedRooms.Add(room))
+        CancellationToken stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
         {
-            int expireAfter = _announcedExpireAfter.TryGetValue(nodeId, out int e) ? e : 86_400;
-            foreach (RetainedMessage config in RoomOccupancyDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, room, expireAfter))
-                await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+            long wait = Math.Clamp(_live.NextDueUnixSeconds() - _time.GetUtcNow().ToUnixTimeSeconds(), 1, _options.OccupancyRecheckSeconds);
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait), _time, stopping).ConfigureAwait(false);
+                foreach (string room in _live.DueRooms())
+                {
+                    if (stopping.IsCancellationRequested) return;
+                    await DecideRoomAsync(room, onlyWhenChanged: true).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                _log($"occupancy timer: rooms not re-decided: {e.GetType().Name}: {SenmlDecoder.OneLine(e.Message)}");
+            }
         }
-        foreach (RetainedMessage value in RoomOccupancyDiscovery.Values(_options.Prefix, room, current.State, watched))
-            await PublishAsync(value.Topic, Encoding.ASCII.GetBytes(value.Payload), MqttQualityOfServiceLevel.AtMostOnce, retain: true).ConfigureAwait(false);
+    }
+
+    private async Task DecideRoomAsync(string room, bool onlyWhenChanged)
+    {
+        await _occupancyLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            LiveRoomOccupancy.RoomState? current = _live.Decide(room);
+            if (current == null || !_options.PublishesDiscovery) return;
+            if (onlyWhenChanged && !_live.Changed(current)) return;
+            int expireAfter = _announcedRooms.Contains(room) ? 0 : _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room)
+                .Select(n => _announcedExpireAfter.TryGetValue(n.NodeId, out int e) ? e : 0).DefaultIfEmpty(0).Max();
+            // The timer announces a room only once a node's sleep is known (at start none is: the config retained by the
+            // previous run stands until the node's next message, rather than one with a day's expire_after).
+            if (!_announcedRooms.Contains(room) && (expireAfter > 0 || !onlyWhenChanged) && _announcedRooms.Add(room))
+            {
+                if (expireAfter <= 0) expireAfter = 86_400;
+                foreach (RetainedMessage config in RoomOccupancyDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, room, expireAfter))
+                    await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+            }
+            bool sent = true;
+            foreach (RetainedMessage value in RoomOccupancyDiscovery.Values(_options.Prefix, room, current.Decision.State, current.WatchedFraction24h))
+                sent &= await PublishAsync(value.Topic, Encoding.ASCII.GetBytes(value.Payload), MqttQualityOfServiceLevel.AtMostOnce, retain: true).ConfigureAwait(false);
+            if (sent) _live.Published(room, current.Decision.State);
+        }
+        finally
+        {
+            _occupancyLock.Release();
+        }
     }
 
     private async Task ReleaseCommandsAsync(string nodeId)

@@ -51,6 +51,33 @@ public sealed partial class ReadingStore
             r => new StoredOccupancy(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4), (int)r.GetInt64(5), r.GetInt64(6)) { Building = r.GetString(7) });
     }
 
+    /// <summary>
+    /// Records <paramref name="nodeId"/>'s watch commitment as its newest pack announced it (Seconds 0: that pack carried
+    /// none, which ends an earlier one). An announcement older than the stored one (a late redelivery) changes nothing.
+    /// Returns true when the stored commitment changed.
+    /// </summary>
+    public bool StoreWatch(string nodeId, WatchAnnouncement watch, long receivedUnixMs)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        return Locked(() => ExecuteNonQuery("""
+            INSERT INTO watch_commitments (node_id, building, from_s, seconds, active, received_ms)
+            VALUES ($node, $building, $from, $seconds, $active, $received)
+            ON CONFLICT (node_id) DO UPDATE SET building = excluded.building, from_s = excluded.from_s, seconds = excluded.seconds,
+                active = excluded.active, received_ms = excluded.received_ms
+            WHERE watch_commitments.from_s <= excluded.from_s
+            """, ("$node", nodeId), ("$building", Building), ("$from", watch.FromUnixSeconds), ("$seconds", watch.Seconds),
+            ("$active", watch.Active ? 1 : 0), ("$received", receivedUnixMs)) > 0);
+    }
+
+    /// <summary>The newest watch commitment of every node (of <see cref="Building"/> when it is named), by node id.</summary>
+    public IReadOnlyDictionary<string, WatchAnnouncement> WatchCommitments()
+    {
+        string clause = Building.Length == 0 ? "" : "WHERE building = $building";
+        return ReadRows($"SELECT node_id, from_s, seconds, active FROM watch_commitments {clause}", [("$building", Building)],
+                r => (Node: r.GetString(0), Watch: new WatchAnnouncement(r.GetInt64(1), Int32(r, 2), r.GetInt64(3) != 0)))
+            .ToDictionary(w => w.Node, w => w.Watch, StringComparer.Ordinal);
+    }
+
     /// <summary>"occupied", "vacant" or "unknown".</summary>
     public static string StateName(OccupancyState state) => state switch
     {

@@ -193,6 +193,17 @@ internal static class StoreSchema
         DROP TABLE occupancy;
         ALTER TABLE occupancy_by_building RENAME TO occupancy;
         """,
+        // watch (issue 17): each node's newest watch commitment (docs/occupancy.md), so a restarted gateway keeps using it until it ends.
+        """
+        CREATE TABLE watch_commitments (
+            node_id     TEXT    NOT NULL PRIMARY KEY,
+            building    TEXT    NOT NULL DEFAULT '',
+            from_s      INTEGER NOT NULL,
+            seconds     INTEGER NOT NULL,
+            active      INTEGER NOT NULL,
+            received_ms INTEGER NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>
