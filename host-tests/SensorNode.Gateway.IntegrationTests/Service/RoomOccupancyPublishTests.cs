@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SensorNode.Cli;
+using SensorNode.Gateway.Occupancy;
 using SensorNode.Gateway.Service;
 
 namespace SensorNode.Gateway.IntegrationTests.Service;
@@ -63,6 +64,31 @@ public class RoomOccupancyPublishTests
 
         Assert.True(GatewayHarness.WaitUntil(() => Occupancy(harness.Port) == "None", 60_000), "the timer publishes None");
         Assert.Equal(2, gateway.Counters.Acknowledged);
+    }
+
+    [RequiresMosquittoFact]
+    public async Task WatchCommitment_IsStored_EndedByAPackWithout_AndNotRewrittenByTheNextOne()
+    {
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-w"), store);
+        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        MosquittoClients.Publish(harness.Port, "sensornode/node-w/state", SenmlPacks.Encode("node-w", 1, 1, now - 1200, watchSeconds: 3600));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 1, 30_000), gateway.Counters.ToString());
+        Assert.Equal(3600, store.WatchCommitmentOf("node-w")?.Seconds);
+
+        // A publish without "watch" ends the commitment (the node says so at every publish)...
+        MosquittoClients.Publish(harness.Port, "sensornode/node-w/state", SenmlPacks.Encode("node-w", 2, 1, now - 600));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 30_000), gateway.Counters.ToString());
+        WatchAnnouncement? ended = store.WatchCommitmentOf("node-w");
+        Assert.Equal(0, ended?.Seconds);
+
+        // ...and the next one without finds nothing to end: no write (its time would have replaced the stored one).
+        MosquittoClients.Publish(harness.Port, "sensornode/node-w/state", SenmlPacks.Encode("node-w", 3, 1, now));
+        Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 3, 30_000), gateway.Counters.ToString());
+        Assert.Equal(ended, store.WatchCommitmentOf("node-w"));
+        Assert.Null(store.WatchCommitmentOf("node-never-committed"));
     }
 
     private static string? Occupancy(int port) =>

@@ -28,6 +28,9 @@ public sealed class WatchCommitmentStoreTests : IDisposable
 
         Assert.Equal(new WatchAnnouncement(From + 600, 0, false), watch["node-01"]);
         Assert.Equal(new WatchAnnouncement(From, 3600, false), watch["node-02"]);
+        Assert.Equal(new WatchAnnouncement(From, 3600, false), reopened.WatchCommitmentOf("node-02"));
+        Assert.Equal(new WatchAnnouncement(From + 600, 0, false), reopened.WatchCommitmentOf("node-01"));
+        Assert.Null(reopened.WatchCommitmentOf("node-99")); // never stored: the gateway writes no "none" for it
         Assert.Empty(backend.Open("south").WatchCommitments()); // a named building sees its own nodes only
         Assert.Equal(2, backend.Open().WatchCommitments().Count);
     }

@@ -674,9 +674,15 @@ public sealed class GatewayService : IAsyncDisposable
     {
         DecodedPack? newest = packs.Where(p => p.Energy?.UnixSeconds != null).MaxBy(p => p.Energy!.UnixSeconds);
         if (newest?.Energy is not { UnixSeconds: long from } energy) return;
+        int seconds = energy.WatchSeconds ?? 0;
         try
         {
-            _store.StoreWatch(newest.NodeId, new WatchAnnouncement(from, energy.WatchSeconds ?? 0, energy.WatchActive), _time.GetUtcNow().ToUnixTimeMilliseconds());
+            // "None" is written only over a stored commitment (absence means none): a write transaction at every message
+            // cost each message a commit (the paced bench's p95 doubled). The read sees other instances' writes
+            // (scale-out). Left: a commitment redelivered after a newer "none" that was not written (a crash between
+            // publishes) can outlive that "none" until it ends.
+            if (seconds <= 0 && _store.WatchCommitmentOf(newest.NodeId) is not { Seconds: > 0 }) return;
+            _store.StoreWatch(newest.NodeId, new WatchAnnouncement(from, seconds, energy.WatchActive), _time.GetUtcNow().ToUnixTimeMilliseconds());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -717,8 +723,8 @@ public sealed class GatewayService : IAsyncDisposable
         await _occupancyLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            LiveRoomOccupancy.RoomState? current = _live.Decide(room);
-            if (current == null || !_options.PublishesDiscovery) return;
+            LiveRoomOccupancy.RoomState? current = _live.Decide(room, live: _options.PublishesDiscovery);
+            if (current == null) return;
             if (onlyWhenChanged && !_live.Changed(current)) return;
             int expireAfter = _announcedRooms.Contains(room) ? 0 : _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room)
                 .Select(n => _announcedExpireAfter.TryGetValue(n.NodeId, out int e) ? e : 0).DefaultIfEmpty(0).Max();

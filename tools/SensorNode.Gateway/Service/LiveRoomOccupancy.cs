@@ -39,9 +39,10 @@ public sealed class LiveRoomOccupancy
 
     /// <summary>
     /// Re-decides <paramref name="room"/> now: stores its slots of the last 24 h and returns its state; null when the room has
-    /// no readings with a time (nothing stored).
+    /// no readings with a time (nothing stored), or when <paramref name="live"/> is false: the slots only, for a gateway that
+    /// publishes no live state (no Home Assistant), which need not read the commitments at every message.
     /// </summary>
-    public RoomState? Decide(string room)
+    public RoomState? Decide(string room, bool live = true)
     {
         ArgumentNullException.ThrowIfNull(room);
         List<NodeStatus> members = _store.Nodes().Where(n => (n.Room ?? n.NodeId) == room).ToList();
@@ -53,6 +54,11 @@ public sealed class LiveRoomOccupancy
             return null;
         }
         _store.StoreOccupancy(room, slots, now * 1000);
+        if (!live)
+        {
+            lock (_gate) _due.Remove(room);
+            return null;
+        }
         (OccupancyDecision decision, long? next) = RoomOccupancy.DecideLive(_store, members, now, _parameters, _store.WatchCommitments());
         lock (_gate)
         {

@@ -78,6 +78,14 @@ public sealed partial class ReadingStore
             .ToDictionary(w => w.Node, w => w.Watch, StringComparer.Ordinal);
     }
 
+    /// <summary>The stored watch commitment of <paramref name="nodeId"/>, or null when none was stored.</summary>
+    public WatchAnnouncement? WatchCommitmentOf(string nodeId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        return ReadRows("SELECT from_s, seconds, active FROM watch_commitments WHERE node_id = $node", [("$node", nodeId)],
+            r => (WatchAnnouncement?)new WatchAnnouncement(r.GetInt64(0), Int32(r, 1), r.GetInt64(2) != 0)).FirstOrDefault();
+    }
+
     /// <summary>"occupied", "vacant" or "unknown".</summary>
     public static string StateName(OccupancyState state) => state switch
     {
