@@ -41,6 +41,10 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
             Assert.Equal(building.Slice(7 * w, 7 * w + 6).MotionEventUnixSeconds.Length, rows[w].EventsTotal);
             Assert.InRange(rows[w].EventsCaptured, 0, rows[w].EventsTotal);
             Assert.True(rows[w].OracleEvents > 0);
+            // The oracle held to the fewest brown-outs: never more brown-outs, never more events, than the spend-down one.
+            Assert.InRange(rows[w].SafeOracleEvents, 0, rows[w].OracleEvents);
+            Assert.InRange(rows[w].SafeOracleBrownouts, 0, rows[w].OracleBrownouts);
+            Assert.Equal(rows[w].SafeOracleEvents > 0 ? (double)rows[w].EventsCaptured / rows[w].SafeOracleEvents : 1, rows[w].CapturedOfSafeOracle, 9);
             Assert.Equal(Math.Max(0, rows[w].BrownoutsOnPushedTables - rows[w].BrownoutsReplacedTables), rows[w].BrownoutsCausedByPush);
         }
         Assert.Equal((0, 0), (rows[0].BrownoutsOnPushedTables, rows[0].BrownoutsReplacedTables)); // nothing pushed before day 7

@@ -81,4 +81,38 @@ public class ScheduleOracleTests
             Assert.True(m.EventsDelivered <= oracle.EventsDelivered, $"{policy.GetType().Name}: delivered {m.EventsDelivered} > {oracle.EventsDelivered}");
         }
     }
+
+    [Fact]
+    public void FewestBrownoutsFirst_GivesUpEventsThatWouldCostTheNight()
+    {
+        // 2.5 J above brown-out and 10 h of dark: the drain (~0.045 J a slot, ~1.9 J) leaves room for a few of the
+        // first 10 slots' motion wakes (one each, ~0.11 J), not all. The default oracle takes all 10 and dies in the
+        // night; held to the fewest brown-outs it takes only what the night leaves.
+        var store = SupercapPhysics.FromProfile(Profile, 3.0);
+        double volts = store.VoltsAt(store.JoulesAt(3.0) + 2.5);
+        double[] harvest = new double[41];
+        int[] events = new int[41];
+        for (int i = 0; i < 10; i++) events[i] = 1;
+        OracleResult spendDown = ScheduleOracle.Solve(Problem(harvest, events), Profile, new OracleOptions { InitialVolts = volts, EnergyLevels = 5000 }, 10);
+        OracleResult safe = ScheduleOracle.Solve(Problem(harvest, events), Profile, new OracleOptions { InitialVolts = volts, EnergyLevels = 5000, FewestBrownoutsFirst = true }, 10);
+        Assert.Equal(10, spendDown.EventsCaptured);
+        Assert.Equal(1, spendDown.CaptureBrownouts);
+        Assert.Equal(0, safe.CaptureBrownouts);
+        Assert.InRange(safe.EventsCaptured, 1, 9);
+    }
+
+    [Fact]
+    public void FewestBrownoutsFirst_NeverBrownsOutMoreThanLeastSpending_OnTheCorridor()
+    {
+        EnvironmentTrace env = SyntheticEnvironment.Generate(SyntheticProfileKind.Corridor, 1_727_654_400, 7, 42);
+        var config = new SensorNode.Core.Config.NodeConfig();
+        OracleResult spendDown = ScheduleOracle.Solve(env, Profile, config.WakeIntervalsSeconds);
+        OracleResult safe = ScheduleOracle.Solve(env, Profile, config.WakeIntervalsSeconds, new OracleOptions { FewestBrownoutsFirst = true });
+        var setup = new SimulationSetup { Config = config, Profile = Profile, Environment = env, PolicyFactory = _ => new LeastSpendingPolicy(config.LogCapacityReadings) };
+        SimulationMetrics leastSpending = new NodeSimulator(setup, 0, false).Run().Metrics;
+        Assert.True(safe.CaptureBrownouts <= leastSpending.Brownouts, $"safe oracle {safe.CaptureBrownouts} > least-spending {leastSpending.Brownouts}");
+        Assert.True(safe.CaptureBrownouts < spendDown.CaptureBrownouts, $"safe {safe.CaptureBrownouts}, default {spendDown.CaptureBrownouts}");
+        Assert.True(safe.EventsCaptured <= spendDown.EventsCaptured);
+        Assert.True(safe.EventsCaptured > 0);
+    }
 }

@@ -52,7 +52,8 @@ public static class DeploymentReport
             List<SimulationMetrics> scored = EvaluateCommand.RunAll(contestants, [week], config, profile, service, seed);
             var byName = scored.ToDictionary(m => m.Policy);
             SimulationMetrics best = scored.Where(m => contestants.Take(baselines).Any(c => c.Name == m.Policy)).OrderByDescending(m => m.Utility).First();
-            long oracle = ScheduleOracle.Solve(week, profile, config.WakeIntervalsSeconds).EventsCaptured;
+            OracleResult oracle = ScheduleOracle.Solve(week, profile, config.WakeIntervalsSeconds);
+            OracleResult safeOracle = ScheduleOracle.Solve(week, profile, config.WakeIntervalsSeconds, new OracleOptions { FewestBrownoutsFirst = true });
             long captured = timeline.CapturedEventTimes.Count(t => t >= from && t < to);
             var brownouts = timeline.BrownoutTimes.Where(t => t >= from && t < to).ToList();
             PolicyTable end = TableSchedule.At(schedule, to - 1);
@@ -62,8 +63,12 @@ public static class DeploymentReport
                 Week = w + 1,
                 EventsTotal = week.MotionEventUnixSeconds.Length,
                 EventsCaptured = captured,
-                OracleEvents = oracle,
-                CapturedOfOracle = oracle > 0 ? (double)captured / oracle : 1,
+                OracleEvents = oracle.EventsCaptured,
+                CapturedOfOracle = oracle.EventsCaptured > 0 ? (double)captured / oracle.EventsCaptured : 1,
+                OracleBrownouts = oracle.CaptureBrownouts,
+                SafeOracleEvents = safeOracle.EventsCaptured,
+                SafeOracleBrownouts = safeOracle.CaptureBrownouts,
+                CapturedOfSafeOracle = safeOracle.EventsCaptured > 0 ? (double)captured / safeOracle.EventsCaptured : 1,
                 Utility = byName[DeployedName].Utility,
                 BestBaselineUtility = best.Utility,
                 BestBaseline = best.Policy,
@@ -121,16 +126,16 @@ public static class DeploymentReport
     public static string Markdown(IReadOnlyList<DeploymentWeek> rows)
     {
         var w = new StringWriter(CultureInfo.InvariantCulture);
-        w.WriteLine("| week | events | captured | oracle | captured / oracle | utility | best baseline | uncensored-trained | brown-outs (on pushed tables / had they not been pushed) | table |");
-        w.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
+        w.WriteLine("| week | events | captured | oracle (its brown-outs) | captured / oracle | safe oracle (its brown-outs) | captured / safe oracle | utility | best baseline | uncensored-trained | brown-outs (on pushed tables / had they not been pushed) | table |");
+        w.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |");
         foreach (DeploymentWeek r in rows)
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} | {r.CapturedOfOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.Brownouts} ({r.BrownoutsOnPushedTables} / {r.BrownoutsReplacedTables}) | v{r.TableVersion} {r.TableCrc} |"));
+                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} ({r.OracleBrownouts}) | {r.CapturedOfOracle:F3} | {r.SafeOracleEvents} ({r.SafeOracleBrownouts}) | {r.CapturedOfSafeOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.Brownouts} ({r.BrownoutsOnPushedTables} / {r.BrownoutsReplacedTables}) | v{r.TableVersion} {r.TableCrc} |"));
         }
         return w.ToString();
     }
 
     private static string Line(DeploymentWeek r) => string.Create(CultureInfo.InvariantCulture,
-        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")}), brown-outs {r.Brownouts} ({r.BrownoutsOnPushedTables} on pushed tables, {r.BrownoutsReplacedTables} had they not been pushed), table v{r.TableVersion}");
+        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents} with {r.OracleBrownouts} brown-outs, safe oracle {r.SafeOracleEvents} with {r.SafeOracleBrownouts}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")}), brown-outs {r.Brownouts} ({r.BrownoutsOnPushedTables} on pushed tables, {r.BrownoutsReplacedTables} had they not been pushed), table v{r.TableVersion}");
 }

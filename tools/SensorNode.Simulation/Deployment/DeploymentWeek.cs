@@ -20,6 +20,18 @@ public sealed class DeploymentWeek
     /// <summary>events_captured / oracle_events (1 when the oracle captures none).</summary>
     [JsonPropertyName("captured_of_oracle")] public double CapturedOfOracle { get; set; }
 
+    /// <summary>Brown-outs of that oracle's schedule (it spends the store down for one more event).</summary>
+    [JsonPropertyName("oracle_brownouts")] public long OracleBrownouts { get; set; }
+
+    /// <summary>Events of the oracle held to the fewest brown-outs the week allows, then the most events.</summary>
+    [JsonPropertyName("safe_oracle_events")] public long SafeOracleEvents { get; set; }
+
+    /// <summary>That oracle's brown-outs: the fewest any schedule has on the week from the same start.</summary>
+    [JsonPropertyName("safe_oracle_brownouts")] public long SafeOracleBrownouts { get; set; }
+
+    /// <summary>events_captured / safe_oracle_events (1 when it captures none).</summary>
+    [JsonPropertyName("captured_of_safe_oracle")] public double CapturedOfSafeOracle { get; set; }
+
     /// <summary>Utility of the week replayed with the tables the node ran, from 4.0 V, against least-spending's brown-outs.</summary>
     [JsonPropertyName("utility")] public double Utility { get; set; }
 

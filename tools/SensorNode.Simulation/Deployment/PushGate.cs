@@ -27,6 +27,9 @@ public static class PushGate
     {
         /// <summary>Per rung, the lowest supercap voltage of the normal-start runs, V (the margin left above the cut-off).</summary>
         public IReadOnlyList<double> LadderMinVolts { get; init; } = [];
+
+        /// <summary>Per rung, the hours dead (browned out) in the normal-start and cold-start runs, summed.</summary>
+        public IReadOnlyList<double> LadderDeadHours { get; init; } = [];
     }
 
     /// <summary>
@@ -43,21 +46,27 @@ public static class PushGate
         ArgumentNullException.ThrowIfNull(options);
         if (candidates.Count == 0) throw new ArgumentException("The gate needs at least one candidate.", nameof(candidates));
         byte[] referenceCodes = Codes(reference);
-        (long[] referenceLadder, double[] referenceVolts) = LadderWithMargin(referenceCodes, options);
+        Rungs referenceRungs = LadderWithMargin(referenceCodes, options);
         var verdicts = new List<Verdict>();
         Verdict? best = null;
         foreach ((string name, PolicyTable table) in candidates)
         {
             byte[] codes = Codes(table);
             bool same = codes.AsSpan().SequenceEqual(referenceCodes);
-            (long[] ladder, double[] volts) = same ? (referenceLadder, referenceVolts) : LadderWithMargin(codes, options);
-            bool eligible = same || Enumerable.Range(0, ladder.Length).All(i => AsSafe(ladder[i], volts[i], referenceLadder[i], referenceVolts[i]));
-            var verdict = new Verdict(name, table, PolicyTrainer.Evaluate(codes, options), ladder, eligible) { LadderMinVolts = volts };
+            Rungs rungs = same ? referenceRungs : LadderWithMargin(codes, options);
+            bool eligible = same || Enumerable.Range(0, rungs.Brownouts.Length).All(i => AsSafe(rungs, referenceRungs, i));
+            var verdict = new Verdict(name, table, PolicyTrainer.Evaluate(codes, options), rungs.Brownouts, eligible)
+            {
+                LadderMinVolts = rungs.MinVolts, LadderDeadHours = rungs.DeadHours,
+            };
             verdicts.Add(verdict);
             if (eligible && (best == null || Better(verdict.Score, best.Score))) best = verdict;
         }
         // No candidate is the reference and none is as safe: fall back to the reference itself.
-        best ??= new Verdict("current", reference, PolicyTrainer.Evaluate(referenceCodes, options), referenceLadder, true) { LadderMinVolts = referenceVolts };
+        best ??= new Verdict("current", reference, PolicyTrainer.Evaluate(referenceCodes, options), referenceRungs.Brownouts, true)
+        {
+            LadderMinVolts = referenceRungs.MinVolts, LadderDeadHours = referenceRungs.DeadHours,
+        };
         return (best, verdicts);
     }
 
@@ -65,17 +74,26 @@ public static class PushGate
     public static long[] Ladder(byte[] codes, TrainingOptions options) => LadderWithMargin(codes, options).Brownouts;
 
     /// <summary>
-    /// As safe on one rung: fewer brown-outs, or as many and, where the reference does not brown out at all, no lower
-    /// a minimum voltage (brown-out counts alone let a table that runs the supercap down to the edge pass as safe; ff66
-    /// and office seed 44 each had a night lost to such a table in the week after the push).
+    /// As safe on rung <paramref name="i"/>: fewer brown-outs, or as many and, where the reference does not brown out at
+    /// all, no lower a minimum voltage (brown-out counts alone let a table that runs the supercap down to the edge pass
+    /// as safe; ff66 and office seed 44 each had a night lost to such a table in the week after the push). Where the
+    /// reference browns out too, a tie passes: requiring no more hours dead as well was tried (docs/deployment.md
+    /// "A stricter tie rule, tried") and held back the tables that won week 3 without removing the brown-out a push caused.
     /// </summary>
-    private static bool AsSafe(long brownouts, double minVolts, long referenceBrownouts, double referenceMinVolts) =>
-        brownouts < referenceBrownouts || (brownouts == referenceBrownouts && (referenceBrownouts > 0 || minVolts >= referenceMinVolts));
+    private static bool AsSafe(Rungs candidate, Rungs reference, int i)
+    {
+        if (candidate.Brownouts[i] != reference.Brownouts[i]) return candidate.Brownouts[i] < reference.Brownouts[i];
+        return reference.Brownouts[i] > 0 || candidate.MinVolts[i] >= reference.MinVolts[i];
+    }
 
-    private static (long[] Brownouts, double[] MinVolts) LadderWithMargin(byte[] codes, TrainingOptions options)
+    /// <summary>Per rung of <see cref="SafetyLadder"/>: brown-outs, lowest normal-start voltage, hours dead.</summary>
+    private sealed record Rungs(long[] Brownouts, double[] MinVolts, double[] DeadHours);
+
+    private static Rungs LadderWithMargin(byte[] codes, TrainingOptions options)
     {
         var ladder = new long[SafetyLadder.Count];
         var volts = new double[SafetyLadder.Count];
+        var dead = new double[SafetyLadder.Count];
         for (int i = 0; i < ladder.Length; i++)
         {
             double scale = SafetyLadder[i];
@@ -89,8 +107,9 @@ public static class PushGate
             ladder[i] = score.Brownouts + score.BrownoutsColdStart;
             // The normal-start runs come first for each environment (PolicyTrainer.Scenarios), cold starts after.
             volts[i] = score.Runs.Where((_, k) => k % 2 == 0).Min(r => r.Metrics.MinSupercapV);
+            dead[i] = score.Runs.Sum(r => r.Metrics.DeadTimeFraction * r.Metrics.SimulatedDays * 24);
         }
-        return (ladder, volts);
+        return new Rungs(ladder, volts, dead);
     }
 
     // Fewer brown-outs from the normal and cold starts, then in the stress runs, then higher utility (ties keep the earlier candidate).

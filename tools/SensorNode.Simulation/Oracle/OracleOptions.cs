@@ -9,4 +9,10 @@ public sealed class OracleOptions
     public int EnergyLevels { get; init; } = 1000;
     /// <summary>Supercap voltage at the start, V (the simulator's default 4.0 V).</summary>
     public double InitialVolts { get; init; } = 4.0;
+    /// <summary>
+    /// False (the default): brown-outs only break ties, so the schedule spends the store down to capture one more event
+    /// (the upper bound on events). True: fewest brown-outs first, then the most events (the bound for a policy held to
+    /// a brown-out target: on the corridor the default oracle buys its events with 6 brown-outs a week).
+    /// </summary>
+    public bool FewestBrownoutsFirst { get; init; }
 }

@@ -24,7 +24,10 @@ public sealed class OracleResult
     [JsonPropertyName("wakes")] public long Wakes { get; set; }
     [JsonPropertyName("motion_wakes")] public long MotionWakes { get; set; }
     [JsonPropertyName("wifi_connects")] public long WifiConnects { get; set; }
+    /// <summary>Brown-outs of the delivery schedule.</summary>
     [JsonPropertyName("brownouts")] public long Brownouts { get; set; }
+    /// <summary>Brown-outs of the capture schedule (the one <see cref="EventsCaptured"/> counts).</summary>
+    [JsonPropertyName("capture_brownouts")] public long CaptureBrownouts { get; set; }
     /// <summary>Harvest offered by the light over the run, J (before the clamp).</summary>
     [JsonPropertyName("energy_harvested_j")] public double EnergyHarvestedJ { get; set; }
     /// <summary>Load energy of the delivery schedule (sleep, wakes, radio), J.</summary>

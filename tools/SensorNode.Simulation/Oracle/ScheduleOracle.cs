@@ -31,7 +31,7 @@ public static class ScheduleOracle
     {
         if (options.EnergyLevels < 10 || options.EnergyLevels > 100_000) throw new ArgumentOutOfRangeException(nameof(options), "EnergyLevels must be 10..100000");
         var wall = Stopwatch.StartNew();
-        var model = new Model(problem, profile, options.EnergyLevels);
+        var model = new Model(problem, profile, options.EnergyLevels, options.FewestBrownoutsFirst);
         Run captureUp = model.Solve(delivery: false, roundUp: true, options.InitialVolts);
         Run captureDown = model.Solve(delivery: false, roundUp: false, options.InitialVolts);
         Run deliveryUp = model.Solve(delivery: true, roundUp: true, options.InitialVolts);
@@ -49,6 +49,7 @@ public static class ScheduleOracle
             MotionWakes = deliveryUp.MotionWakes,
             WifiConnects = deliveryUp.Connects,
             Brownouts = deliveryUp.Brownouts,
+            CaptureBrownouts = captureUp.Brownouts,
             EnergyHarvestedJ = problem.HarvestJoules.Sum(),
             EnergySpentJ = deliveryUp.SpentJoules,
             EnergyPerDeliveredReadingMj = deliveryUp.Readings > 0 ? deliveryUp.SpentJoules * 1000 / deliveryUp.Readings : 0,
@@ -68,7 +69,10 @@ public static class ScheduleOracle
     /// <summary>The transition model on the energy grid.</summary>
     private sealed class Model
     {
-        private const double BrownoutPenalty = 1e-3; // below one reading or event: only breaks ties
+        // Default: below one reading or event, so it only breaks ties. Fewest brown-outs first: above every event
+        // (EventWeight x events) and reading of a run (events stay under 10 000), and under the terminal cost of a reading left pending.
+        private const double TieBreakBrownoutPenalty = 1e-3, FirstBrownoutPenalty = 1e12;
+        private readonly double _brownoutPenalty;
         private readonly OracleProblem _p;
         private readonly SupercapPhysics _store;
         private readonly int _levels;
@@ -77,9 +81,10 @@ public static class ScheduleOracle
 
         public double LevelJoules { get; }
 
-        public Model(OracleProblem problem, HardwareProfile profile, int levels)
+        public Model(OracleProblem problem, HardwareProfile profile, int levels, bool fewestBrownoutsFirst)
         {
             _p = problem;
+            _brownoutPenalty = fewestBrownoutsFirst ? FirstBrownoutPenalty : TieBreakBrownoutPenalty;
             _levels = levels;
             _store = SupercapPhysics.FromProfile(profile, profile.BrownoutMillivolts / 1000.0);
             var costs = new WakeEnergyCosts(profile);
@@ -171,7 +176,7 @@ public static class ScheduleOracle
                             if (!StepAlive(t, b, code, roundUp, out int to, out bool died, out _)) continue;
                             int nextPending = (code & 2) != 0 ? 0 : (pending == 1 || wakes > 0 ? 1 : 0);
                             double v = died
-                                ? reward - BrownoutPenalty + value[Index(1, nextPending, to, _levels)]
+                                ? reward - _brownoutPenalty + value[Index(1, nextPending, to, _levels)]
                                 : reward + value[Index(0, nextPending, to, _levels)];
                             if (v > best) { best = v; bestCode = code; }
                         }
