@@ -1,6 +1,7 @@
 using SensorNode.Core.Config;
 using SensorNode.Core.Drivers;
 using SensorNode.Core.Hardware;
+using SensorNode.Core.Policy;
 
 namespace SensorNode.Core
 {
@@ -136,6 +137,33 @@ namespace SensorNode.Core
             }
             return plan;
         }
+
+        /// <summary>
+        /// The low-charge sleep ([rtc] low_charge_sleep_seconds, docs/policy.md "Results against issue 18's targets"): where
+        /// the table chose the longest [wake] interval (<paramref name="intervalIndex"/> is the last of
+        /// <paramref name="intervalsSeconds"/>) and the supercap is in voltage bin low or critical (under 20 % of the
+        /// brown-out..max range, <see cref="StateEncoder.VoltageBin"/>), the node sleeps <paramref name="lowChargeSleepSeconds"/>
+        /// instead. The RTC keeps the clock and counts the motion meanwhile, so the longer sleep costs temperature readings,
+        /// not events. Any other plan, and a value not longer than the longest interval (0 = off), is returned as it is.
+        /// </summary>
+        public static SleepPlan StretchAtLowCharge(SleepPlan plan, int intervalIndex, int[] intervalsSeconds, int supercapMillivolts,
+            int brownoutMillivolts, int maxMillivolts, int lowChargeSleepSeconds)
+        {
+            int last = intervalsSeconds.Length - 1;
+            if (intervalIndex != last || plan.SleepSeconds != intervalsSeconds[last] || lowChargeSleepSeconds <= plan.SleepSeconds)
+            {
+                return plan;
+            }
+            if (StateEncoder.VoltageBin(supercapMillivolts, brownoutMillivolts, maxMillivolts) > LowChargeVoltageBin)
+            {
+                return plan;
+            }
+            plan.SleepSeconds = lowChargeSleepSeconds;
+            return plan;
+        }
+
+        /// <summary>The highest voltage bin of the low-charge sleep: 1, low (under 20 % of the brown-out..max range).</summary>
+        public const int LowChargeVoltageBin = 1;
 
         /// <summary>
         /// After the radio came up (nanoCLR sets the system clock from SNTP): sets the RTC from <paramref name="clock"/>

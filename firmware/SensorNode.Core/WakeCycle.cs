@@ -356,7 +356,13 @@ namespace SensorNode.Core
             plan.MotionWakeArmed = wake.SupercapOk && action.MotionWakeArmed;
             if (_eventRtc != null)
             {
-                // 8b. Event RTC: arm only for an arrival; until the quiet gap ends, count (EventRtc.WatchForArrivals).
+                // 8b. Event RTC: at low charge the longest sleep grows ([rtc] low_charge_sleep_seconds); arm only for an
+                //     arrival, and until the quiet gap ends, count (EventRtc.WatchForArrivals).
+                if (wake.SupercapOk)
+                {
+                    plan = EventRtc.StretchAtLowCharge(plan, action.WakeIntervalIndex, _config.WakeIntervalsSeconds, wake.SupercapMillivolts,
+                        _config.BrownoutMillivolts, _config.MaxMillivolts, _config.RtcLowChargeSleepSeconds);
+                }
                 plan = EventRtc.WatchForArrivals(plan, wake.TimeKnown, wake.NowUnixSeconds, wake.State.LastMotionUnixSeconds,
                     _config.ServiceArrivalGapMinutes * 60);
             }

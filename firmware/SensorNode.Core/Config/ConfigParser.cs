@@ -327,6 +327,7 @@ namespace SensorNode.Core.Config
             if (k == "address") c.RtcAddress = e.Hex(c.RtcAddress, 0x08, 0x77, 2);
             else if (k == "interrupt_pin") c.RtcInterruptPin = e.Int(c.RtcInterruptPin, 0, 39);
             else if (k == "sync_tolerance_seconds") c.RtcSyncToleranceSeconds = e.Int(c.RtcSyncToleranceSeconds, 0, 3600);
+            else if (k == "low_charge_sleep_seconds") c.RtcLowChargeSleepSeconds = e.Int(c.RtcLowChargeSleepSeconds, 0, 86400);
             else return false;
             c.RtcFitted = true;
             return true;

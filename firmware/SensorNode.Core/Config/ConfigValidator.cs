@@ -106,6 +106,17 @@ namespace SensorNode.Core.Config
             {
                 CrossField("rtc.address", Hex2(c.RtcAddress) + " is also a sensor's address: two devices cannot share an I2C address");
             }
+
+            // The low-charge sleep replaces the longest [wake] interval: shorter, it would spend more where energy is scarcest.
+            // Only a value written in the file is an error (the default simply does not apply under a longer interval).
+            int[] intervals = c.WakeIntervalsSeconds;
+            int longest = intervals != null && intervals.Length > 0 ? intervals[intervals.Length - 1] : 0;
+            int line = entries == null ? 0 : entries.LineOf("rtc.low_charge_sleep_seconds");
+            if (line > 0 && c.RtcLowChargeSleepSeconds != 0 && c.RtcLowChargeSleepSeconds < longest)
+            {
+                AtLine("rtc.low_charge_sleep_seconds", "must be 0 (off) or at least the longest [wake] interval (" + longest.ToString()
+                    + " s), got " + c.RtcLowChargeSleepSeconds.ToString());
+            }
         }
 
         /// <summary>Checks the secrets' forms; messages never contain the secret values.</summary>

@@ -185,6 +185,13 @@ namespace SensorNode.Core.Config
         public int RtcInterruptPin = 26;
         /// <summary>After an SNTP sync, the RTC is set when it differs from network time by more than this, s (0-3600).</summary>
         public int RtcSyncToleranceSeconds = 1;
+        /// <summary>
+        /// Sleep at low charge, s (0 = off, else at least the longest [wake] interval, up to 86400): where the policy chooses the
+        /// longest [wake] interval and the supercap is in voltage bin low or critical (under 20 % of the brown-out..max
+        /// range), a node with the RTC sleeps this long instead; the RTC keeps the clock and counts the motion meanwhile
+        /// (docs/policy.md "Results against issue 18's targets").
+        /// </summary>
+        public int RtcLowChargeSleepSeconds = 0;
 
         // [watch]: the watch commitment (docs/occupancy.md "The watch commitment"). Off unless commit_minutes is set.
         /// <summary>

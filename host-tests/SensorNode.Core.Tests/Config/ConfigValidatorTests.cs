@@ -452,6 +452,36 @@ public class RtcConfigTests
     }
 
     [Fact]
+    public void ALowChargeSleepShorterThanTheLongestInterval_IsAnErrorAtItsLine()
+    {
+        ConfigParserTests.Parse("[wake]\nintervals_seconds = 15, 60, 300, 600, 900, 1800, 3600, 7200\n[rtc]\naddress = 0x52\nlow_charge_sleep_seconds = 3600\n", out var errors);
+        ConfigError error = Assert.Single(errors);
+        Assert.Equal("nf.config", error.Source);
+        Assert.Equal(5, error.Line);
+        Assert.Equal("rtc.low_charge_sleep_seconds", error.Field);
+        Assert.Equal("must be 0 (off) or at least the longest [wake] interval (7200 s), got 3600", error.Message);
+    }
+
+    [Theory]
+    [InlineData("low_charge_sleep_seconds = 0\n", 0)]
+    [InlineData("low_charge_sleep_seconds = 86400\n", 86400)]
+    [InlineData("address = 0x52\n", 0)] // the default: off
+    public void ALowChargeSleep_OffOrAtLeastTheLongestInterval_IsAccepted(string line, int expected)
+    {
+        var config = ConfigParserTests.Parse("[rtc]\n" + line, out var errors);
+        Assert.Empty(errors);
+        Assert.True(config.RtcFitted);
+        Assert.Equal(expected, config.RtcLowChargeSleepSeconds);
+    }
+
+    [Fact]
+    public void ALowChargeSleepAboveADay_IsRefused()
+    {
+        ConfigParserTests.Parse("[rtc]\nlow_charge_sleep_seconds = 86401\n", out var errors);
+        Assert.Contains(errors, e => e.Field == "rtc.low_charge_sleep_seconds" && e.Line == 2);
+    }
+
+    [Fact]
     public void AWatchWindowWithoutAnHour_IsNamedInTheError_OnlyWhenTheCommitmentIsOn()
     {
         ConfigParserTests.Parse("[watch]\ncommit_minutes = 240\nfirst_hour = 19\nlast_hour = 7\n", out var errors);
