@@ -209,4 +209,17 @@ public sealed class HardwareProfileTests : IDisposable
 
         Assert.Contains(path + ": expected an object with a \"figures\" object", e.Message);
     }
+
+    [Fact]
+    public void Load_Throws_NamingTheKey_WhenAFigureIsWrittenBesideFiguresInsteadOfInIt()
+    {
+        // A user's copy with "boot_milliseconds" at the top level ran on the base profile's 700 ms without a word.
+        JsonNode root = JsonNode.Parse(DefaultText())!;
+        root["boot_milliseconds"] = JsonNode.Parse("{ \"value\": 1500, \"source\": \"bench\" }");
+        string path = Write(root.ToJsonString());
+
+        var e = LoadFails(path);
+
+        Assert.Contains(path + ": boot_milliseconds: unknown top-level key (known: name, description, figures); move it into \"figures\" as figures.boot_milliseconds", e.Message);
+    }
 }

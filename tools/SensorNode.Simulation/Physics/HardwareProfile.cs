@@ -116,6 +116,9 @@ public sealed class HardwareProfile
     public static IReadOnlyList<(string Key, double Min, double Max)> FigureRanges { get; } =
         Fields.Select(f => (f.Key, f.Min, f.Max)).Concat(OptionalFields.Select(f => (f.Key, f.Min, f.Max))).ToList();
 
+    // The keys a profile's top-level object may have: every figure goes under "figures".
+    private static readonly string[] TopLevelKeys = ["name", "description", "figures"];
+
     /// <summary>Every yes/no option's key.</summary>
     public static IReadOnlyList<string> OptionKeys { get; } = Options.Select(o => o.Key).ToList();
 
@@ -159,14 +162,24 @@ public sealed class HardwareProfile
         {
             var errors = new List<string>();
             JsonElement root = doc.RootElement;
+            var known = Fields.Select(f => f.Key).Concat(Options.Select(o => o.Key)).Concat(OptionalFields.Select(o => o.Key)).ToHashSet();
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("figures", out JsonElement figures) || figures.ValueKind != JsonValueKind.Object)
             {
                 throw new ProfileException($"{sourceName}: expected an object with a \"figures\" object");
             }
+            foreach (JsonProperty prop in root.EnumerateObject())
+            {
+                // A figure written beside "figures" instead of inside it would otherwise be ignored and the run would
+                // silently use the base value.
+                if (!TopLevelKeys.Contains(prop.Name))
+                {
+                    string hint = known.Contains(prop.Name) ? $"; move it into \"figures\" as figures.{prop.Name}" : "";
+                    errors.Add($"{sourceName}: {prop.Name}: unknown top-level key (known: {string.Join(", ", TopLevelKeys)}){hint}");
+                }
+            }
             string name = root.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(sourceName);
             var profile = new HardwareProfile { Name = name, SourcePath = sourceName };
             var sources = new Dictionary<string, string>();
-            var known = Fields.Select(f => f.Key).Concat(Options.Select(o => o.Key)).Concat(OptionalFields.Select(o => o.Key)).ToHashSet();
             foreach (JsonProperty prop in figures.EnumerateObject())
             {
                 if (!known.Contains(prop.Name)) errors.Add($"{sourceName}: figures.{prop.Name}: unknown figure (known: {string.Join(", ", known.Order())})");
