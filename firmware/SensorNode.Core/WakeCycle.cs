@@ -319,6 +319,8 @@ namespace SensorNode.Core
             report.Faults = reading.Faults;
             report.ArmedSeconds = reading.ArmedSeconds;
             report.MotionEvents = reading.MotionEvents;
+            report.FirstMotionAgeSeconds = reading.FirstMotionAgeSeconds;
+            report.LastMotionAgeSeconds = reading.LastMotionAgeSeconds;
         }
 
         // 7. Decide: the policy (the table in flash, else the built-in one) maps what this wake observed to an action.
@@ -477,7 +479,9 @@ namespace SensorNode.Core
             }
             state.LastSleepSeconds = plan.SleepSeconds;
             state.LastSleepArmingKnown = true;
-            state.LastSleepMotionArmed = plan.MotionWakeArmed;
+            // Watched: the PIR wakes the node, or the event RTC counts and stamps every motion whether or not it wakes it
+            // (a counting sleep sees the room as well as an armed one: docs/occupancy.md).
+            state.LastSleepMotionArmed = plan.MotionWakeArmed || (_eventRtc != null && !report.RtcFault);
             state.WakeCount++;
             report.StateSaved = _stateStore.Save(state);
             report.WakeCostMicrojoules = state.LastWakeCostMicrojoules;

@@ -22,6 +22,9 @@ namespace SensorNode.Core
         /// <summary>With <see cref="WatchSeconds"/>: the publish reported the room active.</summary>
         public bool WatchActive;
         public int MotionEvents;
+        /// <summary>The reading's <see cref="Reading.FirstMotionAgeSeconds"/> and <see cref="Reading.LastMotionAgeSeconds"/>: its first and last motion, s before it (event RTC); -1 unknown.</summary>
+        public int FirstMotionAgeSeconds;
+        public int LastMotionAgeSeconds;
         /// <summary>Flash refused the reading (counted as dropped).</summary>
         public bool StorageFailed;
         public PolicyLoadError PolicyError;

@@ -86,4 +86,40 @@ public class CoverageTests
         Assert.Equal(ReadingFaults.None, reading.Faults & ReadingFaults.BrownoutBefore);
         Assert.Equal(-1, reading.ArmedSeconds);
     }
+
+    private sealed class Disarmed : IWakePolicy
+    {
+        public PolicyAction Decide(int stateIndex, PolicyObservation observation) =>
+            new() { WakeIntervalIndex = 4, MotionWakeArmed = false, Transmit = false };
+    }
+
+    [Fact]
+    public void WithTheEventRtc_ASleepThatOnlyCounts_IsWatched()
+    {
+        // The RTC counts and stamps every motion whether or not it wakes the node: the room was seen all along.
+        var config = new NodeConfig { RtcFitted = true };
+        var node = new SimulatedNode(config, Start, seed: 3);
+        WakeReport first = node.Wake(WakeCause.Timer, new Disarmed());
+        Assert.False(first.Plan.MotionWakeArmed);
+        Assert.False(first.RtcFault);
+        node.SleepFor(first.Plan.SleepSeconds * 1000L);
+        node.Wake(WakeCause.Timer, new Disarmed());
+
+        Assert.InRange(Logged(node)[1].ArmedSeconds, first.Plan.SleepSeconds - 2, first.Plan.SleepSeconds + 2);
+    }
+
+    [Fact]
+    public void WithTheEventRtc_ASleepAfterAnRtcFault_IsNotWatched()
+    {
+        var config = new NodeConfig { RtcFitted = true };
+        var node = new SimulatedNode(config, Start, seed: 3);
+        node.Rtc!.Present = false;            // off the bus for this wake
+        WakeReport first = node.Wake(WakeCause.Timer, new Disarmed());
+        Assert.True(first.RtcFault);
+        node.Rtc.Present = true;
+        node.SleepFor(first.Plan.SleepSeconds * 1000L);
+        node.Wake(WakeCause.Timer, new Disarmed());
+
+        Assert.Equal(0, Logged(node)[1].ArmedSeconds);
+    }
 }

@@ -147,6 +147,43 @@ public class OccupancyInferenceTests
         Assert.All(live.Skip(1), d => Assert.Equal(OccupancyState.Unknown, d.State));   // nobody knew yet
     }
 
+    // A reading of a node with the event RTC: motion counted during a sleep that did not wake for it, stamped by the RTC.
+    private static OccupancyObservation Counted(long t, int armed, int motion, int? firstAge, int lastAge) =>
+        new(t, armed, motion, false, t, FirstMotionAgeSeconds: firstAge, LastMotionAgeSeconds: lastAge);
+
+    [Fact]
+    public void RtcStamp_PlacesTheLastMotion_SoTheQuietAfterItCounts()
+    {
+        // A 2 h counting sleep whose last motion was 90 min before the wake: the hold ran out long ago and the room was
+        // watched 90 min without motion. Placed at the wake (no stamp), the same reading says occupied.
+        OccupancyInference stamped = Fed(Reading(T0, 300), Counted(T0 + 7200, 7200, 3, null, 5400));
+        OccupancyInference unstamped = Fed(Reading(T0, 300), Reading(T0 + 7200, 7200, motion: 3));
+
+        OccupancyDecision decision = stamped.Decide(T0 + 7200);
+        Assert.Equal(OccupancyState.Vacant, decision.State);
+        Assert.Equal(5400, decision.WatchedSeconds);
+        Assert.Equal(OccupancyState.Occupied, unstamped.Decide(T0 + 7200).State);
+        // Stamped 10 min before the wake: still inside the 20 min hold.
+        Assert.Equal(OccupancyState.Occupied, Fed(Reading(T0, 300), Counted(T0 + 7200, 7200, 3, null, 600)).Decide(T0 + 7200).State);
+    }
+
+    [Fact]
+    public void AsTaken_MotionTheRtcCounted_EndsTheQuietWhereItWasStamped_AndIsUnknownWhereItWasNot()
+    {
+        // Quiet from T0 (the PIR watched), then a 2 h counting sleep: one motion stamped 60 min before its end (first
+        // = last), or three with only the last stamped (the first could be anywhere in the sleep).
+        OccupancyObservation quiet = Reading(T0, 3600);
+        long[] times = [T0 + 1800, T0 + 3700, T0 + 6000];
+
+        OccupancyDecision[] one = OccupancySeries.DecideAt([quiet, Counted(T0 + 7200, 7200, 1, 3600, 3600)], times, Rules, live: false).Decisions;
+        OccupancyDecision[] three = OccupancySeries.DecideAt([quiet, Counted(T0 + 7200, 7200, 3, null, 3600)], times, Rules, live: false).Decisions;
+
+        Assert.Equal(OccupancyState.Vacant, one[0].State);        // before the stamped motion: watched empty
+        Assert.Equal(OccupancyState.Occupied, one[1].State);      // after it
+        Assert.Equal(OccupancyState.Occupied, one[2].State);
+        Assert.All(three, d => Assert.NotEqual(OccupancyState.Vacant, d.State)); // when the motion began is not known
+    }
+
     [Fact]
     public void AsTaken_ADisarmedIntervalIsNoEvidence()
     {

@@ -134,4 +134,29 @@ public class EventRtcSimulationTests
         Assert.True(atGapEnd.Plan.MotionWakeArmed);
         Assert.Equal(7200, atGapEnd.Plan.SleepSeconds);
     }
+
+    [Fact]
+    public void WithTheRtc_EachReadingIsWatchedToItsEnd_AndItsLastMotionStampIsTheLastEventOfItsInterval()
+    {
+        // What occupancy rests on (docs/occupancy.md): a counting sleep watches the room as well as an armed one, and
+        // the RTC's stamp places the interval's last motion where it happened, not at the wake.
+        EnvironmentTrace env = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Start, 7, seed: 3);
+        var setup = new SimulationSetup { Config = Config(rtc: true), Profile = Profile(0), Environment = env };
+        IReadOnlyList<ObservedReading> readings = new NodeSimulator(setup, 0, recordTimeline: false).Run().Readings;
+
+        var placed = readings.Where(r => r is { Brownout: false, TimeUnknown: false } && r.ArmedSeconds > 0).ToList();
+        Assert.True(placed.Count > 20, $"{placed.Count} watched readings");
+        var withMotion = placed.Where(r => r.MotionEvents > 0 && r.LastMotionAgeSeconds >= 0).ToList();
+        Assert.True(withMotion.Count > 10, $"{withMotion.Count} readings with a stamped motion");
+        foreach (ObservedReading r in withMotion)
+        {
+            long stamped = r.UnixSeconds - r.LastMotionAgeSeconds;
+            long trueLast = env.MotionEventUnixSeconds.Where(t => t > r.UnixSeconds - r.ArmedSeconds - 2 && t <= r.UnixSeconds + 2).DefaultIfEmpty(-1).Max();
+            Assert.True(trueLast > 0, $"reading {r.Sequence}: motion stamped at {stamped} but no event in its interval");
+            Assert.InRange(stamped, trueLast - 2, trueLast + 2);
+        }
+        // Counting sleeps (the node not woken by motion) count as watched: nearly the whole week is covered.
+        long watched = placed.Sum(r => (long)r.ArmedSeconds);
+        Assert.True(watched > 0.9 * 7 * 86400, $"watched {watched} s of {7 * 86400}");
+    }
 }

@@ -21,7 +21,8 @@ public static class OccupancyRuns
     public static List<OccupancyObservation> Observations(IReadOnlyList<ObservedReading> readings) =>
         readings.Where(r => r.ArrivalUnixSeconds != null && !r.TimeUnknown)
             .Select(r => new OccupancyObservation(r.UnixSeconds, r.ArmedSeconds >= 0 ? r.ArmedSeconds : null, r.MotionEvents, r.Brownout,
-                r.ArrivalUnixSeconds!.Value, r.NextWakeUnixSeconds, r.WatchUntilUnixSeconds, r.WatchActive))
+                r.ArrivalUnixSeconds!.Value, r.NextWakeUnixSeconds, r.WatchUntilUnixSeconds, r.WatchActive,
+                r.FirstMotionAgeSeconds >= 0 ? r.FirstMotionAgeSeconds : null, r.LastMotionAgeSeconds >= 0 ? r.LastMotionAgeSeconds : null))
             .ToList();
 
     /// <summary>

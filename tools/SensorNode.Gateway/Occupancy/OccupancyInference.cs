@@ -64,9 +64,13 @@ public sealed class OccupancyInference
         }
         if (o.MotionEvents > 0)
         {
-            _lastMotion = o.UnixSeconds;
-            // Motion at the reading: whatever was watched before it no longer argues for vacant; the next interval may.
-            _stretchStart = o.UnixSeconds;
+            // Motion at the reading, or earlier where the event RTC stamped it (within the watched interval, never before
+            // the previous reading): whatever was watched before it no longer argues for vacant; the time after it may.
+            long motionAt = o.UnixSeconds;
+            if (watched && o.LastMotionAgeSeconds is int age && age > 0)
+                motionAt = Math.Max(o.UnixSeconds - Math.Min(age, armed!.Value), _any ? _last : long.MinValue);
+            _lastMotion = Math.Max(_lastMotion ?? long.MinValue, motionAt);
+            _stretchStart = _lastMotion.Value;
             _stretchValid = true;
         }
         _lastWatchedToEnd = watched;

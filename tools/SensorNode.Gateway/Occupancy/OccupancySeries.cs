@@ -28,16 +28,41 @@ public static class OccupancySeries
                 next++;
             }
             // As taken: an armed interval that covers t (its reading comes later) is evidence from the moment it was observed.
+            // Only up to its first motion where the event RTC placed that motion inside the interval.
             long? watchingSince = null;
             if (!live && next < ordered.Length && !ordered[next].Brownout && ordered[next].ArmedSeconds is int armed && armed > 0
-                && ordered[next].UnixSeconds - armed < t)
+                && ordered[next].UnixSeconds - armed < t && t <= ordered[next].MotionFreeUntilUnixSeconds(ordered[next].UnixSeconds - armed))
             {
                 watchingSince = ordered[next].UnixSeconds - armed;
             }
             decisions[i] = inference.Decide(t, watchingSince);
+            if (!live && next < ordered.Length && CountedMotionBefore(ordered[next], t) is OccupancyDecision counted
+                && decisions[i].State != OccupancyState.Occupied)
+            {
+                decisions[i] = counted;
+            }
             naive[i] = inference.DecideNaive(t);
         }
         return (decisions, naive);
+    }
+
+    /// <summary>
+    /// As taken, at <paramref name="t"/> inside the watched interval of <paramref name="next"/> (the reading after t) and
+    /// past the part of it known to be motion-free: the event RTC counted motion there without waking the node. Occupied
+    /// once its stamped first motion has happened; before that, or when only the last of several events was stamped,
+    /// unknown (the earlier readings' vacancy no longer holds). Null when it does not apply (no motion, no stamp: a PIR
+    /// that wakes the node puts the motion at the reading).
+    /// </summary>
+    private static OccupancyDecision? CountedMotionBefore(OccupancyObservation next, long t)
+    {
+        if (next.Brownout || next.ArmedSeconds is not int armed || armed <= 0 || next.MotionEvents <= 0 || t > next.UnixSeconds) return null;
+        long from = next.UnixSeconds - armed;
+        if (t <= from || t <= next.MotionFreeUntilUnixSeconds(from)) return null;
+        long? first = next.FirstMotionAgeSeconds is int f ? next.UnixSeconds - f
+            : next.MotionEvents == 1 && next.LastMotionAgeSeconds is int l ? next.UnixSeconds - l : null;
+        return first is long at && t >= at
+            ? new OccupancyDecision(OccupancyState.Occupied, "motion counted by the RTC", 0)
+            : new OccupancyDecision(OccupancyState.Unknown, "motion counted at an unknown time", 0);
     }
 
     /// <summary>The slots of [from, to) (from aligned by the caller), decided at their midpoints.</summary>

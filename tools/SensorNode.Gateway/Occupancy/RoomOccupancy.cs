@@ -21,7 +21,8 @@ public static class RoomOccupancy
     public static List<OccupancyObservation> Observations(IReadOnlyList<StoredReading> readings, long? nextWakeUnixSeconds, WatchAnnouncement? watch = null)
     {
         var list = readings.Where(r => r.UnixSeconds != null).OrderBy(r => r.UnixSeconds).Select(r => new OccupancyObservation(
-            r.UnixSeconds!.Value, r.ArmedSeconds, r.MotionEvents ?? 0, r.Brownout, r.ReceivedUnixMs / 1000)).ToList();
+            r.UnixSeconds!.Value, r.ArmedSeconds, r.MotionEvents ?? 0, r.Brownout, r.ReceivedUnixMs / 1000,
+            FirstMotionAgeSeconds: r.FirstMotionAgeSeconds, LastMotionAgeSeconds: r.LastMotionAgeSeconds)).ToList();
         if (list.Count > 0 && nextWakeUnixSeconds != null) list[^1] = list[^1] with { NextWakeUnixSeconds = nextWakeUnixSeconds };
         if (list.Count > 0 && watch is { } w && w.FromUnixSeconds == list[^1].UnixSeconds)
             list[^1] = list[^1] with { WatchUntilUnixSeconds = w.FromUnixSeconds + w.Seconds, WatchActive = w.Active };

@@ -276,7 +276,8 @@ public sealed class NodeSimulator
             _observed[(int)report.Sequence] = new ObservedReading(report.Sequence, wakeStartMs / 1000, report.ArmedSeconds, report.MotionEvents,
                 (report.Faults & ReadingFaults.BrownoutBefore) != 0, (report.Faults & ReadingFaults.TimeUnknown) != 0, null,
                 report.AvailabilityAnnounced ? _node.Clock.NowUnixMilliseconds / 1000 + report.Plan.SleepSeconds : null,
-                report.WatchSeconds > 0 ? wakeStartMs / 1000 + report.WatchSeconds : null, report.WatchActive);
+                report.WatchSeconds > 0 ? wakeStartMs / 1000 + report.WatchSeconds : null, report.WatchActive,
+                report.FirstMotionAgeSeconds, report.LastMotionAgeSeconds);
         }
         _minVolts = Math.Min(_minVolts, _supercap.Volts);
         return false;

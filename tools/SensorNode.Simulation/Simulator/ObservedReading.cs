@@ -14,5 +14,8 @@ namespace SensorNode.Simulation.Simulator;
 /// <param name="NextWakeUnixSeconds">The wake announced with this reading's message (a transmitting wake's "sleeping:N"), else null.</param>
 /// <param name="WatchUntilUnixSeconds">The watch commitment the broker acknowledged with this reading's message (SenML "watch"), else null.</param>
 /// <param name="WatchActive">With a commitment: the message reported the room active.</param>
+/// <param name="FirstMotionAgeSeconds">Event RTC: the reading's first motion, s before it; -1 unknown.</param>
+/// <param name="LastMotionAgeSeconds">Event RTC: the reading's last motion, s before it (the RTC's stamp); -1 unknown.</param>
 public sealed record ObservedReading(uint Sequence, long UnixSeconds, int ArmedSeconds, int MotionEvents, bool Brownout, bool TimeUnknown,
-    long? ArrivalUnixSeconds, long? NextWakeUnixSeconds, long? WatchUntilUnixSeconds = null, bool WatchActive = false);
+    long? ArrivalUnixSeconds, long? NextWakeUnixSeconds, long? WatchUntilUnixSeconds = null, bool WatchActive = false, int FirstMotionAgeSeconds = -1,
+    int LastMotionAgeSeconds = -1);
