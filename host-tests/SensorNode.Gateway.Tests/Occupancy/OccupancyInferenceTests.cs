@@ -185,6 +185,22 @@ public class OccupancyInferenceTests
     }
 
     [Fact]
+    public void StoredReadings_CarryTheRtcStamps_ToTheRules()
+    {
+        StoredReading[] rows =
+        [
+            new("n1", 1, T0, null, null, null, null, 0, T0 * 1000, 3600),
+            new("n1", 2, T0 + 7200, null, null, null, null, 3, (T0 + 7200) * 1000, 7200) { LastMotionAgeSeconds = 5400 },
+        ];
+
+        List<OccupancyObservation> observed = RoomOccupancy.Observations(rows, null);
+        Assert.Equal(5400, observed[1].LastMotionAgeSeconds);
+        Assert.Null(observed[1].FirstMotionAgeSeconds);
+        OccupancyInference inference = Fed([.. observed]);
+        Assert.Equal(OccupancyState.Vacant, inference.Decide(T0 + 7200).State);   // 90 min quiet after the stamped motion
+    }
+
+    [Fact]
     public void AsTaken_ADisarmedIntervalIsNoEvidence()
     {
         OccupancyObservation[] readings = [Reading(T0, 300, motion: 1), Reading(T0 + 7200, 0)];
