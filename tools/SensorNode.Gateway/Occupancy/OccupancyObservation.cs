@@ -25,15 +25,21 @@ public readonly record struct OccupancyObservation(long UnixSeconds, int? ArmedS
     int? FirstMotionAgeSeconds = null, int? LastMotionAgeSeconds = null)
 {
     /// <summary>
-    /// Until when the reading's watched interval is known to be free of motion: its end when it saw none, or when motion
-    /// wakes the node at once (no RTC stamp); before its first motion where the RTC stamped it; its start when the RTC
-    /// counted several events and stamped only the last (the first could be anywhere).
+    /// The interval's first motion where the event RTC stamped it: the first stamp, or the last when it counted one event
+    /// (the RV-3028 keeps one stamp); null without motion or stamps.
+    /// </summary>
+    public long? FirstMotionUnixSeconds => MotionEvents <= 0 ? null
+        : FirstMotionAgeSeconds is int first ? UnixSeconds - first
+        : MotionEvents == 1 && LastMotionAgeSeconds is int last ? UnixSeconds - last : null;
+
+    /// <summary>
+    /// Until when the reading's watched interval (from <paramref name="watchedFromUnixSeconds"/>) is known to be free of
+    /// motion: its end when it saw none, or when motion wakes the node at once (no RTC stamp); its first motion where the
+    /// RTC stamped it; its start when the RTC counted several events and stamped only the last (the first could be anywhere).
     /// </summary>
     public long MotionFreeUntilUnixSeconds(long watchedFromUnixSeconds)
     {
-        if (MotionEvents <= 0) return UnixSeconds;
-        if (FirstMotionAgeSeconds is int first) return Math.Max(watchedFromUnixSeconds, UnixSeconds - first);
-        if (LastMotionAgeSeconds is int last) return MotionEvents == 1 ? Math.Max(watchedFromUnixSeconds, UnixSeconds - last) : watchedFromUnixSeconds;
-        return UnixSeconds;
+        if (MotionEvents <= 0 || LastMotionAgeSeconds == null) return UnixSeconds;
+        return Math.Max(watchedFromUnixSeconds, FirstMotionUnixSeconds ?? watchedFromUnixSeconds);
     }
 }

@@ -58,9 +58,7 @@ public static class OccupancySeries
         if (next.Brownout || next.ArmedSeconds is not int armed || armed <= 0 || next.MotionEvents <= 0 || t > next.UnixSeconds) return null;
         long from = next.UnixSeconds - armed;
         if (t <= from || t <= next.MotionFreeUntilUnixSeconds(from)) return null;
-        long? first = next.FirstMotionAgeSeconds is int f ? next.UnixSeconds - f
-            : next.MotionEvents == 1 && next.LastMotionAgeSeconds is int l ? next.UnixSeconds - l : null;
-        return first is long at && t >= at
+        return next.FirstMotionUnixSeconds is long at && t >= at
             ? new OccupancyDecision(OccupancyState.Occupied, "motion counted by the RTC", 0)
             : new OccupancyDecision(OccupancyState.Unknown, "motion counted at an unknown time", 0);
     }
