@@ -88,4 +88,15 @@ public sealed class OccupancyCommandTests : IDisposable
         Assert.Equal(2, usage);
         Assert.Contains("--schedule", usageErr);
     }
+
+    [Fact]
+    public void Query_FromNotBeforeTo_IsAUsageError_NotAnEmptyTable()
+    {
+        // Was exit 0 with the CSV header alone, as if no room had any data.
+        var (code, output, err) = CliRun.Dispatch("occupancy", "--db", Path.Combine(_dir, "missing.db"), "--from", "2024-02-01", "--to", "2024-01-01");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("sensornode occupancy: --from 2024-02-01 is not before --to 2024-01-01", err);
+        Assert.Equal("", output);
+    }
 }
