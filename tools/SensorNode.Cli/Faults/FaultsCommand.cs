@@ -101,6 +101,8 @@ public static class FaultsCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required (the gateway's SQLite store)");
         long? from = ParseDate(options, "from");
         long? to = ParseDate(options, "to") is long t ? t + 86_399 : null;
+        // An empty window would end in "0 room(s) with temperatures", which reads as a store without data.
+        if (from > to) throw new UsageException($"--from {options.Get("from")} is after --to {options.Get("to")}");
         FaultDetectorOptions detector = DetectorOptions(options);
         string outDir = options.Get("out") ?? "faults-out";
         BrokerUrl? publish = null;
@@ -115,7 +117,8 @@ public static class FaultsCommand
         OutputPaths.PrepareDirectory("out", outDir);
 
         FaultReport report;
-        using (ReadingStore store = ReadingStore.Open(db))
+        if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) throw new CommandFailedException(problem);
+        using (ReadingStore store = opened!)
         {
             IReadOnlyList<RoomSamples> rooms = RoomSamples.FromStore(store, from, to);
             if (rooms.Count < detector.MinPeers)
