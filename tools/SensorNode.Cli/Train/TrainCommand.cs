@@ -66,7 +66,7 @@ public static class TrainCommand
         Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config")); // checked before the traces are read
         HardwareConsistency.Check(config, options.Get("config"), profile);
         var environments = new List<EnvironmentTrace>();
-        foreach (string trace in traces) environments.Add(EnvironmentChoice.ReadTrace(trace, dayCount, days, "train-days"));
+        foreach (string trace in traces) environments.Add(EnvironmentChoice.ReadTrace(trace, dayCount, days, "train-days", options.Error));
         if (fleet) environments.AddRange(FleetDefault.Environments(seed));
 
         bool quiet = options.Flag("quiet");
