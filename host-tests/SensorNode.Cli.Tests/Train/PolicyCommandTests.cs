@@ -41,4 +41,33 @@ public sealed class PolicyCommandTests : IDisposable
         Assert.StartsWith($"sensornode policy export: {path}: a layout-3 table (event RTC, trained with [rtc]); the built-in source is layout 2", error);
         Assert.Equal("", output);
     }
+
+    [Fact]
+    public void VisitsFile_RoundTrips()
+    {
+        int[] visits = Enumerable.Range(0, StateEncoder.StateCount).Select(s => s % 7).ToArray();
+
+        Assert.Equal(visits, VisitsFile.Parse(VisitsFile.Format(visits)));
+    }
+
+    [Theory]
+    [InlineData("truncated", "50 of 1728 states (truncated?); the first missing is state 50")]
+    [InlineData("twice", "line 3: state 0 is already given on line 2")]
+    [InlineData("no header", "line 1: expected the header 'state,visits', got '0,1'")]
+    public void VisitsFile_ThatWouldShowWrongCounts_IsRefused(string damage, string expected)
+    {
+        // A truncated file showed 0 visits for the missing states, a repeated state the last count, and a file
+        // without its header lost its first row: all without a word.
+        string[] lines = VisitsFile.Format(Enumerable.Repeat(1, StateEncoder.StateCount).ToArray()).TrimEnd().Split('\n');
+        string[] damaged = damage switch
+        {
+            "truncated" => lines[..51],
+            "twice" => [lines[0], lines[1], .. lines[1..]],
+            _ => lines[1..],
+        };
+
+        var error = Assert.Throws<FormatException>(() => VisitsFile.Parse(string.Join('\n', damaged)));
+
+        Assert.Equal(expected, error.Message);
+    }
 }
