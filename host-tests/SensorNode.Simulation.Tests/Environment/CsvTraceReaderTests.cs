@@ -136,6 +136,21 @@ public class CsvTraceReaderTests
         Assert.Equal(1, trace.Diagnostics.RowsAccepted);
     }
 
+    [Theory]
+    [InlineData("timestamp,light,lux", "2 columns for one value (light, lux)")]
+    [InlineData("timestamp,lux,temp,lux", "2 columns for one value (lux, lux)")]
+    public void Read_HeaderWithTwoColumnsForOneValue_Throws(string header, string expected)
+    {
+        // The first was read and the other ignored without a word.
+        using var folder = new TempTraceFolder();
+        string path = folder.Write("two.csv", header, $"{Jan2},10,20,30");
+
+        var error = Assert.Throws<TraceFormatException>(() => CsvTraceReader.Read(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void Read_HeaderWithoutLuxColumn_Throws()
     {

@@ -109,6 +109,14 @@ public static class CsvTraceReader
         if (TraceTimestamp.TryParseCsv(first, out _) || !first.Any(char.IsAsciiLetter)) return false;
         string[] names = text.Split(',').Select(n => n.Trim().ToLowerInvariant()).ToArray();
 
+        // Two columns for one role (lux and light, or a column repeated): which one was read would be a silent choice.
+        foreach (string[] role in new[] { TimestampNames, LuxNames, PirNames, TemperatureNames, HumidityNames })
+        {
+            string[] matches = names.Where(role.Contains).ToArray();
+            if (matches.Length > 1)
+                throw new TraceFormatException(path,
+                    $"CSV trace file '{path}': the header '{text.Trim()}' has {matches.Length} columns for one value ({string.Join(", ", matches)}); keep one or rename the others");
+        }
         int timestamp = Array.FindIndex(names, TimestampNames.Contains);
         int lux = Array.FindIndex(names, LuxNames.Contains);
         if (timestamp < 0 || lux < 0)
