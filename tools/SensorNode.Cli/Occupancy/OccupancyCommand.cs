@@ -121,9 +121,15 @@ public static class OccupancyCommand
         catch (FormatException e) { throw new UsageException("--schedule: " + e.Message); }
     }
 
-    private static List<string> List(CommandInput o, string name, string fallback) =>
-        (o.Get(name) ?? fallback).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } items
-            ? items.ToList() : throw new UsageException($"--{name}: empty list");
+    // An item given twice would run twice and be reported once (a policy), or weigh double in the mean (a seed).
+    private static List<string> List(CommandInput o, string name, string fallback)
+    {
+        string[] items = (o.Get(name) ?? fallback).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0) throw new UsageException($"--{name}: empty list");
+        if (items.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new UsageException($"--{name}: {twice.Key} given twice");
+        return items.ToList();
+    }
 
     private static long Time(string name, string text)
     {
