@@ -273,6 +273,12 @@ public static class GatewayCommand
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
+        if (id != null && result.Replayed + result.StillRejected + result.Skipped == 0)
+        {
+            // Was "replayed 0 dead letter(s)", exit 0, as if that letter had been looked at.
+            error.WriteLine($"sensornode gateway replay: --id {id}: no such dead letter in {db} ({store.DeadLetterCount()} dead letter(s) there)");
+            return CommandLine.Failed;
+        }
         output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;
     }
