@@ -44,4 +44,25 @@ public sealed class DeploymentUsageTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Deployment_TraceWithSkippedRows_NamesThem()
+    {
+        // The rows were dropped without a word (simulate listed them); here the trace is then too short.
+        string dir = Directory.CreateTempSubdirectory("sensornode-deploy-trace-").FullName;
+        try
+        {
+            string trace = Path.Combine(dir, "short.csv");
+            File.WriteAllLines(trace, ["timestamp,lux", "1704164645,100", "1704164705,abc", "1704164765,200"]);
+
+            var (code, _, err) = CliRun.Dispatch("deployment", "--trace", trace, "--out", Path.Combine(dir, "o"));
+
+            Assert.Equal(CommandLine.Usage, code);
+            Assert.Contains($"{trace}:3: BadLux: lux 'abc' is not a number >= 0", err);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
