@@ -88,4 +88,27 @@ public sealed class OccupancyCommandTests : IDisposable
         Assert.Equal(2, usage);
         Assert.Contains("--schedule", usageErr);
     }
+
+    [Fact]
+    public void Query_FromNotBeforeTo_IsAUsageError_NotAnEmptyTable()
+    {
+        // Was exit 0 with the CSV header alone, as if no room had any data.
+        var (code, output, err) = CliRun.Dispatch("occupancy", "--db", Path.Combine(_dir, "missing.db"), "--from", "2024-02-01", "--to", "2024-01-01");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("sensornode occupancy: --from 2024-02-01 is not before --to 2024-01-01", err);
+        Assert.Equal("", output);
+    }
+
+    [Theory]
+    [InlineData("--policies", "built-in,fixed-15m,built-in", "--policies: built-in given twice")]
+    [InlineData("--seeds", "1,2,1", "--seeds: 1 given twice")]
+    public void Evaluate_AnItemGivenTwice_IsAUsageError(string option, string value, string expected)
+    {
+        // A policy given twice ran twice and was reported once; a seed given twice weighed double in the mean.
+        var (code, _, err) = CliRun.Dispatch("occupancy", "evaluate", option, value, "--days", "1", "--quiet", "--no-plots", "--out", Path.Combine(_dir, "o"));
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"sensornode occupancy evaluate: {expected}", err);
+    }
 }

@@ -85,6 +85,26 @@ public sealed class OutputValidationTests : IDisposable
     }
 
     [Fact]
+    public void Readings_UnknownNode_FailsNamingTheNodes_AndWritesNoCsv()
+    {
+        // A misspelt --node printed the CSV header alone and exited 0, as if the node had sent nothing.
+        string db = Path.Combine(_dir, "g.db");
+        using (SensorNode.Gateway.ReadingStore store = SensorNode.Gateway.ReadingStore.Open(db))
+        {
+            store.SetRoom("node-01", "office");
+            store.SetRoom("node-02", "hall");
+        }
+        string csv = Path.Combine(_dir, "r.csv");
+
+        var (code, output, error) = Run("readings", "--db", db, "--node", "node-1", "--csv", csv);
+
+        Assert.Equal(CommandLine.Failed, code);
+        Assert.Equal($"sensornode readings: --node node-1: no such node in {db} (nodes: node-01, node-02)", error.Trim());
+        Assert.Equal("", output);
+        Assert.False(File.Exists(csv));
+    }
+
+    [Fact]
     public void GatewayBrick_UnwritableOut_FailsInOneLine()
     {
         string db = Path.Combine(_dir, "g.db");

@@ -65,4 +65,20 @@ public sealed class SilentWrongResultTests : IDisposable
         Assert.Contains("2879 of 2880 rows go back in time: sort the file by time", stderr);
         Assert.False(File.Exists(Path.Combine(_dir, "o", "metrics.json")));
     }
+
+    [Fact]
+    public void PolicyAssess_TraceWithSkippedRows_NamesThemLikeSimulate()
+    {
+        // policy assess, evaluate, sweep and train dropped a trace's bad rows without a word; simulate listed them.
+        string trace = Path.Combine(_dir, "one-bad-row.csv");
+        var start = new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+        var rows = Enumerable.Range(0, 1440).Select(i => start.AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + (i == 5 ? ",abc,0" : ",100,0"));
+        File.WriteAllLines(trace, rows.Prepend("timestamp,lux,pir"));
+
+        var (code, _, stderr) = Run("policy", "assess", "built-in", "--trace", trace, "--days", "1");
+
+        Assert.Equal(CommandLine.Ok, code);
+        Assert.Contains($"{trace}: 1440 rows read, 1439 accepted, 1 skipped (BadLux 1)", stderr);
+        Assert.Contains($"{trace}:7: BadLux: lux 'abc' is not a number >= 0", stderr);
+    }
 }

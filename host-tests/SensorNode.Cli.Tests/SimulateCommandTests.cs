@@ -46,6 +46,7 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("--days x", "--days: expected an integer")]
     [InlineData("--faults wifi=2", "wifi=<probability 0..1>")]
     [InlineData("--faults lightning=0.1", "unknown fault 'lightning'")]
+    [InlineData("--faults wifi=0.05,crc=0.01,wifi=0.5", "--faults: wifi is given twice")]
     [InlineData("--policy fixed:7m", "is not one of the node's wake intervals")]
     [InlineData("--environment cave", "cave")]
     [InlineData("--broker http://x", "--broker")]

@@ -46,13 +46,18 @@ public static class EnvironmentChoice
     /// <summary>The synthetic building kind of --environment (office when absent).</summary>
     public static SyntheticProfileKind Kind(CommandInput input) => SyntheticEnvironment.Parse(input.Get("environment") ?? "office");
 
-    /// <summary>A trace, cut to its first <paramref name="days"/> days or to <paramref name="range"/> (clipped at its end).</summary>
-    public static EnvironmentTrace ReadTrace(string path, int? days, DayRange? range, string rangeOption)
+    /// <summary>
+    /// A trace, cut to its first <paramref name="days"/> days or to <paramref name="range"/> (clipped at its end). With
+    /// <paramref name="skippedRows"/>, a trace with skipped rows is reported there (counts per reason and the first
+    /// rows' file:line), so no command drops a user's rows without a word.
+    /// </summary>
+    public static EnvironmentTrace ReadTrace(string path, int? days, DayRange? range, string rangeOption, TextWriter? skippedRows = null)
     {
         EnvironmentTrace trace;
         try { trace = TraceReader.Read(path); }
         catch (TraceFormatException e) { throw new UsageException(e.Message); }
         catch (IOException e) { throw new UsageException($"--trace {path}: {e.Message}"); }
+        if (skippedRows != null && trace.Diagnostics.SkippedCount > 0) skippedRows.WriteLine(trace.Diagnostics.Summary());
         if (range is DayRange r)
         {
             if (r.First >= trace.DayCount) throw new UsageException($"--{rangeOption} {r}: {path} has only {trace.DayCount} days (0..{trace.DayCount - 1})");
@@ -74,14 +79,14 @@ public static class EnvironmentChoice
     }
 
     /// <summary>
-    /// The usual choice: every --trace (cut as asked), or one synthetic building from the default start with
-    /// <paramref name="buildingSeed"/>.
+    /// The usual choice: every --trace (cut as asked; its skipped rows reported on the command's error stream), or one
+    /// synthetic building from the default start with <paramref name="buildingSeed"/>.
     /// </summary>
     public static List<EnvironmentTrace> Load(CommandInput input, string rangeOption, int buildingSeed)
     {
         IReadOnlyList<string> traces = Traces(input);
         (int? days, DayRange? range) = Days(input, rangeOption);
-        if (traces.Count > 0) return traces.Select(t => ReadTrace(t, days, range, rangeOption)).ToList();
+        if (traces.Count > 0) return traces.Select(t => ReadTrace(t, days, range, rangeOption, input.Error)).ToList();
         return [Synthetic(Kind(input), DefaultStartUnixSeconds, days, range, buildingSeed)];
     }
 

@@ -14,11 +14,55 @@ public sealed class DeploymentUsageTests
     [InlineData(CommandLine.Usage, "--db takes no --trace", "train", "--db", "missing.db", "--node", "n", "--trace", "a.txt", "--out", "x.bin")]
     [InlineData(CommandLine.Failed, "missing.db: not found", "train", "--db", "missing.db", "--node", "n", "--out", "x.bin")]
     [InlineData(CommandLine.Failed, "missing.bin: not found", "policy", "push", "--db", "missing.db", "--node", "n", "--policy", "missing.bin")]
+    // Was queued under an id no node can have (never released), and a missing --db was created empty to hold it.
+    [InlineData(CommandLine.Usage, "--node: 'Node-1' is not a node id (1..32 characters from a-z, 0-9 and '-')", "policy", "push", "--db", "missing.db", "--node", "Node-1", "--policy", "built-in.bin")]
     public void BadInput_IsOneLineNamingIt(int expectedCode, string expected, params string[] args)
     {
         var (code, _, err) = CliRun.Dispatch(args);
 
         Assert.Equal(expectedCode, code);
         Assert.Contains(expected, err);
+    }
+
+    [Fact]
+    public void PolicyPush_ToAMissingDatabase_FailsWithoutCreatingIt()
+    {
+        string dir = Directory.CreateTempSubdirectory("sensornode-push-").FullName;
+        try
+        {
+            string table = Path.Combine(dir, "policy.bin"), db = Path.Combine(dir, "gatway.db");
+            File.WriteAllBytes(table, SensorNode.Core.Policy.PolicyTable.BuiltIn().Serialize());
+
+            var (code, _, err) = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", table);
+
+            Assert.Equal(CommandLine.Failed, code);
+            Assert.Equal($"sensornode policy push: {db}: not found (the gateway's database)", err.Trim());
+            Assert.False(File.Exists(db));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Deployment_TraceWithSkippedRows_NamesThem()
+    {
+        // The rows were dropped without a word (simulate listed them); here the trace is then too short.
+        string dir = Directory.CreateTempSubdirectory("sensornode-deploy-trace-").FullName;
+        try
+        {
+            string trace = Path.Combine(dir, "short.csv");
+            File.WriteAllLines(trace, ["timestamp,lux", "1704164645,100", "1704164705,abc", "1704164765,200"]);
+
+            var (code, _, err) = CliRun.Dispatch("deployment", "--trace", trace, "--out", Path.Combine(dir, "o"));
+
+            Assert.Equal(CommandLine.Usage, code);
+            Assert.Contains($"{trace}:3: BadLux: lux 'abc' is not a number >= 0", err);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

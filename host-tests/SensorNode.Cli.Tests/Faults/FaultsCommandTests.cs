@@ -110,4 +110,34 @@ public sealed class FaultsCommandTests : IDisposable
         Assert.Equal(CommandLine.Usage, code);
         Assert.Contains("start_day 8", error);
     }
+
+    [Fact]
+    public void Faults_ADatabaseThatIsNotSQLite_OrAnEmptyWindow_SaysSo()
+    {
+        string notDb = Path.Combine(_dir, "nf.config");
+        File.WriteAllText(notDb, "[board]\ntarget = ESP32_REV3\n");
+
+        var (code, _, error) = Run("faults", "--db", notDb, "--out", Path.Combine(_dir, "o"));
+        var (window, _, windowError) = Run("faults", "--db", notDb, "--from", "2024-12-01", "--to", "2024-11-01");
+
+        Assert.Equal(CommandLine.Failed, code); // was "unexpected error: SqliteException"
+        Assert.Equal($"sensornode faults: database {notDb}: SQLite Error 26: 'file is not a database'.", error.Trim());
+        Assert.Equal(CommandLine.Usage, window);
+        Assert.StartsWith("sensornode faults: --from 2024-12-01 is after --to 2024-11-01", windowError);
+    }
+
+    [Fact]
+    public void Simulate_ADatabaseThatCannotBeOne_FailsBeforeTheRun_NamingIt()
+    {
+        string notDb = Path.Combine(_dir, "readings.csv");
+        File.WriteAllText(notDb, "node_id,seq\n");
+        string outDir = Path.Combine(_dir, "sim");
+
+        var (code, output, error) = Run("faults", "simulate", "--room-count", "5", "--days", "9", "--quiet", "--db", notDb, "--out", outDir);
+
+        Assert.Equal(CommandLine.Failed, code); // was "unexpected error: SqliteException" after the whole run
+        Assert.Equal($"sensornode faults simulate: database {notDb}: SQLite Error 26: 'file is not a database'.", error.Trim());
+        Assert.Equal("", output);
+        Assert.False(File.Exists(Path.Combine(outDir, "faults-truth.csv")));
+    }
 }

@@ -58,6 +58,9 @@ public sealed class FleetCommandTests : IDisposable
         (code, _, error) = CliRun.Dispatch("fleet", "update", "--package", MakePackage(), "--node-list", "Bad Node", "--db", db);
         Assert.Equal(2, code);
         Assert.Contains("'Bad Node' is not a node id", error);
+        (code, _, error) = CliRun.Dispatch("fleet", "update", "--package", MakePackage(), "--node-list", "node-01,node-02,node-01", "--db", db);
+        Assert.Equal(2, code); // was "scheduled for 2 node(s), 1 already had it"
+        Assert.StartsWith("sensornode fleet update: --node-list: node-01 given twice", error);
     }
 
     [Fact]

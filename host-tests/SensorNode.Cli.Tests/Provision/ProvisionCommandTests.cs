@@ -60,6 +60,8 @@ public sealed class ProvisionCommandTests : IDisposable
 
         AssertNothingWritten(CommandLine.Failed, "8..63", "--node-id", "node-01", "--config", _folder.Template, "--wifi-password-file", _folder.Path("wifi.txt"));
         Assert.DoesNotContain("short", _folder.Error); // secrets are never echoed
+        // The error points at the user's file, not at line 4 of a secrets.config they never wrote.
+        Assert.StartsWith($"sensornode provision: --wifi-password-file {_folder.Path("wifi.txt")}:line 1: expected empty (open network), a WPA2 passphrase of 8..63", _folder.Error);
     }
 
     [Fact]

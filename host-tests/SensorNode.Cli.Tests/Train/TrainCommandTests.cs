@@ -108,6 +108,17 @@ public class TrainCommandTests
         File.Delete(bin);
     }
 
+    [Fact]
+    public void Train_NoHistory_RefusesTheOptionsItWouldIgnore()
+    {
+        // --config with [rtc] got the layout-2 prior without a word (an RTC node refuses it and runs its built-in table).
+        string bin = Path.Combine(Path.GetTempPath(), $"prior-{Guid.NewGuid():N}.bin");
+        var (code, _, error) = Run(TrainCommand.Run, "--no-history", "--config", "nf.config", "--days", "3", "--out", bin);
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.StartsWith("sensornode train: --no-history writes the fixed prior table: --days, --config would have no effect on it", error);
+        Assert.False(File.Exists(bin));
+    }
+
     [PibleTraceSimulationTests.RequiresTraceFact]
     public void PolicyAssess_ReportsNoBrownout_ForTheBuiltInTableOnTheFirstOfficeDays()
     {

@@ -142,6 +142,10 @@ public sealed class FleetStoreTests : IDisposable
         Assert.Contains("version:", Error());
         File.WriteAllText(manifest, """{"version": 1, "chunk_bytes": 10, "assemblies": ["a.pe"]}""");
         Assert.Contains("chunk_bytes:", Error());
+        File.WriteAllText(manifest, """{"version": 1, "chunk_size": 512, "assemblies": ["a.pe"]}"""); // was ignored: 1024-byte chunks
+        Assert.EndsWith("manifest.json: chunk_size: unknown key (known: version, chunk_bytes, assemblies)", Error());
+        File.WriteAllText(manifest, """{"version": 1, "assemblies": ["a.pe"], "version": 2}""");
+        Assert.EndsWith("manifest.json: version: given twice", Error());
         File.WriteAllText(manifest, """{"version": 1, "assemblies": ["../a.pe"]}""");
         Assert.Contains("assemblies[0]:", Error());
         File.WriteAllText(manifest, """{"version": 1, "assemblies": ["a.pe"]}""");

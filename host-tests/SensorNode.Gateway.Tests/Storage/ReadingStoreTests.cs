@@ -114,6 +114,28 @@ public sealed class ReadingStoreTests
     }
 
     [Fact]
+    public void TryOpen_AFileInAMissingFolder_OrAFolder_SaysWhich_AndCreatesNothing()
+    {
+        string folder = Directory.CreateTempSubdirectory("sensornode-gateway-").FullName;
+        try
+        {
+            string missing = Path.Combine(folder, "nofolder", "gateway.db");
+
+            Assert.False(ReadingStore.TryOpen(missing, out _, out string inMissing));
+            Assert.False(ReadingStore.TryOpen(folder, out _, out string isFolder));
+
+            Assert.Equal($"database {missing}: the folder {Path.Combine(folder, "nofolder")} does not exist", inMissing);
+            Assert.Equal($"database {folder}: a folder, not a SQLite file", isFolder);
+            Assert.False(ReadingStore.IsMissingFile(folder)); // a folder is not "not found": opening it says what it is
+            Assert.False(Directory.Exists(Path.Combine(folder, "nofolder")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Open_AcceptsAConnectionString()
     {
         using var db = new TempDatabase();

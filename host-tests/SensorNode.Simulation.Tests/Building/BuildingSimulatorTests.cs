@@ -110,6 +110,18 @@ public class BuildingSimulatorTests
         Assert.Throws<FormatException>(() => BuildingSpec.Parse("""{ "room_count": 4, "faults": [ { "room": "r01", "kind": "leaky", "start_day": 1 } ] }"""));
     }
 
+    [Theory]
+    [InlineData("{ \"room_count\": 4,\n  \"seed\": 3,\n  \"seed\": 4 }", "building file: line 3: $.seed: key 'seed' is given twice; keep one")]
+    [InlineData("{ \"room_count\": 4,\n  \"outdoor_mean\": 6 }", "building file: line 2: $.outdoor_mean: unknown key 'outdoor_mean'")]
+    [InlineData("{ \"rooms\": [ { \"name\": \"101\" },\n { \"name\": \"101\", \"kind\": \"corridor\" } ] }", "building file: room names must be unique: '101' is given 2 times")]
+    [InlineData("{ \"room_count\": 4, \"start\": \"2024-13-01\" }", "building file: start '2024-13-01': expected a date yyyy-MM-dd")]
+    public void Parse_ABadBuildingFile_SaysWhichKeyAndLine(string json, string expected)
+    {
+        var bad = Assert.Throws<FormatException>(() => BuildingSpec.Parse(json));
+
+        Assert.Equal(expected, bad.Message);
+    }
+
     [Fact]
     public void Generate_InjectsDistinctKindsInDistinctRooms_WithTimeToBeFound()
     {

@@ -104,6 +104,54 @@ public class CsvTraceReaderTests
     }
 
     [Fact]
+    public void Read_RowWithMoreFieldsThanTheHeader_IsSkippedNotReadByPosition()
+    {
+        using var folder = new TempTraceFolder();
+        // Line 3 was written with a decimal comma: read by position its lux would be 12 and ",5" dropped.
+        string path = folder.Write("comma.csv",
+            "timestamp,lux",
+            $"{Jan2},10",
+            $"{Jan2 + 60},12,5",
+            $"{Jan2 + 120},30,");
+
+        EnvironmentTrace trace = CsvTraceReader.Read(path);
+
+        Assert.Equal(new[] { $"{path}:3: TooManyColumns: 3 columns, the header has 2 (a decimal comma?)" },
+            trace.Diagnostics.Skipped.Select(s => s.ToString()));
+        Assert.Equal(2, trace.Diagnostics.RowsAccepted); // line 4's trailing empty field loses nothing
+        Assert.Equal(new float[] { 10, 10, 30 }, trace.IlluminanceLux);
+    }
+
+    [Fact]
+    public void Read_RowWithoutHeaderBeyondFourColumns_IsSkipped()
+    {
+        using var folder = new TempTraceFolder();
+        string path = folder.Write("wide.csv", $"{Jan2},10,0,20.5", $"{Jan2 + 60},10,0,20,5");
+
+        EnvironmentTrace trace = CsvTraceReader.Read(path);
+
+        Assert.Equal(
+            new[] { $"{path}:2: TooManyColumns: 5 columns, a row without a header has at most 4 (timestamp,lux,pir,temp_c; a decimal comma?)" },
+            trace.Diagnostics.Skipped.Select(s => s.ToString()));
+        Assert.Equal(1, trace.Diagnostics.RowsAccepted);
+    }
+
+    [Theory]
+    [InlineData("timestamp,light,lux", "2 columns for one value (light, lux)")]
+    [InlineData("timestamp,lux,temp,lux", "2 columns for one value (lux, lux)")]
+    public void Read_HeaderWithTwoColumnsForOneValue_Throws(string header, string expected)
+    {
+        // The first was read and the other ignored without a word.
+        using var folder = new TempTraceFolder();
+        string path = folder.Write("two.csv", header, $"{Jan2},10,20,30");
+
+        var error = Assert.Throws<TraceFormatException>(() => CsvTraceReader.Read(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
     public void Read_HeaderWithoutLuxColumn_Throws()
     {
         using var folder = new TempTraceFolder();

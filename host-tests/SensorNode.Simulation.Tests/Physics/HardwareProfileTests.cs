@@ -222,4 +222,19 @@ public sealed class HardwareProfileTests : IDisposable
 
         Assert.Contains(path + ": boot_milliseconds: unknown top-level key (known: name, description, figures); move it into \"figures\" as figures.boot_milliseconds", e.Message);
     }
+
+    [Fact]
+    public void Load_Throws_NamingTheFigure_WhenItIsGivenTwice()
+    {
+        // A user who adds a measured figure at the end of "figures" without deleting the reference one: JSON keeps
+        // one of the two and the run used it without a word.
+        string text = DefaultText();
+        int figures = text.IndexOf("\"figures\"", StringComparison.Ordinal);
+        int open = text.IndexOf('{', figures);
+        string path = Write(text[..(open + 1)] + " \"boot_milliseconds\": { \"value\": 1500, \"source\": \"bench\" }," + text[(open + 1)..]);
+
+        var e = LoadFails(path);
+
+        Assert.Contains(path + ": figures.boot_milliseconds: given twice; keep one", e.Message);
+    }
 }

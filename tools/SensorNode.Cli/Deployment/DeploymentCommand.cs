@@ -57,7 +57,7 @@ public static class DeploymentCommand
         {
             string trace = traces[0];
             if (options.Get("environment") != null) throw new UsageException("give --environment or --trace, not both");
-            env = EnvironmentChoice.ReadTrace(trace, null, null, "days");
+            env = EnvironmentChoice.ReadTrace(trace, null, null, "days", options.Error);
             if (env.DayCount < 7) throw new UsageException($"--trace {trace}: {env.DayCount} days, a deployment needs at least one week");
             weeks = Math.Min(weeks, env.DayCount / 7);
             env = env.Slice(0, weeks * 7 - 1);

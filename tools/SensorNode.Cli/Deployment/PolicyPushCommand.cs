@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SensorNode.Core.Telemetry;
 using SensorNode.Gateway;
 using SensorNode.Gateway.Policies;
 
@@ -18,11 +19,17 @@ public static class PolicyPushCommand
     private static int Run(CommandInput options)
     {
         string db = options.Get("db")!, node = options.Get("node")!, path = options.Get("policy")!;
+        // A command queued under an id no node can have is never released; a --db that does not exist would be created
+        // empty and hold the command where no gateway looks.
+        if (!NodeIds.IsValid(node)) throw new UsageException($"--node: '{node}' is not a node id ({NodeIds.Rule})");
         if (!File.Exists(path)) { options.Error.WriteLine($"sensornode policy push: {path}: not found"); return CommandLine.Failed; }
         byte[] table = File.ReadAllBytes(path);
         if (!PolicyPusher.TryValidate(table, out _, out string invalid)) { options.Error.WriteLine($"sensornode policy push: {path}: {invalid}"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { options.Error.WriteLine($"sensornode policy push: {db}: not found (the gateway's database)"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { options.Error.WriteLine($"sensornode policy push: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
+        if (store.GetNode(node) == null)
+            options.Error.WriteLine($"sensornode policy push: note: {node} has not been seen by this gateway; the command waits for its first message (nodes: {string.Join(", ", store.Nodes().Select(n => n.NodeId).Order(StringComparer.Ordinal).Take(20))})");
         long id = PolicyPusher.Queue(store, node, table, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), out string error);
         if (id < 0) { options.Error.WriteLine($"sensornode policy push: {path}: {error}"); return CommandLine.Failed; }
         ReadingStore.PolicyPush push = store.PolicyPushes(node).Single(p => p.CommandId == id);

@@ -101,6 +101,8 @@ public static class FaultsCommand
         string db = options.Get("db") ?? throw new UsageException("--db FILE is required (the gateway's SQLite store)");
         long? from = ParseDate(options, "from");
         long? to = ParseDate(options, "to") is long t ? t + 86_399 : null;
+        // An empty window would end in "0 room(s) with temperatures", which reads as a store without data.
+        if (from > to) throw new UsageException($"--from {options.Get("from")} is after --to {options.Get("to")}");
         FaultDetectorOptions detector = DetectorOptions(options);
         string outDir = options.Get("out") ?? "faults-out";
         BrokerUrl? publish = null;
@@ -115,7 +117,7 @@ public static class FaultsCommand
         OutputPaths.PrepareDirectory("out", outDir);
 
         FaultReport report;
-        using (ReadingStore store = ReadingStore.Open(db))
+        using (ReadingStore store = OpenStore(db))
         {
             IReadOnlyList<RoomSamples> rooms = RoomSamples.FromStore(store, from, to);
             if (rooms.Count < detector.MinPeers)
@@ -208,6 +210,10 @@ public static class FaultsCommand
         PolicySpec policy = PolicyOption(options.Get("policy"), config);
         string outDir = options.Get("out") ?? "faults-sim";
         OutputPaths.PrepareDirectory("out", outDir);
+        // The stores are opened before the run, so a --db that cannot be one fails at once with what is wrong with it.
+        using ReadingStore store = OpenStore(db);
+        string? referenceDb = options.Get("reference-db");
+        using ReadingStore? reference = referenceDb == null ? null : OpenStore(referenceDb);
         bool quiet = options.Has("quiet");
         if (!quiet) error.WriteLine($"simulating building '{spec.Name}': {spec.Rooms.Count} rooms x {spec.Days} days, {spec.Faults.Count} fault(s), seed {spec.Seed}, policy {policy.Name}");
         var wall = System.Diagnostics.Stopwatch.StartNew();
@@ -216,15 +222,17 @@ public static class FaultsCommand
         File.WriteAllText(Path.Combine(outDir, "faults-truth.csv"), BuildingSimulator.TruthCsv(spec));
         File.WriteAllText(Path.Combine(outDir, "building-hourly.csv"), BuildingSimulator.HourlyCsv(run));
         (long stored, int refused) = (0, 0);
-        using (ReadingStore store = ReadingStore.Open(db)) (stored, refused) = BuildingStore.WriteDelivered(run, store, config.TopicPrefix);
+        (stored, refused) = BuildingStore.WriteDelivered(run, store, config.TopicPrefix);
         output.WriteLine($"{stored} readings stored in {db} ({stored / (double)(spec.Rooms.Count * spec.Days):F1} per room-day){(refused > 0 ? $", {refused} message(s) refused by the decoder" : "")}; truth in {Path.Combine(outDir, "faults-truth.csv")} ({wall.Elapsed.TotalSeconds:F1} s)");
-        if (options.Get("reference-db") is string referenceDb)
+        if (reference != null)
         {
-            using ReadingStore reference = ReadingStore.Open(referenceDb);
             output.WriteLine($"{BuildingStore.WriteReference(run, reference)} reference readings (every room every 5 min) stored in {referenceDb}");
         }
         return CommandLine.Ok;
     }
+
+    private static ReadingStore OpenStore(string db) =>
+        ReadingStore.TryOpen(db, out ReadingStore? store, out string problem) ? store! : throw new CommandFailedException(problem);
 
     private static int Evaluate(CommandInput options)
     {

@@ -38,6 +38,9 @@ public static class FleetUpdateCommand
         {
             if (!NodeIds.IsValid(node)) throw new UsageException($"--node-list: '{node}' is not a node id ({NodeIds.Rule})");
         }
+        // A node listed twice was counted as one that "already had it".
+        if (nodes.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new UsageException($"--node-list: {twice.Key} given twice");
         IReadOnlyList<string> scheduled = store.ScheduleUpdate(package!, nodes, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         options.Output.WriteLine($"version {package!.Version}: {package.Manifest.ImageBytes} bytes in {package.Manifest.ChunkCount} chunks of {package.Manifest.ChunkBytes}, "
             + $"{package.Files.Count} assemblies; scheduled for {scheduled.Count} node(s)"

@@ -116,6 +116,8 @@ public static class GatewayCommand
 
         if (options.Has("max-db-pages") && db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
             throw new UsageException("--max-db-pages is a SQLite drill");
+        // Before the store is opened (and created): a bad --rooms file leaves no new database behind.
+        IReadOnlyList<(string Node, string Room)> roomMap = options.Get("rooms") is { } rooms ? ReadRooms(rooms) : [];
         if (!ReadingStore.TryOpen(db, options.Get("building") ?? "", out ReadingStore? opened, out string problem))
         {
             error.WriteLine($"sensornode gateway: {problem}");
@@ -124,10 +126,7 @@ public static class GatewayCommand
         using ReadingStore store = opened!;
         db = ReadingStore.RedactedName(db);
         if (options.Has("max-db-pages")) store.LimitPages(options.Int("max-db-pages"));
-        if (options.Get("rooms") is { } rooms)
-        {
-            foreach ((string node, string room) in ReadRooms(rooms)) store.SetRoom(node, room);
-        }
+        foreach ((string node, string room) in roomMap) store.SetRoom(node, room);
 
         using var stop = new CancellationTokenSource();
         // SIGINT (Ctrl+C) and SIGTERM (systemd, docker stop): cancel the default termination, stop gracefully instead.
@@ -274,24 +273,50 @@ public static class GatewayCommand
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway replay: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         DeadLetterReplayResult result = DeadLetterReplay.Run(store, options.Get("prefix") ?? "sensornode", DateTimeOffset.UtcNow.ToUnixTimeSeconds(), id);
+        if (id != null && result.Replayed + result.StillRejected + result.Skipped == 0)
+        {
+            // Was "replayed 0 dead letter(s)", exit 0, as if that letter had been looked at.
+            error.WriteLine($"sensornode gateway replay: --id {id}: no such dead letter in {db} ({store.DeadLetterCount()} dead letter(s) there)");
+            return CommandLine.Failed;
+        }
         output.WriteLine($"replayed {result.Replayed} dead letter(s) ({result.Readings} readings) into {db}; {result.StillRejected} still rejected, {result.Skipped} skipped (not state, or cut at the decode limit)");
         return CommandLine.Ok;
     }
 
-    /// <summary>node_id,room lines; blank lines, '#' comments and a "node_id,room" header are skipped.</summary>
+    /// <summary>
+    /// node_id,room lines; blank lines, '#' comments and a header (node_id,room or node,room) on the first line are skipped.
+    /// A room name with a comma is quoted ("Room 1, east"). A node id outside the rule (it would never match a node), an
+    /// empty room, a third field and a node given twice are errors naming the file and line: nothing is applied then.
+    /// </summary>
     internal static IReadOnlyList<(string Node, string Room)> ReadRooms(string path)
     {
         if (!File.Exists(path)) throw new UsageException($"--rooms {path}: not found");
         var rooms = new List<(string, string)>();
+        var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
         int number = 0;
+        bool first = true;
         foreach (string raw in File.ReadLines(path))
         {
             number++;
             string line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#') || line.Equals("node_id,room", StringComparison.OrdinalIgnoreCase)) continue;
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            string where = $"--rooms {path}:{number}";
             int comma = line.IndexOf(',');
-            if (comma <= 0 || comma == line.Length - 1) throw new UsageException($"--rooms {path}:{number}: expected node_id,room, got '{line}'");
-            rooms.Add((line[..comma].Trim(), line[(comma + 1)..].Trim().Trim('"')));
+            if (comma <= 0 || comma == line.Length - 1) throw new UsageException($"{where}: expected node_id,room, got '{line}'");
+            string node = line[..comma].Trim(), room = line[(comma + 1)..].Trim();
+            bool header = first && node.ToLowerInvariant() is "node_id" or "node" && room.Equals("room", StringComparison.OrdinalIgnoreCase);
+            first = false;
+            if (header) continue;
+            if (room.Length >= 2 && room[0] == '"' && room[^1] == '"') room = room[1..^1].Trim();
+            else if (room.Contains(',') || room.Contains('"'))
+                throw new UsageException($"{where}: expected node_id,room, got '{line}' (a room name with a comma is quoted: {node},\"{room}\")");
+            if (!SensorNode.Core.Telemetry.NodeIds.IsValid(node))
+                throw new UsageException($"{where}: node id '{node}': expected {SensorNode.Core.Telemetry.NodeIds.Rule}");
+            if (room.Length == 0) throw new UsageException($"{where}: node {node}: the room is empty");
+            if (lineOf.TryGetValue(node, out int earlier))
+                throw new UsageException($"{where}: node {node} is already given a room on line {earlier}");
+            lineOf[node] = number;
+            rooms.Add((node, room));
         }
         return rooms;
     }

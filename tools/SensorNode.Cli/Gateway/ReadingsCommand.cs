@@ -27,6 +27,13 @@ public static class ReadingsCommand
 
         if (!ReadingStore.TryOpen(db, options.Get("building") ?? "", out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode readings: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
+        // A misspelt node id would otherwise print the header alone, exit 0, as if the node had sent nothing.
+        if (options.Get("node") is { } node && store.GetNode(node) == null)
+        {
+            IEnumerable<string> known = store.Nodes().Select(n => n.NodeId).Order(StringComparer.Ordinal);
+            error.WriteLine($"sensornode readings: --node {node}: no such node in {ReadingStore.RedactedName(db)} (nodes: {string.Join(", ", known.Take(20))}{(known.Count() > 20 ? ", ..." : "")})");
+            return CommandLine.Failed;
+        }
         IReadOnlyList<StoredReading> readings = store.Query(options.Get("node"), from, to);
         if (options.Get("csv") is { } path)
         {

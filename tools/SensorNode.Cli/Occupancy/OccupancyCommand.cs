@@ -88,17 +88,24 @@ public static class OccupancyCommand
         };
     }
 
-    internal static OccupancyQueryOptions ParseQuery(CommandInput o) => new()
+    internal static OccupancyQueryOptions ParseQuery(CommandInput o)
     {
-        DatabasePath = o.Get("db") ?? throw new UsageException("--db FILE is required"),
-        Building = o.Get("building") ?? "",
-        Room = o.Get("room"),
-        FromUnixSeconds = o.Get("from") is { } from ? Time("from", from) : null,
-        ToUnixSeconds = o.Get("to") is { } to ? Time("to", to) : null,
-        CsvPath = o.Get("csv"),
-        PlotPath = o.Get("plot"),
-        Parameters = Rules(o),
-    };
+        long? from = o.Get("from") is { } fromText ? Time("from", fromText) : null;
+        long? to = o.Get("to") is { } toText ? Time("to", toText) : null;
+        // An empty window would print a header and no slot, exit 0, as if the rooms had no data.
+        if (from >= to) throw new UsageException($"--from {o.Get("from")} is not before --to {o.Get("to")}");
+        return new()
+        {
+            DatabasePath = o.Get("db") ?? throw new UsageException("--db FILE is required"),
+            Building = o.Get("building") ?? "",
+            Room = o.Get("room"),
+            FromUnixSeconds = from,
+            ToUnixSeconds = to,
+            CsvPath = o.Get("csv"),
+            PlotPath = o.Get("plot"),
+            Parameters = Rules(o),
+        };
+    }
 
     private static OccupancyParameters Rules(CommandInput o) => new OccupancyParameters
     {
@@ -114,9 +121,15 @@ public static class OccupancyCommand
         catch (FormatException e) { throw new UsageException("--schedule: " + e.Message); }
     }
 
-    private static List<string> List(CommandInput o, string name, string fallback) =>
-        (o.Get(name) ?? fallback).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } items
-            ? items.ToList() : throw new UsageException($"--{name}: empty list");
+    // An item given twice would run twice and be reported once (a policy), or weigh double in the mean (a seed).
+    private static List<string> List(CommandInput o, string name, string fallback)
+    {
+        string[] items = (o.Get(name) ?? fallback).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0) throw new UsageException($"--{name}: empty list");
+        if (items.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new UsageException($"--{name}: {twice.Key} given twice");
+        return items.ToList();
+    }
 
     private static long Time(string name, string text)
     {

@@ -136,7 +136,14 @@ public static class ProvisionCommand
         ConfigParser.ParseSecrets(files["secrets.config"], "secrets.config", errors);
         if (errors.Count > 0)
         {
-            foreach (ConfigError e in errors) error.WriteLine($"sensornode provision: {e}");
+            foreach (ConfigError e in errors)
+            {
+                // The passphrase is the user's file's first line, not a line of the secrets.config they never wrote.
+                bool passphrase = e.Field == "wifi.password" && options.Get("wifi-password-file") is not null;
+                error.WriteLine(passphrase
+                    ? $"sensornode provision: --wifi-password-file {options.Get("wifi-password-file")}:line 1: {e.Message}"
+                    : $"sensornode provision: {e}");
+            }
             return CommandLine.Failed;
         }
 

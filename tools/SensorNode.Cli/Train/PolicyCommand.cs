@@ -51,6 +51,8 @@ public static class PolicyCommand
     {
         string path = options.Argument("TABLE");
         PolicyTable table = Load(path);
+        if (table.LayoutId == StateEncoder.RtcLayoutId)
+            throw new UsageException($"{path}: a layout-{StateEncoder.RtcLayoutId} table (event RTC, trained with [rtc]); the built-in source is layout {StateEncoder.LayoutId} (a node with the RTC derives its own built-in table): deploy this one as a table file (`sensornode policy push`)");
         string source = PolicyExport.GenerateSource(table, Path.GetFileName(path));
         string? outPath = options.Get("out");
         if (outPath != null) OutputPaths.PrepareFile("out", outPath);
@@ -75,6 +77,8 @@ public static class PolicyCommand
             catch (FormatException e) { throw new UsageException($"--visits {visitsPath}: {e.Message}"); }
             catch (IOException e) { throw new UsageException($"--visits {visitsPath}: {e.Message}"); }
         }
+        if (table.LayoutId == StateEncoder.RtcLayoutId)
+            options.Output.WriteLine($"layout {StateEncoder.RtcLayoutId} (event RTC): P = wake for the next arrival, else the RTC counts motion (docs/policy.md \"Wake or count\")");
         options.Output.Write(PolicyView.Render(table, new NodeConfig().WakeIntervalsSeconds, visits));
         return CommandLine.Ok;
     }
@@ -131,8 +135,10 @@ public static class PolicyCommand
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"{path}: {e.Message}"); }
-        if (!PolicyTable.TryLoad(bytes, bytes.Length, out PolicyTable table, out PolicyLoadError error))
-            throw new UsageException($"{path}: not a valid policy table ({error})");
-        return table;
+        if (PolicyTable.TryLoad(bytes, bytes.Length, out PolicyTable table, out PolicyLoadError error)) return table;
+        // `train --config` with an [rtc] section writes a layout-3 table (event RTC), which simulate and assess run too.
+        if (error == PolicyLoadError.LayoutMismatch && PolicyTable.TryLoadFor(bytes, bytes.Length, StateEncoder.RtcLayoutId, out PolicyTable rtcTable, out _))
+            return rtcTable;
+        throw new UsageException($"{path}: not a valid policy table ({error})");
     }
 }

@@ -31,6 +31,8 @@ public static class TrainCommand
         CliOption.Text("--node", "the node whose stored readings --db learns from; ID,ID,... for the nodes of one room kind (one table for all of them)", "ID"),
         CliOption.Quiet()).With(Run);
 
+    private static readonly string[] NoHistoryIgnores = ["days", "train-days", "profile", "config", "seed", "episodes", "stress-light", "ranking", "fleet", "node"];
+
     /// <summary><c>sensornode train ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
 
@@ -44,6 +46,10 @@ public static class TrainCommand
         if (options.Flag("no-history"))
         {
             if (traces.Count > 0) throw new UsageException("--no-history takes no --trace");
+            // The prior is one fixed table: an option beside it would be ignored without a word (--config with [rtc]
+            // would get a layout-2 table that the node refuses, running its built-in table instead).
+            string[] ignored = NoHistoryIgnores.Where(options.Has).Select(o => "--" + o).ToArray();
+            if (ignored.Length > 0) throw new UsageException($"--no-history writes the fixed prior table: {string.Join(", ", ignored)} would have no effect on it");
             string? priorDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (priorDir != null) Directory.CreateDirectory(priorDir);
             File.WriteAllBytes(outPath, PriorTable.Build().Serialize());
@@ -66,7 +72,7 @@ public static class TrainCommand
         Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config")); // checked before the traces are read
         HardwareConsistency.Check(config, options.Get("config"), profile);
         var environments = new List<EnvironmentTrace>();
-        foreach (string trace in traces) environments.Add(EnvironmentChoice.ReadTrace(trace, dayCount, days, "train-days"));
+        foreach (string trace in traces) environments.Add(EnvironmentChoice.ReadTrace(trace, dayCount, days, "train-days", options.Error));
         if (fleet) environments.AddRange(FleetDefault.Environments(seed));
 
         bool quiet = options.Flag("quiet");

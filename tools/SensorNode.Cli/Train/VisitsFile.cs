@@ -3,7 +3,7 @@ using SensorNode.Core.Policy;
 
 namespace SensorNode.Cli;
 
-/// <summary>The trainer's visits file: header <c>state,visits</c>, then one line per state index 0..863.</summary>
+/// <summary>The trainer's visits file: header <c>state,visits</c>, then one line per state index 0..StateCount-1.</summary>
 public static class VisitsFile
 {
     public static string Format(int[] visits)
@@ -14,11 +14,19 @@ public static class VisitsFile
         return w.ToString();
     }
 
-    /// <summary>Parses <see cref="Format"/>'s output; throws <see cref="FormatException"/> naming the bad line.</summary>
+    /// <summary>
+    /// Parses <see cref="Format"/>'s output; throws <see cref="FormatException"/> naming the bad line. Every state appears
+    /// once: a missing header (its first row would be skipped), a state given twice and a truncated file (the missing
+    /// states would show 0 visits) are errors.
+    /// </summary>
     public static int[] Parse(string text)
     {
         var visits = new int[StateEncoder.StateCount];
+        var lineOf = new int[visits.Length];
         string[] lines = text.Split('\n');
+        string header = lines[0].Trim().TrimStart('\uFEFF');
+        if (header != "state,visits") throw new FormatException($"line 1: expected the header 'state,visits', got '{header}'");
+        int given = 0;
         for (int i = 1; i < lines.Length; i++)
         {
             string line = lines[i].Trim();
@@ -30,8 +38,13 @@ public static class VisitsFile
             {
                 throw new FormatException($"line {i + 1}: expected 'state,visits' with state 0..{visits.Length - 1}, got '{line}'");
             }
+            if (lineOf[state] != 0) throw new FormatException($"line {i + 1}: state {state} is already given on line {lineOf[state]}");
+            lineOf[state] = i + 1;
             visits[state] = count;
+            given++;
         }
+        if (given < visits.Length)
+            throw new FormatException($"{given} of {visits.Length} states (truncated?); the first missing is state {Array.IndexOf(lineOf, 0)}");
         return visits;
     }
 }

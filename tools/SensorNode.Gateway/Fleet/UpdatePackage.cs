@@ -18,6 +18,8 @@ public sealed class UpdatePackage
     /// <summary>nanoCLR's assembly marker (format 2), the first bytes of every .pe it loads.</summary>
     public static readonly byte[] AssemblyMarker = Encoding.ASCII.GetBytes("NFMRK2");
 
+    private static readonly string[] ManifestKeys = ["version", "chunk_bytes", "assemblies"];
+
     private readonly UpdateImage _image;
 
     private UpdatePackage(UpdateImage image, IReadOnlyList<string> files)
@@ -48,6 +50,14 @@ public sealed class UpdatePackage
         {
             JsonElement root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object) { error = $"{path}: expected an object"; return false; }
+            // A misspelt key ("chunk_size") would otherwise be ignored and its default used, a repeated one resolved silently.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonProperty property in root.EnumerateObject())
+            {
+                if (Array.IndexOf(ManifestKeys, property.Name) < 0)
+                { error = $"{path}: {property.Name}: unknown key (known: {string.Join(", ", ManifestKeys)})"; return false; }
+                if (!seen.Add(property.Name)) { error = $"{path}: {property.Name}: given twice"; return false; }
+            }
             if (!root.TryGetProperty("version", out JsonElement v) || !v.TryGetUInt32(out uint version) || version == 0)
             { error = $"{path}: version: a whole number from 1 to 4294967295 is required"; return false; }
             int chunkBytes = 1024;

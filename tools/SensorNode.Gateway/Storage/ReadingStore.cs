@@ -118,6 +118,11 @@ public sealed partial class ReadingStore : IDisposable
     {
         store = null;
         error = "";
+        if (SqliteFileProblem(path) is { } problem)
+        {
+            error = $"database {path}: {problem}";
+            return false;
+        }
         try
         {
             store = Open(path, building);
@@ -132,8 +137,19 @@ public sealed partial class ReadingStore : IDisposable
         }
     }
 
-    /// <summary>True when <paramref name="db"/> names a SQLite file that does not exist (a postgres:// URL is never "missing": opening it says what is wrong).</summary>
-    public static bool IsMissingFile(string db) => !StoreDialect.IsPostgresUrl(db) && !db.Contains('=') && !File.Exists(db);
+    /// <summary>True when <paramref name="db"/> names a SQLite file that does not exist (a postgres:// URL is never "missing": opening it says what is wrong; nor is a folder: <see cref="TryOpen(string, string, out ReadingStore?, out string)"/> says it is one).</summary>
+    public static bool IsMissingFile(string db) => IsSqlitePath(db) && !File.Exists(db) && !Directory.Exists(db);
+
+    private static bool IsSqlitePath(string db) => !StoreDialect.IsPostgresUrl(db) && !db.Contains('=');
+
+    /// <summary>What SQLite would only call "unable to open database file": the path is a folder, or its folder is missing.</summary>
+    private static string? SqliteFileProblem(string db)
+    {
+        if (!IsSqlitePath(db) || db.StartsWith(':')) return null; // :memory: and the like
+        if (Directory.Exists(db)) return "a folder, not a SQLite file";
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(db));
+        return folder != null && !Directory.Exists(folder) ? $"the folder {folder} does not exist" : null;
+    }
 
     /// <summary><paramref name="db"/> for messages: a URL's password replaced by "***".</summary>
     public static string RedactedName(string db)

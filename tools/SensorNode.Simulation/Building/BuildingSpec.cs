@@ -33,7 +33,8 @@ public sealed record BuildingSpec
     {
         if (Rooms.Count is < 2 or > 500) throw new ArgumentException($"rooms: {Rooms.Count}; a building needs 2..500 rooms (peers)");
         if (Days is < 1 or > 366) throw new ArgumentException($"days {Days}: must be 1..366");
-        if (Rooms.Select(r => r.Name).Distinct().Count() != Rooms.Count) throw new ArgumentException("room names must be unique");
+        if (Rooms.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"room names must be unique: '{twice.Key}' is given {twice.Count()} times");
         Schedule.Validate();
         foreach (RoomFault f in Faults)
         {
@@ -87,7 +88,7 @@ public sealed record BuildingSpec
     {
         BuildingFile file;
         try { file = JsonSerializer.Deserialize<BuildingFile>(json, FileOptions) ?? throw new FormatException("empty building file"); }
-        catch (JsonException e) { throw new FormatException("building file: " + e.Message); }
+        catch (JsonException e) { throw new FormatException($"building file: line {e.LineNumber + 1}: {JsonProblem(e)}"); }
         try
         {
             IReadOnlyList<RoomSpec> rooms = file.Rooms != null
@@ -101,7 +102,8 @@ public sealed record BuildingSpec
                 Seed = file.Seed ?? 1,
                 OutdoorMeanCelsius = file.OutdoorMeanC ?? 6,
                 StartUnixSeconds = file.Start == null ? new BuildingSpec { Rooms = rooms }.StartUnixSeconds
-                    : UnixTime.FromDateTime(DateTime.ParseExact(file.Start, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    : UnixTime.FromDateTime(DateTime.TryParseExact(file.Start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime start)
+                        ? start : throw new FormatException($"building file: start '{file.Start}': expected a date yyyy-MM-dd")),
                 Schedule = file.Schedule ?? new HvacSchedule(),
                 Faults = (file.Faults ?? []).Select(f => new RoomFault(RoomIndex(rooms, f.Room), RoomFault.Parse(f.Kind ?? ""), f.StartDay, f.Magnitude ?? 1)).ToList(),
             };
@@ -117,8 +119,30 @@ public sealed record BuildingSpec
         throw new FormatException($"fault in room '{name}': no such room");
     }
 
+    /// <summary>
+    /// The key at fault in the user's words: the serializer's messages name .NET types ("could not be mapped to any .NET
+    /// member contained in type 'SensorNode...BuildingFile'"); a repeated key (which it would otherwise resolve
+    /// silently) and an unknown one name the key's path and the keys allowed there.
+    /// </summary>
+    private static string JsonProblem(JsonException e)
+    {
+        string path = e.Path ?? "$";
+        string message = e.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal) || message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            int quote = message.IndexOf('\''), end = quote < 0 ? -1 : message.IndexOf('\'', quote + 1);
+            string key = end > quote ? message[(quote + 1)..end] : path;
+            return message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)
+                ? $"{path}: key '{key}' is given twice; keep one"
+                : $"{path}: unknown key '{key}'";
+        }
+        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return $"{path}: {(cut > 0 ? message[..cut] : message)}";
+    }
+
     private static readonly JsonSerializerOptions FileOptions = new()
     {
+        AllowDuplicateProperties = false,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,

@@ -7,6 +7,8 @@ namespace SensorNode.Simulation.Environment;
 /// first field is not a timestamp) columns are found by name, in any order, extra columns
 /// ignored: timestamp (time, datetime), lux (illuminance, light), pir (motion), temp_c (temp,
 /// temperature), humidity (rh). So the indoor-light study's `timestamp,...,lux,temp,...` files read as they are.
+/// A row with a non-empty field beyond the header's columns (beyond the fourth without a header) is misaligned
+/// (a decimal comma) and skipped as <see cref="SkipReason.TooManyColumns"/>.
 /// Timestamps: Unix seconds, ISO 8601 (2024-01-02T03:04:05[Z]) or 02-Jan-2024 03:04:05, all taken as
 /// local wall-clock time (see <see cref="EnvironmentTrace"/>). pir 1 is a motion event at that time;
 /// an empty pir field or a missing column is 0. An empty or non-numeric temperature/humidity is
@@ -61,6 +63,13 @@ public static class CsvTraceReader
             collector.Skip(line, SkipReason.TooFewColumns, $"{fields.Length} columns, need {columns.Needed}");
             return;
         }
+        if (LastNonEmptyField(fields) >= columns.Count)
+        {
+            collector.Skip(line, SkipReason.TooManyColumns, columns.HasHeader
+                ? $"{fields.Length} columns, the header has {columns.Count} (a decimal comma?)"
+                : $"{fields.Length} columns, a row without a header has at most {columns.Count} (timestamp,lux,pir,temp_c; a decimal comma?)");
+            return;
+        }
         if (!TraceTimestamp.TryParseCsv(fields[columns.Timestamp], out long time))
         {
             collector.Skip(line, SkipReason.BadTimestamp,
@@ -83,6 +92,13 @@ public static class CsvTraceReader
         collector.Add(new TraceSample(line, time, lux, motion, temperature, humidity));
     }
 
+    private static int LastNonEmptyField(string[] fields)
+    {
+        int last = fields.Length - 1;
+        while (last >= 0 && string.IsNullOrWhiteSpace(fields[last])) last--;
+        return last;
+    }
+
     private static string Field(string[] fields, int index) => index >= 0 && index < fields.Length ? fields[index] : "";
 
     /// <summary>A header is a first line whose first field is not a timestamp but has a letter.</summary>
@@ -93,6 +109,14 @@ public static class CsvTraceReader
         if (TraceTimestamp.TryParseCsv(first, out _) || !first.Any(char.IsAsciiLetter)) return false;
         string[] names = text.Split(',').Select(n => n.Trim().ToLowerInvariant()).ToArray();
 
+        // Two columns for one role (lux and light, or a column repeated): which one was read would be a silent choice.
+        foreach (string[] role in new[] { TimestampNames, LuxNames, PirNames, TemperatureNames, HumidityNames })
+        {
+            string[] matches = names.Where(role.Contains).ToArray();
+            if (matches.Length > 1)
+                throw new TraceFormatException(path,
+                    $"CSV trace file '{path}': the header '{text.Trim()}' has {matches.Length} columns for one value ({string.Join(", ", matches)}); keep one or rename the others");
+        }
         int timestamp = Array.FindIndex(names, TimestampNames.Contains);
         int lux = Array.FindIndex(names, LuxNames.Contains);
         if (timestamp < 0 || lux < 0)
@@ -100,14 +124,14 @@ public static class CsvTraceReader
                 $"CSV trace file '{path}': the header '{text.Trim()}' needs a timestamp column ({string.Join("/", TimestampNames)}) " +
                 $"and a lux column ({string.Join("/", LuxNames)}).");
         columns = new Columns(timestamp, lux, Array.FindIndex(names, PirNames.Contains),
-            Array.FindIndex(names, TemperatureNames.Contains), Array.FindIndex(names, HumidityNames.Contains));
+            Array.FindIndex(names, TemperatureNames.Contains), Array.FindIndex(names, HumidityNames.Contains), names.Length, HasHeader: true);
         return true;
     }
 
-    /// <summary>Column indexes; -1 for an optional column that is absent.</summary>
-    private readonly record struct Columns(int Timestamp, int Lux, int Pir, int Temperature, int Humidity)
+    /// <summary>Column indexes; -1 for an optional column that is absent. Count: the header's columns (4 without one).</summary>
+    private readonly record struct Columns(int Timestamp, int Lux, int Pir, int Temperature, int Humidity, int Count, bool HasHeader)
     {
-        public static readonly Columns Positional = new(0, 1, 2, 3, -1);
+        public static readonly Columns Positional = new(0, 1, 2, 3, -1, 4, HasHeader: false);
 
         public int Needed => Math.Max(Timestamp, Lux) + 1;
     }

@@ -9,6 +9,14 @@ public enum SkipReason
     /// <summary>Fewer columns than the format needs (Pible: 9; CSV: up to the lux column).</summary>
     TooFewColumns,
 
+    /// <summary>
+    /// CSV: a non-empty field beyond the header's columns (or, without a header, beyond the fourth,
+    /// timestamp,lux,pir,temp_c). Such a row is misaligned, typically a decimal comma ("12,5") that moves every
+    /// field after it; reading it by position would take the wrong value, so it is skipped. Empty extra fields
+    /// (a trailing comma) lose nothing and are fine.
+    /// </summary>
+    TooManyColumns,
+
     /// <summary>The timestamp did not parse in any accepted format.</summary>
     BadTimestamp,
 

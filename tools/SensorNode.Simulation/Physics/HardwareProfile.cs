@@ -167,8 +167,11 @@ public sealed class HardwareProfile
             {
                 throw new ProfileException($"{sourceName}: expected an object with a \"figures\" object");
             }
+            var topLevel = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty prop in root.EnumerateObject())
             {
+                // JSON leaves a repeated key to the reader (ours would take one of the two silently): an error.
+                if (!topLevel.Add(prop.Name)) errors.Add($"{sourceName}: {prop.Name}: given twice");
                 // A figure written beside "figures" instead of inside it would otherwise be ignored and the run would
                 // silently use the base value.
                 if (!TopLevelKeys.Contains(prop.Name))
@@ -180,8 +183,10 @@ public sealed class HardwareProfile
             string name = root.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : Path.GetFileNameWithoutExtension(sourceName);
             var profile = new HardwareProfile { Name = name, SourcePath = sourceName };
             var sources = new Dictionary<string, string>();
+            var given = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty prop in figures.EnumerateObject())
             {
+                if (!given.Add(prop.Name)) errors.Add($"{sourceName}: figures.{prop.Name}: given twice; keep one");
                 if (!known.Contains(prop.Name)) errors.Add($"{sourceName}: figures.{prop.Name}: unknown figure (known: {string.Join(", ", known.Order())})");
             }
             foreach (var (key, min, max, set) in Fields)

@@ -47,6 +47,7 @@ public sealed class FaultPlan
     {
         Spec = spec ?? "";
         _random = new Random(unchecked(seed * 7919 + 17));
+        var given = new bool[Names.Length];
         foreach (string raw in Spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int eq = raw.IndexOf('=');
@@ -56,6 +57,8 @@ public sealed class FaultPlan
                 throw new FormatException($"--faults: unknown fault '{name}' (known: {string.Join(", ", Names.Select(n => n.Name))})");
             if (eq < 0 || !double.TryParse(raw[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double p) || !(p >= 0 && p <= 1))
                 throw new FormatException($"--faults: '{raw}': expected {name}=<probability 0..1>");
+            if (given[index]) throw new FormatException($"--faults: {name} is given twice; give each fault once");
+            given[index] = true;
             _probability[index] = p;
         }
     }
