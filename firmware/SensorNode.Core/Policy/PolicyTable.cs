@@ -153,6 +153,30 @@ namespace SensorNode.Core.Policy
             return new PolicyTable(copy, version, false, StateEncoder.LayoutId);
         }
 
+        /// <summary>What <paramref name="error"/> means, for a person reading a tool's message (never null).</summary>
+        public static string DescribeLoadError(PolicyLoadError error)
+        {
+            switch (error)
+            {
+                case PolicyLoadError.None:
+                    return "loaded";
+                case PolicyLoadError.TooShort:
+                    return "truncated: fewer bytes than a whole table (" + SerializedLength.ToString() + ")";
+                case PolicyLoadError.BadMagic:
+                    return "not a policy table: it does not start with \"SNPT\"";
+                case PolicyLoadError.UnsupportedFormat:
+                    return "a format version this firmware does not read, or bytes after the table";
+                case PolicyLoadError.LayoutMismatch:
+                    return "made for other state bins (another layout id: retrain it for this firmware)";
+                case PolicyLoadError.BadCrc:
+                    return "damaged: its CRC-32 does not match its bytes";
+                case PolicyLoadError.BadAction:
+                    return "an action code has reserved bits (5-7) set";
+                default:
+                    return "unknown error " + ((int)error).ToString();
+            }
+        }
+
         /// <summary>
         /// Parses the first <paramref name="length"/> bytes of <paramref name="data"/> (a <see cref="Serialize"/>
         /// output). On failure returns false, <paramref name="table"/> null and the first problem found, checked

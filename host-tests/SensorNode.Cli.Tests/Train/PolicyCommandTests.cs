@@ -70,4 +70,18 @@ public sealed class PolicyCommandTests : IDisposable
 
         Assert.Equal(expected, error.Message);
     }
+
+    [Fact]
+    public void Show_ATruncatedTable_SaysWhatIsWrongInWords()
+    {
+        // Was "not a valid policy table (TooShort)": the enum's name, nothing a user can act on.
+        string path = Path.Combine(_dir, "cut.bin");
+        byte[] whole = PolicyTable.BuiltIn().Serialize();
+        File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
+
+        var (code, _, error) = CliRun.Dispatch("policy", "show", path);
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains($"{path}: not a valid policy table: truncated: fewer bytes than a whole table ({PolicyTable.SerializedLength})", error);
+    }
 }

@@ -265,4 +265,14 @@ public class PolicyTableTests
         Assert.Null(table);
         Assert.Equal(PolicyLoadError.LayoutMismatch, error);
     }
+
+    [Fact]
+    public void DescribeLoadError_SaysEachReasonInWords()
+    {
+        var texts = Enum.GetValues<PolicyLoadError>().Select(PolicyTable.DescribeLoadError).ToList();
+
+        Assert.All(texts, t => Assert.DoesNotContain("unknown error", t));
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.Contains("CRC-32", PolicyTable.DescribeLoadError(PolicyLoadError.BadCrc));
+    }
 }

@@ -139,6 +139,6 @@ public static class PolicyCommand
         // `train --config` with an [rtc] section writes a layout-3 table (event RTC), which simulate and assess run too.
         if (error == PolicyLoadError.LayoutMismatch && PolicyTable.TryLoadFor(bytes, bytes.Length, StateEncoder.RtcLayoutId, out PolicyTable rtcTable, out _))
             return rtcTable;
-        throw new UsageException($"{path}: not a valid policy table ({error})");
+        throw new UsageException($"{path}: not a valid policy table: {PolicyTable.DescribeLoadError(error)}");
     }
 }

@@ -47,7 +47,7 @@ public static class PolicyPusher
         }
         error = why == PolicyLoadError.LayoutMismatch
             ? $"not a table of layout {StateEncoder.LayoutId} or {StateEncoder.RtcLayoutId} (retrain it for this firmware)"
-            : $"not a valid policy table ({why})";
+            : $"not a valid policy table: {PolicyTable.DescribeLoadError(why)}";
         return false;
     }
 }

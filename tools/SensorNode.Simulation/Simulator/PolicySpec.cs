@@ -43,7 +43,7 @@ public sealed class PolicySpec
         // A layout-3 table (event RTC) is accepted too: a node runs it only with [rtc] (docs/policy.md "Wake or count").
         if (!PolicyTable.TryLoad(bytes, bytes.Length, out _, out PolicyLoadError error)
             && !(error == PolicyLoadError.LayoutMismatch && PolicyTable.TryLoadFor(bytes, bytes.Length, StateEncoder.RtcLayoutId, out _, out _)))
-            throw new FormatException($"{text}: not a valid policy table ({error}); the node would fall back to the built-in table");
+            throw new FormatException($"{text}: not a valid policy table: {PolicyTable.DescribeLoadError(error)}; the node would fall back to the built-in table");
         return new PolicySpec(Path.GetFileName(text), bytes);
     }
 
