@@ -78,7 +78,7 @@ public class TrainCommandTests
         File.WriteAllBytes(bad, new byte[] { 1, 2, 3 });
         var (code, _, err) = Run(PolicyCommand.Run, "show", bad);
         Assert.Equal(CommandLine.Usage, code);
-        Assert.Contains("TooShort", err);
+        Assert.Contains("truncated: fewer bytes than a whole table", err);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class PolicyStoreTests : IDisposable
         layoutOne[6] = 1; // a layout-1 header: no node runs it any more
 
         Assert.Equal(-1, PolicyPusher.Queue(store, "node-01", corrupt, Now, out string crcError));
-        Assert.Contains("BadCrc", crcError);
+        Assert.Contains("damaged: its CRC-32 does not match", crcError);
         Assert.Equal(-1, PolicyPusher.Queue(store, "node-01", layoutOne, Now, out string layoutError));
         Assert.Contains("layout", layoutError);
 
