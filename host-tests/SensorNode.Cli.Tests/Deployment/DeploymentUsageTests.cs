@@ -65,4 +65,25 @@ public sealed class DeploymentUsageTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("train", "--db", "{folder}", "--node", "n", "--out", "x.bin")]
+    [InlineData("fleet", "status", "--db", "{folder}")]
+    public void AFolderGivenAsTheDatabase_IsNamedAsOne(params string[] command)
+    {
+        // Was "<folder>: not found" (a File.Exists check): the folder exists; a postgres:// URL failed the same way.
+        string folder = Directory.CreateTempSubdirectory("sensornode-dbfolder-").FullName;
+        try
+        {
+            var (code, _, err) = CliRun.Dispatch(command.Select(a => a == "{folder}" ? folder : a).ToArray());
+
+            Assert.Equal(CommandLine.Failed, code);
+            Assert.Contains("a folder, not a SQLite file", err);
+            Assert.DoesNotContain("not found", err);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

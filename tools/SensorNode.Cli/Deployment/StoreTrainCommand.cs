@@ -26,7 +26,7 @@ public static class StoreTrainCommand
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
         catch (ProfileException e) { throw new UsageException(e.Message); }
         Core.Config.NodeConfig config = SimulateCommand.LoadConfig(options.Get("config"));
-        if (!File.Exists(db)) { options.Error.WriteLine($"sensornode train: {db}: not found"); return CommandLine.Failed; }
+        if (ReadingStore.IsMissingFile(db)) { options.Error.WriteLine($"sensornode train: {db}: not found"); return CommandLine.Failed; }
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { options.Error.WriteLine($"sensornode train: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
         var stored = new List<(string Name, IReadOnlyList<HistoryReading> Readings)>();

@@ -26,7 +26,7 @@ public static class FleetStatusCommand
     private static int Run(CommandInput options)
     {
         string db = options.Get("db")!;
-        if (!File.Exists(db)) throw new CommandFailedException($"{db}: not found (the gateway's database)");
+        if (ReadingStore.IsMissingFile(db)) throw new CommandFailedException($"{db}: not found (the gateway's database)");
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) throw new CommandFailedException(problem);
         using ReadingStore store = opened!;
         TextWriter output = options.Output;

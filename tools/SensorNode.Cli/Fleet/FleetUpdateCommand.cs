@@ -26,7 +26,7 @@ public static class FleetUpdateCommand
     {
         string db = options.Get("db")!;
         if (!UpdatePackage.TryLoad(options.Get("package")!, out UpdatePackage? package, out string problem)) throw new CommandFailedException(problem);
-        if (!File.Exists(db)) throw new CommandFailedException($"{db}: not found (the gateway's database)");
+        if (ReadingStore.IsMissingFile(db)) throw new CommandFailedException($"{db}: not found (the gateway's database)");
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string dbProblem)) throw new CommandFailedException(dbProblem);
         using ReadingStore store = opened!;
         string list = options.Get("node-list")!;

@@ -29,7 +29,8 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
         var runs = new List<OccupancyRun>();
         foreach (int seed in options.Seeds)
         {
-            EnvironmentTrace environment = EnvironmentOf(seed);
+            // The trace is read again for every seed: its skipped rows are reported once, with the first.
+            EnvironmentTrace environment = EnvironmentOf(seed, seed == options.Seeds[0] ? error : null);
             if (!options.Quiet) error.WriteLine($"occupancy: {policies.Count} polic(ies) on '{environment.Name}', {environment.DayCount} day(s)");
             var results = new OccupancyRun[policies.Count];
             Parallel.For(0, policies.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
@@ -75,9 +76,9 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
     }
 
     // The same environment `simulate` builds for these options (node 0 of a seed).
-    private EnvironmentTrace EnvironmentOf(int seed)
+    private EnvironmentTrace EnvironmentOf(int seed, TextWriter? skippedRows)
     {
-        if (options.TracePath != null) return EnvironmentChoice.ReadTrace(options.TracePath, options.Days, null, "test-days");
+        if (options.TracePath != null) return EnvironmentChoice.ReadTrace(options.TracePath, options.Days, null, "test-days", skippedRows);
         long start = SimulateCommand.ParseStart(options.Start, options.Days);
         return EnvironmentChoice.Synthetic(SyntheticEnvironment.Parse(options.Environment ?? "office"), start, options.Days, null, unchecked(seed * 31));
     }
