@@ -70,10 +70,7 @@ public sealed class SilentWrongResultTests : IDisposable
     public void PolicyAssess_TraceWithSkippedRows_NamesThemLikeSimulate()
     {
         // policy assess, evaluate, sweep and train dropped a trace's bad rows without a word; simulate listed them.
-        string trace = Path.Combine(_dir, "one-bad-row.csv");
-        var start = new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc);
-        var rows = Enumerable.Range(0, 1440).Select(i => start.AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + (i == 5 ? ",abc,0" : ",100,0"));
-        File.WriteAllLines(trace, rows.Prepend("timestamp,lux,pir"));
+        string trace = OneBadRowTrace();
 
         var (code, _, stderr) = Run("policy", "assess", "built-in", "--trace", trace, "--days", "1");
 
@@ -86,10 +83,7 @@ public sealed class SilentWrongResultTests : IDisposable
     public void OccupancyEvaluate_TraceWithSkippedRows_NamesThemOnce()
     {
         // occupancy evaluate dropped a trace's bad rows without a word; it reads the trace once per seed.
-        string trace = Path.Combine(_dir, "one-bad-row.csv");
-        var start = new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc);
-        var rows = Enumerable.Range(0, 1440).Select(i => start.AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + (i == 5 ? ",abc,0" : ",100,0"));
-        File.WriteAllLines(trace, rows.Prepend("timestamp,lux,pir"));
+        string trace = OneBadRowTrace();
 
         var (code, _, stderr) = Run("occupancy", "evaluate", "--trace", trace, "--days", "1", "--seeds", "1,2", "--quiet", "--no-plots",
             "--out", Path.Combine(_dir, "occ"));
@@ -98,5 +92,15 @@ public sealed class SilentWrongResultTests : IDisposable
         string summary = $"{trace}: 1440 rows read, 1439 accepted, 1 skipped (BadLux 1)";
         Assert.Contains(summary, stderr);
         Assert.Equal(stderr.IndexOf(summary, StringComparison.Ordinal), stderr.LastIndexOf(summary, StringComparison.Ordinal));
+    }
+
+    // A day of minute rows, the 6th with a lux that is not a number.
+    private string OneBadRowTrace()
+    {
+        string trace = Path.Combine(_dir, "one-bad-row.csv");
+        var start = new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+        var rows = Enumerable.Range(0, 1440).Select(i => start.AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + (i == 5 ? ",abc,0" : ",100,0"));
+        File.WriteAllLines(trace, rows.Prepend("timestamp,lux,pir"));
+        return trace;
     }
 }
