@@ -352,6 +352,7 @@ public static class SenmlDecoder
     {
         internal uint Sequence { get; } = sequence;
         internal long? Time { get; } = time;
-        internal Dictionary<string, double> Values { get; } = new();
+        // Sized for every reading field at once: growing it record by record rehashed its keys (a tenth of decoding).
+        internal Dictionary<string, double> Values { get; } = new(16);
     }
 }

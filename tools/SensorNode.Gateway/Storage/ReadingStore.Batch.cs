@@ -47,18 +47,13 @@ public sealed partial class ReadingStore
             {
                 command.Transaction = transaction;
             }
-            var inserts = new Script(this, transaction);
-            TouchNodes(inserts, ordered);
-            InsertReadings(inserts, rows);
-            InsertEnergy(inserts, ordered);
             var fresh = new HashSet<(string, long)>();
             var freshEnergy = new HashSet<(string, long?)>();
-            inserts.Run(row =>
-            {
-                // Routed by the RETURNING's second column: readings give seq, energy max_seq.
-                if (row.GetName(1) == "seq") fresh.Add((row.GetString(0), row.GetInt64(1)));
-                else freshEnergy.Add((row.GetString(0), NullableInt64(row, 1)));
-            });
+            var inserts = new Script(this, transaction);
+            TouchNodes(inserts, ordered);
+            InsertReadings(inserts, rows, (node, seq) => fresh.Add((node, seq!.Value)));
+            InsertEnergy(inserts, ordered, (node, maxSeq) => freshEnergy.Add((node, maxSeq)));
+            inserts.Run(_ => { });
             int inserted = 0;
             int reused = 0;
             foreach ((DecodedReading r, long received) in rows)
@@ -100,18 +95,18 @@ public sealed partial class ReadingStore
             " ON CONFLICT (node_id) DO UPDATE SET last_seen_ms = max(nodes.last_seen_ms, excluded.last_seen_ms), building = excluded.building");
     }
 
-    // ON CONFLICT DO NOTHING ... RETURNING: only the rows actually inserted come back.
-    private void InsertReadings(Script script, List<(DecodedReading Reading, long Received)> rows) =>
+    // ON CONFLICT DO NOTHING: only the rows actually inserted reach inserted (node, seq).
+    private void InsertReadings(Script script, List<(DecodedReading Reading, long Received)> rows, Action<string, long?> inserted) =>
         script.Rows($"INSERT INTO readings ({ReadingColumns})", ReadingTypes, rows.Select(r => ReadingValues(r.Reading, r.Received)).ToList(),
-            " ON CONFLICT DO NOTHING RETURNING node_id, seq");
+            " ON CONFLICT DO NOTHING", inserted);
 
     // One energy row per pack that carries energy, keyed on (node, the pack's highest seq); a pack without readings
     // (seq NULL) is always new.
-    private static void InsertEnergy(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs) =>
+    private static void InsertEnergy(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs, Action<string, long?> inserted) =>
         script.Rows($"INSERT INTO energy ({EnergyColumns})", EnergyTypes,
             packs.Where(p => p.Pack.Energy != null).Select(p => new object?[] { p.Pack.NodeId, MaxSeq(p.Pack), p.Pack.Energy!.UnixSeconds,
                 p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules, p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs }).ToList(),
-            " ON CONFLICT DO NOTHING RETURNING node_id, max_seq");
+            " ON CONFLICT DO NOTHING", inserted);
 
     private static long? MaxSeq(DecodedPack pack) => pack.Readings.Count == 0 ? null : pack.Readings.Max(r => (long)r.Sequence);
 
@@ -173,12 +168,19 @@ public sealed partial class ReadingStore
     /// </summary>
     private sealed class Script(ReadingStore store, DbTransaction transaction)
     {
+        // The first column of the rows a RETURNING gives back on PostgreSQL: which insert's callback they belong to.
+        private const string InsertedColumn = "sensornode_inserted";
+
         private readonly StringBuilder _joined = new();
         private readonly List<object?> _joinedValues = new();
-        private readonly List<(string Sql, object?[] Values)> _prepared = new();
+        private readonly List<Action<string, long?>> _returning = new();
+        private readonly List<(string Sql, object?[] Values, Action<string, long?>? Inserted)> _prepared = new();
 
         // A multi-row insert: head ("INSERT INTO t (columns)"), the rows, tail; types are the columns' portable types.
-        internal void Rows(string head, string[] types, IReadOnlyList<object?[]> rows, string tail)
+        // inserted, when given, gets the first two columns (the key) of each row the insert actually added:
+        // PostgreSQL from a RETURNING, SQLite from each row's change count (a RETURNING makes an SQLite insert about
+        // 1.8x slower: docs/scale.md, "Bench").
+        internal void Rows(string head, string[] types, IReadOnlyList<object?[]> rows, string tail, Action<string, long?>? inserted = null)
         {
             if (rows.Count == 0) return;
             if (store._dialect.JoinsStatements)
@@ -188,11 +190,18 @@ public sealed partial class ReadingStore
                 {
                     _joined.Append(c > 0 ? ", " : "").Append(Joined(ColumnArray(rows, c, types[c]))).Append("::").Append(types[c]).Append("[]");
                 }
-                _joined.Append(')').Append(tail).Append(";\n");
+                _joined.Append(')').Append(tail);
+                if (inserted != null)
+                {
+                    string[] key = head[(head.IndexOf('(') + 1)..].Split(',', 3, StringSplitOptions.TrimEntries);
+                    _joined.Append(" RETURNING ").Append(_returning.Count).Append(" AS ").Append(InsertedColumn).Append(", ").Append(key[0]).Append(", ").Append(key[1]);
+                    _returning.Add(inserted);
+                }
+                _joined.Append(";\n");
                 return;
             }
             string sql = head + " VALUES (" + string.Join(", ", Enumerable.Range(0, types.Length).Select(Name)) + ")" + tail;
-            foreach (object?[] row in rows) _prepared.Add((sql, row));
+            foreach (object?[] row in rows) _prepared.Add((sql, row, inserted));
         }
 
         // A statement whose {0}, {1}, ... are its values (one parameter each, however often it is named).
@@ -203,7 +212,7 @@ public sealed partial class ReadingStore
                 _joined.Append(string.Format(CultureInfo.InvariantCulture, sql, values.Select(Joined).ToArray<object>())).Append(";\n");
                 return;
             }
-            _prepared.Add((string.Format(CultureInfo.InvariantCulture, sql, Enumerable.Range(0, values.Length).Select(Name).ToArray<object>()), values));
+            _prepared.Add((string.Format(CultureInfo.InvariantCulture, sql, Enumerable.Range(0, values.Length).Select(Name).ToArray<object>()), values, null));
         }
 
         // Executes the statements in order; every row of every result set goes to onRow.
@@ -221,14 +230,19 @@ public sealed partial class ReadingStore
                     parameter.Value = _joinedValues[i] ?? DBNull.Value;
                     command.Parameters.Add(parameter);
                 }
-                Read(command, onRow);
+                Read(command, row =>
+                {
+                    if (row.GetName(0) == InsertedColumn) _returning[row.GetInt32(0)](row.GetString(1), NullableInt64(row, 2));
+                    else onRow(row);
+                });
             }
-            foreach ((string sql, object?[] values) in _prepared)
+            foreach ((string sql, object?[] values, Action<string, long?>? inserted) in _prepared)
             {
                 DbCommand command = store.PreparedStatement(sql, values.Length);
                 command.Transaction = transaction;
                 for (int i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-                Read(command, onRow);
+                if (inserted == null) Read(command, onRow);
+                else if (command.ExecuteNonQuery() > 0) inserted((string)values[0]!, values[1] == null ? null : Convert.ToInt64(values[1], CultureInfo.InvariantCulture));
             }
         }
 
