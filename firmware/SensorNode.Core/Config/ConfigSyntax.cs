@@ -13,7 +13,8 @@ namespace SensorNode.Core.Config
         /// <summary>
         /// Splits <paramref name="text"/> into entries of known sections, reporting to <paramref name="errors"/>
         /// every line that is not a header, comment or key=value, keys before any header, unknown sections
-        /// (their keys are skipped without further errors), non-ASCII text and duplicate keys (the first wins).
+        /// (their keys are skipped without further errors), a known section's second header (its keys are still
+        /// read, so each problem among them is reported too), non-ASCII text and duplicate keys (the first wins).
         /// Whether each key exists is left to the caller. With <paramref name="echoText"/> false (secrets),
         /// messages never quote the file's text.
         /// </summary>
@@ -23,6 +24,7 @@ namespace SensorNode.Core.Config
             string[] lines = SplitLines(text);
             string section = null;
             bool knownSection = false;
+            int[] headerLines = new int[schema.SectionCount]; // of each known section's first header, 0 before it
             for (int i = 0; i < lines.Length; i++)
             {
                 int number = i + 1;
@@ -35,7 +37,19 @@ namespace SensorNode.Core.Config
                 if (line[0] == '[')
                 {
                     section = ReadSection(line, number, source, schema, echoText, errors);
-                    knownSection = section != null && schema.SectionIndex(section) >= 0;
+                    int index = section == null ? -1 : schema.SectionIndex(section);
+                    knownSection = index >= 0;
+                    if (knownSection && headerLines[index] > 0)
+                    {
+                        // Merging the two silently hid a copy-paste left over (a second [wifi] from another file).
+                        ConfigError.Add(errors, source, number, section, "duplicate section; it already starts on line "
+                            + headerLines[index].ToString() + ": put all its keys under one [" + section + "] header");
+                    }
+                    else if (knownSection)
+                    {
+                        headerLines[index] = number;
+                    }
+
                     continue;
                 }
 

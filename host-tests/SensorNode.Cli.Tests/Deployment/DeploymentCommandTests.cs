@@ -86,13 +86,19 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
         Assert.True(store.Query("node-01", day7, null).Count > 0); // the store went on filling after the retrain
     }
 
-    [Fact]
-    public void TrainingForTheNodesOfOneRoom_RebuildsEachNodesHistory_AndGatesOneTableOnAll()
+    // The deployment's start, day 7, and node-01's readings stored before day 7.
+    private (long Start, long Day7, List<HistoryReading> Readings) FirstWeek()
     {
         Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
         long start = EnvironmentChoice.DefaultStartUnixSeconds, day7 = start + 7 * 86_400;
         using ReadingStore store = OpenStore();
-        List<HistoryReading> readings = StoreTrainer.Load(store, "node-01", null, day7 - 1);
+        return (start, day7, StoreTrainer.Load(store, "node-01", null, day7 - 1));
+    }
+
+    [Fact]
+    public void TrainingForTheNodesOfOneRoom_RebuildsEachNodesHistory_AndGatesOneTableOnAll()
+    {
+        (long start, long day7, List<HistoryReading> readings) = FirstWeek();
         // A second node of the same room kind in a darker spot.
         List<HistoryReading> darker = readings.Select(r => r with { IlluminanceLux = r.IlluminanceLux * 0.5 }).ToList();
 
@@ -105,6 +111,19 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
         Assert.True(kept.Eligible);
         // Scored on both histories: the normal-start runs count every event of each.
         Assert.Equal(trained.Histories.Sum(h => (long)h.Trace.MotionEventUnixSeconds.Length), kept.Score.EventsTotal);
+    }
+
+    [Fact]
+    public void TrainingForAnRtcNode_OffersOnlyTablesOfLayout3()
+    {
+        // The prior and built-in candidates were layout 2 whatever the config: an RTC node refuses such a push.
+        (long start, long day7, List<HistoryReading> readings) = FirstWeek();
+
+        StoreTraining trained = StoreTrainer.Train(readings, "node-01", start, day7, new Core.Config.NodeConfig { RtcFitted = true },
+            Simulation.Physics.HardwareProfile.Default(), ShortDeployment.Seed, 2, 1);
+
+        Assert.Equal(["learned", "prior", "built-in"], trained.Verdicts.Select(v => v.Name));
+        Assert.All(trained.Verdicts, v => Assert.Equal(Core.Policy.StateEncoder.RtcLayoutId, v.Table.LayoutId));
     }
 
     [Fact]

@@ -58,6 +58,26 @@ public sealed class FaultsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_AgainIntoTheSameStore_SaysItsReadingsAreAlreadyThere_NotThatNoneWereStored()
+    {
+        // Was "0 readings stored in ... (0.0 per room-day)": the store keeps one reading per (node, seq), so the second
+        // run's readings were all there already, which read like a failure.
+        string db = Path.Combine(_dir, "again.db"), building = Building("");
+        string[] args = ["faults", "simulate", "--building-spec", building, "--db", db, "--out", Path.Combine(_dir, "sim-again"), "--quiet"];
+        var (code, first, error) = Run(args);
+        Assert.True(code == CommandLine.Ok, error);
+        long stored = long.Parse(first[..first.IndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(stored > 1000, first);
+        Assert.DoesNotContain("already there", first);
+
+        (code, string second, error) = Run(args);
+
+        Assert.True(code == CommandLine.Ok, error);
+        Assert.StartsWith($"0 readings stored in {db}, {stored} already there (stored before under the same node and sequence number) ", second);
+        Assert.Contains($"({stored / 120.0:F1} delivered per room-day)", second);
+    }
+
+    [Fact]
     public void Faults_FlagsNoRoom_InAFaultFreeBuilding()
     {
         string db = Path.Combine(_dir, "healthy.db");

@@ -212,6 +212,21 @@ public sealed class FlashCommandTests : IDisposable
     }
 
     [Fact]
+    public void RepeatedSection_InTheConfig_IsAnErrorOnItsSecondHeader_AndRunsNothing()
+    {
+        // Two [wifi] blocks were merged silently and the node flashed with whichever keys each one set.
+        Write("nf.config", BoardConfig + "[wifi]\nssid = office\n[mqtt]\nport = 1883\n[wifi]\nssid = lab\n");
+
+        var (code, _, stderr) = Run("--image", "app.bin");
+
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Empty(_runner.Calls);
+        Assert.Contains("nf.config:line 10: [wifi]: duplicate section; it already starts on line 6: put all its keys under one [wifi] header", stderr);
+        Assert.Contains("nf.config:line 11: [wifi] ssid: duplicate key; it is already set on line 7", stderr);
+        Assert.Contains("Nothing was flashed.", stderr);
+    }
+
+    [Fact]
     public void MissingConfig_IsAnError_ThatNamesTheFile()
     {
         var (code, _, stderr) = Run("--config", "nowhere.config");

@@ -164,9 +164,10 @@ public sealed class ProvisionCommandTests : IDisposable
     [Fact]
     public void Provision_Fails_WhenTheTemplateIsInvalid_NamingTheKey()
     {
-        File.AppendAllText(_folder.Template, "\n[log]\ncapacity_readings = 2\n");
+        // In place: a second [log] header is an error of its own (a repeated section).
+        File.WriteAllText(_folder.Template, File.ReadAllText(_folder.Template).Replace("capacity_readings = 256", "capacity_readings = 2"));
 
-        AssertNothingWritten(CommandLine.Failed, "[log] capacity_readings", "--node-id", "node-01", "--config", _folder.Template);
+        AssertNothingWritten(CommandLine.Failed, "[log] capacity_readings: expected", "--node-id", "node-01", "--config", _folder.Template);
         Assert.Contains("not a valid nf.config", _folder.Error);
     }
 

@@ -111,12 +111,42 @@ public class TrainCommandTests
     [Fact]
     public void Train_NoHistory_RefusesTheOptionsItWouldIgnore()
     {
-        // --config with [rtc] got the layout-2 prior without a word (an RTC node refuses it and runs its built-in table).
         string bin = Path.Combine(Path.GetTempPath(), $"prior-{Guid.NewGuid():N}.bin");
-        var (code, _, error) = Run(TrainCommand.Run, "--no-history", "--config", "nf.config", "--days", "3", "--out", bin);
+        var (code, _, error) = Run(TrainCommand.Run, "--no-history", "--config", "nf.config", "--days", "3", "--profile", "p.json", "--out", bin);
         Assert.Equal(CommandLine.Usage, code);
-        Assert.StartsWith("sensornode train: --no-history writes the fixed prior table: --days, --config would have no effect on it", error);
+        Assert.StartsWith("sensornode train: --no-history writes the fixed prior table: --days, --profile would have no effect on it", error);
         Assert.False(File.Exists(bin));
+    }
+
+    [Fact]
+    public void Train_NoHistory_WithAnRtcConfig_WritesTheEventRtcsPrior_OfLayout3()
+    {
+        // Was a usage error ("--config would have no effect"), and before that the layout-2 prior, which a node with
+        // the event RTC refuses (it then runs its built-in table): a new RTC site had no prior at all.
+        string dir = Directory.CreateTempSubdirectory("sensornode-prior-").FullName;
+        string config = Path.Combine(dir, "nf.config"), bin = Path.Combine(dir, "policy.bin");
+        File.WriteAllText(config, "[mqtt]\nnode_id = rtc-01\n[rtc]\naddress = 0x52\n");
+
+        var (code, output, error) = Run(TrainCommand.Run, "--no-history", "--config", config, "--out", bin);
+
+        Assert.True(code == CommandLine.Ok, error);
+        Assert.Equal($"wrote {bin}: the prior table (version 3099, layout 3 for the event RTC), no history", output.Trim());
+        byte[] bytes = File.ReadAllBytes(bin);
+        Assert.True(SensorNode.Core.Policy.PolicyTable.TryLoadFor(bytes, bytes.Length, SensorNode.Core.Policy.StateEncoder.RtcLayoutId, out var table, out var loadError), loadError.ToString());
+        Assert.Equal(3099u, table.Version);
+        Assert.Equal(SensorNode.Simulation.Training.PriorTable.ForLayout(SensorNode.Core.Policy.StateEncoder.RtcLayoutId).Serialize(), bytes);
+
+        // Without [rtc] the same command writes the layout-2 prior; a config with errors writes nothing.
+        File.WriteAllText(config, "[mqtt]\nnode_id = plain-01\n");
+        Assert.Equal(CommandLine.Ok, Run(TrainCommand.Run, "--no-history", "--config", config, "--out", bin).Code);
+        Assert.Equal(SensorNode.Simulation.Training.PriorTable.Build().Serialize(), File.ReadAllBytes(bin));
+        File.Delete(bin);
+        File.WriteAllText(config, "[rtc]\naddress = 0x52\n[rtc]\ninterrupt_pin = 4\n");
+        (code, _, error) = Run(TrainCommand.Run, "--no-history", "--config", config, "--out", bin);
+        Assert.Equal(CommandLine.Usage, code);
+        Assert.Contains(":line 3: [rtc]: duplicate section", error);
+        Assert.False(File.Exists(bin));
+        Directory.Delete(dir, recursive: true);
     }
 
     [PibleTraceSimulationTests.RequiresTraceFact]

@@ -324,11 +324,36 @@ public class ConfigParserTests
     }
 
     [Fact]
-    public void Parse_DuplicateKeyAcrossRepeatedSection_IsAnError()
+    public void Parse_DuplicateKeyAcrossRepeatedSection_IsAnError_AsIsTheSecondHeader()
     {
-        Parse("[mqtt]\nport = 1884\n[wifi]\nssid = a\n[mqtt]\nport = 1885\n", out var errors);
+        var config = Parse("[mqtt]\nport = 1884\n[wifi]\nssid = a\n[mqtt]\nport = 1885\n", out var errors);
 
-        Assert.Equal(6, Assert.Single(errors).Line);
+        Assert.Equal(new[] { 5, 6 }, errors.Select(e => e.Line));
+        Assert.Equal("nf.config:line 6: [mqtt] port: duplicate key; it is already set on line 2", errors[1].ToString());
+        Assert.Equal(1884, config.BrokerPort);
+    }
+
+    [Fact]
+    public void Parse_RepeatedSection_IsAnErrorOnItsSecondHeader_AndTheFirstBlockStaysIntact()
+    {
+        // Two [wifi] blocks were merged without a word (a block pasted from another node's file kept half its keys).
+        var config = Parse("[wifi]\nssid = office\n\n[mqtt]\nport = 1884\n[wifi]   # pasted\ntimeout_ms = 5000\n", out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("nf.config:line 6: [wifi]: duplicate section; it already starts on line 1: put all its keys under one [wifi] header", error.ToString());
+        Assert.Equal("wifi", error.Field);
+        Assert.Equal("office", config.WifiSsid);
+        Assert.Equal(1884, config.BrokerPort);
+    }
+
+    [Fact]
+    public void Parse_RepeatedSection_IsReportedAtEveryRepeat_AndNotForAnUnknownSection()
+    {
+        Parse("[mqtt]\nport = 1\n[mqtt]\nhost = a\n[mqtt]\ntls = true\n[mqqt]\n[mqqt]\n", out var errors);
+
+        Assert.Equal(new[] { 3, 5, 7, 8 }, errors.Select(e => e.Line));
+        Assert.All(errors.Take(2), e => Assert.EndsWith("duplicate section; it already starts on line 1: put all its keys under one [mqtt] header", e.Message));
+        Assert.All(errors.Skip(2), e => Assert.StartsWith("unknown section [mqqt]", e.Message));
     }
 
     [Theory]

@@ -26,6 +26,17 @@ public class ParseSecretsTests
     }
 
     [Fact]
+    public void ParseSecrets_RepeatedSection_IsAnErrorOnItsSecondHeader_WithoutTheSecrets()
+    {
+        var secrets = Parse("[mqtt]\nusername = node\n[wifi]\npassword = hunter22\n[mqtt]\npassword = s3cret-mqtt\n", out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal("secrets.config:line 5: [mqtt]: duplicate section; it already starts on line 1: put all its keys under one [mqtt] header", error.ToString());
+        Assert.Equal("node", secrets.MqttUsername);
+        Assert.Equal("hunter22", secrets.WifiPassword);
+    }
+
+    [Fact]
     public void ParseSecrets_QuotedPassword_KeepsSpacesAndHash()
     {
         var secrets = Parse("[wifi]\npassword = \" pass #word \"  # note\n", out var errors);

@@ -174,7 +174,23 @@ public class BrickExporterTests
         FaultMark mark = Assert.Single(FaultMark.FromReportJson(json));
 
         Assert.Equal(new FaultMark("hq-r04", "2024-11-07", "too hot when occupied (+2.1 degC vs peers); drifts away from its peers"), mark);
-        Assert.Throws<FormatException>(() => FaultMark.FromReportJson("""{ "rooms": [ { "flagged": true } ] }"""));
-        Assert.Throws<FormatException>(() => FaultMark.FromReportJson("not json"));
+        Assert.Equal("rooms[0].node_id: a flagged room needs a text here, got nothing",
+            Assert.Throws<FormatException>(() => FaultMark.FromReportJson("""{ "rooms": [ { "flagged": true } ] }""")).Message);
+        Assert.StartsWith("line 1: not JSON: ", Assert.Throws<FormatException>(() => FaultMark.FromReportJson("not json")).Message);
+    }
+
+    [Theory]
+    // Was "The given key was not present in the dictionary." and "... requires an element of type 'Array' ...": no field.
+    [InlineData("""{ "rooms": [ { "flagged": false }, { "node_id": "a" } ] }""", "rooms[1].flagged: expected true or false, got nothing")]
+    [InlineData("""{ "rooms": "r04" }""", "rooms: expected a list, got the text 'r04'")]
+    [InlineData("""{ "rooms": [ { "flagged": true, "node_id": "a", "onset": 20241107, "findings": [] } ] }""", "rooms[0].onset: a flagged room needs a text here, got the number 20241107")]
+    // Was "LineNumber: 2 | BytePositionInLine: 1." (zero-based) inside the parser's text.
+    [InlineData("{\n \"rooms\": [\n  }\n", "line 3: not JSON: ")]
+    public void FaultMarks_FromAFileOfTheWrongShape_SayWhichFieldOrLine(string json, string expected)
+    {
+        string message = Assert.Throws<FormatException>(() => FaultMark.FromReportJson(json)).Message;
+
+        Assert.StartsWith(expected, message);
+        Assert.DoesNotContain("LineNumber", message);
     }
 }

@@ -1,7 +1,5 @@
 using SensorNode.Core.Policy;
 using SensorNode.Simulation.Environment;
-using SensorNode.Simulation.Physics;
-using SensorNode.Simulation.Simulator;
 using SensorNode.Simulation.Training;
 using SensorNode.Simulation.Tests.Environment;
 using Xunit;
@@ -46,19 +44,6 @@ public class TrainingActionsTests
             int backlogBin = s / (StateEncoder.EventRateBins * StateEncoder.ArrivalBins) % StateEncoder.BacklogBins;
             if (backlogBin == 0) Assert.False(PolicyTable.DecodeAction(codes[s]).Transmit);
         }
-    }
-
-    [RequiresSharedDataFact]
-    public void PriorTable_DoesNotBrownOut_FromAColdStartOnTheFirstOfficeWeek()
-    {
-        var week = TraceReader.Read(Ff66).Slice(0, 6);
-        string path = Path.Combine(Path.GetTempPath(), $"prior-{Guid.NewGuid():N}.bin");
-        File.WriteAllBytes(path, PriorTable.Build().Serialize());
-        var config = new Core.Config.NodeConfig();
-        var r = PolicyAssessment.Run(PolicySpec.Parse(path, config), week, HardwareProfile.Default(), config, 3.3, 1);
-        File.Delete(path);
-        Assert.Equal(0, r.Metrics.Brownouts);
-        Assert.True(r.Metrics.EventsCaptured >= 0.95 * r.Metrics.EventsTotal);
     }
 
     [RequiresSharedDataFact]

@@ -76,12 +76,15 @@ public static class StoreTrainer
             SearchSweeps = searchSweeps, SearchStates = searchStates,
         };
         TrainingResult result = PolicyTrainer.Train(options);
+        // The prior and the built-in table of the node's layout (the learned table has it): a node with the event RTC
+        // refuses a layout-2 table, so that candidate was scored as the built-in fallback it runs instead.
+        int layout = result.Table.LayoutId;
         var candidates = new List<(string Name, PolicyTable Table)> { ("learned", ExplorationBudget.Apply(Versioned(result.Table, version))) };
         if (current != null) candidates.Add(("current", current));
-        candidates.Add(("prior", ExplorationBudget.Apply(Versioned(PriorTable.Build(), version))));
-        candidates.Add(("built-in", ExplorationBudget.Apply(Versioned(PolicyTable.BuiltIn(), version))));
+        candidates.Add(("prior", ExplorationBudget.Apply(Versioned(PriorTable.ForLayout(layout), version))));
+        candidates.Add(("built-in", ExplorationBudget.Apply(Versioned(PolicyTable.BuiltInFor(layout), version))));
         // Never less safe than what runs: the node's current table, or when the store does not say, the frugal prior.
-        (PushGate.Verdict chosen, IReadOnlyList<PushGate.Verdict> all) = PushGate.Choose(candidates, current ?? PriorTable.Build(), options);
+        (PushGate.Verdict chosen, IReadOnlyList<PushGate.Verdict> all) = PushGate.Choose(candidates, current ?? PriorTable.ForLayout(layout), options);
         return new StoreTraining(chosen.Table, result, histories[0]) { Kept = chosen.Name, KeptScore = chosen.Score, Verdicts = all, Histories = histories };
     }
 

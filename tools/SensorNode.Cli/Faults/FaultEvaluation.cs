@@ -97,7 +97,7 @@ public static class FaultEvaluation
             result.Seeds.Add(seed);
 
             BuildingScore harvest = DetectInStore(spec, outDir, "harvest", store => BuildingStore.WriteDelivered(run, store, config.TopicPrefix).Stored, detector);
-            BuildingScore reference = DetectInStore(spec, outDir, "reference", store => BuildingStore.WriteReference(run, store), detector);
+            BuildingScore reference = DetectInStore(spec, outDir, "reference", store => BuildingStore.WriteReference(run, store).Stored, detector);
             readings += harvest.ReadingsStored;
             result.PerBuilding.Add(harvest);
             result.PerBuildingReference.Add(reference);

@@ -221,12 +221,11 @@ public static class FaultsCommand
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "faults-truth.csv"), BuildingSimulator.TruthCsv(spec));
         File.WriteAllText(Path.Combine(outDir, "building-hourly.csv"), BuildingSimulator.HourlyCsv(run));
-        (long stored, int refused) = (0, 0);
-        (stored, refused) = BuildingStore.WriteDelivered(run, store, config.TopicPrefix);
-        output.WriteLine($"{stored} readings stored in {db} ({stored / (double)(spec.Rooms.Count * spec.Days):F1} per room-day){(refused > 0 ? $", {refused} message(s) refused by the decoder" : "")}; truth in {Path.Combine(outDir, "faults-truth.csv")} ({wall.Elapsed.TotalSeconds:F1} s)");
+        StoredCounts delivered = BuildingStore.WriteDelivered(run, store, config.TopicPrefix);
+        output.WriteLine($"{delivered.Describe(db)} ({delivered.Delivered / (double)(spec.Rooms.Count * spec.Days):F1} delivered per room-day){(delivered.Refused > 0 ? $", {delivered.Refused} message(s) refused by the decoder" : "")}; truth in {Path.Combine(outDir, "faults-truth.csv")} ({wall.Elapsed.TotalSeconds:F1} s)");
         if (reference != null)
         {
-            output.WriteLine($"{BuildingStore.WriteReference(run, reference)} reference readings (every room every 5 min) stored in {referenceDb}");
+            output.WriteLine($"reference (every room every 5 min): {BuildingStore.WriteReference(run, reference).Describe(referenceDb!)}");
         }
         return CommandLine.Ok;
     }

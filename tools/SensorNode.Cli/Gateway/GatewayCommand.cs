@@ -252,16 +252,27 @@ public static class GatewayCommand
         if (options.Get("out") is { } outFile) OutputPaths.PrepareFile("out", outFile);
         if (!ReadingStore.TryOpen(db, out ReadingStore? opened, out string problem)) { error.WriteLine($"sensornode gateway brick: {problem}"); return CommandLine.Failed; }
         using ReadingStore store = opened!;
-        IReadOnlyList<SensorNode.Gateway.Faults.FaultMark>? faults = null;
-        if (options.Get("findings") is { } faultsFile)
-        {
-            try { faults = SensorNode.Gateway.Faults.FaultMark.FromReportJson(File.ReadAllText(faultsFile)); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException) { throw new UsageException($"--findings {faultsFile}: {e.Message}"); }
-        }
+        IReadOnlyList<SensorNode.Gateway.Faults.FaultMark>? faults = options.Get("findings") is { } faultsFile ? ReadFindings(faultsFile) : null;
         string turtle = BrickExporter.ToTurtle(store.Nodes(), building, options.Get("prefix") ?? "sensornode", faults, ReadingStore.RedactedName(db), options.Has("hvac-zones"));
         if (options.Get("out") is { } path) File.WriteAllText(path, turtle);
         else output.Write(turtle);
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The flagged rooms of --findings FILE (<see cref="SensorNode.Gateway.Faults.FaultMark.FromReportJson"/>); a missing,
+    /// unreadable or malformed file fails the command with one line naming the file and the line or field at fault.
+    /// </summary>
+    internal static IReadOnlyList<SensorNode.Gateway.Faults.FaultMark> ReadFindings(string path)
+    {
+        string shown = $"--findings {path}";
+        if (Directory.Exists(path)) throw new CommandFailedException($"{shown}: is a directory, not the faults.json of sensornode faults");
+        if (!File.Exists(path)) throw new CommandFailedException($"{shown}: not found (the faults.json that sensornode faults writes into its --out)");
+        string json;
+        try { json = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new CommandFailedException($"{shown}: cannot be read ({e.Message})"); }
+        try { return SensorNode.Gateway.Faults.FaultMark.FromReportJson(json); }
+        catch (FormatException e) { throw new CommandFailedException($"{shown}: {e.Message}"); }
     }
 
     private static int Replay(CommandInput options)

@@ -23,7 +23,7 @@ public static class TrainCommand
         CliOption.Seed("seed of the exploration and the simulated noise (default 1); same seed, same policy.bin"),
         CliOption.Int("--episodes", "exploratory simulator runs (in rounds of 2), then a simulator-verified search", 16, 1, 100_000),
         CliOption.Text("--stress-light", "light factors of the darker copies every kept table must survive (default 0.8; none: no stress runs)", "LIST"),
-        CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md)"),
+        CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md); with a --config that has [rtc], the event RTC's (layout 3)"),
         CliOption.Text("--ranking", "how tables rank: safety-first (brown-outs above the floor first, then utility; default for a site) or priced (utility over every run, brown-outs priced by weight_brownout; default with --fleet), docs/policy.md", "RANKING"),
         CliOption.Flag("--fleet", "no trace: train the fleet-default table on a synthetic office, corridor and window-side room (FleetDefault; version 102)"),
         CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
@@ -31,7 +31,7 @@ public static class TrainCommand
         CliOption.Text("--node", "the node whose stored readings --db learns from; ID,ID,... for the nodes of one room kind (one table for all of them)", "ID"),
         CliOption.Quiet()).With(Run);
 
-    private static readonly string[] NoHistoryIgnores = ["days", "train-days", "profile", "config", "seed", "episodes", "stress-light", "ranking", "fleet", "node"];
+    private static readonly string[] NoHistoryIgnores = ["days", "train-days", "profile", "seed", "episodes", "stress-light", "ranking", "fleet", "node"];
 
     /// <summary><c>sensornode train ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
@@ -46,14 +46,17 @@ public static class TrainCommand
         if (options.Flag("no-history"))
         {
             if (traces.Count > 0) throw new UsageException("--no-history takes no --trace");
-            // The prior is one fixed table: an option beside it would be ignored without a word (--config with [rtc]
-            // would get a layout-2 table that the node refuses, running its built-in table instead).
+            // The prior is a fixed table per layout: an option beside it would be ignored without a word. --config
+            // chooses the layout: with [rtc] the node accepts only layout 3 (it would refuse the layout-2 prior and run
+            // its built-in table instead).
             string[] ignored = NoHistoryIgnores.Where(options.Has).Select(o => "--" + o).ToArray();
             if (ignored.Length > 0) throw new UsageException($"--no-history writes the fixed prior table: {string.Join(", ", ignored)} would have no effect on it");
+            bool rtc = SimulateCommand.LoadConfig(options.Get("config")).RtcFitted;
+            Core.Policy.PolicyTable prior = PriorTable.ForLayout(rtc ? Core.Policy.StateEncoder.RtcLayoutId : Core.Policy.StateEncoder.LayoutId);
             string? priorDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (priorDir != null) Directory.CreateDirectory(priorDir);
-            File.WriteAllBytes(outPath, PriorTable.Build().Serialize());
-            output.WriteLine($"wrote {outPath}: the prior table (version {PriorTable.Version}), no history");
+            File.WriteAllBytes(outPath, prior.Serialize());
+            output.WriteLine($"wrote {outPath}: the prior table (version {prior.Version}{(rtc ? $", layout {prior.LayoutId} for the event RTC" : "")}), no history");
             return CommandLine.Ok;
         }
         bool fleet = options.Flag("fleet");

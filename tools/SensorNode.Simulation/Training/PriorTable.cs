@@ -8,11 +8,16 @@ namespace SensorNode.Simulation.Training;
 /// at critical and low voltage the safe action; from fair voltage up the PIR is armed (a motion wake costs ~0.1 J,
 /// a missed event is the whole point of the node); the radio only at high voltage in daylight hours with a full
 /// backlog, or at full voltage with any backlog (energy that would be clamped away anyway).
+/// A node with the event RTC (layout 3) gets <see cref="ForLayout"/>: the same intervals and radio, the motion bit by
+/// the built-in wake-or-count rule.
 /// </summary>
 public static class PriorTable
 {
     /// <summary>Version of the prior table as written by <c>sensornode train --no-history</c>.</summary>
     public const uint Version = 99;
+
+    /// <summary>Version of the layout-3 prior (event RTC), written by <c>sensornode train --no-history</c> with <c>[rtc]</c>.</summary>
+    public const uint RtcVersion = 3099;
 
     private const int VoltageFair = 2, VoltageHigh = 4, VoltageFull = 5;
     private const int HourMorning = 1, HourAfternoon = 2;
@@ -47,4 +52,17 @@ public static class PriorTable
 
     /// <summary>The prior as a table (version <see cref="Version"/>).</summary>
     public static PolicyTable Build() => PolicyTable.FromActionCodes(Version, BuildActionCodes());
+
+    /// <summary>
+    /// The prior of layout <paramref name="layoutId"/>: <see cref="Build"/> for <see cref="StateEncoder.LayoutId"/>; for
+    /// <see cref="StateEncoder.RtcLayoutId"/> (event RTC) version <see cref="RtcVersion"/>, the prior's interval and radio
+    /// in every state and the motion bit by <see cref="RtcWakeOrCount.Derive"/>, as the built-in layout-3 table is made
+    /// from the built-in layout-2 one. Its motion bit means "wake for the next arrival" (else the RTC counts motion), so
+    /// the bit is left clear at critical, low and fair voltage, where the prior arms the PIR: nothing is missed there
+    /// and no boot is paid, and the prior's reserve (<see cref="TrainingActions.Allowed"/>) holds in every state.
+    /// Throws <see cref="ArgumentOutOfRangeException"/> for another layout.
+    /// </summary>
+    public static PolicyTable ForLayout(int layoutId) => layoutId == StateEncoder.LayoutId
+        ? Build()
+        : PolicyTable.FromActionCodesFor(RtcVersion, RtcWakeOrCount.Derive(BuildActionCodes()), layoutId);
 }
