@@ -29,7 +29,8 @@ namespace SensorNode.Firmware
             // First statement: microseconds since boot at Main entry, for the bench (boot_marker).
             ulong mainEntryMicroseconds = HighResTimer.GetCurrent();
             int safeIntervalSeconds = NodeConfig.DefaultSafeIntervalSeconds; // the configuration may not even be readable
-            Esp32SleepController sleep = null;
+            ISleepController sleep = null;
+            NanoI2cChannel rtcChannel = null; // the gate's and the wake's, one device on the bus
             IRadioConfigStore radio = null;
             try
             {
@@ -50,6 +51,16 @@ namespace SensorNode.Firmware
                 // With the event RTC fitted the motion wake is the RTC's INT (low), else the PIR output (high).
                 sleep = !boot.IsValid ? new Esp32SleepController(Esp32SleepController.NoPirPin)
                     : config.RtcFitted ? new Esp32SleepController(config.RtcInterruptPin, 0) : new Esp32SleepController(config.PirPin);
+                if (boot.IsValid && config.RtcPowerGated)
+                {
+                    // The RTC switches the power: hold it before anything clears the RTC's flags (which release INT),
+                    // and read why it came on from those flags (the chip itself always saw a power-on).
+                    BoardSetup.AssignI2cPins(config);
+                    rtcChannel = new NanoI2cChannel(config.I2cBusId, config.RtcAddress);
+                    RtcPowerGate gate = new RtcPowerGate(sleep, rtcChannel, new GpioDigitalOutput(new GpioController(), config.RtcPowerHoldPin));
+                    gate.HoldPower();
+                    sleep = gate;
+                }
                 WakeCause cause = sleep.GetWakeCause();
                 Debug.WriteLine("SensorNode wake, cause " + ((int)cause).ToString() + ", radio at boot " + (radio.EnabledAtBoot ? "on" : "off")
                     + ", cfg " + boot.ConfigCrc.ToString("X8"));
@@ -59,7 +70,7 @@ namespace SensorNode.Firmware
                 if (boot.IsValid)
                 {
                     RunApplicationSet(storage);
-                    WakeCycle cycle = new WakeCycle(config, BuildHardware(config, boot.Secrets, storage, radio));
+                    WakeCycle cycle = new WakeCycle(config, BuildHardware(config, boot.Secrets, storage, radio, rtcChannel));
                     cycle.ConfigCrc = boot.ConfigCrc;
                     cycle.UpdatesEnabled = true;
                     plan = cycle.Run(cause);
@@ -106,7 +117,7 @@ namespace SensorNode.Firmware
             AppBoot.EntryFailed(storage);
         }
 
-        private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio)
+        private static NodeHardware BuildHardware(NodeConfig config, NodeSecrets secrets, LittleFsStorage storage, IRadioConfigStore radio, NanoI2cChannel rtcChannel)
         {
             BoardSetup.AssignI2cPins(config);
 
@@ -115,7 +126,7 @@ namespace SensorNode.Firmware
             hardware.LightSensor = new NanoI2cChannel(config.I2cBusId, config.LightAddress);
             if (config.RtcFitted)
             {
-                hardware.EventRtc = new NanoI2cChannel(config.I2cBusId, config.RtcAddress);
+                hardware.EventRtc = rtcChannel ?? new NanoI2cChannel(config.I2cBusId, config.RtcAddress);
             }
             hardware.SupercapAdc = new NanoAdcChannel(new AdcController(), config.SupercapAdcChannel);
 
@@ -241,7 +252,7 @@ namespace SensorNode.Firmware
             }
         }
 
-        private static void SleepAfterFailure(Esp32SleepController sleep, IRadioConfigStore radio, int safeIntervalSeconds)
+        private static void SleepAfterFailure(ISleepController sleep, IRadioConfigStore radio, int safeIntervalSeconds)
         {
             try
             {

@@ -328,6 +328,7 @@ namespace SensorNode.Core.Config
             else if (k == "interrupt_pin") c.RtcInterruptPin = e.Int(c.RtcInterruptPin, 0, 39);
             else if (k == "sync_tolerance_seconds") c.RtcSyncToleranceSeconds = e.Int(c.RtcSyncToleranceSeconds, 0, 3600);
             else if (k == "low_charge_sleep_seconds") c.RtcLowChargeSleepSeconds = e.Int(c.RtcLowChargeSleepSeconds, 0, 86400);
+            else if (k == "power_hold_pin") c.RtcPowerHoldPin = e.Int(c.RtcPowerHoldPin, -1, 39);
             else return false;
             c.RtcFitted = true;
             return true;

@@ -102,6 +102,20 @@ namespace SensorNode.Core.Config
                 CrossField("rtc.interrupt_pin", "GPIO " + c.RtcInterruptPin.ToString() + " is already used by another [pins] key");
             }
 
+            // The hold line drives the ESP32's load switch: an output, and no other pin's.
+            if (c.RtcPowerHoldPin >= 0)
+            {
+                if (!Esp32Pins.Exists(c.RtcPowerHoldPin) || Esp32Pins.IsFlashPin(c.RtcPowerHoldPin) || Esp32Pins.IsInputOnly(c.RtcPowerHoldPin))
+                {
+                    AtLine("rtc.power_hold_pin", "GPIO " + c.RtcPowerHoldPin.ToString() + " cannot hold the load switch: expected an output-capable GPIO (not 6-11, not input-only 34-39), or -1 for no switch");
+                }
+                else if (c.RtcPowerHoldPin == c.I2cDataPin || c.RtcPowerHoldPin == c.I2cClockPin || c.RtcPowerHoldPin == c.PirPin
+                    || c.RtcPowerHoldPin == c.RtcInterruptPin || c.RtcPowerHoldPin == c.SupercapGatePin || c.RtcPowerHoldPin == c.BootMarkerPin)
+                {
+                    CrossField("rtc.power_hold_pin", "GPIO " + c.RtcPowerHoldPin.ToString() + " is already used by another pin");
+                }
+            }
+
             if (c.RtcAddress == c.ClimateAddress || c.RtcAddress == c.LightAddress)
             {
                 CrossField("rtc.address", Hex2(c.RtcAddress) + " is also a sensor's address: two devices cannot share an I2C address");

@@ -192,6 +192,18 @@ namespace SensorNode.Core.Config
         /// (docs/policy.md "Results against issue 18's targets").
         /// </summary>
         public int RtcLowChargeSleepSeconds = 0;
+        /// <summary>
+        /// GPIO that holds the ESP32's load switch on (-1 = no switch: the ESP32 deep-sleeps). With it, the RTC is the
+        /// node's power switch: the node sleeps with the ESP32 off and the RTC's INT (countdown or event) switches it
+        /// back on (<see cref="RtcPowerGate"/>, docs/hardware.md "The RTC as the power switch").
+        /// </summary>
+        public int RtcPowerHoldPin = -1;
+
+        /// <summary>True when the event RTC is fitted and switches the ESP32's power ([rtc] power_hold_pin set).</summary>
+        public bool RtcPowerGated
+        {
+            get { return RtcFitted && RtcPowerHoldPin >= 0; }
+        }
 
         // [watch]: the watch commitment (docs/occupancy.md "The watch commitment"). Off unless commit_minutes is set.
         /// <summary>

@@ -474,6 +474,28 @@ public class RtcConfigTests
         Assert.Equal(expected, config.RtcLowChargeSleepSeconds);
     }
 
+    [Theory]
+    [InlineData("power_hold_pin = 35\n", "cannot hold the load switch: expected an output-capable GPIO")] // input-only
+    [InlineData("power_hold_pin = 26\n", "is already used by another pin")] // the RTC's INT
+    [InlineData("power_hold_pin = 18\n", "is already used by another pin")] // I2C data
+    public void APowerHoldPinThatCannotDriveTheSwitch_IsAnErrorAtItsLine(string line, string message)
+    {
+        ConfigParserTests.Parse("[rtc]\naddress = 0x52\n" + line, out var errors);
+        ConfigError error = Assert.Single(errors);
+        Assert.Equal("rtc.power_hold_pin", error.Field);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void APowerHoldPin_GatesOnlyANodeWithTheRtc()
+    {
+        var gated = ConfigParserTests.Parse("[rtc]\npower_hold_pin = 33\n", out var errors);
+        Assert.Empty(errors);
+        Assert.True(gated.RtcPowerGated);
+        Assert.False(ConfigParserTests.Parse("[rtc]\naddress = 0x52\n", out _).RtcPowerGated); // -1 by default: no switch
+        Assert.False(new NodeConfig { RtcPowerHoldPin = 33 }.RtcPowerGated); // no [rtc]: no RTC to switch it
+    }
+
     [Fact]
     public void ALowChargeSleepAboveADay_IsRefused()
     {

@@ -31,7 +31,15 @@ public sealed class GatewayService : IAsyncDisposable
 {
     // Payload: the first SenmlDecoder.MaxPayloadBytes bytes (all a decoder or a dead letter uses); PayloadLength: the real size.
     private sealed record Inbound(MqttApplicationMessageReceivedEventArgs Args, string Topic, TopicInfo Info, byte[] Payload, int PayloadLength,
-        bool Qos0, bool Retained, long ReceivedUnixMs, int Generation);
+        bool Qos0, bool Retained, long ReceivedUnixMs, int Generation)
+    {
+        /// <summary>A state message as decoded on arrival (null for other kinds and oversized payloads).</summary>
+        public DecodedState? State { get; init; }
+    }
+
+    // A state pack decoded on arrival, against the gateway's clock then: the receive handler decodes while the store loop
+    // stores the previous batch, so the two run on two cores (docs/occupancy.md, "Benchmark").
+    private sealed record DecodedState(DecodedPack? Pack, string Reason, bool Retryable);
 
     private const int ConnectTimeoutMilliseconds = 5000;
     private const string InvalidTopicKind = "invalid-topic";
@@ -354,8 +362,16 @@ public sealed class GatewayService : IAsyncDisposable
             return Task.CompletedTask;
         }
         e.AutoAcknowledge = false;
-        var inbound = new Inbound(e, message.Topic, info, message.Payload.Slice(0, kept).ToArray(), (int)Math.Min(length, int.MaxValue), qos0,
-            message.Retain, _time.GetUtcNow().ToUnixTimeMilliseconds(), Volatile.Read(ref _generation));
+        byte[] payload = message.Payload.Slice(0, kept).ToArray();
+        long receivedMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        DecodedState? state = null;
+        if (info.Kind == "state" && length <= SenmlDecoder.MaxPayloadBytes)
+        {
+            bool decoded = SenmlDecoder.TryDecode(message.Topic, payload, _options.Prefix, receivedMs / 1000, out DecodedPack? pack, out string reason, out bool retryable);
+            state = new DecodedState(decoded ? pack : null, reason, retryable);
+        }
+        var inbound = new Inbound(e, message.Topic, info, payload, (int)Math.Min(length, int.MaxValue), qos0,
+            message.Retain, receivedMs, Volatile.Read(ref _generation)) { State = state };
         // Refused only after StopAsync: left unacknowledged, the broker keeps it for the session's next connection.
         if (_inbox.Writer.TryWrite(inbound))
         {
@@ -449,12 +465,14 @@ public sealed class GatewayService : IAsyncDisposable
                     Counters.AddReceived();
                     if (item.PayloadLength > SenmlDecoder.MaxPayloadBytes)
                         DeadLetter(item, $"payload of {item.PayloadLength} bytes exceeds {SenmlDecoder.MaxPayloadBytes}");
-                    else if (SenmlDecoder.TryDecode(item.Topic, item.Payload, _options.Prefix, nowMs / 1000, out DecodedPack? pack, out string reason, out bool retryable) && pack != null)
+                    else if (item.State!.Pack is { } pack)
                         packs.Add((pack, item.ReceivedUnixMs));
-                    else if (retryable && Defer(item, ref reason, nowMs))
-                        deferred.Add(item);
                     else
-                        DeadLetter(item, reason);
+                    {
+                        string reason = item.State.Reason;
+                        if (item.State.Retryable && Defer(item, ref reason, nowMs)) deferred.Add(item);
+                        else DeadLetter(item, reason);
+                    }
                     break;
                 case "availability":
                     if (AvailabilityDecoder.TryDecode(item.Payload, out AvailabilityState state, out int sleepSeconds, out string availabilityReason))

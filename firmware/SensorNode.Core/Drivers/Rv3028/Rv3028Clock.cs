@@ -19,6 +19,9 @@ namespace SensorNode.Core.Drivers
         private readonly byte[] _clock;
         private readonly byte[] _status;
         private readonly byte[] _statusRead;
+        private readonly byte[] _flags;
+        private readonly byte[] _stop;
+        private readonly byte[] _timerValue;
 
         /// <summary>Driver over <paramref name="channel"/> (address 0x52). No bus traffic here. Throws ArgumentNullException for a null channel.</summary>
         public Rv3028Clock(II2cChannel channel)
@@ -35,6 +38,9 @@ namespace SensorNode.Core.Drivers
             _clock = new byte[1 + Rv3028Codec.ClockBytes];
             _status = new byte[2];
             _statusRead = new byte[1];
+            _flags = new byte[3];
+            _stop = new byte[2];
+            _timerValue = new byte[3];
             LastError = SensorError.None;
         }
 
@@ -78,6 +84,68 @@ namespace SensorNode.Core.Drivers
             _controlBlock[2] = read.Control1;
             _controlBlock[3] = (byte)control2;
             return Done(_channel.Write(_controlBlock));
+        }
+
+        /// <summary>
+        /// Reads the status and the two control registers (0x0E-0x10), for the power gate's wake cause. False with
+        /// <see cref="LastError"/> on a bus fault (all three are then 0).
+        /// </summary>
+        public bool TryReadFlags(out byte status, out byte control1, out byte control2)
+        {
+            _pointer[0] = (byte)Rv3028Register.Status;
+            I2cStatus result = _channel.WriteRead(_pointer, _flags);
+            status = result == I2cStatus.Ok ? _flags[0] : (byte)0;
+            control1 = result == I2cStatus.Ok ? _flags[1] : (byte)0;
+            control2 = result == I2cStatus.Ok ? _flags[2] : (byte)0;
+            return Done(result);
+        }
+
+        /// <summary>
+        /// Starts the countdown for a sleep of <paramref name="seconds"/> (<see cref="Rv3028Codec.TryEncodeCountdown"/>,
+        /// single mode) with its interrupt on, so INT goes low when it ends, and the event interrupt on only when
+        /// <paramref name="wakeOnNextEvent"/>; time stamping stays on. Stops the timer before loading the new value (the
+        /// value is taken when TE goes from 0 to 1), then clears TF and BSF (the next wake reads them fresh) and leaves
+        /// EVF as it is (an event the node asked to be woken by keeps INT low). False with <see cref="LastError"/> on
+        /// a bus fault, or <see cref="SensorError.OutOfRange"/> for a sleep the countdown cannot time.
+        /// </summary>
+        public bool TryStartCountdown(int seconds, bool wakeOnNextEvent)
+        {
+            int value;
+            byte clock;
+            if (!Rv3028Codec.TryEncodeCountdown(seconds, out value, out clock))
+            {
+                return Fail(SensorError.OutOfRange);
+            }
+            byte status, control1, control2;
+            if (!TryReadFlags(out status, out control1, out control2))
+            {
+                return false;
+            }
+            int stopped = control1 & ~(Rv3028Codec.Control1TimerEnable | Rv3028Codec.Control1TimerRepeat | Rv3028Codec.Control1TimerClockMask);
+            _stop[0] = (byte)Rv3028Register.Control1;
+            _stop[1] = (byte)stopped;
+            _timerValue[0] = (byte)Rv3028Register.TimerValue0;
+            _timerValue[1] = (byte)(value & 0xFF);
+            _timerValue[2] = (byte)((value >> 8) & 0x0F);
+            int interrupts = (control2 | Rv3028Codec.Control2TimeStampEnable | Rv3028Codec.Control2TimerInterrupt) & ~Rv3028Codec.Control2EventInterrupt;
+            if (wakeOnNextEvent)
+            {
+                interrupts |= Rv3028Codec.Control2EventInterrupt;
+            }
+            _controlBlock[0] = (byte)Rv3028Register.Status;
+            _controlBlock[1] = (byte)(status & ~(Rv3028Codec.StatusTimerFlag | Rv3028Codec.StatusBackupSwitch));
+            _controlBlock[2] = (byte)(stopped | Rv3028Codec.Control1TimerEnable | clock);
+            _controlBlock[3] = (byte)interrupts;
+            I2cStatus result = _channel.Write(_stop);
+            if (result == I2cStatus.Ok)
+            {
+                result = _channel.Write(_timerValue);
+            }
+            if (result == I2cStatus.Ok)
+            {
+                result = _channel.Write(_controlBlock);
+            }
+            return Done(result);
         }
 
         /// <summary>

@@ -23,8 +23,25 @@ namespace SensorNode.Core.Drivers
         public const byte StatusPowerOnReset = 0b0000_0001;
         /// <summary>Status bit 1, EVF: an event was detected on EVI; drives INT low while <see cref="Control2EventInterrupt"/> is set. Cleared by writing 0.</summary>
         public const byte StatusEventFlag = 0b0000_0010;
+        /// <summary>Status bit 3, TF: the countdown timer reached zero; drives INT low while <see cref="Control2TimerInterrupt"/> is set. Cleared by writing 0.</summary>
+        public const byte StatusTimerFlag = 0b0000_1000;
         /// <summary>Status bit 5, BSF: the RTC switched to its backup supply since the flag was last cleared.</summary>
         public const byte StatusBackupSwitch = 0b0010_0000;
+
+        /// <summary>Control 1 bits 1:0, TD: the countdown timer's clock (<see cref="TimerClockSecond"/>, <see cref="TimerClockMinute"/>).</summary>
+        public const byte Control1TimerClockMask = 0b0000_0011;
+        /// <summary>TD = 10: the countdown counts seconds (1 Hz).</summary>
+        public const byte TimerClockSecond = 0b0000_0010;
+        /// <summary>TD = 11: the countdown counts minutes (1/60 Hz).</summary>
+        public const byte TimerClockMinute = 0b0000_0011;
+        /// <summary>Control 1 bit 2, TE: the countdown runs; in single mode it stops itself at zero, setting TF.</summary>
+        public const byte Control1TimerEnable = 0b0000_0100;
+        /// <summary>Control 1 bit 7, TRPT: repeat mode; the node uses single mode (0).</summary>
+        public const byte Control1TimerRepeat = 0b1000_0000;
+        /// <summary>Control 2 bit 4, TIE: the countdown reaching zero (TF) pulls INT low.</summary>
+        public const byte Control2TimerInterrupt = 0b0001_0000;
+        /// <summary>Largest countdown value: the timer value is 12 bits (Timer Value 0 bits 7:0, Timer Value 1 bits 3:0).</summary>
+        public const int MaxTimerValue = 4095;
 
         /// <summary>Control 2 bit 2, EIE: an event (EVF) pulls the open-drain INT output low: the ESP32's ext0 wake.</summary>
         public const byte Control2EventInterrupt = 0b0000_0100;
@@ -37,6 +54,41 @@ namespace SensorNode.Core.Drivers
         public const byte EventTimeStampReset = 0b0000_0100;
         /// <summary>Event Control bit 1, TSOW: 1 = each event overwrites the time stamp (it holds the last event), 0 = the first is kept.</summary>
         public const byte EventTimeStampOverwrite = 0b0000_0010;
+
+        /// <summary>
+        /// The countdown for a sleep of <paramref name="seconds"/>: seconds at 1 Hz up to 4095 s, else minutes at 1/60 Hz
+        /// (rounded up: a sleep a little longer, never shorter) up to 4095 min. The first tick of either clock comes
+        /// after up to one tick, so the sleep ends up to one tick early (Application Manual, countdown timer). False
+        /// (value 0) outside 1 s to 4095 min.
+        /// </summary>
+        public static bool TryEncodeCountdown(int seconds, out int timerValue, out byte timerClock)
+        {
+            timerValue = 0;
+            timerClock = TimerClockSecond;
+            if (seconds < 1)
+            {
+                return false;
+            }
+            if (seconds <= MaxTimerValue)
+            {
+                timerValue = seconds;
+                return true;
+            }
+            int minutes = (seconds + 59) / 60;
+            if (minutes > MaxTimerValue)
+            {
+                return false;
+            }
+            timerValue = minutes;
+            timerClock = TimerClockMinute;
+            return true;
+        }
+
+        /// <summary>The length of a countdown of <paramref name="timerValue"/> ticks of <paramref name="timerClock"/>, s.</summary>
+        public static int CountdownSeconds(int timerValue, byte timerClock)
+        {
+            return (timerClock & Control1TimerClockMask) == TimerClockMinute ? timerValue * 60 : timerValue;
+        }
 
         /// <summary>
         /// The Event Control value the node writes: EVI active high, no digital filter (the PIR pulse is a clean

@@ -16,6 +16,10 @@ namespace SensorNode.Core.Drivers
         Month = 0x05,
         Year = 0x06,
 
+        // Countdown timer preset, 12 bits ("Timer Value 0/1 registers": bits 7:0, then bits 11:8 in the low nibble).
+        TimerValue0 = 0x0A,
+        TimerValue1 = 0x0B,
+
         // Flags and controls ("Status register", "Control 1/2 register").
         Status = 0x0E,
         Control1 = 0x0F,
