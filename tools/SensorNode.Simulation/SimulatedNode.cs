@@ -52,6 +52,16 @@ public sealed class SimulatedNode
     /// <summary>The divider's load switch (always present: the ADC only sees it when the config names a gate pin).</summary>
     public SimulatedSwitch DividerSwitch { get; } = new();
 
+    /// <summary>The hold line of the ESP32's load switch ([rtc] power_hold_pin; unused without it).</summary>
+    public SimulatedSwitch PowerHold { get; } = new();
+
+    /// <summary>
+    /// After <see cref="Wake"/>: the node released its load switch and the RTC's INT does not hold it, so the ESP32 is
+    /// off until the INT switches it on ([rtc] power_hold_pin); false: it deep-sleeps (without the switch, or the
+    /// gate's fallback).
+    /// </summary>
+    public bool PoweredOff { get; private set; }
+
     /// <summary>nanoCLR boot after deep sleep, ms, booked as <see cref="Physics.PowerPhase.Boot"/> before the core runs (0 in plain tests).</summary>
     public int BootMilliseconds { get; set; }
 
@@ -169,7 +179,9 @@ public sealed class SimulatedNode
     public WakeReport Wake(WakeCause cause, IWakePolicy? policy)
     {
         Clock.Boot();
-        Sleep.Boot(cause);
+        // A switched-off ESP32 always boots as from a power-on: only the RTC's flags tell why (RtcPowerGate).
+        Sleep.Boot(PoweredOff ? WakeCause.PowerOn : cause);
+        PoweredOff = false;
         RadioConfig.Boot();
         Clock.Awake(BootMilliseconds, Physics.PowerPhase.Boot);
         if (BootAssociateMilliseconds > 0) Clock.Awake(BootAssociateMilliseconds, Physics.PowerPhase.BootAssociate);
@@ -178,9 +190,18 @@ public sealed class SimulatedNode
         // Only the flash survives from the previous wake: the core is built afresh, as after a real reboot.
         var cycle = new WakeCycle(Config, _hardware, policy) { ConfigCrc = ConfigCrc, UpdatesEnabled = ModelLoader };
         CoreStartUnixMilliseconds = Clock.NowUnixMilliseconds;
-        SleepPlan plan = cycle.Run(Sleep.GetWakeCause());
+        // As the device's Program: with the RTC as the power switch, hold the power first and take the cause from the RTC.
+        RtcPowerGate? gate = null;
+        if (Config.RtcPowerGated && Rtc != null)
+        {
+            gate = new RtcPowerGate(Sleep, Rtc, PowerHold);
+            gate.HoldPower();
+        }
+        ISleepController sleep = gate ?? (ISleepController)Sleep;
+        SleepPlan plan = cycle.Run(sleep.GetWakeCause());
         cycle.LastReport.ApplicationFailed = setFailed;
-        plan.Enter(Sleep, _hardware.RadioConfig);
+        plan.Enter(sleep, _hardware.RadioConfig);
+        PoweredOff = gate != null && !PowerHold.On && !Rtc!.InterruptAsserted;
         LastReport = cycle.LastReport;
         return cycle.LastReport;
     }

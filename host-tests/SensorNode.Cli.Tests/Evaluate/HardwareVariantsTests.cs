@@ -29,6 +29,25 @@ public class HardwareVariantsTests
     }
 
     [Fact]
+    public void All_AddsTheRtcTwins_AndTheGatedTwins_WhoseRtcSwitchesThePower()
+    {
+        var config = new NodeConfig();
+        List<EvaluatedPolicy> plain = Baselines(config);
+        List<EvaluatedPolicy> all = HardwareVariants.Apply("all", plain, config);
+
+        Assert.Equal(3 * plain.Count, all.Count);
+        List<EvaluatedPolicy> gated = all.Skip(2 * plain.Count).ToList();
+        Assert.Equal(plain.Select(p => "gated:" + p.Name), gated.Select(p => p.Name));
+        Assert.All(gated, p => Assert.True(p.Config!.RtcPowerGated));
+        Assert.All(all.Skip(plain.Count).Take(plain.Count), p => Assert.False(p.Config!.RtcPowerGated));
+        Assert.Equal(gated.Select(p => p.Name), HardwareVariants.Apply("gated", plain, config).Select(p => p.Name));
+        // The gated design passes the node's own configuration check (the hold line is a free output).
+        var errors = new System.Collections.ArrayList();
+        ConfigParser.Validate(gated[0].Config!, "gated", errors);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Without_KeepsTheList_AndAnUnknownValueIsAUsageError()
     {
         var config = new NodeConfig();

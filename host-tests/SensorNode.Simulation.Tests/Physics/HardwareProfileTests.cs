@@ -8,7 +8,7 @@ namespace SensorNode.Simulation.Tests.Physics;
 public sealed class HardwareProfileTests : IDisposable
 {
     private const string DefaultProfilePath = "tools/SensorNode.Simulation/Profiles/default.json";
-    private const int FigureCount = 34;
+    private const int FigureCount = 35;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("sensornode-profile-").FullName;
 

@@ -28,7 +28,7 @@ public static class EvaluateCommand
         CliOption.Text("--policy", "also evaluate this learned table (or built-in / fixed:<interval>)", "P"),
         CliOption.Profile(),
         CliOption.Config("nf.config: its [service] section sets the arrival/temperature targets and the utility weights (default: the defaults, docs/configuration.md)"),
-        CliOption.OneOf("--hardware", "without (default: today's design), rtc (every policy with the event RTC, \"rtc:\" names, docs/hardware.md) or both side by side", HardwareVariants.Values),
+        CliOption.OneOf("--hardware", "without (default: today's design), rtc (every policy with the event RTC, \"rtc:\" names, docs/hardware.md), gated (the RTC as the ESP32's power switch, \"gated:\" names), both (without and rtc side by side) or all three", HardwareVariants.Values),
         CliOption.Int("--oracle-levels", "energy levels of the oracle's grid", 1000, 10, 100_000),
         CliOption.Int("--oracle-slot", "oracle decision slot, s", 900, 60, 3600, "S"),
         CliOption.Out("comparison.json, comparison.md, captured.png and tradeoff.png (default eval-out)"),

@@ -179,7 +179,7 @@ public sealed partial class ReadingStore
         // A multi-row insert: head ("INSERT INTO t (columns)"), the rows, tail; types are the columns' portable types.
         // inserted, when given, gets the first two columns (the key) of each row the insert actually added:
         // PostgreSQL from a RETURNING, SQLite from each row's change count (a RETURNING makes an SQLite insert about
-        // 1.8x slower: docs/scale.md, "Bench").
+        // 1.8x slower: docs/occupancy.md, "The store change").
         internal void Rows(string head, string[] types, IReadOnlyList<object?[]> rows, string tail, Action<string, long?>? inserted = null)
         {
             if (rows.Count == 0) return;

@@ -11,7 +11,11 @@ namespace SensorNode.Simulation.Devices;
 /// with TSOW = 1, the first with 0) and sets EVF, which holds INT low while EIE is set. Writing 1 to TSR resets the
 /// counter and stamp; the events it clears are handed to the simulator as <see cref="TakeDrained"/> (the reading they
 /// were counted in). Status flags are cleared by writing 0, writing 1 leaves them. PORF is set at power-on until the
-/// status is written with it cleared. The backup supply is assumed to hold through every brown-out of the node.
+/// status is written with it cleared. The backup supply is assumed to hold through every brown-out of the node; the
+/// simulator calls <see cref="SwitchToBackup"/> when the rail falls, which sets BSF. The countdown timer (Timer Value
+/// 0x0A-0x0B, TE and TD in Control 1, single mode) starts when TE goes from 0 to 1 and ends after value x tick of the
+/// crystal (the first tick's sub-tick phase is not modelled); the simulator ends it (<see cref="ExpireCountdown"/>),
+/// which sets TF and clears TE. INT is low while EVF with EIE or TF with TIE is set.
 /// </summary>
 public sealed class SimulatedRv3028 : SimulatedI2cDevice
 {
@@ -29,6 +33,8 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
     private long _setTrueMilliseconds;
     private double _setRtcMilliseconds;
     private readonly byte[] _clockWrite = new byte[Rv3028Codec.ClockBytes];
+    private int _timerValue;
+    private long? _countdownEndsAt;
 
     /// <param name="trueNowMilliseconds">The simulator's true Unix time, ms.</param>
     public SimulatedRv3028(Func<long> trueNowMilliseconds)
@@ -44,8 +50,24 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
     /// <summary>The RTC's time now, Unix ms.</summary>
     public double RtcUnixMilliseconds => _setRtcMilliseconds + (_trueNowMilliseconds() - _setTrueMilliseconds) * (1 + CrystalDriftPpm * 1e-6);
 
-    /// <summary>INT is low (the ESP32's ext0 level): an event flagged while the event interrupt is enabled.</summary>
-    public bool InterruptAsserted => (_status & Rv3028Codec.StatusEventFlag) != 0 && EventInterruptEnabled;
+    /// <summary>INT is low (the ESP32's ext0 level, the power gate's switch): an event flagged while the event interrupt is enabled, or the countdown's end while its interrupt is.</summary>
+    public bool InterruptAsserted => ((_status & Rv3028Codec.StatusEventFlag) != 0 && EventInterruptEnabled)
+        || ((_status & Rv3028Codec.StatusTimerFlag) != 0 && (_control2 & Rv3028Codec.Control2TimerInterrupt) != 0);
+
+    /// <summary>True Unix ms at which the running countdown ends (its crystal's time); null when none runs.</summary>
+    public long? CountdownEndsAtMilliseconds => _countdownEndsAt;
+
+    /// <summary>The countdown reached zero: TF set, TE cleared (single mode).</summary>
+    public void ExpireCountdown()
+    {
+        if (_countdownEndsAt == null) return;
+        _countdownEndsAt = null;
+        _control1 = (byte)(_control1 & ~Rv3028Codec.Control1TimerEnable);
+        _status |= Rv3028Codec.StatusTimerFlag;
+    }
+
+    /// <summary>The rail the RTC runs on fell (a brown-out): it switches to its backup supply and sets BSF.</summary>
+    public void SwitchToBackup() => _status |= Rv3028Codec.StatusBackupSwitch;
 
     /// <summary>The node enabled the event interrupt (EIE).</summary>
     public bool EventInterruptEnabled => (_control2 & Rv3028Codec.Control2EventInterrupt) != 0;
@@ -127,6 +149,8 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
             buffer[i] = register switch
             {
                 <= (int)Rv3028Register.Year => clock[register],
+                (int)Rv3028Register.TimerValue0 => (byte)(_timerValue & 0xFF),
+                (int)Rv3028Register.TimerValue1 => (byte)((_timerValue >> 8) & 0x0F),
                 (int)Rv3028Register.Status => _status,
                 (int)Rv3028Register.Control1 => _control1,
                 (int)Rv3028Register.Control2 => _control2,
@@ -160,8 +184,25 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
             case (int)Rv3028Register.Status:
                 _status &= value; // a flag is cleared by writing 0 and left by writing 1
                 break;
+            case (int)Rv3028Register.TimerValue0:
+                _timerValue = (_timerValue & 0xF00) | value;
+                break;
+            case (int)Rv3028Register.TimerValue1:
+                _timerValue = (_timerValue & 0x0FF) | ((value & 0x0F) << 8);
+                break;
             case (int)Rv3028Register.Control1:
+                bool starts = (value & Rv3028Codec.Control1TimerEnable) != 0 && (_control1 & Rv3028Codec.Control1TimerEnable) == 0;
+                bool stops = (value & Rv3028Codec.Control1TimerEnable) == 0;
                 _control1 = value;
+                if (stops) _countdownEndsAt = null;
+                if (starts && _timerValue > 0)
+                {
+                    // value x tick of the crystal, in true time (a fast crystal ends the countdown early).
+                    double seconds = Rv3028Codec.CountdownSeconds(_timerValue, (byte)(value & Rv3028Codec.Control1TimerClockMask));
+                    if ((value & Rv3028Codec.Control1TimerClockMask) is < Rv3028Codec.TimerClockSecond)
+                        seconds = (value & Rv3028Codec.Control1TimerClockMask) == 0 ? _timerValue / 4096.0 : _timerValue / 64.0;
+                    _countdownEndsAt = _trueNowMilliseconds() + (long)Math.Round(seconds * 1000 / (1 + CrystalDriftPpm * 1e-6));
+                }
                 break;
             case (int)Rv3028Register.Control2:
                 _control2 = value;

@@ -62,6 +62,12 @@ public sealed class HardwareProfile
     public double RtcCrystalDriftPpm { get; private set; }
     /// <summary>Supply current of the event RTC, uA, added to every sleep of a node with [rtc].</summary>
     public double RtcMicroamps { get; private set; }
+    /// <summary>
+    /// Sleep current of a node whose event RTC switches the ESP32 off ([rtc] power_hold_pin), uA, besides the RTC's own:
+    /// what stays powered (the PIR, the LDO's quiescent current, the load switch's leakage). -1 when the profile does not
+    /// give it: such a node then sleeps at <see cref="DeepSleepTimerOnlyMicroamps"/>, as if the switch saved nothing.
+    /// </summary>
+    public double GatedSleepMicroamps { get; private set; }
 
     // Figures a profile may leave out (profiles written before the event RTC): key, range, default, and where it goes.
     private static readonly (string Key, double Min, double Max, double Default, Action<HardwareProfile, double> Set)[] OptionalFields =
@@ -69,6 +75,7 @@ public sealed class HardwareProfile
         ("rc_clock_drift_ppm", -200000, 200000, 0, (p, v) => p.RcClockDriftPpm = v),
         ("rtc_crystal_drift_ppm", -1000, 1000, 0, (p, v) => p.RtcCrystalDriftPpm = v),
         ("rtc_microamps", 0, 1000, 0, (p, v) => p.RtcMicroamps = v),
+        ("gated_sleep_microamps", -1, 1e5, -1, (p, v) => p.GatedSleepMicroamps = v),
     };
 
     // Each figure's key, its valid range, and where it goes.

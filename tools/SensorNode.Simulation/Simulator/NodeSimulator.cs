@@ -91,7 +91,7 @@ public sealed class NodeSimulator
     private readonly NodeTimeline? _timeline;
     private readonly double _brownoutVolts;
     private readonly double _coldstartVolts;
-    private readonly double _sleepAmps, _timerOnlySleepAmps;
+    private readonly double _sleepAmps, _timerOnlySleepAmps, _gatedSleepAmps;
     private readonly long[] _events;
     private readonly IWakePolicy? _policy;
     private readonly Action<SimulatorStep>? _observer;
@@ -139,6 +139,8 @@ public sealed class NodeSimulator
         double rtcMicroamps = _rtc != null ? _profile.RtcMicroamps : 0;
         _sleepAmps = (_profile.DeepSleepMicroamps + rtcMicroamps) * 1e-6;
         _timerOnlySleepAmps = (_profile.DeepSleepTimerOnlyMicroamps + rtcMicroamps) * 1e-6;
+        // With the RTC as the power switch the ESP32 is off between wakes ([rtc] power_hold_pin).
+        _gatedSleepAmps = ((_profile.GatedSleepMicroamps >= 0 ? _profile.GatedSleepMicroamps : _profile.DeepSleepTimerOnlyMicroamps) + rtcMicroamps) * 1e-6;
         _events = _env.MotionEventUnixSeconds.Select(s => s * 1000).ToArray();
         _eventSequence = new uint[_events.Length];
         _minVolts = _supercap.Volts;
@@ -183,6 +185,7 @@ public sealed class NodeSimulator
             if (!died) _observer?.Invoke(new SimulatorStep { UnixMilliseconds = wakeStart, Cause = cause, Report = report, EventsCaptured = (int)(_eventsCaptured - capturedBefore) });
             if (died)
             {
+                _rtc?.SwitchToBackup();
                 _brownouts++;
                 _timeline?.BrownoutTimes.Add(t / 1000);
                 long diedAtWake = t;
@@ -192,9 +195,11 @@ public sealed class NodeSimulator
                 continue;
             }
 
-            // --- deep sleep until the timer, or the first motion event if the PIR is armed ---
+            // --- deep sleep until the timer, or the first motion event if the PIR is armed; with the RTC as the power
+            //     switch, off until the RTC's countdown ends or an event it was told to wake on ---
             SleepPlan plan = report!.Plan;
-            long timerAt = t + plan.SleepSeconds * 1000L;
+            bool poweredOff = _node.PoweredOff;
+            long timerAt = poweredOff ? _rtc!.CountdownEndsAtMilliseconds ?? long.MaxValue : t + plan.SleepSeconds * 1000L;
             long wakeAt = timerAt;
             cause = WakeCause.Timer;
             if (_rtc != null)
@@ -215,9 +220,13 @@ public sealed class NodeSimulator
             {
                 eventIndex = MissEventsBefore(eventIndex, Math.Min(timerAt, endMs));
             }
-            long diedAt = SleepUntil(t, Math.Min(wakeAt, endMs), plan.MotionWakeArmed ? _sleepAmps : _timerOnlySleepAmps);
+            long diedAt = SleepUntil(t, Math.Min(wakeAt, endMs), poweredOff ? _gatedSleepAmps : plan.MotionWakeArmed ? _sleepAmps : _timerOnlySleepAmps);
             if (diedAt >= 0)
             {
+                // Below the brown-out the harvester drops the rail: the RTC runs on its backup (BSF) and the PIR is off.
+                // A switched-off ESP32 is simulated as booting when the store recovers, as without the switch (on the
+                // board it boots then only if the countdown already ended, else at its end).
+                _rtc?.SwitchToBackup();
                 _brownouts++;
                 _timeline?.BrownoutTimes.Add(diedAt / 1000);
                 eventIndex = _rtc != null ? FeedRtc(eventIndex, diedAt, died: false, inclusive: false) : MissEventsBefore(eventIndex, diedAt);
@@ -227,6 +236,7 @@ public sealed class NodeSimulator
                 continue;
             }
             if (_rtc != null) eventIndex = FeedRtc(eventIndex, Math.Min(wakeAt, endMs), died: false, inclusive: cause == WakeCause.Motion);
+            if (poweredOff && cause == WakeCause.Timer && wakeAt <= endMs) _rtc!.ExpireCountdown();
             t = wakeAt;
         }
         onDay?.Invoke((int)(_env.DayCount));
