@@ -31,6 +31,19 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Simulate_NamesEveryFileItWrote()
+    {
+        // occupancy-details.json was written but left out of the "wrote" line.
+        string outDir = Path.Combine(_dir, "out");
+        var (code, stdout, error) = Run("simulate", "--days", "2", "--out", outDir);
+
+        Assert.True(code == CommandLine.Ok, error);
+        string wrote = stdout.Split('\n').Single(l => l.StartsWith("wrote ", StringComparison.Ordinal)).TrimEnd();
+        string[] named = wrote["wrote ".Length..].Split(", ").Select(Path.GetFileName).ToArray()!;
+        Assert.Equal(Directory.GetFiles(outDir).Select(Path.GetFileName).Order(), named.Order());
+    }
+
+    [Fact]
     public void Json_PrintsTheSameMetricsAsTheFile()
     {
         string outDir = Path.Combine(_dir, "json");

@@ -94,6 +94,7 @@ public static class SimulateCommand
         // Occupancy of node 0 against its environment's truth (docs/occupancy.md).
         Occupancy.OccupancyRuns.Write(outDir, [new Occupancy.OccupancyRun(policy.Name, first, result.Readings)], new(), new());
         written.Add(Path.Combine(outDir, "occupancy.json"));
+        written.Add(Path.Combine(outDir, "occupancy-details.json"));
         if (Occupancy.OccupancyRuns.WriteTruth(outDir, first, new Gateway.Occupancy.OccupancyParameters().SlotSeconds) is { } truth) written.Add(truth);
 
         if (options.Flag("json")) output.WriteLine(MetricsJson.Serialize(result.Metrics));

@@ -153,3 +153,38 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
         Assert.Contains("not a valid policy table", refused.Err);
     }
 }
+
+/// <summary>A deployment of a node with the event RTC (<c>[rtc]</c>, policy layout 3).</summary>
+public sealed class RtcDeploymentTests
+{
+    [Fact]
+    public void AnRtcNode_StartsOnTheLayout3Prior_AndRunsIt()
+    {
+        // The node was given the layout-2 prior, refused it and ran its built-in table, while the report said v99.
+        string dir = Directory.CreateTempSubdirectory("sensornode-deployment-rtc-").FullName;
+        try
+        {
+            string config = Path.Combine(dir, "rtc.config"), outDir = Path.Combine(dir, "out");
+            File.WriteAllText(config, "[mqtt]\nnode_id = rtc-01\n[rtc]\naddress = 0x52\n");
+
+            var (code, output, error) = CliRun.Dispatch("deployment", "--environment", "office", "--weeks", "1", "--episodes", "1", "--seed", "5",
+                "--no-reference", "--config", config, "--out", outDir, "--quiet");
+
+            Assert.True(code == CommandLine.Ok, error);
+            var rows = JsonSerializer.Deserialize<List<DeploymentWeek>>(File.ReadAllText(Path.Combine(outDir, "deployment.json")))!;
+            Assert.Equal(PriorTable.RtcVersion, Assert.Single(rows).TableVersion);
+            Assert.Contains($"| v{PriorTable.RtcVersion} ", output);
+
+            // What the node's wakes decided with: the prior of layout 3 from the first wake on, never the built-in table.
+            EnvironmentTrace building = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, EnvironmentChoice.DefaultStartUnixSeconds, 7, 5);
+            using ReadingStore store = ReadingStore.Open(Path.Combine(dir, "again.db"));
+            DeploymentOutcome outcome = DeploymentCommand.Simulate(building, store, new Core.Config.NodeConfig { NodeId = "rtc-01", RtcFitted = true },
+                Simulation.Physics.HardwareProfile.Default(), 5, 1, 7, null, null);
+            Assert.Equal([PriorTable.RtcVersion], outcome.VersionsRun.Select(r => r.Version));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

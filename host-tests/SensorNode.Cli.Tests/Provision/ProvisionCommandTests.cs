@@ -97,6 +97,15 @@ public sealed class ProvisionCommandTests : IDisposable
     }
 
     [Fact]
+    public void Provision_DescribesTheAclItWrote()
+    {
+        // The summary said "write state/availability/ack, read cmd/#" while the lines also grant app and +/fault.
+        _folder.Provision("node-09");
+
+        Assert.Contains("mosquitto.acl    acl_file lines: write state/availability/ack/app and fault reports (+/fault), read cmd/#", _folder.Output);
+    }
+
+    [Fact]
     public void Provision_WritesAPasswdLineThatVerifiesAgainstTheSecretsPassword()
     {
         string dir = _folder.Provision("node-01");

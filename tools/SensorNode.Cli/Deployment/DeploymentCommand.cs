@@ -76,6 +76,14 @@ public static class DeploymentCommand
         DeploymentPlot.Render(Path.Combine(outDir, "deployment.png"), $"Learning on site: {env.Name}, {weeks} weeks, retrain {(every == 1 ? "daily" : "weekly")}, seed {seed}", rows);
         options.Output.Write(DeploymentReport.Markdown(rows));
         options.Output.WriteLine($"pushed {outcome.Gateway.Pushed.Count} tables, {outcome.Schedule.Count - 1} applied; wrote {Path.Combine(outDir, "deployment.json")}, deployment.png, gateway.db");
+        // The report's table versions are the schedule's: a table the node refused (it then runs its built-in one) would
+        // be reported as run.
+        uint[] unscheduled = outcome.VersionsRun.Select(r => r.Version).Distinct().Where(v => outcome.Schedule.All(s => s.Table.Version != v)).ToArray();
+        if (unscheduled.Length > 0)
+        {
+            options.Error.WriteLine($"sensornode deployment: the node ran table version {string.Join(", ", unscheduled)}, not a table the deployment installed or pushed (a table of the wrong layout is refused and the built-in one runs)");
+            return CommandLine.Failed;
+        }
         if (outcome.Gateway.PushErrors.Count > 0 || outcome.Gateway.Refused > 0)
         {
             options.Error.WriteLine($"sensornode deployment: {outcome.Gateway.Refused} messages refused by the decoder; push errors: {string.Join("; ", outcome.Gateway.PushErrors)}");
@@ -85,18 +93,26 @@ public static class DeploymentCommand
     }
 
     /// <summary>
-    /// Runs the deployment: the prior in flash, the in-process gateway storing every state message, a retrain from the
+    /// Runs the deployment: the prior of the node's layout in flash, the in-process gateway storing every state message, a retrain from the
     /// store every <paramref name="everyDays"/> days (the readings stored before the day starts, nothing else), the
     /// table queued and released through the command path. Tables are written to <paramref name="outDir"/> as policy-dNN.bin.
     /// </summary>
     public static DeploymentOutcome Simulate(EnvironmentTrace env, ReadingStore store, NodeConfig config, HardwareProfile profile, int seed, int episodes,
         int everyDays, string? outDir, TextWriter? log)
     {
-        PolicyTable prior = PriorTable.Build();
+        // The prior of the node's layout: a node with the event RTC ([rtc]) refuses a layout-2 table and runs its built-in one.
+        PolicyTable prior = PriorTable.ForLayout(config.RtcFitted ? StateEncoder.RtcLayoutId : StateEncoder.LayoutId);
+        // The table version each wake decided with, as the node loaded it (a table it refused shows as its built-in one).
+        var ran = new List<(long UnixSeconds, uint Version)>();
         var setup = new SimulationSetup
         {
             Config = config, Profile = profile, Environment = env, Policy = PolicySpec.FromTable("deployed", prior), Seed = seed,
             Service = ServiceTargets.FromConfig(config), InitialVolts = PolicyTrainer.NormalStartVolts,
+            StepObserverFactory = _ => step =>
+            {
+                if (step.Report is { } report && (ran.Count == 0 || ran[^1].Version != report.PolicyVersion))
+                    ran.Add((step.UnixMilliseconds / 1000, report.PolicyVersion));
+            },
         };
         var pushed = new Dictionary<uint, PolicyTable>();
         double releaseAbove = new GatewayOptions { Host = "localhost", ClientId = "deployment" }.ReleaseAboveVolts;
@@ -118,7 +134,7 @@ public static class DeploymentCommand
             },
         };
         NodeRunResult run = DeploymentSimulator.Run(setup, gateway);
-        return new DeploymentOutcome(run, gateway, InForce(store, config.NodeId, env.StartUnixSeconds, prior, pushed));
+        return new DeploymentOutcome(run, gateway, InForce(store, config.NodeId, env.StartUnixSeconds, prior, pushed), ran);
     }
 
     // The tables the node ran, each from its ack as the store recorded it (the prior before the first).
@@ -141,5 +157,9 @@ public static class DeploymentCommand
     }
 }
 
-/// <summary>What a simulated deployment produced: the node's run, the gateway, and the tables the node ran from the time it acked each.</summary>
-public sealed record DeploymentOutcome(NodeRunResult Run, InProcessGateway Gateway, IReadOnlyList<(long FromUnixSeconds, PolicyTable Table)> Schedule);
+/// <summary>
+/// What a simulated deployment produced: the node's run, the gateway, the tables the node ran from the time it acked
+/// each, and the table version its wakes decided with, from the first wake of each change (<see cref="VersionsRun"/>).
+/// </summary>
+public sealed record DeploymentOutcome(NodeRunResult Run, InProcessGateway Gateway, IReadOnlyList<(long FromUnixSeconds, PolicyTable Table)> Schedule,
+    IReadOnlyList<(long UnixSeconds, uint Version)> VersionsRun);

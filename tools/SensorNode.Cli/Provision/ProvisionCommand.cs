@@ -196,7 +196,7 @@ public static class ProvisionCommand
         "nf.config" => $"[mqtt] node_id = {config.NodeId}, topics {config.TopicPrefix}/{config.NodeId}/...",
         "secrets.config" => "MQTT user and a new random password" + (wifiGiven ? ", Wi-Fi passphrase" : ", Wi-Fi passphrase placeholder") + " (0600)",
         "mosquitto.passwd" => $"password_file line (made by {hashedBy})",
-        "mosquitto.acl" => "acl_file lines: write state/availability/ack, read cmd/#",
+        "mosquitto.acl" => "acl_file lines: write state/availability/ack/app and fault reports (+/fault), read cmd/#",
         "node.crt" => $"client certificate, CN={config.NodeId}",
         "node.key" => "its private key (0600)",
         "ca.crt" => "the CA's certificate (no key): the node verifies the broker with it",
