@@ -399,6 +399,18 @@ namespace SensorNode.Core
             return WatchCommitment.Plan(_config, wake.State, wake.NowUnixSeconds, WatchCommitment.RemainingSeconds(wake.State, wake.NowUnixSeconds), plan);
         }
 
+        /// <summary>
+        /// The send before an overwrite is one the table did not ask for: it must leave the node above brown-out even
+        /// when the association fails, after a whole Wi-Fi timeout at the radio's current drawn from the supercap
+        /// (8 s at 130 mA from 4 V: about 4.2 J), plus the transmit budget.
+        /// </summary>
+        private bool AffordsFailedAssociation(int supercapMillivolts)
+        {
+            long timeoutMillijoules = (long)_config.WifiTimeoutMilliseconds * _config.RadioMilliamps * supercapMillivolts / 1000000;
+            long budget = _config.TransmitBudgetMillijoules + timeoutMillijoules;
+            return new BrownoutGuard(_supercap, _config.RadioPeakMilliamps, budget > 100000 ? 100000 : (int)budget).AllowsRadio(supercapMillivolts);
+        }
+
         // 9. Maybe transmit. Without a voltage reading the guard cannot vouch for the radio. A node without wall time
         //    connects whatever the policy says (the guard permitting): association syncs the clock, and until then its
         //    readings carry no time and the policy has no hour to go by. The radio can only be used in a boot that
@@ -415,7 +427,22 @@ namespace SensorNode.Core
             // An event RTC that answers but was never set (or lost its backup) is set at the first chance: the ESP32's
             // own clock drifts by percents, and the RTC is what keeps the time through brown-outs.
             bool needsTime = !wake.TimeKnown || (_eventRtc != null && _eventRtc.ReadOk && !wake.RtcTime);
-            if ((action.Transmit || needsTime || wake.RadioOnSinceBoot) && wake.BacklogReadings > 0)
+            // Readings are not overwritten by choice: in the last message's worth of room before the log is full, the
+            // node sends whatever the table says (the guard permitting), late rather than never (a table that keeps a dim
+            // room's supercap low would otherwise lose its readings for good: docs/energy-budget.md, 200 lx).
+            bool logFilling = wake.BacklogReadings >= _log.Capacity - _config.ReadingsPerMessage;
+            report.SentBeforeOverwrite = logFilling && !action.Transmit && !needsTime && !wake.RadioOnSinceBoot;
+            // A send the table did not ask for (for the time, or before an overwrite) that failed last time means the
+            // network may be down: the next one waits until the supercap can pay for another failure, a whole Wi-Fi
+            // timeout, so an outage costs one timeout per recharge instead of a brown-out at every wake.
+            bool unrequested = !action.Transmit && !wake.RadioOnSinceBoot && (needsTime || report.SentBeforeOverwrite);
+            if (unrequested && state.UnrequestedSendFailed && !(wake.SupercapOk && AffordsFailedAssociation(wake.SupercapMillivolts)))
+            {
+                needsTime = false;
+                report.SentBeforeOverwrite = false;
+                report.UnrequestedSendHeld = true;
+            }
+            if ((action.Transmit || needsTime || wake.RadioOnSinceBoot || report.SentBeforeOverwrite) && wake.BacklogReadings > 0)
             {
                 if (!wake.SupercapOk || !_guard.AllowsRadio(wake.SupercapMillivolts))
                 {
@@ -429,9 +456,19 @@ namespace SensorNode.Core
                 }
                 else
                 {
+                    if (unrequested && !state.UnrequestedSendFailed)
+                    {
+                        // Saved as failed before trying: a Wi-Fi timeout that browns the node out never reaches step 10.
+                        state.UnrequestedSendFailed = true;
+                        _stateStore.Save(state);
+                    }
                     long radioStart = clock.UptimeMilliseconds;
                     Transmit(wake, plan, report);
                     radioMilliseconds = clock.UptimeMilliseconds - radioStart;
+                    if (!report.LinkFailed && !report.BrokerFailed && !report.TlsSkippedClockUnset)
+                    {
+                        state.UnrequestedSendFailed = false;
+                    }
                 }
             }
             if (wake.RadioOnSinceBoot)

@@ -33,6 +33,10 @@ namespace SensorNode.Core
         public PolicyAction Action;
         /// <summary>The policy asked to transmit but the brown-out guard refused.</summary>
         public bool GuardRefused;
+        /// <summary>The table did not ask to transmit, but the log was one message from overwriting unsent readings: the wake tried to send.</summary>
+        public bool SentBeforeOverwrite;
+        /// <summary>A send the table did not ask for was held back: the last one failed and the supercap cannot pay for another failure yet.</summary>
+        public bool UnrequestedSendHeld;
         public bool RadioStarted;
         /// <summary>nanoCLR started the radio before Main: the stored station configuration was enabled at boot.</summary>
         public bool RadioOnAtBoot;

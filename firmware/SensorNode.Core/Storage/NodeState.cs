@@ -52,6 +52,12 @@ namespace SensorNode.Core.Storage
         public byte WatchMinutes;
         /// <summary>What that publish told: true = active (motion within [watch] quiet_minutes), false = quiet.</summary>
         public bool WatchReportedActive;
+        /// <summary>
+        /// The last send the table did not ask for (for the time, or before the log overwrites) did not reach the broker
+        /// (set before it is tried, so a brown-out during it counts): the next such send waits until the supercap can pay
+        /// for another failed association. Cleared by any send that reaches the broker.
+        /// </summary>
+        public bool UnrequestedSendFailed;
 
         /// <summary>Copies every field of <paramref name="other"/> into this instance.</summary>
         public void CopyFrom(NodeState other)
@@ -75,6 +81,7 @@ namespace SensorNode.Core.Storage
             LastSleepMotionArmed = other.LastSleepMotionArmed;
             WatchMinutes = other.WatchMinutes;
             WatchReportedActive = other.WatchReportedActive;
+            UnrequestedSendFailed = other.UnrequestedSendFailed;
         }
     }
 }

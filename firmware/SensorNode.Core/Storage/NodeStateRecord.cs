@@ -23,6 +23,8 @@ namespace SensorNode.Core.Storage
         private const int WatchMinutesOffset = 2;
         private const int WatchFlagsOffset = 3;
         private const byte WatchActiveBit = 0x01;
+        // Byte 3 bit 1: the last send the table did not ask for failed (was written 0: an older record reads as not).
+        private const byte UnrequestedSendFailedBit = 0x02;
         private const int GenerationOffset = 4;
         private const int NextSequenceOffset = 8;
         private const int AckedSequenceOffset = 12;
@@ -52,7 +54,7 @@ namespace SensorNode.Core.Storage
             }
             buffer[offset + ArmingOffset] = arming;
             buffer[offset + WatchMinutesOffset] = state.WatchMinutes;
-            buffer[offset + WatchFlagsOffset] = state.WatchReportedActive ? WatchActiveBit : (byte)0;
+            buffer[offset + WatchFlagsOffset] = (byte)((state.WatchReportedActive ? WatchActiveBit : 0) | (state.UnrequestedSendFailed ? UnrequestedSendFailedBit : 0));
             LittleEndian.WriteUInt32(buffer, offset + GenerationOffset, generation);
             LittleEndian.WriteUInt32(buffer, offset + NextSequenceOffset, state.NextSequence);
             LittleEndian.WriteUInt32(buffer, offset + AckedSequenceOffset, state.AckedSequence);
@@ -107,6 +109,7 @@ namespace SensorNode.Core.Storage
             into.LastSleepMotionArmed = into.LastSleepArmingKnown && (arming & ArmedBit) != 0;
             into.WatchMinutes = buffer[offset + WatchMinutesOffset];
             into.WatchReportedActive = (buffer[offset + WatchFlagsOffset] & WatchActiveBit) != 0;
+            into.UnrequestedSendFailed = (buffer[offset + WatchFlagsOffset] & UnrequestedSendFailedBit) != 0;
         }
     }
 }

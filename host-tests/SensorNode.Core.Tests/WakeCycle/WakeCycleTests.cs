@@ -215,7 +215,9 @@ public class WakeCycleTests
         var config = new NodeConfig { LogCapacityReadings = 8 };
         var node = NewNode(config);
         ForcePolicy(node, transmit: false, pir: false);
+        node.Link.Unreachable = true; // the node tries to send before overwriting (below), but no access point answers
         for (int i = 0; i < 11; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
+        node.Link.Unreachable = false;
         ForcePolicy(node, transmit: true, pir: false);
         WakeReport report = node.Wake(WakeCause.Timer);
 
@@ -223,6 +225,45 @@ public class WakeCycleTests
         Assert.Equal(Enumerable.Range(5, 8).Select(i => (uint)i), DeliveredSequences(node).OrderBy(s => s));
         string payload = node.Broker.Messages.First(m => m.Topic.EndsWith("/state")).PayloadText;
         Assert.Contains("dropped", payload);
+    }
+
+    [Fact]
+    public void ATableThatNeverTransmits_StillSendsBeforeTheLogOverwrites_SoNothingIsLost()
+    {
+        var config = new NodeConfig { LogCapacityReadings = 16, ReadingsPerMessage = 4 };
+        var node = NewNode(config);
+        ForcePolicy(node, transmit: false, pir: false);
+        var reports = new List<WakeReport>();
+        for (int i = 0; i < 40; i++) { reports.Add(node.Wake(WakeCause.Timer)); node.SleepFor(15_000); }
+
+        Assert.All(reports, r => Assert.Equal(0u, r.DroppedReadings));
+        // The first send comes when one more message's worth would fill the log (12 of 16 pending), not before.
+        int first = reports.FindIndex(r => r.SentBeforeOverwrite);
+        Assert.Equal(12, first + 1);
+        Assert.True(reports[first].RadioStarted);
+        List<uint> delivered = DeliveredSequences(node);
+        Assert.Equal(delivered.Distinct().Count(), delivered.Count);
+        Assert.True(delivered.Count >= 24, $"{delivered.Count} delivered of 40");
+    }
+
+    [Fact]
+    public void AfterAnUnrequestedSendFailed_TheNextWaitsUntilTheSupercapCanPayForAnotherFailure()
+    {
+        var config = new NodeConfig { LogCapacityReadings = 16, ReadingsPerMessage = 4 };
+        var node = NewNode(config);
+        ForcePolicy(node, transmit: false, pir: false);
+        node.Link.Unreachable = true; // the network is down
+        node.Adc.SupercapVolts = 3.6; // the transmit guard allows a send; a whole failed association (~3.7 J) it would not
+        var reports = new List<WakeReport>();
+        for (int i = 0; i < 16; i++) { reports.Add(node.Wake(WakeCause.Timer)); node.SleepFor(15_000); }
+
+        Assert.Equal(1, reports.Count(r => r.RadioStarted)); // one try at 12 pending, then held
+        Assert.Contains(reports, r => r.UnrequestedSendHeld);
+
+        node.Adc.SupercapVolts = 5.0; // recharged: it can pay for another failure, and tries again
+        WakeReport again = node.Wake(WakeCause.Timer);
+        Assert.True(again.RadioStarted);
+        Assert.False(again.UnrequestedSendHeld);
     }
 
     [Fact]
@@ -312,6 +353,7 @@ public class WakeCycleTests
     {
         var node = NewNode(new NodeConfig { LogCapacityReadings = 8 });
         ForcePolicy(node, transmit: false, pir: false);
+        node.Link.Unreachable = true; // nothing can be sent before the log fills
         for (int i = 0; i < 8; i++) { node.Wake(WakeCause.Timer); node.SleepFor(15_000); }
         node.Flash.CutPowerAfter(10);                          // reading 9 tears the slot of unacknowledged reading 1
         Assert.ThrowsAny<Exception>(() => node.Wake(WakeCause.Timer));
