@@ -400,9 +400,9 @@ namespace SensorNode.Core
         }
 
         /// <summary>
-        /// The send before an overwrite is one the table did not ask for: it must leave the node above brown-out even
-        /// when the association fails, after a whole Wi-Fi timeout at the radio's current drawn from the supercap
-        /// (8 s at 130 mA from 4 V: about 4.2 J), plus the transmit budget.
+        /// Whether a send the table did not ask for, after one that failed, leaves the node above brown-out even when
+        /// its association fails too: a whole Wi-Fi timeout at the radio's current drawn from the supercap (8 s at
+        /// 130 mA from 4 V: about 4.2 J), plus the transmit budget.
         /// </summary>
         private bool AffordsFailedAssociation(int supercapMillivolts)
         {
@@ -451,6 +451,8 @@ namespace SensorNode.Core
                 }
                 else if (wake.RadioGated && !wake.RadioOnSinceBoot)
                 {
+                    // Counted as failed until the radio wake reaches the broker (it clears the flag then).
+                    state.UnrequestedSendFailed |= unrequested;
                     plan = SleepPlan.IntoRadioWake();
                     report.RadioDeferredToNextBoot = true;
                 }
