@@ -336,7 +336,8 @@ public sealed class GatewayService : IAsyncDisposable
         }
     }
 
-    // The library awaits this handler before it reads the next message: copy and queue, never block.
+    // The library awaits this handler before it reads the next message: copy, decode a state pack (microseconds; it runs
+    // beside the store loop, which then only stores) and queue, never block.
     private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)
     {
         Interlocked.Exchange(ref _lastArrivalTicks, Environment.TickCount64);
