@@ -54,7 +54,10 @@ namespace SensorNode.Firmware
                 if (boot.IsValid && config.RtcPowerGated)
                 {
                     // The RTC switches the power: hold it before anything clears the RTC's flags (which release INT),
-                    // and read why it came on from those flags (the chip itself always saw a power-on).
+                    // and read why it came on from those flags (the chip itself always saw a power-on). Opening the pin
+                    // as an output configures it with its pulls off and then sets the level (nanoframework/nf-interpreter
+                    // main e22bb79, targets/ESP32/_nanoCLR/System.Device.Gpio/cpu_gpio.cpp, CPU_GPIO_EnableOutputPin:
+                    // gpio_config, then gpio_set_level): until then the line floats, so the board pulls it down.
                     BoardSetup.AssignI2cPins(config);
                     rtcChannel = new NanoI2cChannel(config.I2cBusId, config.RtcAddress);
                     RtcPowerGate gate = new RtcPowerGate(sleep, rtcChannel, new GpioDigitalOutput(new GpioController(), config.RtcPowerHoldPin));
