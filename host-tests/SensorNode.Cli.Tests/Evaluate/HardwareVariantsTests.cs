@@ -9,6 +9,9 @@ namespace SensorNode.Cli.Tests.Evaluate;
 /// <summary><c>evaluate --hardware without|rtc|both</c>: the contestants on today's design, with the event RTC, or both.</summary>
 public class HardwareVariantsTests
 {
+    private static EnvironmentTrace FiveOfficeDays() =>
+        SyntheticEnvironment.Generate(SyntheticProfileKind.Office, new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), 5, 31);
+
     private static List<EvaluatedPolicy> Baselines(NodeConfig config) => EvaluatedPolicy.Baselines(config, HardwareProfile.Default(), new ServiceTargets());
 
     [Fact]
@@ -63,8 +66,7 @@ public class HardwareVariantsTests
     public void TheRtcTwinOfTheBuiltInTable_CountsTheMotionItSleepsThrough()
     {
         var config = new NodeConfig();
-        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        EnvironmentTrace office = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 5, 31);
+        EnvironmentTrace office = FiveOfficeDays();
         List<EvaluatedPolicy> both = HardwareVariants.Apply("both", Baselines(config).Where(p => p.Name == "built-in").ToList(), config);
 
         SimulationMetrics plain = EvaluateCommand.RunOne(both[0], office, config, HardwareProfile.Default(), 1).Metrics;
@@ -77,8 +79,7 @@ public class HardwareVariantsTests
     public void TheGatedTwin_SleepsOnTheRtcsCountdownWithTheEsp32Off_SpendingLessAsleep()
     {
         var config = new NodeConfig();
-        long start = new DateTimeOffset(2024, 9, 30, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        EnvironmentTrace office = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, start, 5, 31);
+        EnvironmentTrace office = FiveOfficeDays();
         List<EvaluatedPolicy> all = HardwareVariants.Apply("all", Baselines(config).Where(p => p.Name == "built-in").ToList(), config);
         Assert.Equal(new[] { "built-in", "rtc:built-in", "gated:built-in" }, all.Select(p => p.Name));
 

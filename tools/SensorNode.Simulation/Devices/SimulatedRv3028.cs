@@ -198,9 +198,12 @@ public sealed class SimulatedRv3028 : SimulatedI2cDevice
                 if (starts && _timerValue > 0)
                 {
                     // value x tick of the crystal, in true time (a fast crystal ends the countdown early).
-                    double seconds = Rv3028Codec.CountdownSeconds(_timerValue, (byte)(value & Rv3028Codec.Control1TimerClockMask));
-                    if ((value & Rv3028Codec.Control1TimerClockMask) is < Rv3028Codec.TimerClockSecond)
-                        seconds = (value & Rv3028Codec.Control1TimerClockMask) == 0 ? _timerValue / 4096.0 : _timerValue / 64.0;
+                    double seconds = (value & Rv3028Codec.Control1TimerClockMask) switch
+                    {
+                        0 => _timerValue / 4096.0,
+                        1 => _timerValue / 64.0,
+                        var clock => Rv3028Codec.CountdownSeconds(_timerValue, (byte)clock),
+                    };
                     _countdownEndsAt = _trueNowMilliseconds() + (long)Math.Round(seconds * 1000 / (1 + CrystalDriftPpm * 1e-6));
                 }
                 break;
