@@ -249,7 +249,9 @@ public class PolicyTrainerTests
     [Fact]
     public void WithArrivalTransmit_TransmitsAtArrivalWakesFromGoodVoltage_AndChangesNothingElse()
     {
+        // A start as the trainer uses it: restricted to the action set (hourly at high charge, where the prior sleeps 2 h).
         byte[] prior = PriorTable.BuildActionCodes();
+        for (int s = 0; s < prior.Length; s++) prior[s] = (byte)TrainingActions.Restrict(s, prior[s]);
         byte[] withArrivals = PolicyTrainer.WithArrivalTransmit(prior);
         for (int s = 0; s < prior.Length; s++)
         {

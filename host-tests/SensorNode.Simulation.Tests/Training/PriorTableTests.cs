@@ -40,7 +40,7 @@ public class PriorTableTests
         for (int s = 0; s < StateEncoder.StateCount; s++)
         {
             int code = bytes[PolicyTable.HeaderLength + s];
-            Assert.True(TrainingActions.Allowed(s, code), $"state {s}: code 0x{code:X2} breaks the reserve");
+            Assert.True(TrainingActions.KeepsReserve(s, code), $"state {s}: code 0x{code:X2} breaks the reserve");
             Assert.Equal(prior[s] & IntervalAndRadio, code & IntervalAndRadio);
             // Below good voltage no boot for motion: the RTC counts it (the layout-2 prior arms the PIR from fair).
             if (StateEncoder.VoltageBinOf(s) < 3) Assert.Equal(0, code & PolicyTable.MotionBit);

@@ -20,10 +20,27 @@ public class TrainingActionsTests
     [InlineData(2, 0x08, false)]   // fair: 15 s wakes
     [InlineData(3, 0x18, true)]    // good: anything
     [InlineData(0, 0x06, false)]   // critical: only the safe action
-    public void Allowed_KeepsTheReserve_AtLowAndFairVoltage(int voltageBin, int code, bool allowed)
+    [InlineData(3, 0x0F, true)]    // good: 2 h with PIR
+    [InlineData(4, 0x0F, false)]   // high: 2 h
+    [InlineData(4, 0x1E, true)]    // high: 1 h, PIR, radio
+    [InlineData(5, 0x07, false)]   // full: 2 h
+    [InlineData(5, 0x00, true)]    // full: 15 s
+    public void Allowed_KeepsTheReserve_AtLowAndFairVoltage_AndWakesHourly_AtHighCharge(int voltageBin, int code, bool allowed)
     {
         int state = StateEncoder.Compose(voltageBin, 2, 2, 1, 1, 1);
         Assert.Equal(allowed, TrainingActions.Allowed(state, code));
+        Assert.Equal(voltageBin >= 4 || allowed, TrainingActions.KeepsReserve(state, code));   // the reserve is the low-charge part
+    }
+
+    [Fact]
+    public void Restrict_AtHighCharge_ShortensTheSleepToAnHour_AndKeepsThePirAndTheRadio()
+    {
+        int state = StateEncoder.Compose(4, 1, 0, 2, 0, 0);
+        int code = PolicyTable.EncodeAction(new PolicyAction { WakeIntervalIndex = 7, MotionWakeArmed = true, Transmit = true });
+        PolicyAction restricted = PolicyTable.DecodeAction((byte)TrainingActions.Restrict(state, code));
+        Assert.Equal(TrainingActions.HighChargeMaxIntervalIndex, restricted.WakeIntervalIndex);
+        Assert.True(restricted.MotionWakeArmed);
+        Assert.True(restricted.Transmit);
     }
 
     [Fact]
@@ -35,12 +52,12 @@ public class TrainingActionsTests
     }
 
     [Fact]
-    public void PriorTable_UsesOnlyAllowedActions_AndNeverTransmitsWithAnEmptyBacklog()
+    public void PriorTable_KeepsTheReserve_AndNeverTransmitsWithAnEmptyBacklog()
     {
         byte[] codes = PriorTable.BuildActionCodes();
         for (int s = 0; s < codes.Length; s++)
         {
-            Assert.True(TrainingActions.Allowed(s, codes[s]), $"state {s}");
+            Assert.True(TrainingActions.KeepsReserve(s, codes[s]), $"state {s}");
             int backlogBin = s / (StateEncoder.EventRateBins * StateEncoder.ArrivalBins) % StateEncoder.BacklogBins;
             if (backlogBin == 0) Assert.False(PolicyTable.DecodeAction(codes[s]).Transmit);
         }

@@ -59,7 +59,7 @@ public static class PriorTable
     /// in every state and the motion bit by <see cref="RtcWakeOrCount.Derive"/>, as the built-in layout-3 table is made
     /// from the built-in layout-2 one. Its motion bit means "wake for the next arrival" (else the RTC counts motion), so
     /// the bit is left clear at critical, low and fair voltage, where the prior arms the PIR: nothing is missed there
-    /// and no boot is paid, and the prior's reserve (<see cref="TrainingActions.Allowed"/>) holds in every state.
+    /// and no boot is paid, and the prior's reserve (<see cref="TrainingActions.KeepsReserve"/>) holds in every state.
     /// Throws <see cref="ArgumentOutOfRangeException"/> for another layout.
     /// </summary>
     public static PolicyTable ForLayout(int layoutId) => layoutId == StateEncoder.LayoutId
