@@ -380,13 +380,32 @@ namespace SensorNode.Core
             {
                 return action;
             }
-            wake.Watch = WatchCommitment.Decide(_config, wake.State, wake.NowUnixSeconds, wake.SupercapMillivolts);
+            int commitSeconds = WatchCommitment.CommitSeconds(_config, wake.NowUnixSeconds);
+            if (commitSeconds > _config.WatchCommitMinutes * 60 && !AffordsOvernightWatch(wake, (int)(WatchCommitment.NextWindowStart(_config, wake.NowUnixSeconds) - wake.NowUnixSeconds)))
+            {
+                commitSeconds = _config.WatchCommitMinutes * 60;
+            }
+            wake.Watch = WatchCommitment.Decide(_config, wake.State, wake.NowUnixSeconds, wake.SupercapMillivolts, commitSeconds);
             wake.Report.WatchReason = wake.Watch.Reason;
             if (wake.Watch.Transmit)
             {
                 action.Transmit = true;
             }
             return action;
+        }
+
+        // An overnight commitment binds the node through hours without harvest: only when the supercap, harvesting nothing,
+        // holds the sleep current and a wake every longest interval until its end and can then still send a report owed
+        // (the brown-out guard's start voltage) after two transmissions' budget.
+        private bool AffordsOvernightWatch(WakeContext wake, int commitSeconds)
+        {
+            int millivolts = wake.SupercapMillivolts;
+            int[] intervals = _config.WakeIntervalsSeconds;
+            long wakes = commitSeconds / intervals[intervals.Length - 1] + 1;
+            long perWakeMicrojoules = wake.State.LastWakeCostMicrojoules > 0 ? wake.State.LastWakeCostMicrojoules : 0;
+            long needMicrojoules = HarvestEstimator.SleepMicrojoules(_config.SleepMicroamps, millivolts, commitSeconds) + wakes * perWakeMicrojoules
+                + 2L * _config.TransmitBudgetMillijoules * 1000;
+            return _supercap.MillivoltsAfter(millivolts, needMicrojoules) >= _guard.MinimumStartMillivolts;
         }
 
         // The sleep under the commitment the broker acknowledged (a new one, else what is left of the old).
@@ -628,7 +647,7 @@ namespace SensorNode.Core
                     state.AckedSequence = _batch[count - 1].Sequence;
                     state.LastTransmitUnixSeconds = nowUnixSeconds;
                     // Every publish states the commitment (none when the rule did not run): the acknowledged one is what binds.
-                    state.WatchMinutes = (byte)(wake.Watch.CommitSeconds / 60); // at most 255 min: [watch] commit_minutes' range
+                    state.WatchMinutes = wake.Watch.CommitSeconds / 60; // a length the state record holds (WatchCommitment.CommitSeconds)
                     state.WatchReportedActive = wake.Watch.Active;
                     report.WatchSeconds = wake.Watch.CommitSeconds;
                     report.WatchActive = wake.Watch.Active;

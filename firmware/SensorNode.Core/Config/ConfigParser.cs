@@ -316,6 +316,7 @@ namespace SensorNode.Core.Config
             else if (k == "first_hour") c.WatchFirstHour = e.Int(c.WatchFirstHour, 0, 23);
             else if (k == "last_hour") c.WatchLastHour = e.Int(c.WatchLastHour, 1, 24);
             else if (k == "weekdays_only") c.WatchWeekdaysOnly = e.Bool(c.WatchWeekdaysOnly);
+            else if (k == "overnight") c.WatchOvernight = e.Bool(c.WatchOvernight);
             else return false;
             return true;
         }

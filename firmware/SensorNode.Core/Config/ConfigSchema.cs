@@ -39,7 +39,7 @@ namespace SensorNode.Core.Config
                     new string[] { "capacity_readings" },
                     new string[] { "arrival_gap_minutes", "arrival_target_minutes", "temperature_interval_minutes", "weight_events", "weight_arrivals", "weight_temperature", "weight_dead_time", "weight_brownout" },
                     new string[] { "address", "interrupt_pin", "sync_tolerance_seconds", "low_charge_sleep_seconds", "power_hold_pin" },
-                    new string[] { "commit_minutes", "quiet_minutes", "min_millivolts", "first_hour", "last_hour", "weekdays_only" },
+                    new string[] { "commit_minutes", "quiet_minutes", "min_millivolts", "first_hour", "last_hour", "weekdays_only", "overnight" },
                 });
         }
 

@@ -221,5 +221,10 @@ namespace SensorNode.Core.Config
         public int WatchLastHour = 19;
         /// <summary>New commitments Monday to Friday only (local days).</summary>
         public bool WatchWeekdaysOnly = true;
+        /// <summary>
+        /// A commitment that would end after last_hour runs on to commit_minutes after the next first_hour (over the night,
+        /// or a weekend), when the supercap holds the sleep until then and the reports owed meanwhile.
+        /// </summary>
+        public bool WatchOvernight;
     }
 }

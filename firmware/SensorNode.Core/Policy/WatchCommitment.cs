@@ -50,7 +50,7 @@ namespace SensorNode.Core.Policy
         /// The rule at a wake with wall time and a supercap reading (<paramref name="energyMillivolts"/>). Does nothing when
         /// [watch] is off and no commitment runs.
         /// </summary>
-        public static Decision Decide(NodeConfig config, NodeState state, long nowUnixSeconds, int energyMillivolts)
+        public static Decision Decide(NodeConfig config, NodeState state, long nowUnixSeconds, int energyMillivolts, int commitSeconds)
         {
             Decision d = new Decision();
             long remaining = RemainingSeconds(state, nowUnixSeconds);
@@ -69,13 +69,79 @@ namespace SensorNode.Core.Policy
             // A report owed under a commitment carries it on: renewed when the energy allows, else what is left of it.
             if (canCommit)
             {
-                d.CommitSeconds = config.WatchCommitMinutes * 60;
+                d.CommitSeconds = commitSeconds;
             }
             else if (remaining >= 60)
             {
-                d.CommitSeconds = (int)(remaining / 60) * 60;
+                d.CommitSeconds = Holdable(remaining);
             }
             return d;
+        }
+
+        /// <summary>
+        /// Longest commitment, min: 24 h, the most a gateway accepts in SenML "watch" (docs/mqtt.md). The state record holds
+        /// it in 16-minute units (byte 2 with byte 3 bit 2), so an overnight commitment never spans a weekend.
+        /// </summary>
+        public const int MaxMinutes = 1440;
+
+        /// <summary>
+        /// <paramref name="seconds"/> rounded down to a length the state record holds exactly: whole minutes up to 255, whole
+        /// 16 minutes above, at most <see cref="MaxMinutes"/>. The node announces only such lengths, so what it keeps is what
+        /// the gateway was told.
+        /// </summary>
+        public static int Holdable(long seconds)
+        {
+            long minutes = seconds / 60;
+            if (minutes > 255)
+            {
+                minutes = (minutes > MaxMinutes ? MaxMinutes : minutes) / 16 * 16;
+            }
+            return (int)(minutes * 60);
+        }
+
+        /// <summary>
+        /// Length of a commitment made now: [watch] commit_minutes, or, with [watch] overnight when that would end at or
+        /// after last_hour, up to commit_minutes after the next window's first hour (<see cref="Holdable"/>) when that is
+        /// within <see cref="MaxMinutes"/> (a weekend is not). The caller checks the energy for a length above commit_minutes.
+        /// </summary>
+        public static int CommitSeconds(NodeConfig config, long nowUnixSeconds)
+        {
+            int normal = config.WatchCommitMinutes * 60;
+            if (!config.WatchOvernight || normal <= 0)
+            {
+                return normal;
+            }
+            long windowEnd = LocalDayStart(config, nowUnixSeconds) + (long)config.WatchLastHour * 3600;
+            if (nowUnixSeconds + normal < windowEnd)
+            {
+                return normal;
+            }
+            long seconds = NextWindowStart(config, nowUnixSeconds) + normal - nowUnixSeconds;
+            return seconds > normal && seconds <= (long)MaxMinutes * 60 ? Holdable(seconds) : normal;
+        }
+
+        /// <summary>The next first_hour after <paramref name="nowUnixSeconds"/> on a day new commitments are made, Unix s.</summary>
+        public static long NextWindowStart(NodeConfig config, long nowUnixSeconds)
+        {
+            long start = LocalDayStart(config, nowUnixSeconds) + (long)config.WatchFirstHour * 3600;
+            for (int day = 0; day < 8; day++)
+            {
+                if (start > nowUnixSeconds && InWindow(config, start))
+                {
+                    return start;
+                }
+                start += 86400;
+            }
+            return start;
+        }
+
+        // Unix s of the local midnight that starts the day of nowUnixSeconds.
+        private static long LocalDayStart(NodeConfig config, long nowUnixSeconds)
+        {
+            long offset = (long)config.UtcOffsetMinutes * 60;
+            long local = nowUnixSeconds + offset;
+            long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+            return days * 86400 - offset;
         }
 
         /// <summary>
@@ -84,9 +150,9 @@ namespace SensorNode.Core.Policy
         /// </summary>
         public static bool InWindow(NodeConfig config, long nowUnixSeconds)
         {
-            long local = nowUnixSeconds + (long)config.UtcOffsetMinutes * 60;
-            long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-            int hour = (int)((local - days * 86400) / 3600);
+            long dayStart = LocalDayStart(config, nowUnixSeconds);
+            long days = (dayStart + (long)config.UtcOffsetMinutes * 60) / 86400;
+            int hour = (int)((nowUnixSeconds - dayStart) / 3600);
             int weekday = (int)((days + 4) % 7); // 1970-01-01 was a Thursday; 0 = Sunday
             if (weekday < 0)
             {

@@ -46,10 +46,11 @@ namespace SensorNode.Core.Storage
         public bool LastSleepMotionArmed;
         /// <summary>
         /// Watch commitment the broker acknowledged with the last publish, min from <see cref="LastTransmitUnixSeconds"/>
-        /// (0 to 255; 0 = none): until then the PIR stays armed and the node reports a change of the room at once
+        /// (0 = none; up to 255, or a multiple of 16 up to <see cref="Policy.WatchCommitment.MaxMinutes"/>, 24 h: what the
+        /// state record holds): until then the PIR stays armed and the node reports a change of the room at once
         /// (<see cref="Policy.WatchCommitment"/>, docs/occupancy.md).
         /// </summary>
-        public byte WatchMinutes;
+        public int WatchMinutes;
         /// <summary>What that publish told: true = active (motion within [watch] quiet_minutes), false = quiet.</summary>
         public bool WatchReportedActive;
         /// <summary>

@@ -25,6 +25,9 @@ namespace SensorNode.Core.Storage
         private const byte WatchActiveBit = 0x01;
         // Byte 3 bit 1: the last send the table did not ask for failed (was written 0: an older record reads as not).
         private const byte UnrequestedSendFailedBit = 0x02;
+        // Byte 3 bit 2: byte 2 counts 16-minute units (an overnight commitment, up to 24 h; was written 0: minutes).
+        private const byte WatchSixteenMinuteUnitsBit = 0x04;
+        private const int WatchLongUnitMinutes = 16;
         private const int GenerationOffset = 4;
         private const int NextSequenceOffset = 8;
         private const int AckedSequenceOffset = 12;
@@ -53,8 +56,11 @@ namespace SensorNode.Core.Storage
                 arming = state.LastSleepMotionArmed ? (byte)(ArmingKnownBit | ArmedBit) : ArmingKnownBit;
             }
             buffer[offset + ArmingOffset] = arming;
-            buffer[offset + WatchMinutesOffset] = state.WatchMinutes;
-            buffer[offset + WatchFlagsOffset] = (byte)((state.WatchReportedActive ? WatchActiveBit : 0) | (state.UnrequestedSendFailed ? UnrequestedSendFailedBit : 0));
+            // Over 255 min in 16-minute units, rounded down: WatchCommitment announces only lengths the record holds exactly.
+            bool longUnits = state.WatchMinutes > 255;
+            buffer[offset + WatchMinutesOffset] = (byte)(longUnits ? state.WatchMinutes / WatchLongUnitMinutes : state.WatchMinutes);
+            buffer[offset + WatchFlagsOffset] = (byte)((state.WatchReportedActive ? WatchActiveBit : 0) | (state.UnrequestedSendFailed ? UnrequestedSendFailedBit : 0)
+                | (longUnits ? WatchSixteenMinuteUnitsBit : 0));
             LittleEndian.WriteUInt32(buffer, offset + GenerationOffset, generation);
             LittleEndian.WriteUInt32(buffer, offset + NextSequenceOffset, state.NextSequence);
             LittleEndian.WriteUInt32(buffer, offset + AckedSequenceOffset, state.AckedSequence);
@@ -107,7 +113,9 @@ namespace SensorNode.Core.Storage
             byte arming = buffer[offset + ArmingOffset];
             into.LastSleepArmingKnown = (arming & ArmingKnownBit) != 0;
             into.LastSleepMotionArmed = into.LastSleepArmingKnown && (arming & ArmedBit) != 0;
-            into.WatchMinutes = buffer[offset + WatchMinutesOffset];
+            into.WatchMinutes = (buffer[offset + WatchFlagsOffset] & WatchSixteenMinuteUnitsBit) != 0
+                ? buffer[offset + WatchMinutesOffset] * WatchLongUnitMinutes
+                : buffer[offset + WatchMinutesOffset];
             into.WatchReportedActive = (buffer[offset + WatchFlagsOffset] & WatchActiveBit) != 0;
             into.UnrequestedSendFailed = (buffer[offset + WatchFlagsOffset] & UnrequestedSendFailedBit) != 0;
         }

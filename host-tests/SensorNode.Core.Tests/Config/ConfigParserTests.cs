@@ -74,7 +74,7 @@ public class ConfigParserTests
         ["rtc.address"] = "0x53", ["rtc.interrupt_pin"] = "25", ["rtc.sync_tolerance_seconds"] = "5", ["rtc.low_charge_sleep_seconds"] = "14400",
         ["rtc.power_hold_pin"] = "33",
         ["watch.commit_minutes"] = "240", ["watch.quiet_minutes"] = "30", ["watch.min_millivolts"] = "4400", ["watch.first_hour"] = "8",
-        ["watch.last_hour"] = "18", ["watch.weekdays_only"] = "false",
+        ["watch.last_hour"] = "18", ["watch.weekdays_only"] = "false", ["watch.overnight"] = "true",
     };
 
     [Fact]

@@ -23,6 +23,8 @@ public class NodeStateStoreTests
             object boxed = Fields[i].FieldType switch
             {
                 Type t when t == typeof(uint) => (object)(uint)value,
+                // Minutes up to 255, or 16-minute steps up to 68 h: the lengths WatchCommitment announces and the record keeps.
+                _ when Fields[i].Name == nameof(NodeState.WatchMinutes) => (object)(int)(seed % 2 == 0 ? value % 256 : 256 + value % 74 * 16),
                 Type t when t == typeof(int) => (object)(int)-value,
                 Type t when t == typeof(long) => (object)(value * 100_000L),
                 Type t when t == typeof(bool) => (object)true,
