@@ -381,7 +381,8 @@ namespace SensorNode.Core
                 return action;
             }
             int commitSeconds = WatchCommitment.CommitSeconds(_config, wake.NowUnixSeconds);
-            if (commitSeconds > _config.WatchCommitMinutes * 60 && !AffordsOvernightWatch(wake, (int)(WatchCommitment.NextWindowStart(_config, wake.NowUnixSeconds) - wake.NowUnixSeconds)))
+            if (commitSeconds > _config.WatchCommitMinutes * 60
+                && !CarriesTheNight(wake, WatchCommitment.NextWindowStart(_config, wake.NowUnixSeconds) - wake.NowUnixSeconds))
             {
                 commitSeconds = _config.WatchCommitMinutes * 60;
             }
@@ -394,16 +395,17 @@ namespace SensorNode.Core
             return action;
         }
 
-        // An overnight commitment binds the node through hours without harvest: only when the supercap, harvesting nothing,
-        // holds the sleep current and a wake every longest interval until its end and can then still send a report owed
-        // (the brown-out guard's start voltage) after two transmissions' budget.
-        private bool AffordsOvernightWatch(WakeContext wake, int commitSeconds)
+        // An overnight commitment binds the node through hours without harvest: only when the supercap, harvesting nothing
+        // for nightSeconds (until the window's next first hour), holds the sleep current and a wake every longest interval
+        // at the last wake's cost, and can then still send a report owed (the brown-out guard's start voltage) after two
+        // transmissions' budget. The morning's light is counted on for what is left of the commitment after that hour.
+        private bool CarriesTheNight(WakeContext wake, long nightSeconds)
         {
             int millivolts = wake.SupercapMillivolts;
             int[] intervals = _config.WakeIntervalsSeconds;
-            long wakes = commitSeconds / intervals[intervals.Length - 1] + 1;
+            long wakes = nightSeconds / intervals[intervals.Length - 1] + 1;
             long perWakeMicrojoules = wake.State.LastWakeCostMicrojoules > 0 ? wake.State.LastWakeCostMicrojoules : 0;
-            long needMicrojoules = HarvestEstimator.SleepMicrojoules(_config.SleepMicroamps, millivolts, commitSeconds) + wakes * perWakeMicrojoules
+            long needMicrojoules = HarvestEstimator.SleepMicrojoules(_config.SleepMicroamps, millivolts, nightSeconds) + wakes * perWakeMicrojoules
                 + 2L * _config.TransmitBudgetMillijoules * 1000;
             return _supercap.MillivoltsAfter(millivolts, needMicrojoules) >= _guard.MinimumStartMillivolts;
         }
