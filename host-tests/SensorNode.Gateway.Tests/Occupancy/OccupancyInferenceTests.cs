@@ -82,6 +82,27 @@ public class OccupancyInferenceTests
     }
 
     [Fact]
+    public void VacantWithoutACommitment_StandsAnHourAfterTheReading_ThoughTheAnnouncedWakeIsLater()
+    {
+        // Watched an hour without motion, next wake announced 2 h ahead: the node would not report a motion meanwhile.
+        OccupancyInference inference = Fed(Reading(T0, 3600, nextWake: T0 + 7200));
+
+        Assert.Equal(OccupancyState.Vacant, inference.Decide(T0 + Rules.UncommittedVacantSeconds).State);
+        OccupancyDecision after = inference.Decide(T0 + Rules.UncommittedVacantSeconds + 1);
+        Assert.Equal(OccupancyState.Unknown, after.State);
+        Assert.StartsWith("vacant at", after.Evidence);
+        Assert.Equal(T0 + Rules.UncommittedVacantSeconds + 1, inference.NextChangeUnixSeconds(T0 + 60));   // the gateway's timer flips it then
+    }
+
+    [Fact]
+    public void VacantUnderAQuietCommitment_OutlastsTheHour()
+    {
+        OccupancyInference inference = Fed(Committed(T0, 3600, T0 + 4 * 3600, active: false));
+
+        Assert.Equal(OccupancyState.Vacant, inference.Decide(T0 + 2 * 3600).State);
+    }
+
+    [Fact]
     public void PresumeWatching_CountsTheSleepSinceTheNewestReading_OnlyWhenAskedFor()
     {
         OccupancyObservation[] readings = [Reading(T0, 300, motion: 1), Reading(T0 + 600, 600)];

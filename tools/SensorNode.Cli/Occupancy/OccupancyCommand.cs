@@ -19,6 +19,7 @@ public static class OccupancyCommand
         CliOption.Int("--slot-min", "slot length, minutes", 15, 1, 1440),
         CliOption.Int("--hold-min", "motion keeps a room occupied this long, minutes", Defaults.OccupiedHoldSeconds / 60, 0, 1440),
         CliOption.Int("--vacant-after-min", "watched this long without motion before vacant, minutes", Defaults.VacantAfterWatchedSeconds / 60, 1, 1440),
+        CliOption.Int("--vacant-stands-min", "without a watch commitment, a vacancy stands this long after the node's newest reading, minutes", Defaults.UncommittedVacantSeconds / 60, 0, 1440),
         CliOption.Flag("--presume-watching", "count the time since the newest reading as watched until the announced wake"),
         CliOption.Text("--schedule", "HVAC occupied period, HH-HH[,weekends] (default 07-19, weekdays)", "HH-HH"),
     ];
@@ -112,6 +113,7 @@ public static class OccupancyCommand
         SlotSeconds = o.Int("slot-min") * 60,
         OccupiedHoldSeconds = o.Int("hold-min") * 60,
         VacantAfterWatchedSeconds = o.Int("vacant-after-min") * 60,
+        UncommittedVacantSeconds = o.Int("vacant-stands-min") * 60,
         PresumeWatchingWhileAsleep = o.Flag("presume-watching"),
     }.Validated();
 

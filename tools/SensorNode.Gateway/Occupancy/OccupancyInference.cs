@@ -126,6 +126,8 @@ public sealed class OccupancyInference
         long watched = _stretchValid ? _last - _stretchStart : 0;
         if (_parameters.PresumeWatchingWhileAsleep && _stretchValid && _lastWatchedToEnd && fresh) watched += now - _last;
         if (!fresh) return new(OccupancyState.Unknown, $"no news since {Clock(_last)}", 0);
+        if (watched >= _parameters.VacantAfterWatchedSeconds && now - _last > _parameters.UncommittedVacantSeconds)
+            return new(OccupancyState.Unknown, $"vacant at {Clock(_last)}, not reported on since", watched);
         if (watched >= _parameters.VacantAfterWatchedSeconds)
             return new(OccupancyState.Vacant, $"watched {Minutes(watched)} min without motion", watched);
         string why = _lastBrownout ? "blind: brown-out" : _lastCoverageUnknown ? "blind: coverage unknown"
@@ -160,6 +162,7 @@ public sealed class OccupancyInference
         long freshUntil = (_nextWake is long wake ? Math.Max(wake, _last) : _last + Math.Max(_parameters.EvidenceValidSeconds, _lastInterval))
             + _parameters.NextWakeGraceSeconds;
         Candidate(freshUntil + 1);
+        Candidate(_last + _parameters.UncommittedVacantSeconds + 1);
         if (_parameters.PresumeWatchingWhileAsleep && _stretchValid && _lastWatchedToEnd)
             Candidate(stretchStart + _parameters.VacantAfterWatchedSeconds);
         return next;

@@ -19,6 +19,12 @@ public sealed record OccupancyParameters
     /// the node's last interval was longer: it is expected back after as long again), s.
     /// </summary>
     public int EvidenceValidSeconds { get; init; } = 1800;
+    /// <summary>
+    /// How long after the newest reading the vacancy it proves stands when the node made no watch commitment, s: such a node
+    /// does not report the motion that would end it (a motion wake that buffers, a count by the event RTC), so past this the
+    /// room is unknown, not vacant, even while the node's announced wake is still ahead (docs/occupancy.md).
+    /// </summary>
+    public int UncommittedVacantSeconds { get; init; } = 3_600;
     /// <summary>Slack after an announced next wake before the room goes unknown (a wake runs a few seconds late), s.</summary>
     public int NextWakeGraceSeconds { get; init; } = 120;
     /// <summary>
@@ -37,6 +43,7 @@ public sealed record OccupancyParameters
         Check(CoverageGapToleranceSeconds, 0, 3_600, nameof(CoverageGapToleranceSeconds));
         Check(EvidenceValidSeconds, 0, 86_400, nameof(EvidenceValidSeconds));
         Check(NextWakeGraceSeconds, 0, 3_600, nameof(NextWakeGraceSeconds));
+        Check(UncommittedVacantSeconds, 0, 86_400, nameof(UncommittedVacantSeconds));
         return this;
     }
 
