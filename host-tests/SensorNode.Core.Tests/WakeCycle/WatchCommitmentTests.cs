@@ -202,6 +202,19 @@ public class WatchCommitmentTests
     }
 
     [Theory]
+    [InlineData(120, 16 * 3600 + 30 * 60, 976)]    // Monday 18:30 local (16:30 UTC) -> Tuesday 11:00 local: 990 min, held as 976
+    [InlineData(-300, 23 * 3600 + 30 * 60, 976)]   // Monday 18:30 local (23:30 UTC) -> Tuesday 11:00 local (16:00 UTC): the same 990 min
+    public void Overnight_CountsTheWindowInLocalTime(int utcOffsetMinutes, long utcSecondsIntoMonday, int expectedMinutes)
+    {
+        var config = new NodeConfig { WatchCommitMinutes = 240, WatchOvernight = true, UtcOffsetMinutes = utcOffsetMinutes };
+        long mondayUtc = Start / 1000 - 10 * 3600;   // Monday 2024-09-30 00:00 UTC
+
+        Assert.True(WatchCommitment.InWindow(config, mondayUtc + utcSecondsIntoMonday - 3600));   // 17:30 local
+        Assert.False(WatchCommitment.InWindow(config, mondayUtc + utcSecondsIntoMonday + 3600));  // 19:30 local
+        Assert.Equal(expectedMinutes * 60, WatchCommitment.CommitSeconds(config, mondayUtc + utcSecondsIntoMonday));
+    }
+
+    [Theory]
     [InlineData(255 * 60 + 59, 255 * 60)]          // whole minutes up to 255
     [InlineData(256 * 60, 256 * 60)]               // 16 units of 16 min
     [InlineData(271 * 60, 256 * 60)]               // rounded down to 16 minutes: never announce more than is kept
