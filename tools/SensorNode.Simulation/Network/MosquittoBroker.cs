@@ -13,8 +13,12 @@ namespace SensorNode.Simulation.Network;
 /// </summary>
 public sealed class MosquittoBroker : IDisposable
 {
-    /// <summary>How long a start may take until the port accepts connections, ms.</summary>
-    public const int StartTimeoutMilliseconds = 5000;
+    /// <summary>
+    /// How long a start may take until the port accepts connections, ms. A readiness wait (it returns as soon as the port
+    /// answers), so generous: a restart that loads a large persistence database on a loaded 2-core CI machine took over
+    /// 5 s once.
+    /// </summary>
+    public const int StartTimeoutMilliseconds = 30_000;
 
     private const int StopTimeoutMilliseconds = 5000;
     private const int StartAttempts = 3;

@@ -14,7 +14,7 @@ namespace SensorNode.Simulation.Network;
 /// </summary>
 public sealed class PersistentBroker : IDisposable
 {
-    private const int StartTimeoutMilliseconds = 5000;
+    private const int StartTimeoutMilliseconds = MosquittoBroker.StartTimeoutMilliseconds;
     private readonly string _folder = Directory.CreateTempSubdirectory("sensornode-gw-broker-").FullName;
     private readonly string _executable;
     private Process? _process;
@@ -100,7 +100,10 @@ public sealed class PersistentBroker : IDisposable
             }
             Thread.Sleep(50);
         }
-        throw new TimeoutException($"mosquitto did not listen on {Port} within {StartTimeoutMilliseconds} ms");
+        string log;
+        try { log = string.Join(" | ", ReadLog().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3)); }
+        catch (IOException) { log = "(no log)"; }
+        throw new TimeoutException($"mosquitto did not listen on {Port} within {StartTimeoutMilliseconds} ms; its log ends: {log}");
     }
 
     private void Stop(int signal = 15)
