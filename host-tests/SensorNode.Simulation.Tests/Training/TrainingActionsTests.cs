@@ -63,6 +63,14 @@ public class TrainingActionsTests
         }
     }
 
+    [Fact]
+    public void BuiltInTable_KeepsTheReserve_InEveryState()
+    {
+        byte[] bytes = PolicyTable.BuiltIn().Serialize();
+        for (int s = 0; s < StateEncoder.StateCount; s++)
+            Assert.True(TrainingActions.KeepsReserve(s, bytes[PolicyTable.HeaderLength + s]), $"state {s}");
+    }
+
     [RequiresSharedDataFact]
     public void ScaleLight_ScalesEveryLightSample_AndKeepsTheEvents()
     {
