@@ -77,7 +77,10 @@ public sealed class QosPublisher : IAsyncDisposable
         return false;
     }
 
-    /// <summary>Disconnects cleanly (bounded) and releases the client.</summary>
+    /// <summary>
+    /// Disconnects cleanly (bounded) and releases the client. Publishes still in flight then end as failed (false), never
+    /// with an exception.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -92,6 +95,9 @@ public sealed class QosPublisher : IAsyncDisposable
         {
         }
         _client.Dispose();
-        _window.Dispose();
+        // The window is not disposed: publishes still in flight (a broker restart makes the soak replace its publisher
+        // while some await their PUBACK) give their slot back when they end, and a disposed window made that Release throw
+        // ObjectDisposedException out of the tasks they returned. A SemaphoreSlim whose wait handle was never asked for
+        // holds nothing to release.
     }
 }
