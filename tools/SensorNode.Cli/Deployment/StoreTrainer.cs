@@ -74,6 +74,8 @@ public static class StoreTrainer
             Environments = histories.Select(h => h.Trace).ToArray(), Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
             Episodes = episodes, TableVersion = version, StressLightScales = [histories.Min(h => h.StressLightScale)],
             SearchSweeps = searchSweeps, SearchStates = searchStates,
+            // The search starts from the table the node runs too: its continuity, where the history does not say otherwise.
+            ExtraStarts = current != null ? [PushGate.Codes(current)] : [],
         };
         TrainingResult result = PolicyTrainer.Train(options);
         // The prior and the built-in table of the node's layout (the learned table has it): a node with the event RTC
