@@ -92,9 +92,9 @@ namespace SensorNode.Core.Policy
         public static int Holdable(long seconds)
         {
             long minutes = seconds / 60;
-            if (minutes > 255)
+            if (minutes > NodeState.WatchWholeMinutesMax)
             {
-                minutes = (minutes > MaxMinutes ? MaxMinutes : minutes) / 16 * 16;
+                minutes = (minutes > MaxMinutes ? MaxMinutes : minutes) / NodeState.WatchLongUnitMinutes * NodeState.WatchLongUnitMinutes;
             }
             return (int)(minutes * 60);
         }

@@ -51,6 +51,10 @@ namespace SensorNode.Core.Storage
         /// (<see cref="Policy.WatchCommitment"/>, docs/occupancy.md).
         /// </summary>
         public int WatchMinutes;
+        /// <summary>Longest <see cref="WatchMinutes"/> the state record holds in whole minutes (one byte).</summary>
+        public const int WatchWholeMinutesMax = 255;
+        /// <summary>Above <see cref="WatchWholeMinutesMax"/> the state record holds <see cref="WatchMinutes"/> in units of this many minutes.</summary>
+        public const int WatchLongUnitMinutes = 16;
         /// <summary>What that publish told: true = active (motion within [watch] quiet_minutes), false = quiet.</summary>
         public bool WatchReportedActive;
         /// <summary>

@@ -27,7 +27,7 @@ namespace SensorNode.Core.Storage
         private const byte UnrequestedSendFailedBit = 0x02;
         // Byte 3 bit 2: byte 2 counts 16-minute units (an overnight commitment, up to 24 h; was written 0: minutes).
         private const byte WatchSixteenMinuteUnitsBit = 0x04;
-        private const int WatchLongUnitMinutes = 16;
+        private const int WatchLongUnitMinutes = NodeState.WatchLongUnitMinutes;
         private const int GenerationOffset = 4;
         private const int NextSequenceOffset = 8;
         private const int AckedSequenceOffset = 12;
@@ -57,7 +57,7 @@ namespace SensorNode.Core.Storage
             }
             buffer[offset + ArmingOffset] = arming;
             // Over 255 min in 16-minute units, rounded down: WatchCommitment announces only lengths the record holds exactly.
-            bool longUnits = state.WatchMinutes > 255;
+            bool longUnits = state.WatchMinutes > NodeState.WatchWholeMinutesMax;
             buffer[offset + WatchMinutesOffset] = (byte)(longUnits ? state.WatchMinutes / WatchLongUnitMinutes : state.WatchMinutes);
             buffer[offset + WatchFlagsOffset] = (byte)((state.WatchReportedActive ? WatchActiveBit : 0) | (state.UnrequestedSendFailed ? UnrequestedSendFailedBit : 0)
                 | (longUnits ? WatchSixteenMinuteUnitsBit : 0));

@@ -126,10 +126,10 @@ public sealed class OccupancyInference
         long watched = _stretchValid ? _last - _stretchStart : 0;
         if (_parameters.PresumeWatchingWhileAsleep && _stretchValid && _lastWatchedToEnd && fresh) watched += now - _last;
         if (!fresh) return new(OccupancyState.Unknown, $"no news since {Clock(_last)}", 0);
-        if (watched >= _parameters.VacantAfterWatchedSeconds && now - _last > _parameters.UncommittedVacantSeconds)
-            return new(OccupancyState.Unknown, $"vacant at {Clock(_last)}, not reported on since", watched);
         if (watched >= _parameters.VacantAfterWatchedSeconds)
-            return new(OccupancyState.Vacant, $"watched {Minutes(watched)} min without motion", watched);
+            return now - _last > _parameters.UncommittedVacantSeconds
+                ? new(OccupancyState.Unknown, $"vacant at {Clock(_last)}, not reported on since", watched)
+                : new(OccupancyState.Vacant, $"watched {Minutes(watched)} min without motion", watched);
         string why = _lastBrownout ? "blind: brown-out" : _lastCoverageUnknown ? "blind: coverage unknown"
             : !_stretchValid ? "blind: PIR disarmed" : $"watched only {Minutes(watched)} min";
         return new(OccupancyState.Unknown, why, watched);
