@@ -100,7 +100,7 @@ public class RealBrokerSessionTests
         IReadOnlyList<ReceivedMessage> received = RetainedAfter(broker, "node-08", session => session.Disconnect(), "Client node-08 disconnected", waitSeconds: 1);
 
         Assert.Empty(received);
-        Assert.Contains("Received DISCONNECT from node-08", broker.ReadLog());
+        Assert.True(broker.WaitForLog("Received DISCONNECT from node-08", 5000), broker.ReadLog());
     }
 
     [RequiresMosquittoFact]

@@ -217,12 +217,19 @@ public sealed class MosquittoBroker : IDisposable
     /// Waits until the log holds <paramref name="text"/> (e.g. "Received SUBSCRIBE from sub-1"), at most
     /// <paramref name="timeoutMilliseconds"/>. False on timeout.
     /// </summary>
-    public bool WaitForLog(string text, int timeoutMilliseconds)
+    public bool WaitForLog(string text, int timeoutMilliseconds) => WaitForLog(text, 1, timeoutMilliseconds);
+
+    /// <summary>
+    /// Waits until the log holds <paramref name="text"/> at least <paramref name="count"/> times, at most
+    /// <paramref name="timeoutMilliseconds"/>: the broker logs a client's packet when it handles it, which may be after the
+    /// client has moved on. False on timeout.
+    /// </summary>
+    public bool WaitForLog(string text, int count, int timeoutMilliseconds)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            if (ReadLog().Contains(text, StringComparison.Ordinal))
+            if (ReadLog().Split(text).Length - 1 >= count)
             {
                 return true;
             }
