@@ -219,6 +219,9 @@ public sealed class MosquittoBroker : IDisposable
     /// </summary>
     public bool WaitForLog(string text, int timeoutMilliseconds) => WaitForLog(text, 1, timeoutMilliseconds);
 
+    /// <summary>How many times the log holds <paramref name="text"/> now.</summary>
+    public int LogCount(string text) => ReadLog().Split(text).Length - 1;
+
     /// <summary>
     /// Waits until the log holds <paramref name="text"/> at least <paramref name="count"/> times, at most
     /// <paramref name="timeoutMilliseconds"/>: the broker logs a client's packet when it handles it, which may be after the
@@ -229,7 +232,7 @@ public sealed class MosquittoBroker : IDisposable
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            if (ReadLog().Split(text).Length - 1 >= count)
+            if (LogCount(text) >= count)
             {
                 return true;
             }
