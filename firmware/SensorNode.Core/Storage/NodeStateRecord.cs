@@ -80,16 +80,25 @@ namespace SensorNode.Core.Storage
             RecordCrc.Seal(buffer, offset, Bytes);
         }
 
-        /// <summary>True, with its generation, when the slot at <paramref name="offset"/> has the format byte and a matching CRC.</summary>
-        internal static bool TryReadGeneration(byte[] buffer, int offset, out uint generation)
+        /// <summary>
+        /// The generation of the slot at <paramref name="offset"/> when it has the format byte, before its CRC is
+        /// checked (<see cref="IsSealed"/>); false when the format byte is wrong.
+        /// </summary>
+        internal static bool TryPeekGeneration(byte[] buffer, int offset, out uint generation)
         {
             generation = 0;
-            if (buffer[offset] != Format || !RecordCrc.IsSealed(buffer, offset, Bytes))
+            if (buffer[offset] != Format)
             {
                 return false;
             }
             generation = LittleEndian.ReadUInt32(buffer, offset + GenerationOffset);
             return true;
+        }
+
+        /// <summary>True when the slot at <paramref name="offset"/> matches its CRC.</summary>
+        internal static bool IsSealed(byte[] buffer, int offset)
+        {
+            return RecordCrc.IsSealed(buffer, offset, Bytes);
         }
 
         /// <summary>Copies the fields of the (already validated) slot at <paramref name="offset"/> into <paramref name="into"/>.</summary>

@@ -91,19 +91,23 @@ namespace SensorNode.Core.Storage
                 _buffer[i] = 0xFF;
             }
 
-            for (int slot = 0; slot < SlotCount; slot++)
+            // The newer slot by generation first, the other only when its CRC fails: one CRC per wake instead of
+            // two under nanoCLR's interpreter, the same slot as checking both and taking the newer valid one.
+            uint generationA, generationB;
+            bool formatA = NodeStateRecord.TryPeekGeneration(_buffer, 0, out generationA);
+            bool formatB = NodeStateRecord.TryPeekGeneration(_buffer, NodeStateRecord.Bytes, out generationB);
+            // Serial-number comparison, so the counter may wrap after 2^32 saves; a tie keeps A.
+            bool bFirst = formatB && (!formatA || (int)(generationB - generationA) > 0);
+            int first = bFirst ? 1 : 0;
+            if ((bFirst ? formatB : formatA) && NodeStateRecord.IsSealed(_buffer, first * NodeStateRecord.Bytes))
             {
-                uint generation;
-                if (!NodeStateRecord.TryReadGeneration(_buffer, slot * NodeStateRecord.Bytes, out generation))
-                {
-                    continue;
-                }
-                // Serial-number comparison, so the counter may wrap after 2^32 saves.
-                if (_activeSlot < 0 || (int)(generation - _generation) > 0)
-                {
-                    _activeSlot = slot;
-                    _generation = generation;
-                }
+                _activeSlot = first;
+                _generation = bFirst ? generationB : generationA;
+            }
+            else if ((bFirst ? formatA : formatB) && NodeStateRecord.IsSealed(_buffer, (1 - first) * NodeStateRecord.Bytes))
+            {
+                _activeSlot = 1 - first;
+                _generation = bFirst ? generationA : generationB;
             }
             _scanned = true;
             return true;

@@ -147,6 +147,25 @@ public class NodeStateStoreTests
         AssertSameState(Distinct(1), state);
     }
 
+    [Fact]
+    public void Load_TakesTheNewerSlotA_WhenTheOlderSlotB_LooksNewerButIsCorrupt()
+    {
+        // Only the slot that looks newer is checked first: a bit flip in B's generation makes it look newer, its CRC
+        // fails, and A, the real newest, is loaded.
+        var store = new NodeStateStore(_flash, FileName);
+        store.Save(Distinct(1)); // slot A
+        store.Save(Distinct(2)); // slot B
+        store.Save(Distinct(3)); // slot A, the newest
+        byte[] file = _flash.GetFileBytes(FileName);
+        BitConverter.TryWriteBytes(file.AsSpan(SlotBytes + 4, 4), 1003u);   // B's generation (offset 4), far above A's 3
+        _flash.SetFileBytes(FileName, file);
+
+        NodeState state = LoadFresh(out bool loaded);
+
+        Assert.True(loaded);
+        AssertSameState(Distinct(3), state);
+    }
+
     [Theory]
     [InlineData(0x00)]
     [InlineData(0xFF)]

@@ -15,6 +15,8 @@ public sealed class SupercapPhysics
     private readonly double _leakExponent;
     private readonly double[] _loadJoulesByPhase = new double[Enum.GetValues<PowerPhase>().Length];
     private double _joules;
+    // VoltsAt(_joules), kept with it: the simulator reads the voltage after every step.
+    private double _volts;
 
     public SupercapPhysics(double capacitanceFarads, double maxVolts, double leakageAmpsAtMax, double leakageExponent, double initialVolts)
     {
@@ -25,7 +27,7 @@ public sealed class SupercapPhysics
         _maxJoules = 0.5 * capacitanceFarads * maxVolts * maxVolts;
         _leakAmpsAtMax = leakageAmpsAtMax;
         _leakExponent = leakageExponent;
-        _joules = JoulesAt(Math.Clamp(initialVolts, 0, maxVolts));
+        SetJoules(JoulesAt(Math.Clamp(initialVolts, 0, maxVolts)));
         InitialJoules = _joules;
     }
 
@@ -33,7 +35,7 @@ public sealed class SupercapPhysics
         new(p.SupercapCapacitanceMillifarads / 1000.0, p.SupercapMaxMillivolts / 1000.0,
             p.SupercapLeakageMicroampsAtMax * 1e-6, p.SupercapLeakageExponent, initialVolts);
 
-    public double Volts => VoltsAt(_joules);
+    public double Volts => _volts;
     public double StoredJoules => _joules;
     public double InitialJoules { get; }
     public double HarvestedJoules { get; private set; }
@@ -47,7 +49,10 @@ public sealed class SupercapPhysics
 
     /// <summary>Leakage current at <paramref name="volts"/>, A.</summary>
     public double LeakageAmps(double volts) =>
-        volts <= 0 || _leakAmpsAtMax == 0 ? 0 : _leakAmpsAtMax * Math.Pow(volts / _maxVolts, _leakExponent);
+        volts <= 0 || _leakAmpsAtMax == 0 ? 0
+        // At the clamp (a full store, every sunny hour) Pow(1, n) is exactly 1: the same number without the call.
+        : volts == _maxVolts ? _leakAmpsAtMax
+        : _leakAmpsAtMax * Math.Pow(volts / _maxVolts, _leakExponent);
 
     /// <summary>
     /// Advances <paramref name="seconds"/> with constant harvested power and load current. The caller keeps steps
@@ -57,7 +62,7 @@ public sealed class SupercapPhysics
     public double Advance(double seconds, double harvestWatts, double loadAmps, PowerPhase phase)
     {
         if (seconds <= 0) return 0;
-        double v0 = VoltsAt(_joules);
+        double v0 = _volts;
         double k1 = harvestWatts - v0 * (loadAmps + LeakageAmps(v0));
         double midJoules = _joules + k1 * seconds / 2;
         // The clamp holds V at V_max, so the voltage the load and leakage see never exceeds it.
@@ -88,7 +93,7 @@ public sealed class SupercapPhysics
             ClampLossJoules += next - _maxJoules;
             next = _maxJoules;
         }
-        _joules = next;
+        SetJoules(next);
         HarvestedJoules += harvested;
         LeakageJoules += leak;
         LoadJoules += load;
@@ -101,10 +106,16 @@ public sealed class SupercapPhysics
     {
         if (joules <= 0) return 0;
         double drawn = Math.Min(joules, _joules);
-        _joules -= drawn;
+        SetJoules(_joules - drawn);
         LoadJoules += drawn;
         _loadJoulesByPhase[(int)phase] += drawn;
         return drawn;
+    }
+
+    private void SetJoules(double joules)
+    {
+        _joules = joules;
+        _volts = VoltsAt(joules);
     }
 
     /// <summary>harvested - (load + leakage + clamp + stored change): zero up to rounding.</summary>

@@ -21,9 +21,10 @@ public sealed class ExploringAgent : IWakePolicy
     private double _pendingReward;
     private long _pendingMs;
 
-    public ExploringAgent(byte[] codes, double epsilon, int seed, RewardWeights weights)
+    public ExploringAgent(byte[] codes, double epsilon, int seed, RewardWeights weights, bool recordTransitions = true)
     {
         _codes = codes;
+        _recordTransitions = recordTransitions;
         _epsilon = epsilon;
         _random = new Random(seed);
         _weights = weights;
@@ -32,10 +33,13 @@ public sealed class ExploringAgent : IWakePolicy
     }
 
     private readonly bool[] _decided;
+    // False for the search's trial runs: they are scored, never fed to the model, and are kept for reuse.
+    private readonly bool _recordTransitions;
 
     /// <summary>Per state index, true once <see cref="Decide"/> read the table there (whatever the wake did next).</summary>
     public bool[] Decided => _decided;
 
+    /// <summary>The run's transitions (none when built with recordTransitions false).</summary>
     public List<Transition> Transitions { get; } = new();
 
     /// <summary>States decided in the <see cref="RiskWindowSeconds"/> before a brown-out: where a repair must look.</summary>
@@ -72,7 +76,7 @@ public sealed class ExploringAgent : IWakePolicy
             TotalReward -= penalty;
             foreach (var (ms, state) in _recent) if (step.UnixMilliseconds - ms <= RiskWindowSeconds * 1000L) RiskStates.Add(state);
             _recent.Clear();
-            if (_pendingState >= 0)
+            if (_pendingState >= 0 && _recordTransitions)
             {
                 Transitions.Add(new Transition(_pendingState, _pendingAction, _pendingReward - penalty, -1, (step.UnixMilliseconds - _pendingMs) / 1000.0));
             }
@@ -83,7 +87,7 @@ public sealed class ExploringAgent : IWakePolicy
         double followed = _weights.Event * step.EventsCaptured
             + (step.Cause == Core.Hardware.WakeCause.Timer ? _weights.FreshReading : 0);
         TotalReward += followed;
-        if (_pendingState >= 0)
+        if (_pendingState >= 0 && _recordTransitions)
         {
             Transitions.Add(new Transition(_pendingState, _pendingAction, _pendingReward + followed, report.StateIndex, (step.UnixMilliseconds - _pendingMs) / 1000.0));
         }

@@ -188,8 +188,10 @@ public static class PolicyTrainer
                 // TrialRuns takes over the runs a change in s cannot alter and stops a trial once it cannot win; it keeps
                 // the same tables as evaluating every trial in full, one after another (tested), in about half the runs.
                 TrialRuns search = TrialRuns.Start(trials, s, bestScore, options);
-                // Normal starts first (their utility rules out most trials), then stress, then cold starts.
-                foreach (ScenarioKind stage in new[] { ScenarioKind.Normal, ScenarioKind.Stress, ScenarioKind.ColdStart }) search.RunStage(bestScore, stage);
+                // Normal starts first (their utility rules out most trials), then stress, then cold starts. The priced
+                // ranking rules nothing out before every run is in, so its runs go in one batch: no core waits for a stage's last run.
+                if (options.PricedRanking) search.RunStage(bestScore, ScenarioKind.Normal, ScenarioKind.Stress, ScenarioKind.ColdStart);
+                else foreach (ScenarioKind stage in new[] { ScenarioKind.Normal, ScenarioKind.Stress, ScenarioKind.ColdStart }) search.RunStage(bestScore, stage);
                 for (int c = 0; c < candidates.Length; c++)
                 {
                     if (search.CannotBeat(c, bestScore)) { pruned++; continue; }
@@ -301,10 +303,10 @@ public static class PolicyTrainer
         return Score(results, options, model, visits);
     }
 
-    internal static ScenarioRun RunScenario(byte[] codes, TrainingOptions options, int scenario)
+    internal static ScenarioRun RunScenario(byte[] codes, TrainingOptions options, int scenario, bool recordTransitions = true)
     {
         Scenario sc = Scenarios(options)[scenario];
-        var agent = new ExploringAgent(codes, 0, 0, options.Weights);
+        var agent = new ExploringAgent(codes, 0, 0, options.Weights, recordTransitions);
         return new ScenarioRun(agent, Run(agent, options, sc.Environment, sc.StartVolts, Mix(options.Seed, scenario, 3)));
     }
 

@@ -98,7 +98,7 @@ internal sealed class TrialRuns
         Parallel.For(0, jobs.Count, k =>
         {
             var (c, i) = jobs[k];
-            _runs[c][i] = PolicyTrainer.RunScenario(_trials[c], _options, i);
+            _runs[c][i] = PolicyTrainer.RunScenario(_trials[c], _options, i, recordTransitions: false);
         });
         SimulatorRuns += jobs.Count;
     }
