@@ -8,8 +8,9 @@ using SensorNode.Simulation;
 // Benchmark command (not a test): allocations per policy lookup and per wake, with timings.
 // Usage: dotnet run --project tools/SensorNode.Benchmarks -c Release [-- --wakes N]
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --train-trace FILE [--days N]
-//        [--repeat R] (time to train a site's table on its first N days of history, default 35, median of R runs,
-//        default 3; issue 16's target is < 15 s)
+//        [--repeat R] [--safety-first] (time to train a site's table on its first N days of history, default 35,
+//        median of R runs, default 3, with train's default ranking (priced) or the safety-first one; issue 16's
+//        target is < 15 s)
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --occupancy [ROOMS DAYS]
 //        (issue 17: ingest, query and export a year of 100 rooms; prints seconds)
 //        dotnet run --project tools/SensorNode.Benchmarks -c Release -- --retrain-store [KIND DAYS EPISODES REPEAT]
@@ -28,7 +29,7 @@ if (args.Length >= 1 && args[0] == "--occupancy")
 }
 if (args.Length >= 2 && args[0] == "--train-trace")
 {
-    TrainingBenchmark.Run(args[1], OptionValue("--days", 35), OptionValue("--repeat", 3));
+    TrainingBenchmark.Run(args[1], OptionValue("--days", 35), OptionValue("--repeat", 3), priced: !args.Contains("--safety-first"));
     return 0;
 }
 int wakes = args.Length == 2 && args[0] == "--wakes" ? int.Parse(args[1]) : 2000;

@@ -12,6 +12,7 @@ public sealed class DeploymentUsageTests
     [InlineData(CommandLine.Usage, "--db needs --node ID", "train", "--db", "missing.db", "--out", "x.bin")]
     [InlineData(CommandLine.Usage, "--node: n given twice", "train", "--db", "missing.db", "--node", "n,n", "--out", "x.bin")]
     [InlineData(CommandLine.Usage, "--db takes no --trace", "train", "--db", "missing.db", "--node", "n", "--trace", "a.txt", "--out", "x.bin")]
+    [InlineData(CommandLine.Usage, "--ranking, --train-days would have no effect", "train", "--db", "missing.db", "--node", "n", "--ranking", "priced", "--train-days", "0..6", "--out", "x.bin")]
     [InlineData(CommandLine.Failed, "missing.db: not found", "train", "--db", "missing.db", "--node", "n", "--out", "x.bin")]
     [InlineData(CommandLine.Failed, "missing.bin: not found", "policy", "push", "--db", "missing.db", "--node", "n", "--policy", "missing.bin")]
     // Was queued under an id no node can have (never released), and a missing --db was created empty to hold it.

@@ -61,6 +61,40 @@ public class TrainCommandTests
         Assert.False(DayRange.TryParse("5..2", out _));
     }
 
+    [Theory]
+    [InlineData(new string[0], "ranking:       priced (utility over every run, brown-outs priced), 2 search sweeps")]
+    [InlineData(new[] { "--ranking", "safety-first" }, "ranking:       safety-first (brown-outs above the floor first), 3 search sweeps")]
+    public void Train_RanksPricedByDefault_AndSaysHowTheTableWasRanked(string[] extra, string expected)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "sn-train-ranking-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // Two days of an office: daylight 08:00-18:00, a motion event every half hour of it.
+            var lines = new List<string> { "timestamp,lux,pir" };
+            var start = new DateTimeOffset(2024, 1, 8, 0, 0, 0, TimeSpan.Zero);
+            for (int minute = 0; minute < 2 * 24 * 60; minute += 15)
+            {
+                int hour = minute / 60 % 24;
+                bool day = hour >= 8 && hour < 18;
+                lines.Add($"{start.AddMinutes(minute):yyyy-MM-ddTHH:mm:ssZ},{(day ? 400 : 2)},{(day && minute % 30 == 0 ? 1 : 0)}");
+            }
+            string trace = Path.Combine(dir, "office.csv");
+            File.WriteAllLines(trace, lines);
+            string table = Path.Combine(dir, "policy.bin");
+
+            var (code, output, error) = Run(TrainCommand.Run, ["--trace", trace, "--episodes", "2", "--quiet", "--out", table, .. extra]);
+
+            Assert.True(code == CommandLine.Ok, error);
+            Assert.Contains(expected, output);
+            Assert.True(File.Exists(table));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Train_OldRangeSpellingOfDays_IsAUsageErrorNamingTheNewOption()
     {

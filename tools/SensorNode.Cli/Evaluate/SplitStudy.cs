@@ -30,13 +30,13 @@ public sealed record SplitResult(Split Split, List<SimulationMetrics> Policies, 
 /// </summary>
 public sealed class SplitStudy
 {
-    /// <summary>Name of the per-split learned table in the results.</summary>
+    /// <summary>Name of the per-split learned table in the results: <c>train</c>'s defaults (the priced ranking).</summary>
     public const string LearnedName = "learned";
-    /// <summary>Name of the site table trained with the priced ranking (<c>train --ranking priced</c>) on the same days as the learned table.</summary>
-    public const string PricedName = "learned-priced";
+    /// <summary>Name of the site table trained with the safety-first ranking (<c>train --ranking safety-first</c>) on the same days as the learned table.</summary>
+    public const string SafetyFirstName = "learned-safety-first";
 
     /// <summary>The tables the study trains (the rest are baselines).</summary>
-    public static readonly string[] TrainedNames = { LearnedName, PricedName, FleetName };
+    public static readonly string[] TrainedNames = { LearnedName, SafetyFirstName, FleetName };
 
     /// <summary>Name of the fleet-default table (trained once on <see cref="FleetDefault"/>'s buildings, none of them a test environment).</summary>
     public const string FleetName = "fleet-default";
@@ -110,9 +110,9 @@ public sealed class SplitStudy
     public SplitResult RunSplit(Split split)
     {
         var wall = System.Diagnostics.Stopwatch.StartNew();
-        TrainingResult trained = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes });
+        TrainingResult trained = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes, PricedRanking = true });
         double trainSeconds = wall.Elapsed.TotalSeconds;
-        TrainingResult priced = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes, PricedRanking = true });
+        TrainingResult safetyFirst = PolicyTrainer.Train(new TrainingOptions { Environments = split.Train, Profile = _profile, Config = _config, Service = _service, Seed = _seed, Episodes = _episodes });
         List<TunedBaseline> tuned = EvaluateCommand.TuneBaselines(split.Train, _config, _profile, _service, _seed);
         _fleet ??= PolicyTrainer.Train(new TrainingOptions
         {
@@ -122,7 +122,7 @@ public sealed class SplitStudy
         var contestants = new List<EvaluatedPolicy>
         {
             new(LearnedName, PolicySpec.FromTable(LearnedName, trained.Table), null),
-            new(PricedName, PolicySpec.FromTable(PricedName, priced.Table), null),
+            new(SafetyFirstName, PolicySpec.FromTable(SafetyFirstName, safetyFirst.Table), null),
             new(FleetName, PolicySpec.FromTable(FleetName, _fleet), null),
         };
         contestants.AddRange(EvaluatedPolicy.Baselines(_config, _profile, _service).Where(p => p.Name != "built-in"));

@@ -24,7 +24,7 @@ public static class TrainCommand
         CliOption.Int("--episodes", "exploratory simulator runs (in rounds of 2), then a simulator-verified search", 16, 1, 100_000),
         CliOption.Text("--stress-light", "light factors of the darker copies every kept table must survive (default 0.8; none: no stress runs)", "LIST"),
         CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md); with a --config that has [rtc], the event RTC's (layout 3)"),
-        CliOption.Text("--ranking", "how tables rank: safety-first (brown-outs above the floor first, then utility; default for a site) or priced (utility over every run, brown-outs priced by weight_brownout; default with --fleet), docs/policy.md", "RANKING"),
+        CliOption.Text("--ranking", "how tables rank: priced (utility over every run, brown-outs priced by weight_brownout; the default) or safety-first (brown-outs above the floor first, then utility), docs/policy.md", "RANKING"),
         CliOption.Flag("--fleet", "no trace: train the fleet-default table on a synthetic office, corridor and window-side room (FleetDefault; version 102)"),
         CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
         CliOption.Text("--db", "learn from the gateway's store instead of a trace (with --node; --days: its last N days; docs/policy.md \"Learning on site\")", "FILE"),
@@ -39,7 +39,14 @@ public static class TrainCommand
     private static int Run(CommandInput options)
     {
         TextWriter output = options.Output, error = options.Error;
-        if (options.Get("db") != null) return Deployment.StoreTrainCommand.Run(options);
+        if (options.Get("db") != null)
+        {
+            // The site retrain from the store ranks safety first (its push gate does too) and sets its stress copy from the
+            // history's uncertainty (docs/deployment.md): these options would change nothing.
+            string[] unused = new[] { "ranking", "stress-light", "train-days" }.Where(options.Has).Select(o => "--" + o).ToArray();
+            if (unused.Length > 0) throw new UsageException($"--db retrains with the site retrain's own settings (docs/deployment.md): {string.Join(", ", unused)} would have no effect (--days: its last N days)");
+            return Deployment.StoreTrainCommand.Run(options);
+        }
         IReadOnlyList<string> traces = options.All("trace");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
         OutputPaths.PrepareFile("out", outPath);
@@ -62,7 +69,7 @@ public static class TrainCommand
         bool fleet = options.Flag("fleet");
         if (fleet && traces.Count > 0) throw new UsageException("--fleet takes no --trace (it trains on FleetDefault's synthetic buildings)");
         if (traces.Count == 0 && !fleet) throw new UsageException("--trace FILE is required (at least one), or --fleet");
-        string ranking = options.Get("ranking") ?? (fleet ? "priced" : "safety-first");
+        string ranking = options.Get("ranking") ?? "priced";
         if (ranking != "priced" && ranking != "safety-first") throw new UsageException($"--ranking: '{ranking}' is not safety-first or priced");
         (int? dayCount, DayRange? days) = EnvironmentChoice.Days(options, "train-days");
         if (!options.Flag("quiet")) EnvironmentChoice.NoteDaysOnTraces(options, "train-days", error);
@@ -146,6 +153,7 @@ public static class TrainCommand
         w.WriteLine($"  days:          {days}");
         w.WriteLine($"  profile:       {o.Profile.Name}");
         w.WriteLine($"  seed:          {o.Seed}");
+        w.WriteLine($"  ranking:       {(o.PricedRanking ? "priced (utility over every run, brown-outs priced)" : "safety-first (brown-outs above the floor first)")}, {o.SearchSweeps} search sweeps");
         w.WriteLine($"  episodes:      {o.Episodes} ({r.Rounds.Count - 1} rounds), {r.Transitions} transitions");
         w.WriteLine($"  training time: {r.WallSeconds.ToString("F1", inv)} s");
         w.WriteLine($"  simulator runs: {r.SimulatorRuns.ToString(inv)} ({r.SearchTrialsSkipped.ToString(inv)} search trials skipped: the table never decided in their state; "
