@@ -44,7 +44,7 @@ public static class DeploymentReport
                 var options = new TrainingOptions
                 {
                     Environments = [env.Slice(0, 7 * w - 1)], Profile = profile, Config = config, Service = service, Seed = seed,
-                    Episodes = episodes, TableVersion = (uint)(900 + w), FillUnvisited = false,
+                    Episodes = episodes, TableVersion = (uint)(900 + w),
                 };
                 PolicyTable uncensored = PolicyTrainer.Train(options).Table;
                 contestants.Add(new EvaluatedPolicy(UncensoredName, PolicySpec.FromTable(UncensoredName, uncensored), null));

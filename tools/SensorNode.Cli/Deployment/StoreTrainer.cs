@@ -73,7 +73,7 @@ public static class StoreTrainer
         {
             Environments = histories.Select(h => h.Trace).ToArray(), Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
             Episodes = episodes, TableVersion = version, StressLightScales = [histories.Min(h => h.StressLightScale)],
-            SearchSweeps = searchSweeps, SearchStates = searchStates, FillUnvisited = false,
+            SearchSweeps = searchSweeps, SearchStates = searchStates,
             // The search starts from the table the node runs too: its continuity, where the history does not say otherwise.
             ExtraStarts = current != null ? [PushGate.Codes(current)] : [],
         };

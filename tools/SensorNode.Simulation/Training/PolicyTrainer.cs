@@ -209,8 +209,6 @@ public static class PolicyTrainer
         }
         Repair();
         Floor();
-        // Last, so neither the search nor the safety steps ever see the filled states: no training run decides in them.
-        if (options.FillUnvisited) best = UnvisitedFill.Apply(best, bestScore.Decided, visits);
 
         wall.Stop();
         return new TrainingResult

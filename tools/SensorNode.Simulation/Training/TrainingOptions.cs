@@ -61,13 +61,6 @@ public sealed class TrainingOptions
     /// </summary>
     public IReadOnlyList<byte[]> ExtraStarts { get; init; } = [];
     /// <summary>
-    /// After the search, give each state the kept table never decided in training the action of its nearest decided state
-    /// (<see cref="UnvisitedFill"/>; the training score is unchanged). Chosen on validation for the priced default
-    /// (docs/policy.md "Method" step 8). Off for the site retrain from the store, whose gate and figures (issue 12) were
-    /// chosen and measured without it.
-    /// </summary>
-    public bool FillUnvisited { get; init; } = true;
-    /// <summary>
     /// Rank tables by their utility over every run (normal, cold start, stress; each against least-spending's brown-outs
     /// in it), brown-outs priced by <c>weight_brownout</c> (a node-day of service each by default), instead of brown-outs
     /// first. The default of `train` for a site and the fleet default (<see cref="FleetDefault"/>; one table for many
