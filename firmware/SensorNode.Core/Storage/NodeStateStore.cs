@@ -97,19 +97,24 @@ namespace SensorNode.Core.Storage
             bool formatA = NodeStateRecord.TryPeekGeneration(_buffer, 0, out generationA);
             bool formatB = NodeStateRecord.TryPeekGeneration(_buffer, NodeStateRecord.Bytes, out generationB);
             // Serial-number comparison, so the counter may wrap after 2^32 saves; a tie keeps A.
-            bool bFirst = formatB && (!formatA || (int)(generationB - generationA) > 0);
-            int first = bFirst ? 1 : 0;
-            if ((bFirst ? formatB : formatA) && NodeStateRecord.IsSealed(_buffer, first * NodeStateRecord.Bytes))
+            bool bNewer = formatB && (!formatA || (int)(generationB - generationA) > 0);
+            if (!TryTake(bNewer ? 1 : 0, bNewer ? formatB : formatA, bNewer ? generationB : generationA))
             {
-                _activeSlot = first;
-                _generation = bFirst ? generationB : generationA;
-            }
-            else if ((bFirst ? formatA : formatB) && NodeStateRecord.IsSealed(_buffer, (1 - first) * NodeStateRecord.Bytes))
-            {
-                _activeSlot = 1 - first;
-                _generation = bFirst ? generationA : generationB;
+                TryTake(bNewer ? 0 : 1, bNewer ? formatA : formatB, bNewer ? generationA : generationB);
             }
             _scanned = true;
+            return true;
+        }
+
+        // Makes the slot the active one when it has the format byte and its CRC matches.
+        private bool TryTake(int slot, bool hasFormat, uint generation)
+        {
+            if (!hasFormat || !NodeStateRecord.IsSealed(_buffer, slot * NodeStateRecord.Bytes))
+            {
+                return false;
+            }
+            _activeSlot = slot;
+            _generation = generation;
             return true;
         }
     }
