@@ -188,10 +188,8 @@ public static class PolicyTrainer
                 // TrialRuns takes over the runs a change in s cannot alter and stops a trial once it cannot win; it keeps
                 // the same tables as evaluating every trial in full, one after another (tested), in about half the runs.
                 TrialRuns search = TrialRuns.Start(trials, s, bestScore, options);
-                // Normal starts first (their utility rules out most trials), then stress, then cold starts. The priced
-                // ranking rules nothing out before every run is in, so its runs go in one batch: no core waits for a stage's last run.
-                if (options.PricedRanking) search.RunStage(bestScore, ScenarioKind.Normal, ScenarioKind.Stress, ScenarioKind.ColdStart);
-                else foreach (ScenarioKind stage in new[] { ScenarioKind.Normal, ScenarioKind.Stress, ScenarioKind.ColdStart }) search.RunStage(bestScore, stage);
+                // Normal starts first (their utility rules out most trials), then stress, then cold starts.
+                foreach (ScenarioKind stage in new[] { ScenarioKind.Normal, ScenarioKind.Stress, ScenarioKind.ColdStart }) search.RunStage(bestScore, stage);
                 for (int c = 0; c < candidates.Length; c++)
                 {
                     if (search.CannotBeat(c, bestScore)) { pruned++; continue; }
