@@ -22,7 +22,8 @@ public sealed class OccupancyCommandTests : IDisposable
 
         Assert.True(code == 0, err);
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "occupancy.json")));
-        Assert.Equal(["built-in", "fixed-15m"], json.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
+        // The policies, then what the rules allow a node that never stops watching (docs/occupancy.md, "What the rules allow").
+        Assert.Equal(["built-in", "fixed-15m", "bound:always-watching"], json.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
         foreach (JsonProperty policy in json.RootElement.EnumerateObject())
         {
             Assert.Equal([.. Keys, "naive"], policy.Value.EnumerateObject().Select(p => p.Name).ToArray());

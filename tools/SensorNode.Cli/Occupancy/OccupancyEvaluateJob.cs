@@ -27,6 +27,7 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
         OutputPaths.PrepareDirectory("out", options.OutDir);
 
         var runs = new List<OccupancyRun>();
+        var bounds = new List<OccupancyRun>(); // what the rules allow at best on each environment, scored beside the policies
         foreach (int seed in options.Seeds)
         {
             // The trace is read again for every seed: its skipped rows are reported once, with the first.
@@ -39,9 +40,10 @@ public sealed class OccupancyEvaluateJob(OccupancyEvaluateOptions options)
                 results[i] = new OccupancyRun(policies[i].Name, environment, result.Readings, result.Metrics);
             });
             runs.AddRange(results);
+            bounds.Add(AlwaysWatching.Run(environment));
         }
         Directory.CreateDirectory(options.OutDir);
-        var scored = OccupancyRuns.Write(options.OutDir, runs, options.Parameters, options.Schedule);
+        var scored = OccupancyRuns.Write(options.OutDir, [.. runs, .. bounds], options.Parameters, options.Schedule);
         var written = new List<string> { Path.Combine(options.OutDir, "occupancy.json"), Path.Combine(options.OutDir, "occupancy-details.json") };
         if (OccupancyRuns.WriteTruth(options.OutDir, runs[0].Environment, options.Parameters.SlotSeconds) is { } truth) written.Add(truth);
         foreach (OccupancyRun run in runs)
