@@ -25,6 +25,7 @@ public class TrainCommandTests
     [InlineData("Required argument missing for option: '--trace'", "--trace")]
     [InlineData("--fleet takes no --trace", "--fleet", "--trace", "a.txt", "--out", "x.bin")]
     [InlineData("--ranking: 'fast' is not safety-first or priced", "--trace", "a.txt", "--out", "x.bin", "--ranking", "fast")]
+    [InlineData("--strict-gate is the push gate of a retrain from the store: it needs --db", "--trace", "a.txt", "--out", "x.bin", "--strict-gate")]
     public void Train_ReturnsUsage_ForBadArguments(string expected, params string[] args)
     {
         var (code, _, err) = Run(TrainCommand.Run, args);

@@ -75,4 +75,60 @@ public sealed class PushGateTests
                 if (referenceLadder[i] == 0) Assert.True(v.LadderMinVolts[i] >= current.LadderMinVolts[i], $"{v.Name} rung {i}");
         }
     }
+
+    [Fact]
+    public void TheStrictGate_KeepsTheMargin_WhereOnlyTheColdStartBrownsOut()
+    {
+        TrainingOptions options = History();
+        PolicyTable prior = PriorTable.Build();
+        (string, PolicyTable)[] candidates = [("built-in", PolicyTable.BuiltIn())];
+
+        var (_, loose) = PushGate.Choose(candidates, prior, options);
+        var (chosen, strict) = PushGate.Choose(candidates, prior, options, strict: true);
+
+        PushGate.Verdict reference = PushGate.Choose([("current", prior)], prior, options).Chosen;
+        // The premise, on the history as reconstructed (rung 0): both tables brown out as often, only from the cold start,
+        // and the built-in table runs the supercap lower from the normal start.
+        Assert.True(reference.LadderBrownouts[0] > 0);
+        Assert.Equal(reference.LadderBrownouts[0], loose[0].LadderBrownouts[0]);
+        Assert.Equal(0, reference.LadderNormalStartBrownouts[0]);
+        Assert.Equal(0, loose[0].LadderNormalStartBrownouts[0]);
+        Assert.True(loose[0].LadderMinVolts[0] < reference.LadderMinVolts[0]);
+        // The summed count hides the margin; the strict gate does not.
+        Assert.True(loose[0].Eligible);
+        Assert.False(strict[0].Eligible);
+        Assert.Equal("current", chosen.Name);
+        Assert.Same(prior, chosen.Table);
+    }
+
+    [Fact]
+    public void TheStrictGate_PassesOnlyWhatTheGateAsLandedPasses_AndKeepsBothStartsAndTheMargin()
+    {
+        TrainingOptions options = History();
+        PolicyTable reference = PriorTable.Build();
+        var candidates = new List<(string, PolicyTable)>
+        {
+            ("spender", Spender()), ("built-in", PolicyTable.BuiltIn()), ("fixed-2h", PolicySpec.Fixed(PolicyTable.WakeIntervalCount - 1)),
+            ("heuristic", PolicyTable.FromActionCodes(7, HeuristicPolicy.BuildActionCodes())), ("current", reference),
+        };
+
+        var (_, loose) = PushGate.Choose(candidates, reference, options);
+        var (_, strict) = PushGate.Choose(candidates, reference, options, strict: true);
+
+        PushGate.Verdict current = strict.Single(v => v.Name == "current");
+        Assert.True(current.Eligible);
+        for (int c = 0; c < strict.Count; c++)
+        {
+            if (!strict[c].Eligible) continue;
+            Assert.True(loose[c].Eligible, strict[c].Name);
+            for (int i = 0; i < PushGate.SafetyLadder.Count; i++)
+            {
+                long normal = strict[c].LadderNormalStartBrownouts[i], referenceNormal = current.LadderNormalStartBrownouts[i];
+                Assert.True(normal <= referenceNormal, $"{strict[c].Name} rung {i}: normal start");
+                Assert.True(strict[c].LadderBrownouts[i] - normal <= current.LadderBrownouts[i] - referenceNormal, $"{strict[c].Name} rung {i}: cold start");
+                if (referenceNormal == 0 && strict[c].LadderBrownouts[i] == current.LadderBrownouts[i])
+                    Assert.True(strict[c].LadderMinVolts[i] >= current.LadderMinVolts[i], $"{strict[c].Name} rung {i}: margin");
+            }
+        }
+    }
 }

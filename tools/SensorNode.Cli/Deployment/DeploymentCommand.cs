@@ -31,6 +31,7 @@ public static class DeploymentCommand
         CliOption.Seed("seed of the synthetic building, the simulator and the trainer (default 1)"),
         CliOption.Int("--episodes", "exploratory simulator runs of each retrain (default 8)", 8, 1, 100_000),
         CliOption.Flag("--no-reference", "skip the reference tables trained on the full, uncensored trace (faster)"),
+        CliOption.Flag("--strict-gate", "the retrain's push gate compares the normal and cold starts apart (as `train --db --strict-gate`)"),
         CliOption.Profile(),
         CliOption.Config(),
         CliOption.Out("folder for deployment.json, deployment.png, gateway.db and the pushed tables").IsRequired(),
@@ -69,7 +70,8 @@ public static class DeploymentCommand
         string dbPath = Path.Combine(outDir, "gateway.db");
         foreach (string suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
         using ReadingStore store = ReadingStore.Open(dbPath);
-        DeploymentOutcome outcome = Simulate(env, store, config, profile, seed, episodes, every, outDir, quiet ? null : options.Error);
+        DeploymentOutcome outcome = Simulate(env, store, config, profile, seed, episodes, every, outDir, quiet ? null : options.Error,
+            options.Flag("strict-gate"));
         List<DeploymentWeek> rows = DeploymentReport.Weeks(env, outcome, store, config, profile, seed, episodes, !options.Flag("no-reference"), quiet ? null : options.Error);
 
         File.WriteAllText(Path.Combine(outDir, "deployment.json"), JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
@@ -96,9 +98,10 @@ public static class DeploymentCommand
     /// Runs the deployment: the prior of the node's layout in flash, the in-process gateway storing every state message, a retrain from the
     /// store every <paramref name="everyDays"/> days (the readings stored before the day starts, nothing else), the
     /// table queued and released through the command path. Tables are written to <paramref name="outDir"/> as policy-dNN.bin.
+    /// <paramref name="strictGate"/>: the push gate's strict margin (PushGate).
     /// </summary>
     public static DeploymentOutcome Simulate(EnvironmentTrace env, ReadingStore store, NodeConfig config, HardwareProfile profile, int seed, int episodes,
-        int everyDays, string? outDir, TextWriter? log)
+        int everyDays, string? outDir, TextWriter? log, bool strictGate = false)
     {
         // The prior of the node's layout: a node with the event RTC ([rtc]) refuses a layout-2 table and runs its built-in one.
         PolicyTable prior = PriorTable.ForLayout(config.RtcFitted ? StateEncoder.RtcLayoutId : StateEncoder.LayoutId);
@@ -124,7 +127,7 @@ public static class DeploymentCommand
                 if (readings.Count < 2) return null;
                 PolicyTable current = TableSchedule.At(InForce(store, config.NodeId, env.StartUnixSeconds, prior, pushed), dayStart);
                 StoreTraining trained = StoreTrainer.Train(readings, $"{config.NodeId} days 0..{day - 1} (store)", env.StartUnixSeconds, dayStart, config, profile,
-                    seed, episodes, (uint)(1000 + day), current);
+                    seed, episodes, (uint)(1000 + day), current, strictGate: strictGate);
                 log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  day {day}: retrained on {trained.History.Readings} stored readings (PIR watched {trained.History.WatchedFraction:P0}, {trained.History.EventsObserved} events seen, {trained.History.EventsImputed} imputed, stress light x{trained.History.StressLightScale:0.##}) in {trained.Result.WallSeconds:F1} s: kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}, learned {trained.Result.Learned.Utility:F3}); brown-outs on the darker copies x{string.Join("/", PushGate.SafetyLadder)}: {string.Join(", ", trained.Verdicts.Select(v => $"{v.Name} {string.Join("/", v.LadderBrownouts)} (min {string.Join("/", v.LadderMinVolts.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))} V, dead {string.Join("/", v.LadderDeadHours.Select(x => x.ToString("F1", CultureInfo.InvariantCulture)))} h){(v.Eligible ? "" : " (less safe)")}"))}"));
                 if (trained.Kept == "current") return null;

@@ -43,7 +43,8 @@ public static class StoreTrainCommand
         {
             if (windowed[i].Item2.Count == 0) { options.Error.WriteLine($"sensornode train: {db}: node {nodes[i]} has no stored reading in the last {days} days"); return CommandLine.Failed; }
         }
-        StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), options.Int("episodes"), TableVersionFor(end));
+        StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), options.Int("episodes"), TableVersionFor(end),
+            strictGate: options.Flag("strict-gate"));
         byte[] bytes = trained.Table.Serialize();
         string? dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (dir != null) Directory.CreateDirectory(dir);

@@ -52,11 +52,12 @@ public static class StoreTrainer
     /// re-versioned) are kept only if no less safe than <paramref name="current"/> (or the prior when unknown) on
     /// darker copies of the reconstructed history; of those the fewest brown-outs, then the highest utility, is returned
     /// as version <paramref name="version"/>. <see cref="StoreTraining.Kept"/> says which; "current" means there is
-    /// nothing better to push.
+    /// nothing better to push. <paramref name="strictGate"/>: the gate's strict margin (<see cref="PushGate"/>).
     /// </summary>
     public static StoreTraining Train(IReadOnlyList<HistoryReading> readings, string name, long startUnixSeconds, long endUnixSeconds, NodeConfig config,
-        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps, int searchStates = SiteSearchStates) =>
-        TrainRoom([(name, readings)], startUnixSeconds, endUnixSeconds, config, profile, seed, episodes, version, current, searchSweeps, searchStates);
+        HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps, int searchStates = SiteSearchStates,
+        bool strictGate = false) =>
+        TrainRoom([(name, readings)], startUnixSeconds, endUnixSeconds, config, profile, seed, episodes, version, current, searchSweeps, searchStates, strictGate);
 
     /// <summary>
     /// <see cref="Train"/> on the stored readings of several nodes of one room kind at once: each node's history is
@@ -65,7 +66,7 @@ public static class StoreTrainer
     /// </summary>
     public static StoreTraining TrainRoom(IReadOnlyList<(string Name, IReadOnlyList<HistoryReading> Readings)> nodes, long startUnixSeconds, long endUnixSeconds,
         NodeConfig config, HardwareProfile profile, int seed, int episodes, uint version, PolicyTable? current = null, int searchSweeps = SiteSearchSweeps,
-        int searchStates = SiteSearchStates)
+        int searchStates = SiteSearchStates, bool strictGate = false)
     {
         if (nodes.Count == 0) throw new ArgumentException("no node to learn from");
         HistoryTrace[] histories = nodes.Select((n, i) => CensoredHistory.Build(n.Name, n.Readings, startUnixSeconds, endUnixSeconds, seed + i)).ToArray();
@@ -86,7 +87,7 @@ public static class StoreTrainer
         candidates.Add(("prior", ExplorationBudget.Apply(Versioned(PriorTable.ForLayout(layout), version))));
         candidates.Add(("built-in", ExplorationBudget.Apply(Versioned(PolicyTable.BuiltInFor(layout), version))));
         // Never less safe than what runs: the node's current table, or when the store does not say, the frugal prior.
-        (PushGate.Verdict chosen, IReadOnlyList<PushGate.Verdict> all) = PushGate.Choose(candidates, current ?? PriorTable.ForLayout(layout), options);
+        (PushGate.Verdict chosen, IReadOnlyList<PushGate.Verdict> all) = PushGate.Choose(candidates, current ?? PriorTable.ForLayout(layout), options, strictGate);
         return new StoreTraining(chosen.Table, result, histories[0]) { Kept = chosen.Name, KeptScore = chosen.Score, Verdicts = all, Histories = histories };
     }
 

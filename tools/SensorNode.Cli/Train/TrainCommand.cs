@@ -29,9 +29,10 @@ public static class TrainCommand
         CliOption.Out("the table to write (policy.bin); beside it: <name>.curve.png (learning curve), <name>.visits.csv (decisions per state, for `sensornode policy show --visits`), <name>.summary.txt", "FILE").IsRequired(),
         CliOption.Text("--db", "learn from the gateway's store instead of a trace (with --node; --days: its last N days; docs/policy.md \"Learning on site\")", "FILE"),
         CliOption.Text("--node", "the node whose stored readings --db learns from; ID,ID,... for the nodes of one room kind (one table for all of them)", "ID"),
+        CliOption.Flag("--strict-gate", "with --db: the push gate compares the normal and cold starts apart, so a table that runs the supercap lower than the node's current one is held back more often (safer, less service; docs/deployment.md \"The strict gate\")"),
         CliOption.Quiet()).With(Run);
 
-    private static readonly string[] NoHistoryIgnores = ["days", "train-days", "profile", "seed", "episodes", "stress-light", "ranking", "fleet", "node"];
+    private static readonly string[] NoHistoryIgnores = ["days", "train-days", "profile", "seed", "episodes", "stress-light", "ranking", "fleet", "node", "strict-gate"];
 
     /// <summary><c>sensornode train ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error) => CommandLine.Dispatch(Build(), args, output, error);
@@ -47,6 +48,7 @@ public static class TrainCommand
             if (unused.Length > 0) throw new UsageException($"--db retrains with the site retrain's own settings (docs/deployment.md): {string.Join(", ", unused)} would have no effect (--days: its last N days)");
             return Deployment.StoreTrainCommand.Run(options);
         }
+        if (options.Flag("strict-gate")) throw new UsageException("--strict-gate is the push gate of a retrain from the store: it needs --db");
         IReadOnlyList<string> traces = options.All("trace");
         string outPath = options.Get("out") ?? throw new UsageException("--out FILE is required");
         OutputPaths.PrepareFile("out", outPath);
