@@ -174,6 +174,36 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
     }
 }
 
+/// <summary>The reference tables trained on the full, uncensored trace: one per trainer seed, their median reported.</summary>
+public sealed class DeploymentReferenceTests
+{
+    [Fact]
+    public void SeveralTrainerSeeds_GiveTheMedianAndTheRange_FromWeekTwo()
+    {
+        string folder = Directory.CreateTempSubdirectory("sensornode-deployment-ref-").FullName;
+        try
+        {
+            var (code, _, err) = CliRun.Dispatch("deployment", "--environment", "office", "--weeks", "2", "--episodes", "1", "--seed", "5",
+                "--reference-seeds", "3", "--quiet", "--out", folder);
+
+            Assert.True(code == CommandLine.Ok, err);
+            var rows = JsonSerializer.Deserialize<List<DeploymentWeek>>(File.ReadAllText(Path.Combine(folder, "deployment.json")))!;
+            Assert.Equal((0, null, null, null), (rows[0].UncensoredSeeds, rows[0].UncensoredUtility, rows[0].UncensoredUtilityMin, rows[0].UncensoredUtilityMax));
+            Assert.Equal(3, rows[1].UncensoredSeeds);
+            Assert.InRange(rows[1].UncensoredUtility!.Value, rows[1].UncensoredUtilityMin!.Value, rows[1].UncensoredUtilityMax!.Value);
+            // The first seed's table is the single reference a default run reports.
+            var single = CliRun.Dispatch("deployment", "--environment", "office", "--weeks", "2", "--episodes", "1", "--seed", "5", "--quiet", "--out", Path.Combine(folder, "one"));
+            Assert.True(single.Code == CommandLine.Ok, single.Err);
+            var one = JsonSerializer.Deserialize<List<DeploymentWeek>>(File.ReadAllText(Path.Combine(folder, "one", "deployment.json")))!;
+            Assert.Equal(1, one[1].UncensoredSeeds);
+            Assert.Equal(one[1].UncensoredUtility, one[1].UncensoredUtilityMin);
+            Assert.Equal(one[1].UncensoredUtility, one[1].UncensoredUtilityMax);
+            Assert.InRange(one[1].UncensoredUtility!.Value, rows[1].UncensoredUtilityMin!.Value, rows[1].UncensoredUtilityMax!.Value);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+}
+
 /// <summary>A deployment of a node with the event RTC (<c>[rtc]</c>, policy layout 3).</summary>
 public sealed class RtcDeploymentTests
 {

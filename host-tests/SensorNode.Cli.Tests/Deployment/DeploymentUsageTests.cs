@@ -9,6 +9,8 @@ public sealed class DeploymentUsageTests
     [InlineData(CommandLine.Usage, "give --environment or --trace, not both", "deployment", "--environment", "office", "--trace", "a.txt", "--out", "d")]
     [InlineData(CommandLine.Usage, "--weeks: expected an integer 1..52, got '0'", "deployment", "--weeks", "0", "--out", "d")]
     [InlineData(CommandLine.Usage, "--retrain", "deployment", "--retrain", "hourly", "--out", "d")]
+    [InlineData(CommandLine.Usage, "give --no-reference or --reference-seeds, not both", "deployment", "--no-reference", "--reference-seeds", "3", "--out", "d")]
+    [InlineData(CommandLine.Usage, "--reference-seeds: expected an integer 1..16, got '0'", "deployment", "--reference-seeds", "0", "--out", "d")]
     [InlineData(CommandLine.Usage, "--db needs --node ID", "train", "--db", "missing.db", "--out", "x.bin")]
     [InlineData(CommandLine.Usage, "--node: n given twice", "train", "--db", "missing.db", "--node", "n,n", "--out", "x.bin")]
     [InlineData(CommandLine.Usage, "--db takes no --trace", "train", "--db", "missing.db", "--node", "n", "--trace", "a.txt", "--out", "x.bin")]

@@ -31,6 +31,7 @@ public static class DeploymentCommand
         CliOption.Seed("seed of the synthetic building, the simulator and the trainer (default 1)"),
         CliOption.Int("--episodes", "exploratory simulator runs of each retrain (default 8)", 8, 1, 100_000),
         CliOption.Flag("--no-reference", "skip the reference tables trained on the full, uncensored trace (faster)"),
+        CliOption.Int("--reference-seeds", "reference tables per week, one per trainer seed (default 1); uncensored_utility is their median", 1, 1, 16),
         CliOption.Flag("--strict-gate", "the retrain's push gate compares the normal and cold starts apart (as `train --db --strict-gate`)"),
         CliOption.Profile(),
         CliOption.Config(),
@@ -45,6 +46,7 @@ public static class DeploymentCommand
         string outDir = options.Get("out")!;
         int weeks = options.Int("weeks"), seed = options.Int("seed"), episodes = options.Int("episodes");
         int every = options.Get("retrain") == "daily" ? 1 : 7;
+        if (options.Flag("no-reference") && options.Has("reference-seeds")) throw new UsageException("give --no-reference or --reference-seeds, not both");
         bool quiet = options.Flag("quiet");
         HardwareProfile profile;
         try { profile = options.Get("profile") is { } p ? HardwareProfile.Load(p) : HardwareProfile.Default(); }
@@ -72,7 +74,8 @@ public static class DeploymentCommand
         using ReadingStore store = ReadingStore.Open(dbPath);
         DeploymentOutcome outcome = Simulate(env, store, config, profile, seed, episodes, every, outDir, quiet ? null : options.Error,
             options.Flag("strict-gate"));
-        List<DeploymentWeek> rows = DeploymentReport.Weeks(env, outcome, store, config, profile, seed, episodes, !options.Flag("no-reference"), quiet ? null : options.Error);
+        List<DeploymentWeek> rows = DeploymentReport.Weeks(env, outcome, store, config, profile, seed, episodes,
+            options.Flag("no-reference") ? 0 : options.Int("reference-seeds"), quiet ? null : options.Error);
 
         File.WriteAllText(Path.Combine(outDir, "deployment.json"), JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
         DeploymentPlot.Render(Path.Combine(outDir, "deployment.png"), $"Learning on site: {env.Name}, {weeks} weeks, retrain {(every == 1 ? "daily" : "weekly")}, seed {seed}", rows);

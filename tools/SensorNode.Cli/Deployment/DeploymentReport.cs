@@ -22,8 +22,12 @@ public static class DeploymentReport
     private const string DeployedName = "deployed";
     private const string UncensoredName = "uncensored-trained";
 
+    /// <summary>
+    /// The weekly rows. <paramref name="referenceSeeds"/>: how many uncensored-trained reference tables per week (trainer
+    /// seeds seed, seed + 1, ...; 0: none); with several, uncensored_utility is their median and the spread is kept.
+    /// </summary>
     public static List<DeploymentWeek> Weeks(EnvironmentTrace env, DeploymentOutcome outcome, ReadingStore store, NodeConfig config, HardwareProfile profile,
-        int seed, int episodes, bool reference, TextWriter? log)
+        int seed, int episodes, int referenceSeeds, TextWriter? log)
     {
         ServiceTargets service = ServiceTargets.FromConfig(config);
         NodeTimeline timeline = outcome.Run.Timeline!;
@@ -38,16 +42,20 @@ public static class DeploymentReport
             int baselines = contestants.Count;
             var schedule = outcome.Schedule;
             contestants.Add(new EvaluatedPolicy(DeployedName, PolicySpec.BuiltIn(), c => new TableSchedule(schedule, c.NowUnixSeconds)));
-            if (reference && w > 0)
+            var referenceNames = new List<string>();
+            for (int k = 0; w > 0 && k < referenceSeeds; k++)
             {
                 // What history-trained means: the same trainer on the full, uncensored trace of the weeks before this one.
+                // One training run is one draw: its tables differ by trainer seed (docs/deployment.md, "How much the reference varies").
                 var options = new TrainingOptions
                 {
-                    Environments = [env.Slice(0, 7 * w - 1)], Profile = profile, Config = config, Service = service, Seed = seed,
+                    Environments = [env.Slice(0, 7 * w - 1)], Profile = profile, Config = config, Service = service, Seed = seed + k,
                     Episodes = episodes, TableVersion = (uint)(900 + w),
                 };
                 PolicyTable uncensored = PolicyTrainer.Train(options).Table;
-                contestants.Add(new EvaluatedPolicy(UncensoredName, PolicySpec.FromTable(UncensoredName, uncensored), null));
+                string name = k == 0 ? UncensoredName : $"{UncensoredName}-{k + 1}";
+                referenceNames.Add(name);
+                contestants.Add(new EvaluatedPolicy(name, PolicySpec.FromTable(name, uncensored), null));
             }
             List<SimulationMetrics> scored = EvaluateCommand.RunAll(contestants, [week], config, profile, service, seed);
             var byName = scored.ToDictionary(m => m.Policy);
@@ -72,7 +80,10 @@ public static class DeploymentReport
                 Utility = byName[DeployedName].Utility,
                 BestBaselineUtility = best.Utility,
                 BestBaseline = best.Policy,
-                UncensoredUtility = byName.TryGetValue(UncensoredName, out SimulationMetrics? u) ? u.Utility : null,
+                UncensoredUtility = Median(referenceNames.Select(n => byName[n].Utility)),
+                UncensoredUtilityMin = referenceNames.Count > 0 ? referenceNames.Min(n => byName[n].Utility) : null,
+                UncensoredUtilityMax = referenceNames.Count > 0 ? referenceNames.Max(n => byName[n].Utility) : null,
+                UncensoredSeeds = referenceNames.Count,
                 Brownouts = brownouts.Count,
                 BrownoutsOnPushedTables = brownouts.Count(t => !ReferenceEquals(TableSchedule.At(schedule, t), schedule[0].Table)),
                 BrownoutsReplacedTables = Enumerable.Range(1, schedule.Count - 1).Sum(i => replaced[i].Count(t => t >= from && t < to && Segment(schedule, t) == i)),
@@ -115,6 +126,19 @@ public static class DeploymentReport
         return runs;
     }
 
+    // The median (the mean of the middle two for an even count); null for none.
+    private static double? Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return null;
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    // The reference's utility, with its range over the trainer seeds when there are several.
+    private static string Reference(DeploymentWeek r) => r.UncensoredUtility is not double u ? "-"
+        : r.UncensoredSeeds > 1 ? string.Create(CultureInfo.InvariantCulture, $"{u:F3} ({r.UncensoredUtilityMin:F3}-{r.UncensoredUtilityMax:F3}, {r.UncensoredSeeds} seeds)")
+        : u.ToString("F3", CultureInfo.InvariantCulture);
+
     // Index in the schedule of the table in force at t.
     private static int Segment(IReadOnlyList<(long FromUnixSeconds, PolicyTable Table)> schedule, long t)
     {
@@ -131,11 +155,11 @@ public static class DeploymentReport
         foreach (DeploymentWeek r in rows)
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} ({r.OracleBrownouts}) | {r.CapturedOfOracle:F3} | {r.SafeOracleEvents} ({r.SafeOracleBrownouts}) | {r.CapturedOfSafeOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.Brownouts} ({r.BrownoutsOnPushedTables} / {r.BrownoutsReplacedTables}) | v{r.TableVersion} {r.TableCrc} |"));
+                $"| {r.Week} | {r.EventsTotal} | {r.EventsCaptured} | {r.OracleEvents} ({r.OracleBrownouts}) | {r.CapturedOfOracle:F3} | {r.SafeOracleEvents} ({r.SafeOracleBrownouts}) | {r.CapturedOfSafeOracle:F3} | {r.Utility:F3} | {r.BestBaselineUtility:F3} ({r.BestBaseline}) | {Reference(r)} | {r.Brownouts} ({r.BrownoutsOnPushedTables} / {r.BrownoutsReplacedTables}) | v{r.TableVersion} {r.TableCrc} |"));
         }
         return w.ToString();
     }
 
     private static string Line(DeploymentWeek r) => string.Create(CultureInfo.InvariantCulture,
-        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents} with {r.OracleBrownouts} brown-outs, safe oracle {r.SafeOracleEvents} with {r.SafeOracleBrownouts}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {(r.UncensoredUtility is double u ? u.ToString("F3", CultureInfo.InvariantCulture) : "-")}), brown-outs {r.Brownouts} ({r.BrownoutsOnPushedTables} on pushed tables, {r.BrownoutsReplacedTables} had they not been pushed), table v{r.TableVersion}");
+        $"  week {r.Week}: captured {r.EventsCaptured}/{r.EventsTotal} (oracle {r.OracleEvents} with {r.OracleBrownouts} brown-outs, safe oracle {r.SafeOracleEvents} with {r.SafeOracleBrownouts}), utility {r.Utility:F3} (best baseline {r.BestBaselineUtility:F3} {r.BestBaseline}; uncensored {Reference(r)}), brown-outs {r.Brownouts} ({r.BrownoutsOnPushedTables} on pushed tables, {r.BrownoutsReplacedTables} had they not been pushed), table v{r.TableVersion}");
 }

@@ -43,9 +43,19 @@ public sealed class DeploymentWeek
 
     /// <summary>
     /// Utility on the same week of a table trained on the full, uncensored trace of the weeks before it (what
-    /// history-trained means); null for week 1 or when not computed.
+    /// history-trained means); null for week 1 or when not computed. With several trainer seeds
+    /// (<c>--reference-seeds</c>), the median of their tables' utilities.
     /// </summary>
     [JsonPropertyName("uncensored_utility")] public double? UncensoredUtility { get; set; }
+
+    /// <summary>The lowest of the reference tables' utilities (one per trainer seed); null when none was computed.</summary>
+    [JsonPropertyName("uncensored_utility_min")] public double? UncensoredUtilityMin { get; set; }
+
+    /// <summary>The highest of the reference tables' utilities; null when none was computed.</summary>
+    [JsonPropertyName("uncensored_utility_max")] public double? UncensoredUtilityMax { get; set; }
+
+    /// <summary>How many reference tables (trainer seeds) the week was compared with; 0 for week 1 or without a reference.</summary>
+    [JsonPropertyName("uncensored_seeds")] public int UncensoredSeeds { get; set; }
 
     /// <summary>Brown-outs of the deployed node in the week (continuous run).</summary>
     [JsonPropertyName("brownouts")] public long Brownouts { get; set; }
