@@ -108,29 +108,6 @@ public class PolicyTrainerTests
     }
 
     [Fact]
-    public void Train_ScoresAnExtraStart_AmongTheStarts_AndEndsNoLowerThanIt()
-    {
-        // As a site retrain passes the table the node runs: here a 15 min rule that sends arrivals at once, scored on the
-        // training days as one more start. No exploration or search: the starts decide.
-        TrainingOptions Options(IReadOnlyList<byte[]> extra) => new()
-        {
-            Environments = ThreeOfficeDays(), Profile = HardwareProfile.Default(), Episodes = 0, SearchSweeps = 0, ExtraStarts = extra,
-        };
-        byte[] current = PolicyTrainer.WithArrivalTransmit(PolicySpec.FixedCodes(4, 1));
-        for (int s = 0; s < current.Length; s++) current[s] = (byte)TrainingActions.Restrict(s, current[s]);   // as the trainer does
-        var without = new List<TrainingRound>();
-        var with = new List<TrainingRound>();
-
-        PolicyTrainer.Train(Options([]), without.Add);
-        TrainingResult result = PolicyTrainer.Train(Options([current]), with.Add);
-
-        Assert.Equal(without.Count(r => r.Phase == "start") + 1, with.Count(r => r.Phase == "start"));
-        TableScore currentScore = PolicyTrainer.Evaluate(current, Options([]));
-        Assert.Contains(with, r => r.Phase == "start" && r.Score.Utility == currentScore.Utility && r.Score.Brownouts == currentScore.Brownouts);
-        Assert.False(PolicyTrainer.Better(currentScore, result.Learned));
-    }
-
-    [Fact]
     public void Train_NeverEndsBelowTheBestFixedRuleTheTableCanExpress()
     {
         // Quarter-hour temperature coverage only: the prior, the heuristic and the 1 h / 2 h starts cannot cover it; a

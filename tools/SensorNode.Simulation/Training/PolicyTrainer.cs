@@ -86,7 +86,6 @@ public static class PolicyTrainer
         // Each start also with "send an arrival at once" (transmit at an arrival wake from good voltage up, where the
         // reserve allows the radio): the wake-cause bin is rarely visited, so the search would seldom find it alone.
         foreach (byte[] start in starts.ToArray()) starts.Add(WithArrivalTransmit(start));
-        foreach (byte[] extra in options.ExtraStarts) starts.Add((byte[])extra.Clone());
         // Event RTC: the motion bit chooses wake or count (layout 3); the documented wake-or-count rule is a start too.
         if (options.Config.RtcFitted) starts.Add(RtcWakeOrCount.Derive(PolicyTable.BuiltIn().Serialize()[PolicyTable.HeaderLength..(PolicyTable.HeaderLength + StateEncoder.StateCount)]));
         byte[]? bestStart = null;

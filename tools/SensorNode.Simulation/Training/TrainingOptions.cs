@@ -56,11 +56,6 @@ public sealed class TrainingOptions
     /// <summary>Extra start charges, V, of the stress runs on the unscaled environments (a node that arrives half empty).</summary>
     public IReadOnlyList<double> StressStartVolts { get; init; } = new[] { 3.6 };
     /// <summary>
-    /// More start tables (action codes in state order, restricted to the allowed actions like every start): a site retrain
-    /// passes the table the node runs, so the search starts no lower than it on the node's own history.
-    /// </summary>
-    public IReadOnlyList<byte[]> ExtraStarts { get; init; } = [];
-    /// <summary>
     /// Rank tables by their utility over every run (normal, cold start, stress; each against least-spending's brown-outs
     /// in it), brown-outs priced by <c>weight_brownout</c> (a node-day of service each by default), instead of brown-outs
     /// first. The default of `train` for a site and the fleet default (<see cref="FleetDefault"/>; one table for many
