@@ -191,6 +191,8 @@ public sealed class DeploymentReferenceTests
             Assert.Equal((0, null, null, null), (rows[0].UncensoredSeeds, rows[0].UncensoredUtility, rows[0].UncensoredUtilityMin, rows[0].UncensoredUtilityMax));
             Assert.Equal(3, rows[1].UncensoredSeeds);
             Assert.InRange(rows[1].UncensoredUtility!.Value, rows[1].UncensoredUtilityMin!.Value, rows[1].UncensoredUtilityMax!.Value);
+            Assert.Equal((null, null), (rows[0].UncensoredBrownouts, rows[0].UncensoredBrownoutsMax));
+            Assert.InRange(rows[1].UncensoredBrownouts!.Value, 0, rows[1].UncensoredBrownoutsMax!.Value);
             // The first seed's table is the single reference a default run reports.
             var single = CliRun.Dispatch("deployment", "--environment", "office", "--weeks", "2", "--episodes", "1", "--seed", "5", "--quiet", "--out", Path.Combine(folder, "one"));
             Assert.True(single.Code == CommandLine.Ok, single.Err);
@@ -198,6 +200,7 @@ public sealed class DeploymentReferenceTests
             Assert.Equal(1, one[1].UncensoredSeeds);
             Assert.Equal(one[1].UncensoredUtility, one[1].UncensoredUtilityMin);
             Assert.Equal(one[1].UncensoredUtility, one[1].UncensoredUtilityMax);
+            Assert.Equal(one[1].UncensoredBrownouts, (double?)one[1].UncensoredBrownoutsMax);
             Assert.InRange(one[1].UncensoredUtility!.Value, rows[1].UncensoredUtilityMin!.Value, rows[1].UncensoredUtilityMax!.Value);
         }
         finally { Directory.Delete(folder, recursive: true); }

@@ -84,6 +84,8 @@ public static class DeploymentReport
                 UncensoredUtilityMin = referenceNames.Count > 0 ? referenceNames.Min(n => byName[n].Utility) : null,
                 UncensoredUtilityMax = referenceNames.Count > 0 ? referenceNames.Max(n => byName[n].Utility) : null,
                 UncensoredSeeds = referenceNames.Count,
+                UncensoredBrownouts = Median(referenceNames.Select(n => (double)byName[n].Brownouts)),
+                UncensoredBrownoutsMax = referenceNames.Count > 0 ? referenceNames.Max(n => byName[n].Brownouts) : null,
                 Brownouts = brownouts.Count,
                 BrownoutsOnPushedTables = brownouts.Count(t => !ReferenceEquals(TableSchedule.At(schedule, t), schedule[0].Table)),
                 BrownoutsReplacedTables = Enumerable.Range(1, schedule.Count - 1).Sum(i => replaced[i].Count(t => t >= from && t < to && Segment(schedule, t) == i)),
@@ -134,10 +136,10 @@ public static class DeploymentReport
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    // The reference's utility, with its range over the trainer seeds when there are several.
+    // The reference's utility and brown-outs on the week, with their range over the trainer seeds when there are several.
     private static string Reference(DeploymentWeek r) => r.UncensoredUtility is not double u ? "-"
-        : r.UncensoredSeeds > 1 ? string.Create(CultureInfo.InvariantCulture, $"{u:F3} ({r.UncensoredUtilityMin:F3}-{r.UncensoredUtilityMax:F3}, {r.UncensoredSeeds} seeds)")
-        : u.ToString("F3", CultureInfo.InvariantCulture);
+        : r.UncensoredSeeds > 1 ? string.Create(CultureInfo.InvariantCulture, $"{u:F3} ({r.UncensoredUtilityMin:F3}-{r.UncensoredUtilityMax:F3}, {r.UncensoredSeeds} seeds; brown-outs {r.UncensoredBrownouts:0.#}, at most {r.UncensoredBrownoutsMax})")
+        : string.Create(CultureInfo.InvariantCulture, $"{u:F3} (brown-outs {r.UncensoredBrownouts:0})");
 
     // Index in the schedule of the table in force at t.
     private static int Segment(IReadOnlyList<(long FromUnixSeconds, PolicyTable Table)> schedule, long t)

@@ -54,6 +54,16 @@ public sealed class DeploymentWeek
     /// <summary>The highest of the reference tables' utilities; null when none was computed.</summary>
     [JsonPropertyName("uncensored_utility_max")] public double? UncensoredUtilityMax { get; set; }
 
+    /// <summary>
+    /// Brown-outs of the reference tables on the same replayed week (from 4.0 V, as <see cref="UncensoredUtility"/>): the
+    /// median over the trainer seeds; null when none was computed. Compare with <see cref="BrownoutsFloor"/>: a reference
+    /// above the floor is a yardstick that itself loses nights the least-spending table keeps.
+    /// </summary>
+    [JsonPropertyName("uncensored_brownouts")] public double? UncensoredBrownouts { get; set; }
+
+    /// <summary>The most brown-outs any reference table had on the week; null when none was computed.</summary>
+    [JsonPropertyName("uncensored_brownouts_max")] public long? UncensoredBrownoutsMax { get; set; }
+
     /// <summary>How many reference tables (trainer seeds) the week was compared with; 0 for week 1 or without a reference.</summary>
     [JsonPropertyName("uncensored_seeds")] public int UncensoredSeeds { get; set; }
 
