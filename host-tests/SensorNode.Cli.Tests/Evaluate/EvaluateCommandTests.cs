@@ -97,6 +97,48 @@ public class EvaluateCommandTests
         Assert.Contains("--test-days A..B", error.ToString());
     }
 
+    [Fact]
+    public void ServiceBound_WritesABoundPerService_AWitness_AndAVerdict()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "eval-bound-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var output = new StringWriter();
+            int code = EvaluateCommand.Run(["--environment", "office", "--days", "2", "--out", dir, "--oracle-levels", "300", "--service-bound", "0.9,0.6,0.75"], output, new StringWriter());
+            Assert.Equal(CommandLine.Ok, code);
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "service-bound.json")));
+            JsonElement[] bounds = doc.RootElement.GetProperty("bounds").EnumerateArray().ToArray();
+            Assert.Equal(new[] { "events", "arrivals_on_time", "temperature_coverage" }, bounds.Select(b => b.GetProperty("maximized").GetString()));
+            JsonElement witness = doc.RootElement.GetProperty("witness");
+            foreach (JsonElement b in bounds)
+            {
+                // The witness is one schedule; the bound is over all of them: where it meets the others' targets, it is no better than the bound.
+                double bound = b.GetProperty("bound").GetDouble();
+                Assert.InRange(bound, 0, 1);
+                if (witness.GetProperty("meets_targets").GetBoolean())
+                    Assert.True(witness.GetProperty(b.GetProperty("maximized").GetString()!).GetDouble() <= bound + 1e-9);
+            }
+            Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("verdict").GetString()));
+            Assert.Contains("What any schedule without a brown-out could reach", output.ToString());
+            Assert.Contains("| temperature_coverage |", File.ReadAllText(Path.Combine(dir, "service-bound.md")));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void ServiceBound_RefusesMalformedTargets()
+    {
+        var error = new StringWriter();
+        Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--days", "1", "--service-bound", "0.9,0.6"], new StringWriter(), error));
+        Assert.Contains("--service-bound: expected three fractions 0..1", error.ToString());
+        error = new StringWriter();
+        Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--days", "1", "--service-bound", "0.9,1.5,0.7"], new StringWriter(), error));
+        Assert.Contains("got '0.9,1.5,0.7'", error.ToString());
+    }
+
     [PibleTraceSimulationTests.RequiresTraceFact]
     public void Run_Ff66EvaluationSplit_WritesTheComparison()
     {

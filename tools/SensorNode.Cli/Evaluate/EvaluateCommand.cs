@@ -31,6 +31,7 @@ public static class EvaluateCommand
         CliOption.OneOf("--hardware", "without (default: today's design), rtc (every policy with the event RTC, \"rtc:\" names, docs/hardware.md), gated (the RTC as the ESP32's power switch, \"gated:\" names), both (without and rtc side by side) or all three", HardwareVariants.Values),
         CliOption.Int("--oracle-levels", "energy levels of the oracle's grid", 1000, 10, 100_000),
         CliOption.Int("--oracle-slot", "oracle decision slot, s", 900, 60, 3600, "S"),
+        CliOption.Text("--service-bound", "also bound what any schedule without a brown-out could reach of each service given these targets of the others (events,arrivals,coverage as fractions, e.g. 0.9,0.6,0.75; one environment): service-bound.json/.md", "E,A,C"),
         CliOption.Out("comparison.json, comparison.md, captured.png and tradeoff.png (default eval-out)"),
         CliOption.Quiet()).With(Run);
 
@@ -58,6 +59,8 @@ public static class EvaluateCommand
             return study.Run(traces, outDir, output);
         }
         List<EnvironmentTrace> environments = EnvironmentChoice.Load(options, "test-days", seed * 31);
+        ServiceBound.Point? boundTargets = options.Get("service-bound") is { } boundText ? ServiceBoundReport.ParseTargets(boundText) : null;
+        if (boundTargets != null && environments.Count != 1) throw new UsageException("--service-bound needs exactly one environment (one --trace or a synthetic building)");
         List<EnvironmentTrace>? training = EnvironmentChoice.Training(options, seed * 31);
 
         var contestants = new List<EvaluatedPolicy>();
@@ -96,6 +99,13 @@ public static class EvaluateCommand
         ComparisonReport.TradeoffChart(Path.Combine(outDir, "tradeoff.png"), name, metrics);
         Occupancy.OccupancyRuns.Write(outDir, occupancyRuns, new(), new()); // occupancy.json per policy (docs/occupancy.md)
         if (!options.Flag("quiet")) output.WriteLine(table);
+        if (boundTargets is ServiceBound.Point targets)
+        {
+            if (!options.Flag("quiet")) error.WriteLine($"bounding each service given the others' targets on '{name}'");
+            var bounds = ServiceBoundReport.Solve(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels);
+            var witness = ServiceBoundReport.Witness(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels);
+            ServiceBoundReport.Write(outDir, name, targets, bounds, witness, options.Flag("quiet") ? null : output);
+        }
         return CommandLine.Ok;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Physics;
-using SensorNode.Simulation.Policies;
 
 namespace SensorNode.Simulation.Oracle;
 
@@ -74,48 +73,17 @@ public static class ScheduleOracle
         private const double TieBreakBrownoutPenalty = 1e-3, FirstBrownoutPenalty = 1e12;
         private readonly double _brownoutPenalty;
         private readonly OracleProblem _p;
-        private readonly SupercapPhysics _store;
+        private readonly OracleEnergyGrid _grid;
         private readonly int _levels;
-        private readonly double _floorJoules, _maxJoules, _coldstartJoules;
-        private readonly double[] _volts, _fixedWatts, _leakWatts, _wakeJoules, _publishJoules;
 
-        public double LevelJoules { get; }
+        public double LevelJoules => _grid.LevelJoules;
 
         public Model(OracleProblem problem, HardwareProfile profile, int levels, bool fewestBrownoutsFirst)
         {
             _p = problem;
             _brownoutPenalty = fewestBrownoutsFirst ? FirstBrownoutPenalty : TieBreakBrownoutPenalty;
             _levels = levels;
-            _store = SupercapPhysics.FromProfile(profile, profile.BrownoutMillivolts / 1000.0);
-            var costs = new WakeEnergyCosts(profile);
-            _floorJoules = _store.JoulesAt(profile.BrownoutMillivolts / 1000.0);
-            _maxJoules = _store.JoulesAt(profile.SupercapMaxMillivolts / 1000.0);
-            _coldstartJoules = _store.JoulesAt(profile.ColdstartMillivolts / 1000.0);
-            LevelJoules = (_maxJoules - _floorJoules) / (levels - 1);
-            _volts = new double[levels];
-            _fixedWatts = new double[levels];
-            _leakWatts = new double[levels];
-            _wakeJoules = new double[levels];
-            _publishJoules = new double[levels];
-            for (int b = 0; b < levels; b++)
-            {
-                double v = _store.VoltsAt(Joules(b));
-                _volts[b] = v;
-                _leakWatts[b] = v * _store.LeakageAmps(v);
-                _fixedWatts[b] = v * costs.SleepAmps + _leakWatts[b];
-                _wakeJoules[b] = costs.WakeJoules(v);
-                _publishJoules[b] = costs.PublishJoules(v);
-            }
-        }
-
-        private double Joules(int level) => _floorJoules + level * LevelJoules;
-
-        private int Level(double joules, bool roundUp)
-        {
-            double x = (joules - _floorJoules) / LevelJoules;
-            // The epsilon keeps an exact level from rounding past itself through float noise.
-            int level = roundUp ? (int)Math.Ceiling(x - 1e-9) : (int)Math.Floor(x + 1e-9);
-            return Math.Clamp(level, 0, _levels - 1);
+            _grid = new OracleEnergyGrid(profile, levels);
         }
 
         // Action code: bit 0 armed, bit 1 transmit, bits 2+ timer choice (0 = no timer wake, c = TimerWakeChoices[c-1]).
@@ -130,19 +98,19 @@ public static class ScheduleOracle
         /// </summary>
         private bool StepAlive(int t, int level, int code, bool roundUp, out int next, out bool died, out double spent)
         {
-            spent = _p.SlotSeconds[t] * _fixedWatts[level] + Wakes(t, code) * _wakeJoules[level] + ((code & 2) != 0 ? _publishJoules[level] : 0);
-            double e = Math.Min(_maxJoules, Joules(level) + _p.HarvestJoules[t] - spent);
-            died = e < _floorJoules;
-            next = died ? 0 : Level(e, roundUp);
+            spent = _p.SlotSeconds[t] * _grid.FixedWatts[level] + Wakes(t, code) * _grid.WakeJoules[level] + ((code & 2) != 0 ? _grid.PublishJoules[level] : 0);
+            double e = Math.Min(_grid.MaxJoules, _grid.Joules(level) + _p.HarvestJoules[t] - spent);
+            died = e < _grid.FloorJoules;
+            next = died ? 0 : _grid.Level(e, roundUp);
             return !died || code == 0;
         }
 
         /// <summary>Slot <paramref name="t"/> for a dead node: no load, leakage only; true when it reaches cold start.</summary>
         private bool StepDead(int t, int level, bool roundUp, out int next)
         {
-            double e = Math.Min(_maxJoules, Joules(level) + _p.HarvestJoules[t] - _p.SlotSeconds[t] * _leakWatts[level]);
-            next = Level(e, roundUp);
-            return e >= _coldstartJoules;
+            double e = Math.Min(_grid.MaxJoules, _grid.Joules(level) + _p.HarvestJoules[t] - _p.SlotSeconds[t] * _grid.LeakWatts[level]);
+            next = _grid.Level(e, roundUp);
+            return e >= _grid.ColdstartJoules;
         }
 
         private static int Index(int dead, int pending, int level, int levels) => (dead * 2 + pending) * levels + level;
@@ -203,27 +171,27 @@ public static class ScheduleOracle
 
         private Run Trace(byte[][] decision, bool delivery, bool roundUp, double initialVolts)
         {
-            double initialJoules = _store.JoulesAt(initialVolts);
-            int level = Level(initialJoules, roundUp);
-            int dead = initialJoules < _coldstartJoules ? 1 : 0;
+            double initialJoules = _grid.JoulesAt(initialVolts);
+            int level = _grid.Level(initialJoules, roundUp);
+            int dead = initialJoules < _grid.ColdstartJoules ? 1 : 0;
             int pending = 0;
             long events = 0, readings = 0, motion = 0, connects = 0, brownouts = 0, pendingEvents = 0, pendingReadings = 0;
-            double spentTotal = 0, minVolts = _volts[level];
+            double spentTotal = 0, minVolts = _grid.Volts[level];
             var schedule = new List<OracleSlot>(_p.SlotCount);
             for (int t = 0; t < _p.SlotCount; t++)
             {
                 if (dead == 1)
                 {
-                    schedule.Add(new OracleSlot(_p.SlotStartUnixSeconds[t], false, 0, false, 0, _volts[level]));
+                    schedule.Add(new OracleSlot(_p.SlotStartUnixSeconds[t], false, 0, false, 0, _grid.Volts[level]));
                     dead = StepDead(t, level, roundUp, out level) ? 0 : 1;
-                    minVolts = Math.Min(minVolts, _volts[level]);
+                    minVolts = Math.Min(minVolts, _grid.Volts[level]);
                     continue;
                 }
                 int code = decision[t][Index(0, pending, level, _levels)];
                 Reward(t, code, delivery, out _, out int wakes);
                 bool armed = (code & 1) != 0;
                 int captured = armed ? _p.Events[t] : 0;
-                schedule.Add(new OracleSlot(_p.SlotStartUnixSeconds[t], armed, TimerWakes(code), (code & 2) != 0, captured, _volts[level]));
+                schedule.Add(new OracleSlot(_p.SlotStartUnixSeconds[t], armed, TimerWakes(code), (code & 2) != 0, captured, _grid.Volts[level]));
                 if (!StepAlive(t, level, code, roundUp, out int to, out bool died, out double spent))
                     throw new InvalidOperationException("the oracle's schedule took a forbidden step");
                 pendingEvents += captured;
@@ -240,9 +208,9 @@ public static class ScheduleOracle
                 pending = (code & 2) != 0 ? 0 : (pending == 1 || wakes > 0 ? 1 : 0);
                 if (died) { brownouts++; dead = 1; }
                 level = to;
-                minVolts = Math.Min(minVolts, _volts[level]);
+                minVolts = Math.Min(minVolts, _grid.Volts[level]);
             }
-            return new Run(events, readings, motion, connects, brownouts, spentTotal, _volts[level], minVolts, schedule);
+            return new Run(events, readings, motion, connects, brownouts, spentTotal, _grid.Volts[level], minVolts, schedule);
         }
     }
 }

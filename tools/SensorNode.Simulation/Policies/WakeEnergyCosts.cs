@@ -28,7 +28,11 @@ public sealed class WakeEnergyCosts
     /// <summary>Awake time of one plain wake, s (events during it are seen without another boot).</summary>
     public double WakeSeconds { get; }
 
-    public WakeEnergyCosts(HardwareProfile profile)
+    /// <summary>
+    /// <paramref name="associateMilliseconds"/>: the Wi-Fi association of a publish; default the static-IP one (the
+    /// baselines' budget and the schedule oracle); <see cref="AssociateMilliseconds"/> gives the configured node's.
+    /// </summary>
+    public WakeEnergyCosts(HardwareProfile profile, double? associateMilliseconds = null)
     {
         double activeAmps = profile.ActiveMilliamps / 1000.0;
         double radioAmps = profile.RadioMilliamps / 1000.0;
@@ -39,11 +43,15 @@ public sealed class WakeEnergyCosts
                      + profile.BootAssociateMilliamps / 1000.0 * bootAssociateSeconds
                      + activeAmps * (profile.ComputeMilliseconds / 1000.0 + senseSeconds);
         WakeFlashJoules = 2 * profile.FlashWriteMillijoulesPerWrite / 1000.0 + FlashBytesPerWake * profile.FlashWriteMicrojoulesPerByte * 1e-6;
-        double radioSeconds = (profile.WifiStaticAssociateMilliseconds + profile.MqttConnectMilliseconds + 2 * profile.MqttAckMilliseconds) / 1000.0
+        double radioSeconds = ((associateMilliseconds ?? profile.WifiStaticAssociateMilliseconds) + profile.MqttConnectMilliseconds + 2 * profile.MqttAckMilliseconds) / 1000.0
                             + PublishBytes * profile.RadioMicrosecondsPerByte * 1e-6;
         PublishCoulombs = radioAmps * radioSeconds;
         SleepAmps = profile.DeepSleepMicroamps * 1e-6;
     }
+
+    /// <summary>The Wi-Fi association a node of <paramref name="config"/> makes: static IP when it has one, else DHCP, ms.</summary>
+    public static double AssociateMilliseconds(HardwareProfile profile, SensorNode.Core.Config.NodeConfig config) =>
+        config.StaticIp.Length > 0 ? profile.WifiStaticAssociateMilliseconds : profile.WifiDhcpAssociateMilliseconds;
 
     /// <summary>Energy of one plain wake at a supercap voltage of <paramref name="volts"/>, J (143 mJ at 4.0 V by default).</summary>
     public double WakeJoules(double volts) => volts * WakeCoulombs + WakeFlashJoules;

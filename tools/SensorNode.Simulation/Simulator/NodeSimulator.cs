@@ -120,7 +120,7 @@ public sealed class NodeSimulator
         _node.BootMilliseconds = (int)_profile.BootMilliseconds;
         _node.BootAssociateMilliseconds = _profile.BootRadioAssociates ? (int)_profile.BootAssociateMilliseconds : 0;
         _node.ComputeMilliseconds = (int)_profile.ComputeMilliseconds;
-        _node.Link.AssociationMilliseconds = (int)(setup.Config.StaticIp.Length > 0 ? _profile.WifiStaticAssociateMilliseconds : _profile.WifiDhcpAssociateMilliseconds);
+        _node.Link.AssociationMilliseconds = (int)Policies.WakeEnergyCosts.AssociateMilliseconds(_profile, setup.Config);
         _node.Mqtt.ConnectMilliseconds = (int)_profile.MqttConnectMilliseconds;
         _node.Mqtt.MicrosecondsPerByte = (int)_profile.RadioMicrosecondsPerByte;
         _node.Broker.RoundTripMilliseconds = (int)_profile.MqttAckMilliseconds;

@@ -72,16 +72,14 @@ public static class ServiceMetrics
     public static ServiceOutcome Compute(long startMs, long endMs, IReadOnlyList<long> eventMs, IReadOnlyList<uint> eventSequence,
         IReadOnlyList<long> takenAtMs, IReadOnlyList<long> firstArrivalMs, IReadOnlyList<bool> hasTemperature, ServiceTargets targets)
     {
-        long gapMs = targets.ArrivalGapSeconds * 1000L, targetMs = targets.ArrivalTargetSeconds * 1000L;
+        long targetMs = targets.ArrivalTargetSeconds * 1000L;
+        bool[] arrivals = Arrivals(startMs, eventMs, targets);
         var latencies = new List<double>();
         long onTime = 0;
-        long previous = startMs;
         for (int i = 0; i < eventMs.Count; i++)
         {
             long t = eventMs[i];
-            bool arrival = t - previous >= gapMs;
-            previous = t;
-            if (!arrival) continue;
+            if (!arrivals[i]) continue;
             uint s = eventSequence[i];
             // A sequence reused after a torn append belongs to a later reading: taken after the event, it is not this one.
             bool stored = s > 0 && s < firstArrivalMs.Count && s < takenAtMs.Count && takenAtMs[(int)s] <= t;
@@ -108,6 +106,23 @@ public static class ServiceMetrics
             ArrivalsTotal = latencies.Count, ArrivalsOnTime = onTime, ArrivalLatenciesSeconds = latencies,
             TemperatureIntervals = intervals, TemperatureIntervalsCovered = coveredCount,
         };
+    }
+
+    /// <summary>
+    /// Per ground-truth event (Unix ms, ascending), whether it is an <b>arrival</b>: at least the arrival gap after the
+    /// event before it, or after <paramref name="startMs"/> for the first (docs/policy.md "Service metrics and utility").
+    /// </summary>
+    public static bool[] Arrivals(long startMs, IReadOnlyList<long> eventMs, ServiceTargets targets)
+    {
+        long gapMs = targets.ArrivalGapSeconds * 1000L;
+        var arrivals = new bool[eventMs.Count];
+        long previous = startMs;
+        for (int i = 0; i < eventMs.Count; i++)
+        {
+            arrivals[i] = eventMs[i] - previous >= gapMs;
+            previous = eventMs[i];
+        }
+        return arrivals;
     }
 
     /// <summary>

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using SensorNode.Core.Config;
+using SensorNode.Simulation.Environment;
+using SensorNode.Simulation.Oracle;
+using SensorNode.Simulation.Physics;
+using SensorNode.Simulation.Simulator;
+
+namespace SensorNode.Cli;
+
+/// <summary>
+/// <c>evaluate --service-bound E,A,C</c>: for each service, the most any schedule without a brown-out could reach on the
+/// trace given the other two targets (<see cref="ServiceBound"/>, docs/evaluation.md "The service bound"); writes
+/// service-bound.json and service-bound.md.
+/// </summary>
+public static class ServiceBoundReport
+{
+    /// <summary>Parses "E,A,C" (events, arrivals on time, temperature coverage; fractions 0..1).</summary>
+    public static ServiceBound.Point ParseTargets(string text)
+    {
+        string[] parts = text.Split(',');
+        var values = new double[3];
+        if (parts.Length != 3 || Enumerable.Range(0, 3).Any(i => !double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || values[i] < 0 || values[i] > 1))
+            throw new UsageException($"--service-bound: expected three fractions 0..1 as events,arrivals,coverage (e.g. 0.9,0.6,0.75), got '{text}'");
+        return new ServiceBound.Point(values[0], values[1], values[2]);
+    }
+
+    /// <summary>The three bounds on <paramref name="environment"/>.</summary>
+    public static IReadOnlyList<ServiceBound.Result> Solve(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
+        ServiceBound.Point targets, OracleOptions options, int levels)
+    {
+        ServiceBound.Problem problem;
+        try { problem = ServiceBound.Prepare(environment, profile, config, service, options); }
+        catch (ArgumentException e) { throw new UsageException("--service-bound: " + e.Message); }
+        return Enum.GetValues<ServiceBound.Service>().Select(s => ServiceBound.Maximize(problem, s, targets, levels)).ToList();
+    }
+
+    /// <summary>The schedule that comes closest to the three targets (<see cref="ServiceBound.FindWitness"/>).</summary>
+    public static ServiceBound.Witness? Witness(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
+        ServiceBound.Point targets, OracleOptions options, int levels) =>
+        ServiceBound.FindWitness(ServiceBound.Prepare(environment, profile, config, service, options), targets, levels);
+
+    public static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness, TextWriter? output)
+    {
+        var rows = results.Select(r => new
+        {
+            maximized = Key(r.Maximized),
+            bound = r.Infeasible ? (double?)null : r.Bound,
+            target = targets[r.Maximized],
+            reachable = !r.Infeasible && r.Bound >= targets[r.Maximized],
+            given = Enum.GetValues<ServiceBound.Service>().Where(s => s != r.Maximized).ToDictionary(Key, s => targets[s]),
+            multipliers = r.Multipliers,
+            programmes = r.Programmes,
+            wall_seconds = r.WallSeconds,
+        }).ToList();
+        object? witnessJson = witness == null ? null : new
+        {
+            events = witness.Reaches.Events, arrivals_on_time = witness.Reaches.Arrivals, temperature_coverage = witness.Reaches.Coverage,
+            meets_targets = witness.MeetsTargets, weights = witness.Weights,
+        };
+        File.WriteAllText(Path.Combine(outDir, "service-bound.json"), JsonSerializer.Serialize(new
+        {
+            environment = name, targets = new { events = targets.Events, arrivals_on_time = targets.Arrivals, temperature_coverage = targets.Coverage },
+            bounds = rows, witness = witnessJson, verdict = Verdict(targets, results, witness),
+        }, new JsonSerializerOptions { WriteIndented = true }));
+        var w = new StringWriter(CultureInfo.InvariantCulture);
+        w.WriteLine($"## What any schedule without a brown-out could reach: {name}");
+        w.WriteLine();
+        w.WriteLine("| service | at most (upper bound) | its target | given the others at least |");
+        w.WriteLine("| --- | ---: | ---: | --- |");
+        foreach (ServiceBound.Result r in results)
+        {
+            string given = string.Join(", ", Enum.GetValues<ServiceBound.Service>().Where(s => s != r.Maximized).Select(s => $"{Key(s)} {targets[s]:P1}"));
+            string bound = r.Infeasible ? "no schedule" : r.Bound.ToString("P1", CultureInfo.InvariantCulture);
+            w.WriteLine($"| {Key(r.Maximized)} | {bound} | {targets[r.Maximized]:P1} | {given} |");
+        }
+        w.WriteLine();
+        if (witness != null)
+            w.WriteLine($"One schedule that knows the trace (no brown-out): events {witness.Reaches.Events:P1}, arrivals on time {witness.Reaches.Arrivals:P1}, temperature coverage {witness.Reaches.Coverage:P1}.");
+        w.WriteLine();
+        w.WriteLine(Verdict(targets, results, witness));
+        File.WriteAllText(Path.Combine(outDir, "service-bound.md"), w.ToString());
+        output?.WriteLine(w.ToString());
+    }
+
+    /// <summary>What the bounds and witnesses say about the three targets together.</summary>
+    public static string Verdict(ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness) =>
+        results.Any(r => r.Infeasible || r.Bound < targets[r.Maximized])
+            ? "Out of reach: no schedule without a brown-out meets the three targets together on this trace (a bound below its target proves it)."
+            : witness is { MeetsTargets: true }
+                ? "Within reach with foresight: a schedule that knows the trace meets the three targets together without a brown-out (the witness); what separates a policy from it is knowledge, not energy."
+                : "Not ruled out: no bound falls below its target, and no witness found meets all three.";
+
+    private static string Key(ServiceBound.Service s) => s switch
+    {
+        ServiceBound.Service.Events => "events",
+        ServiceBound.Service.Arrivals => "arrivals_on_time",
+        _ => "temperature_coverage",
+    };
+}
