@@ -119,6 +119,9 @@ public class EvaluateCommandTests
                     Assert.True(witness.GetProperty(b.GetProperty("maximized").GetString()!).GetDouble() <= bound + 1e-9);
             }
             Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("verdict").GetString()));
+            Assert.Equal(3.3, doc.RootElement.GetProperty("reserve_volts").GetDouble(), 6); // the profile's cold start
+            if (doc.RootElement.GetProperty("witness_keeping_reserve") is { ValueKind: JsonValueKind.Object } kept)
+                Assert.True(kept.GetProperty("min_supercap_v").GetDouble() >= 3.3 - 0.02);
             Assert.Contains("What any schedule without a brown-out could reach", output.ToString());
             Assert.Contains("| temperature_coverage |", File.ReadAllText(Path.Combine(dir, "service-bound.md")));
         }

@@ -23,6 +23,8 @@ public class ServiceBoundTests
             Enumerable.Repeat(45f, steps).ToArray(), motion, new TraceDiagnostics("test"));
     }
 
+    private static Problem ThreeOfficeDays() => Prepare(SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Start, 3, 5), Profile, Config, Targets);
+
     [Fact]
     public void Prepare_CountsTheTracesArrivalsAndIntervals_AsTheSimulatorsMetricsDo()
     {
@@ -67,8 +69,7 @@ public class ServiceBoundTests
     [Fact]
     public void TheWitness_NeverBeatsTheBound_OfAServiceWhoseOthersItMeets()
     {
-        EnvironmentTrace env = SyntheticEnvironment.Generate(SyntheticProfileKind.Office, Start, 3, 5);
-        Problem problem = Prepare(env, Profile, Config, Targets);
+        Problem problem = ThreeOfficeDays();
         var targets = new Point(0.5, 0.3, 0.3);
         Witness witness = FindWitness(problem, targets, levels: 400, searchLevels: 150)!;
         Assert.True(witness.MeetsTargets, witness.Reaches.ToString());
@@ -77,6 +78,20 @@ public class ServiceBoundTests
             Result bound = Maximize(problem, s, targets, levels: 400, searchLevels: 150);
             Assert.True(witness.Reaches[s] <= bound.Bound + 1e-9, $"{s}: witness {witness.Reaches[s]} above the bound {bound.Bound}");
         }
+    }
+
+    [Fact]
+    public void AWitnessKeepingAReserve_StaysAboveIt_AndWithinTheBound()
+    {
+        Problem problem = ThreeOfficeDays();
+        var targets = new Point(0.5, 0.3, 0.3);
+        Witness free = FindWitness(problem, targets, levels: 400, searchLevels: 150)!;
+        Witness kept = FindWitness(problem, targets, levels: 400, searchLevels: 150, keepVolts: 3.3)!;
+        // The grid rounds the store down: its lowest level may sit one level (under 10 mV here) below the reserve the energy kept.
+        Assert.True(kept.Spending.MinVolts >= 3.3 - 0.01, $"lowest {kept.Spending.MinVolts} V");
+        Assert.True(free.Spending.MinVolts < 3.3, $"the free schedule never went below 3.3 V ({free.Spending.MinVolts}): the test shows nothing");
+        foreach (Service s in Enum.GetValues<Service>())
+            Assert.True(kept.Reaches[s] <= Maximize(problem, s, targets, levels: 400, searchLevels: 150).Bound + 1e-9 || !kept.MeetsTargets);
     }
 
     [Fact]

@@ -104,7 +104,10 @@ public static class EvaluateCommand
             if (!options.Flag("quiet")) error.WriteLine($"bounding each service given the others' targets on '{name}'");
             var bounds = ServiceBoundReport.Solve(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels);
             var witness = ServiceBoundReport.Witness(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels);
-            ServiceBoundReport.Write(outDir, name, targets, bounds, witness, options.Flag("quiet") ? null : output);
+            // And with the reserve a node without foresight would keep: the cold-start voltage, where the harvester reconnects the load.
+            double reserveVolts = profile.ColdstartMillivolts / 1000.0;
+            var reserveWitness = ServiceBoundReport.Witness(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels, reserveVolts);
+            ServiceBoundReport.Write(outDir, name, targets, bounds, witness, reserveWitness, reserveVolts, options.Flag("quiet") ? null : output);
         }
         return CommandLine.Ok;
     }

@@ -5,6 +5,7 @@ using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Oracle;
 using SensorNode.Simulation.Physics;
 using SensorNode.Simulation.Simulator;
+using Spending = SensorNode.Simulation.Oracle.ServiceBound.Spending;
 
 namespace SensorNode.Cli;
 
@@ -36,11 +37,13 @@ public static class ServiceBoundReport
     }
 
     /// <summary>The schedule that comes closest to the three targets (<see cref="ServiceBound.FindWitness"/>).</summary>
+    /// <paramref name="keepVolts"/>: the lowest supercap voltage the schedule may reach (null: the brown-out).
     public static ServiceBound.Witness? Witness(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
-        ServiceBound.Point targets, OracleOptions options, int levels) =>
-        ServiceBound.FindWitness(ServiceBound.Prepare(environment, profile, config, service, options), targets, levels);
+        ServiceBound.Point targets, OracleOptions options, int levels, double? keepVolts = null) =>
+        ServiceBound.FindWitness(ServiceBound.Prepare(environment, profile, config, service, options), targets, levels, keepVolts: keepVolts);
 
-    public static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness, TextWriter? output)
+    public static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness,
+        ServiceBound.Witness? reserveWitness, double reserveVolts, TextWriter? output)
     {
         var rows = results.Select(r => new
         {
@@ -53,15 +56,18 @@ public static class ServiceBoundReport
             programmes = r.Programmes,
             wall_seconds = r.WallSeconds,
         }).ToList();
-        object? witnessJson = witness == null ? null : new
+        object? WitnessJson(ServiceBound.Witness? x) => x == null ? null : new
         {
-            events = witness.Reaches.Events, arrivals_on_time = witness.Reaches.Arrivals, temperature_coverage = witness.Reaches.Coverage,
-            meets_targets = witness.MeetsTargets, weights = witness.Weights,
+            events = x.Reaches.Events, arrivals_on_time = x.Reaches.Arrivals, temperature_coverage = x.Reaches.Coverage,
+            meets_targets = x.MeetsTargets, weights = x.Weights,
+            wakes = x.Spending.Wakes, wifi_connects = x.Spending.Connects, connects_by_voltage_bin = x.Spending.ConnectsByVoltageBin,
+            min_supercap_v = x.Spending.MinVolts, mean_supercap_v = x.Spending.MeanVolts,
         };
+        object? witnessJson = WitnessJson(witness);
         File.WriteAllText(Path.Combine(outDir, "service-bound.json"), JsonSerializer.Serialize(new
         {
             environment = name, targets = new { events = targets.Events, arrivals_on_time = targets.Arrivals, temperature_coverage = targets.Coverage },
-            bounds = rows, witness = witnessJson, verdict = Verdict(targets, results, witness),
+            bounds = rows, witness = witnessJson, reserve_volts = reserveVolts, witness_keeping_reserve = WitnessJson(reserveWitness), verdict = Verdict(targets, results, witness),
         }, new JsonSerializerOptions { WriteIndented = true }));
         var w = new StringWriter(CultureInfo.InvariantCulture);
         w.WriteLine($"## What any schedule without a brown-out could reach: {name}");
@@ -75,12 +81,20 @@ public static class ServiceBoundReport
             w.WriteLine($"| {Key(r.Maximized)} | {bound} | {targets[r.Maximized]:P1} | {given} |");
         }
         w.WriteLine();
-        if (witness != null)
-            w.WriteLine($"One schedule that knows the trace (no brown-out): events {witness.Reaches.Events:P1}, arrivals on time {witness.Reaches.Arrivals:P1}, temperature coverage {witness.Reaches.Coverage:P1}.");
+        if (witness != null) w.WriteLine(Describe("One schedule that knows the trace (no brown-out)", witness));
+        if (reserveWitness != null) w.WriteLine(Describe($"Keeping the supercap at {reserveVolts:F2} V or above", reserveWitness));
+        else if (witness != null) w.WriteLine($"No schedule keeps the supercap at {reserveVolts:F2} V or above.");
         w.WriteLine();
         w.WriteLine(Verdict(targets, results, witness));
         File.WriteAllText(Path.Combine(outDir, "service-bound.md"), w.ToString());
         output?.WriteLine(w.ToString());
+    }
+
+    private static string Describe(string what, ServiceBound.Witness x)
+    {
+        Spending sp = x.Spending;
+        return string.Create(CultureInfo.InvariantCulture, $"{what}: events {x.Reaches.Events:P1}, arrivals on time {x.Reaches.Arrivals:P1}, temperature coverage {x.Reaches.Coverage:P1}; ") +
+            string.Create(CultureInfo.InvariantCulture, $"{sp.Wakes} wakes, {sp.Connects} Wi-Fi connects (by voltage bin critical/low/fair/good/high/full: {string.Join("/", sp.ConnectsByVoltageBin)}), supercap {sp.MinVolts:F2} V lowest, {sp.MeanVolts:F2} V mean.");
     }
 
     /// <summary>What the bounds and witnesses say about the three targets together.</summary>

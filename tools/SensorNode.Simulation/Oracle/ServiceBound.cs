@@ -155,9 +155,11 @@ public static class ServiceBound
     /// again on the fine grid, rounded down: the continuous model runs it without a brown-out. Coverage is counted at the
     /// wake and arrivals by the relaxation of the class summary. Null when no schedule avoids a brown-out.
     /// </summary>
-    public static Witness? FindWitness(Problem problem, Point targets, int levels = 1000, int searchLevels = 250)
+    /// <paramref name="keepVolts"/>: the schedule may not take the supercap below this (default: the brown-out itself); a
+    /// margin such as the cold-start voltage asks what foresight reaches when it keeps a reserve a real node would need.
+    public static Witness? FindWitness(Problem problem, Point targets, int levels = 1000, int searchLevels = 250, double? keepVolts = null)
     {
-        var coarse = new Programme(problem, searchLevels, roundUp: false);
+        var coarse = new Programme(problem, searchLevels, roundUp: false, keepVolts);
         double[] steps = [0.25, 0.5, 1, 2, 4];
         double[]? bestWeights = null;
         double bestMargin = double.NegativeInfinity;
@@ -173,12 +175,18 @@ public static class ServiceBound
                 }
             }
         }
-        new Programme(problem, levels, roundUp: false).Solve(bestWeights!, out Point point);
-        return new Witness(point, bestWeights!, point.Events >= targets.Events && point.Arrivals >= targets.Arrivals && point.Coverage >= targets.Coverage);
+        new Programme(problem, levels, roundUp: false, keepVolts).Solve(bestWeights!, out Point point, out Spending spending);
+        return new Witness(point, bestWeights!, point.Events >= targets.Events && point.Arrivals >= targets.Arrivals && point.Coverage >= targets.Coverage, spending);
     }
 
-    /// <summary>One schedule's services, the weights that found it, and whether it meets the targets it was searched for.</summary>
-    public sealed record Witness(Point Reaches, double[] Weights, bool MeetsTargets);
+    /// <summary>One schedule's services, the weights that found it, whether it meets the targets it was searched for, and how it spends.</summary>
+    public sealed record Witness(Point Reaches, double[] Weights, bool MeetsTargets, Spending Spending);
+
+    /// <summary>
+    /// How a schedule spends: its wakes and connects, the connects per voltage bin of the policy's state (critical, low,
+    /// fair, good, high, full; docs/policy.md), the lowest and the mean supercap voltage at slot ends.
+    /// </summary>
+    public sealed record Spending(long Wakes, long Connects, long[] ConnectsByVoltageBin, double MinVolts, double MeanVolts);
 
     /// <summary>The most of a weighted sum of the three services over schedules with no brown-out, by backward dynamic programming.</summary>
     private sealed class Programme
@@ -189,14 +197,16 @@ public static class ServiceBound
         private readonly int _codes;
 
         private readonly bool _roundUp;
+        private readonly double _keepJoules;
 
-        public Programme(Problem problem, int levels, bool roundUp)
+        public Programme(Problem problem, int levels, bool roundUp, double? keepVolts = null)
         {
             _roundUp = roundUp;
             _problem = problem;
             _p = problem.Slots;
             _grid = new OracleEnergyGrid(problem.Profile, levels, problem.AssociateMilliseconds);
             _codes = 4 * (_p.TimerWakeChoices.Length + 1);
+            _keepJoules = keepVolts is double v ? Math.Max(_grid.FloorJoules, _grid.JoulesAt(v)) : _grid.FloorJoules;
         }
 
         // State: level, interval covered so far (bit 0), an arrival captured in the previous slot and not yet sent (bit 1).
@@ -217,7 +227,7 @@ public static class ServiceBound
             if (transmit && wakes == 0) return false;
             double spent = _p.SlotSeconds[t] * _grid.FixedWatts[level] + wakes * _grid.WakeJoules[level] + (transmit ? _grid.PublishJoules[level] : 0);
             double e = Math.Min(_grid.MaxJoules, _grid.Joules(level) + _p.HarvestJoules[t] - spent);
-            if (e < _grid.FloorJoules) return false;
+            if (e < _keepJoules) return false;
             next = _grid.Level(e, _roundUp);
             bool covered = !_problem.StartsInterval[t] && (flags & 1) != 0;
             bool pendingArrival = (flags & 2) != 0;
@@ -230,7 +240,10 @@ public static class ServiceBound
         }
 
         /// <summary>The most of weights . (events, arrivals, coverage) as fractions; the schedule's own point in <paramref name="point"/>.</summary>
-        public double Solve(double[] weights, out Point point)
+        public double Solve(double[] weights, out Point point) => Solve(weights, out point, out _);
+
+        /// <summary>As <see cref="Solve(double[], out Point)"/>, with how the schedule spends (<paramref name="spending"/>).</summary>
+        public double Solve(double[] weights, out Point point, out Spending spending)
         {
             int slots = _p.SlotCount, levels = _grid.Levels, states = 4 * levels;
             double we = _problem.EventsTotal > 0 ? weights[0] / _problem.EventsTotal : 0;
@@ -267,16 +280,29 @@ public static class ServiceBound
             // A service the trace does not ask for is fully given (fraction 1) by every schedule.
             double given = (_problem.EventsTotal == 0 ? weights[0] : 0) + (_problem.ArrivalsTotal == 0 ? weights[1] : 0) + (_problem.Intervals == 0 ? weights[2] : 0);
             double result = value[Index(0, level)] + given;
-            long eventsSum = 0, onTimeSum = 0, coveredSum = 0;
+            long eventsSum = 0, onTimeSum = 0, coveredSum = 0, wakes = 0, connects = 0;
+            var connectsByBin = new long[6];
+            double minVolts = _grid.Volts[level], voltSlots = 0;
+            var (brownoutMv, maxMv) = ((int)_problem.Profile.BrownoutMillivolts, (int)_problem.Profile.SupercapMaxMillivolts);
             if (!double.IsNegativeInfinity(result))
             {
                 for (int t = 0; t < slots; t++)
                 {
                     int code = decision[t][Index(state, level)];
+                    double volts = _grid.Volts[level];
+                    if ((code & 2) != 0)
+                    {
+                        connects++;
+                        connectsByBin[SensorNode.Core.Policy.StateEncoder.VoltageBin((int)(volts * 1000), brownoutMv, maxMv)]++;
+                    }
+                    wakes += Wakes(t, code);
                     Step(t, level, state, code, out level, out state, out int events, out int onTime, out int covers);
                     eventsSum += events; onTimeSum += onTime; coveredSum += covers;
+                    minVolts = Math.Min(minVolts, _grid.Volts[level]);
+                    voltSlots += _grid.Volts[level];
                 }
             }
+            spending = new Spending(wakes, connects, connectsByBin, minVolts, slots > 0 ? voltSlots / slots : 0);
             point = new Point(Fraction(eventsSum, _problem.EventsTotal), Fraction(onTimeSum, _problem.ArrivalsTotal), Fraction(coveredSum, _problem.Intervals));
             return result;
         }
