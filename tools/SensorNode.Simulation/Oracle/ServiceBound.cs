@@ -20,8 +20,9 @@ namespace SensorNode.Simulation.Oracle;
 /// may transmit at its end (only after a wake in the slot). Relaxed in the schedule's favour, so the bound stays a bound:
 /// an interval is covered by any wake in it (delivery by the end of the run is not required); an arrival is on time when
 /// its slot or the next one transmits (a node's transmit in the next slot can still be within 15 min of the event); no
-/// mandatory timer wake, one publish per slot whatever the backlog. Death is forbidden: the bound is for schedules with no
-/// brown-out at all (the floor least-spending holds on the traces it is used on).
+/// mandatory timer wake, one publish per slot whatever the backlog. A publish pays the Wi-Fi association the configured
+/// node makes (DHCP or static IP, as the simulator). Death is forbidden: the bound is for schedules with no brown-out at
+/// all, so where even least-spending browns out (ff22, the corridor) it finds no schedule.
 /// </para>
 /// </summary>
 public static class ServiceBound
