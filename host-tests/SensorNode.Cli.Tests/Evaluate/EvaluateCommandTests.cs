@@ -132,7 +132,7 @@ public class EvaluateCommandTests
     }
 
     [Fact]
-    public void ServiceBound_RefusesMalformedTargets()
+    public void ServiceBound_RefusesMalformedTargets_AndTheEventRtc()
     {
         var error = new StringWriter();
         Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--days", "1", "--service-bound", "0.9,0.6"], new StringWriter(), error));
@@ -140,6 +140,9 @@ public class EvaluateCommandTests
         error = new StringWriter();
         Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--days", "1", "--service-bound", "0.9,1.5,0.7"], new StringWriter(), error));
         Assert.Contains("got '0.9,1.5,0.7'", error.ToString());
+        error = new StringWriter();
+        Assert.Equal(CommandLine.Usage, EvaluateCommand.Run(["--environment", "office", "--days", "1", "--service-bound", "0.9,0.6,0.75", "--hardware", "rtc"], new StringWriter(), error));
+        Assert.Contains("--service-bound bounds today's design only", error.ToString());
     }
 
     [PibleTraceSimulationTests.RequiresTraceFact]

@@ -61,6 +61,10 @@ public static class EvaluateCommand
         List<EnvironmentTrace> environments = EnvironmentChoice.Load(options, "test-days", seed * 31);
         ServiceBound.Point? boundTargets = options.Get("service-bound") is { } boundText ? ServiceBoundReport.ParseTargets(boundText) : null;
         if (boundTargets != null && environments.Count != 1) throw new UsageException("--service-bound needs exactly one environment (one --trace or a synthetic building)");
+        // The bound's schedule boots for every event it captures; a node with the event RTC counts motion without a boot, so
+        // for it the figure would not be a bound.
+        if (boundTargets != null && (config.RtcFitted || (options.Get("hardware") ?? "without") != "without"))
+            throw new UsageException("--service-bound bounds today's design only (every captured event a boot): not with [rtc] in --config or --hardware other than without");
         List<EnvironmentTrace>? training = EnvironmentChoice.Training(options, seed * 31);
 
         var contestants = new List<EvaluatedPolicy>();
