@@ -106,12 +106,7 @@ public static class EvaluateCommand
         if (boundTargets is ServiceBound.Point targets)
         {
             if (!options.Flag("quiet")) error.WriteLine($"bounding each service given the others' targets on '{name}'");
-            var bounds = ServiceBoundReport.Solve(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels);
-            var witness = ServiceBoundReport.Witness(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels);
-            // And with the reserve a node without foresight would keep: the cold-start voltage, where the harvester reconnects the load.
-            double reserveVolts = profile.ColdstartMillivolts / 1000.0;
-            var reserveWitness = ServiceBoundReport.Witness(environments[0], profile, config, service, targets, oracleOptions, oracleOptions.EnergyLevels, reserveVolts);
-            ServiceBoundReport.Write(outDir, name, targets, bounds, witness, reserveWitness, reserveVolts, options.Flag("quiet") ? null : output);
+            ServiceBoundReport.Run(environments[0], profile, config, service, targets, oracleOptions, outDir, options.Flag("quiet") ? null : output);
         }
         return CommandLine.Ok;
     }

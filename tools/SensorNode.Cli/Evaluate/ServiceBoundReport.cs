@@ -26,23 +26,26 @@ public static class ServiceBoundReport
         return new ServiceBound.Point(values[0], values[1], values[2]);
     }
 
-    /// <summary>The three bounds on <paramref name="environment"/>.</summary>
-    public static IReadOnlyList<ServiceBound.Result> Solve(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
-        ServiceBound.Point targets, OracleOptions options, int levels)
+    /// <summary>
+    /// Everything <c>--service-bound</c> reports on <paramref name="environment"/>, written to <paramref name="outDir"/>: the
+    /// three bounds, the schedule that comes closest to the targets, and the one that does so keeping the supercap at or
+    /// above the cold-start voltage (the reserve a node without foresight needs).
+    /// </summary>
+    public static void Run(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service, ServiceBound.Point targets,
+        OracleOptions options, string outDir, TextWriter? output)
     {
         ServiceBound.Problem problem;
         try { problem = ServiceBound.Prepare(environment, profile, config, service, options); }
         catch (ArgumentException e) { throw new UsageException("--service-bound: " + e.Message); }
-        return Enum.GetValues<ServiceBound.Service>().Select(s => ServiceBound.Maximize(problem, s, targets, levels)).ToList();
+        int levels = options.EnergyLevels;
+        var bounds = Enum.GetValues<ServiceBound.Service>().Select(s => ServiceBound.Maximize(problem, s, targets, levels)).ToList();
+        ServiceBound.Witness? witness = ServiceBound.FindWitness(problem, targets, levels);
+        double reserveVolts = profile.ColdstartMillivolts / 1000.0;
+        ServiceBound.Witness? reserveWitness = ServiceBound.FindWitness(problem, targets, levels, keepVolts: reserveVolts);
+        Write(outDir, environment.Name, targets, bounds, witness, reserveWitness, reserveVolts, output);
     }
 
-    /// <summary>The schedule that comes closest to the three targets (<see cref="ServiceBound.FindWitness"/>).</summary>
-    /// <paramref name="keepVolts"/>: the lowest supercap voltage the schedule may reach (null: the brown-out).
-    public static ServiceBound.Witness? Witness(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
-        ServiceBound.Point targets, OracleOptions options, int levels, double? keepVolts = null) =>
-        ServiceBound.FindWitness(ServiceBound.Prepare(environment, profile, config, service, options), targets, levels, keepVolts: keepVolts);
-
-    public static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness,
+    private static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness,
         ServiceBound.Witness? reserveWitness, double reserveVolts, TextWriter? output)
     {
         var rows = results.Select(r => new
