@@ -124,6 +124,7 @@ public class EvaluateCommandTests
                 Assert.True(kept.GetProperty("min_supercap_v").GetDouble() >= 3.3 - 0.02);
             Assert.Contains("What any schedule without a brown-out could reach", output.ToString());
             Assert.Contains("| temperature_coverage |", File.ReadAllText(Path.Combine(dir, "service-bound.md")));
+            Assert.True(new FileInfo(Path.Combine(dir, "tradeoff.png")).Length > 1000); // with the witnesses as diamonds
         }
         finally
         {

@@ -96,18 +96,20 @@ public static class EvaluateCommand
         OracleResult oracle = Sum(environments.Select(e => ScheduleOracle.Solve(e, profile, config.WakeIntervalsSeconds, oracleOptions)).ToList());
 
         Directory.CreateDirectory(outDir);
+        List<(string Label, ServiceBound.Point Point)>? foresight = null;
+        if (boundTargets is ServiceBound.Point targets)
+        {
+            if (!options.Flag("quiet")) error.WriteLine($"bounding each service given the others' targets on '{name}'");
+            foresight = ServiceBoundReport.Run(environments[0], profile, config, service, targets, oracleOptions, outDir);
+        }
         File.WriteAllText(Path.Combine(outDir, "comparison.json"), ComparisonReport.Json(name, metrics, oracle));
         string table = ComparisonReport.Markdown(name, metrics, oracle, notes);
         File.WriteAllText(Path.Combine(outDir, "comparison.md"), table);
         ComparisonReport.Chart(Path.Combine(outDir, "captured.png"), name, metrics, oracle);
-        ComparisonReport.TradeoffChart(Path.Combine(outDir, "tradeoff.png"), name, metrics);
+        ComparisonReport.TradeoffChart(Path.Combine(outDir, "tradeoff.png"), name, metrics, foresight);
         Occupancy.OccupancyRuns.Write(outDir, occupancyRuns, new(), new()); // occupancy.json per policy (docs/occupancy.md)
         if (!options.Flag("quiet")) output.WriteLine(table);
-        if (boundTargets is ServiceBound.Point targets)
-        {
-            if (!options.Flag("quiet")) error.WriteLine($"bounding each service given the others' targets on '{name}'");
-            ServiceBoundReport.Run(environments[0], profile, config, service, targets, oracleOptions, outDir, options.Flag("quiet") ? null : output);
-        }
+        if (foresight != null && !options.Flag("quiet")) output.WriteLine(File.ReadAllText(Path.Combine(outDir, "service-bound.md")));
         return CommandLine.Ok;
     }
 

@@ -31,8 +31,9 @@ public static class ServiceBoundReport
     /// three bounds, the schedule that comes closest to the targets, and the one that does so keeping the supercap at or
     /// above the cold-start voltage (the reserve a node without foresight needs).
     /// </summary>
-    public static void Run(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service, ServiceBound.Point targets,
-        OracleOptions options, string outDir, TextWriter? output)
+    /// <returns>The witnesses found, labelled, for the trade-off chart.</returns>
+    public static List<(string Label, ServiceBound.Point Point)> Run(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
+        ServiceBound.Point targets, OracleOptions options, string outDir)
     {
         ServiceBound.Problem problem;
         try { problem = ServiceBound.Prepare(environment, profile, config, service, options); }
@@ -42,11 +43,15 @@ public static class ServiceBoundReport
         ServiceBound.Witness? witness = ServiceBound.FindWitness(problem, targets, levels);
         double reserveVolts = profile.ColdstartMillivolts / 1000.0;
         ServiceBound.Witness? reserveWitness = ServiceBound.FindWitness(problem, targets, levels, keepVolts: reserveVolts);
-        Write(outDir, environment.Name, targets, bounds, witness, reserveWitness, reserveVolts, output);
+        Write(outDir, environment.Name, targets, bounds, witness, reserveWitness, reserveVolts);
+        var found = new List<(string Label, ServiceBound.Point Point)>();
+        if (witness != null) found.Add(("foresight", witness.Reaches));
+        if (reserveWitness != null) found.Add((string.Create(CultureInfo.InvariantCulture, $"foresight, >= {reserveVolts:F1} V"), reserveWitness.Reaches));
+        return found;
     }
 
     private static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness,
-        ServiceBound.Witness? reserveWitness, double reserveVolts, TextWriter? output)
+        ServiceBound.Witness? reserveWitness, double reserveVolts)
     {
         var rows = results.Select(r => new
         {
@@ -90,7 +95,6 @@ public static class ServiceBoundReport
         w.WriteLine();
         w.WriteLine(Verdict(targets, results, witness));
         File.WriteAllText(Path.Combine(outDir, "service-bound.md"), w.ToString());
-        output?.WriteLine(w.ToString());
     }
 
     private static string Describe(string what, ServiceBound.Witness x)
