@@ -122,6 +122,15 @@ public class EvaluateCommandTests
             Assert.Equal(3.3, doc.RootElement.GetProperty("reserve_volts").GetDouble(), 6); // the profile's cold start
             if (doc.RootElement.GetProperty("witness_keeping_reserve") is { ValueKind: JsonValueKind.Object } kept)
                 Assert.True(kept.GetProperty("min_supercap_v").GetDouble() >= 3.3 - 0.02);
+            // Under the trainer's radio reserve: no bound above the free one, no connect of its witness below good voltage.
+            JsonElement trainer = doc.RootElement.GetProperty("trainer_reserve");
+            Assert.Equal(3.96, trainer.GetProperty("radio_from_volts").GetDouble(), 6);
+            JsonElement[] ruled = trainer.GetProperty("bounds").EnumerateArray().ToArray();
+            for (int i = 0; i < 3; i++)
+                Assert.True(ruled[i].GetProperty("bound").GetDouble() <= bounds[i].GetProperty("bound").GetDouble() + 1e-9);
+            if (trainer.GetProperty("witness") is { ValueKind: JsonValueKind.Object } table)
+                Assert.Equal(0, table.GetProperty("connects_by_voltage_bin").EnumerateArray().Take(3).Sum(c => c.GetInt64()));
+            Assert.Contains("connecting only from good voltage (3.96 V)", File.ReadAllText(Path.Combine(dir, "service-bound.md")));
             Assert.Contains("What any schedule without a brown-out could reach", output.ToString());
             Assert.Contains("| temperature_coverage |", File.ReadAllText(Path.Combine(dir, "service-bound.md")));
             Assert.True(new FileInfo(Path.Combine(dir, "tradeoff.png")).Length > 1000); // with the witnesses as diamonds

@@ -86,12 +86,41 @@ public class ServiceBoundTests
         Problem problem = ThreeOfficeDays();
         var targets = new Point(0.5, 0.3, 0.3);
         Witness free = FindWitness(problem, targets, levels: 400, searchLevels: 150)!;
-        Witness kept = FindWitness(problem, targets, levels: 400, searchLevels: 150, keepVolts: 3.3)!;
+        Witness kept = FindWitness(problem, targets, new Rules(KeepVolts: 3.3), levels: 400, searchLevels: 150)!;
         // The grid rounds the store down: its lowest level may sit one level (under 10 mV here) below the reserve the energy kept.
         Assert.True(kept.Spending.MinVolts >= 3.3 - 0.01, $"lowest {kept.Spending.MinVolts} V");
         Assert.True(free.Spending.MinVolts < 3.3, $"the free schedule never went below 3.3 V ({free.Spending.MinVolts}): the test shows nothing");
         foreach (Service s in Enum.GetValues<Service>())
             Assert.True(kept.Reaches[s] <= Maximize(problem, s, targets, levels: 400, searchLevels: 150).Bound + 1e-9 || !kept.MeetsTargets);
+    }
+
+    [Fact]
+    public void TheTrainersReserve_ForbidsTheRadioBelowTheGoodVoltageBin()
+    {
+        double volts = Rules.TrainerReserve(Profile).RadioFromVolts!.Value;
+        int mv = (int)Math.Round(volts * 1000), brownout = (int)Profile.BrownoutMillivolts, max = (int)Profile.SupercapMaxMillivolts;
+        Assert.Equal(3, SensorNode.Core.Policy.StateEncoder.VoltageBin(mv, brownout, max)); // good
+        Assert.Equal(2, SensorNode.Core.Policy.StateEncoder.VoltageBin(mv - 1, brownout, max)); // fair
+        Assert.Equal(3.96, volts, 6); // the reference design's edge, docs/policy.md
+    }
+
+    [Fact]
+    public void UnderTheTrainersReserve_AWitnessConnectsOnlyFromGoodVoltage_AndNoBoundRises()
+    {
+        Problem problem = ThreeOfficeDays();
+        var targets = new Point(0.5, 0.3, 0.3);
+        Rules reserve = Rules.TrainerReserve(Profile);
+        Witness free = FindWitness(problem, targets, levels: 400, searchLevels: 150)!;
+        Witness kept = FindWitness(problem, targets, reserve, levels: 400, searchLevels: 150)!;
+        Assert.True(free.Spending.ConnectsByVoltageBin.Take(3).Sum() > 0, "the free schedule never connected below good voltage: the test shows nothing");
+        Assert.True(kept.Spending.Connects > 0);
+        Assert.Equal(0, kept.Spending.ConnectsByVoltageBin.Take(3).Sum());
+        foreach (Service s in Enum.GetValues<Service>())
+        {
+            double ruled = Maximize(problem, s, targets, reserve, levels: 400, searchLevels: 150).Bound;
+            Assert.True(ruled <= Maximize(problem, s, targets, levels: 400, searchLevels: 150).Bound + 1e-9, $"{s}: a rule raised the bound");
+            Assert.True(kept.Reaches[s] <= ruled + 1e-9 || !kept.MeetsTargets, $"{s}: the witness beat its bound");
+        }
     }
 
     [Fact]

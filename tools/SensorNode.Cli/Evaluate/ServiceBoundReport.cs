@@ -29,7 +29,9 @@ public static class ServiceBoundReport
     /// <summary>
     /// Everything <c>--service-bound</c> reports on <paramref name="environment"/>, written to <paramref name="outDir"/>: the
     /// three bounds, the schedule that comes closest to the targets, and the one that does so keeping the supercap at or
-    /// above the cold-start voltage (the reserve a node without foresight needs).
+    /// above the cold-start voltage (the reserve a node without foresight needs); then the three bounds and the closest
+    /// schedule under the radio part of the trainer's reserve (no connect below good voltage), which every table the
+    /// trainer may learn keeps: what such a table could reach if it knew the coming light.
     /// </summary>
     /// <returns>The witnesses found, labelled, for the trade-off chart.</returns>
     public static List<(string Label, ServiceBound.Point Point)> Run(EnvironmentTrace environment, HardwareProfile profile, NodeConfig config, ServiceTargets service,
@@ -39,21 +41,30 @@ public static class ServiceBoundReport
         try { problem = ServiceBound.Prepare(environment, profile, config, service, options); }
         catch (ArgumentException e) { throw new UsageException("--service-bound: " + e.Message); }
         int levels = options.EnergyLevels;
-        var bounds = Enum.GetValues<ServiceBound.Service>().Select(s => ServiceBound.Maximize(problem, s, targets, levels)).ToList();
-        ServiceBound.Witness? witness = ServiceBound.FindWitness(problem, targets, levels);
+        var free = Bound(problem, targets, ServiceBound.Rules.None, levels);
         double reserveVolts = profile.ColdstartMillivolts / 1000.0;
-        ServiceBound.Witness? reserveWitness = ServiceBound.FindWitness(problem, targets, levels, keepVolts: reserveVolts);
-        Write(outDir, environment.Name, targets, bounds, witness, reserveWitness, reserveVolts);
+        ServiceBound.Witness? reserveWitness = ServiceBound.FindWitness(problem, targets, new ServiceBound.Rules(KeepVolts: reserveVolts), levels);
+        ServiceBound.Rules trainer = ServiceBound.Rules.TrainerReserve(profile);
+        var table = Bound(problem, targets, trainer, levels);
+        Write(outDir, environment.Name, targets, free, reserveWitness, reserveVolts, table, trainer.RadioFromVolts!.Value);
         var found = new List<(string Label, ServiceBound.Point Point)>();
-        if (witness != null) found.Add(("foresight", witness.Reaches));
+        if (free.Witness != null) found.Add(("foresight", free.Witness.Reaches));
         if (reserveWitness != null) found.Add((string.Create(CultureInfo.InvariantCulture, $"foresight, >= {reserveVolts:F1} V"), reserveWitness.Reaches));
+        if (table.Witness != null) found.Add((string.Create(CultureInfo.InvariantCulture, $"foresight, radio >= {trainer.RadioFromVolts:F2} V"), table.Witness.Reaches));
         return found;
     }
 
-    private static void Write(string outDir, string name, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results, ServiceBound.Witness? witness,
-        ServiceBound.Witness? reserveWitness, double reserveVolts)
+    /// <summary>The three bounds under <paramref name="rules"/> and the schedule closest to the targets under them.</summary>
+    private sealed record Bounds(List<ServiceBound.Result> Results, ServiceBound.Witness? Witness);
+
+    private static Bounds Bound(ServiceBound.Problem problem, ServiceBound.Point targets, ServiceBound.Rules rules, int levels) =>
+        new(Enum.GetValues<ServiceBound.Service>().Select(s => ServiceBound.Maximize(problem, s, targets, rules, levels)).ToList(),
+            ServiceBound.FindWitness(problem, targets, rules, levels));
+
+    private static void Write(string outDir, string name, ServiceBound.Point targets, Bounds free, ServiceBound.Witness? reserveWitness, double reserveVolts,
+        Bounds table, double radioFromVolts)
     {
-        var rows = results.Select(r => new
+        object Rows(IReadOnlyList<ServiceBound.Result> results) => results.Select(r => new
         {
             maximized = Key(r.Maximized),
             bound = r.Infeasible ? (double?)null : r.Bound,
@@ -71,14 +82,35 @@ public static class ServiceBoundReport
             wakes = x.Spending.Wakes, wifi_connects = x.Spending.Connects, connects_by_voltage_bin = x.Spending.ConnectsByVoltageBin,
             min_supercap_v = x.Spending.MinVolts, mean_supercap_v = x.Spending.MeanVolts,
         };
-        object? witnessJson = WitnessJson(witness);
         File.WriteAllText(Path.Combine(outDir, "service-bound.json"), JsonSerializer.Serialize(new
         {
             environment = name, targets = new { events = targets.Events, arrivals_on_time = targets.Arrivals, temperature_coverage = targets.Coverage },
-            bounds = rows, witness = witnessJson, reserve_volts = reserveVolts, witness_keeping_reserve = WitnessJson(reserveWitness), verdict = Verdict(targets, results, witness),
+            bounds = Rows(free.Results), witness = WitnessJson(free.Witness), reserve_volts = reserveVolts, witness_keeping_reserve = WitnessJson(reserveWitness),
+            verdict = Verdict(targets, free.Results, free.Witness),
+            trainer_reserve = new
+            {
+                radio_from_volts = radioFromVolts, bounds = Rows(table.Results), witness = WitnessJson(table.Witness), verdict = Verdict(targets, table.Results, table.Witness),
+            },
         }, new JsonSerializerOptions { WriteIndented = true }));
         var w = new StringWriter(CultureInfo.InvariantCulture);
         w.WriteLine($"## What any schedule without a brown-out could reach: {name}");
+        WriteBounds(w, targets, free.Results);
+        if (free.Witness != null) w.WriteLine(Describe("One schedule that knows the trace (no brown-out)", free.Witness));
+        if (reserveWitness != null) w.WriteLine(Describe($"Keeping the supercap at {reserveVolts:F2} V or above", reserveWitness));
+        else if (free.Witness != null) w.WriteLine($"No schedule keeps the supercap at {reserveVolts:F2} V or above.");
+        w.WriteLine();
+        w.WriteLine(Verdict(targets, free.Results, free.Witness));
+        w.WriteLine();
+        w.WriteLine($"## The same, connecting only from good voltage ({radioFromVolts:F2} V), as every table the trainer may learn");
+        WriteBounds(w, targets, table.Results);
+        if (table.Witness != null) w.WriteLine(Describe("One schedule that knows the trace (no brown-out, no connect below good voltage)", table.Witness));
+        w.WriteLine();
+        w.WriteLine(Verdict(targets, table.Results, table.Witness));
+        File.WriteAllText(Path.Combine(outDir, "service-bound.md"), w.ToString());
+    }
+
+    private static void WriteBounds(StringWriter w, ServiceBound.Point targets, IReadOnlyList<ServiceBound.Result> results)
+    {
         w.WriteLine();
         w.WriteLine("| service | at most (upper bound) | its target | given the others at least |");
         w.WriteLine("| --- | ---: | ---: | --- |");
@@ -89,12 +121,6 @@ public static class ServiceBoundReport
             w.WriteLine($"| {Key(r.Maximized)} | {bound} | {targets[r.Maximized]:P1} | {given} |");
         }
         w.WriteLine();
-        if (witness != null) w.WriteLine(Describe("One schedule that knows the trace (no brown-out)", witness));
-        if (reserveWitness != null) w.WriteLine(Describe($"Keeping the supercap at {reserveVolts:F2} V or above", reserveWitness));
-        else if (witness != null) w.WriteLine($"No schedule keeps the supercap at {reserveVolts:F2} V or above.");
-        w.WriteLine();
-        w.WriteLine(Verdict(targets, results, witness));
-        File.WriteAllText(Path.Combine(outDir, "service-bound.md"), w.ToString());
     }
 
     private static string Describe(string what, ServiceBound.Witness x)

@@ -29,6 +29,29 @@ public static class ServiceBound
 {
     private const double MaxMultiplier = 1e4;
 
+    /// <summary>
+    /// What a schedule may not do beyond browning out: take the supercap below <see cref="KeepVolts"/> (null: the brown-out
+    /// itself), or connect below <see cref="RadioFromVolts"/> (null: at any charge).
+    /// </summary>
+    public sealed record Rules(double? KeepVolts = null, double? RadioFromVolts = null)
+    {
+        /// <summary>No rule but surviving.</summary>
+        public static Rules None { get; } = new();
+
+        /// <summary>
+        /// The radio part of the trainer's allowed-action reserve (<c>TrainingActions</c>, docs/policy.md): no connect below
+        /// good voltage, the lowest millivolt the policy's state puts in the good bin on <paramref name="profile"/>.
+        /// </summary>
+        public static Rules TrainerReserve(HardwareProfile profile)
+        {
+            int brownoutMv = (int)profile.BrownoutMillivolts, maxMv = (int)profile.SupercapMaxMillivolts, mv = brownoutMv;
+            while (mv < maxMv && SensorNode.Core.Policy.StateEncoder.VoltageBin(mv, brownoutMv, maxMv) < GoodVoltageBin) mv++;
+            return new Rules(RadioFromVolts: mv / 1000.0);
+        }
+    }
+
+    private const int GoodVoltageBin = 3;
+
     /// <summary>The three services, as fractions of what the trace asks for.</summary>
     public enum Service { Events, Arrivals, Coverage }
 
@@ -99,11 +122,12 @@ public static class ServiceBound
     /// own component is ignored). The multipliers are searched on a coarse grid (<paramref name="searchLevels"/>) and the
     /// bound evaluated at the best on the fine one (<paramref name="levels"/>); both grids round energies up, so both give bounds.
     /// </summary>
-    public static Result Maximize(Problem problem, Service maximize, Point atLeast, int levels = 1000, int searchLevels = 250)
+    public static Result Maximize(Problem problem, Service maximize, Point atLeast, Rules? rules = null, int levels = 1000, int searchLevels = 250)
     {
         var wall = Stopwatch.StartNew();
+        rules ??= Rules.None;
         Service[] others = Enum.GetValues<Service>().Where(s => s != maximize).ToArray();
-        var coarse = new Programme(problem, searchLevels, roundUp: true);
+        var coarse = new Programme(problem, searchLevels, roundUp: true, rules);
         int programmes = 0;
         double Dual(Programme p, double l1, double l2, out Point point)
         {
@@ -144,7 +168,7 @@ public static class ServiceBound
                 }
             }
         }
-        double bound = Math.Min(best, Dual(new Programme(problem, levels, roundUp: true), b1, b2, out _));
+        double bound = Math.Min(best, Dual(new Programme(problem, levels, roundUp: true, rules), b1, b2, out _));
         if (bound < 0) bound = double.NegativeInfinity;
         wall.Stop();
         return new Result(maximize, atLeast, Math.Min(1, bound), [b1, b2], programmes, wall.Elapsed.TotalSeconds);
@@ -156,11 +180,12 @@ public static class ServiceBound
     /// again on the fine grid, rounded down: the continuous model runs it without a brown-out. Coverage is counted at the
     /// wake and arrivals by the relaxation of the class summary. Null when no schedule avoids a brown-out.
     /// </summary>
-    /// <paramref name="keepVolts"/>: the schedule may not take the supercap below this (default: the brown-out itself); a
-    /// margin such as the cold-start voltage asks what foresight reaches when it keeps a reserve a real node would need.
-    public static Witness? FindWitness(Problem problem, Point targets, int levels = 1000, int searchLevels = 250, double? keepVolts = null)
+    /// <paramref name="rules"/>: a margin such as the cold-start voltage asks what foresight reaches when it keeps a reserve
+    /// a real node would need; the trainer's reserve, what a table the trainer may learn could reach if it knew the light.
+    public static Witness? FindWitness(Problem problem, Point targets, Rules? rules = null, int levels = 1000, int searchLevels = 250)
     {
-        var coarse = new Programme(problem, searchLevels, roundUp: false, keepVolts);
+        rules ??= Rules.None;
+        var coarse = new Programme(problem, searchLevels, roundUp: false, rules);
         double[] steps = [0.25, 0.5, 1, 2, 4];
         double[]? bestWeights = null;
         double bestMargin = double.NegativeInfinity;
@@ -176,7 +201,7 @@ public static class ServiceBound
                 }
             }
         }
-        new Programme(problem, levels, roundUp: false, keepVolts).Solve(bestWeights!, out Point point, out Spending spending);
+        new Programme(problem, levels, roundUp: false, rules).Solve(bestWeights!, out Point point, out Spending spending);
         return new Witness(point, bestWeights!, point.Events >= targets.Events && point.Arrivals >= targets.Arrivals && point.Coverage >= targets.Coverage, spending);
     }
 
@@ -198,17 +223,23 @@ public static class ServiceBound
         private readonly int _codes;
 
         private readonly bool _roundUp;
-        private readonly double _keepJoules;
+        private readonly double _keepJoules, _radioFromJoules;
 
-        public Programme(Problem problem, int levels, bool roundUp, double? keepVolts = null)
+        public Programme(Problem problem, int levels, bool roundUp, Rules rules)
         {
             _roundUp = roundUp;
             _problem = problem;
             _p = problem.Slots;
             _grid = new OracleEnergyGrid(problem.Profile, levels, problem.AssociateMilliseconds);
             _codes = 4 * (_p.TimerWakeChoices.Length + 1);
-            _keepJoules = keepVolts is double v ? Math.Max(_grid.FloorJoules, _grid.JoulesAt(v)) : _grid.FloorJoules;
+            _keepJoules = rules.KeepVolts is double v ? Math.Max(_grid.FloorJoules, _grid.JoulesAt(v)) : _grid.FloorJoules;
+            _radioFromJoules = rules.RadioFromVolts is double r ? _grid.JoulesAt(r) : double.NegativeInfinity;
         }
+
+        // The charge the connect's wake may find: a bound allows a connect if the slot's harvest, before any spending,
+        // lifts the store to the rule (the wake may come at any moment of the slot); a witness only if the slot starts there.
+        private bool RadioAllowed(int t, int level) =>
+            (_roundUp ? Math.Min(_grid.MaxJoules, _grid.Joules(level) + _p.HarvestJoules[t]) : _grid.Joules(level)) >= _radioFromJoules;
 
         // State: level, interval covered so far (bit 0), an arrival captured in the previous slot and not yet sent (bit 1).
         private int Index(int flags, int level) => flags * _grid.Levels + level;
@@ -225,7 +256,7 @@ public static class ServiceBound
             bool armed = (code & 1) != 0, transmit = (code & 2) != 0;
             int wakes = Wakes(t, code);
             next = 0; nextFlags = 0; events = 0; onTime = 0; covers = 0;
-            if (transmit && wakes == 0) return false;
+            if (transmit && (wakes == 0 || !RadioAllowed(t, level))) return false;
             double spent = _p.SlotSeconds[t] * _grid.FixedWatts[level] + wakes * _grid.WakeJoules[level] + (transmit ? _grid.PublishJoules[level] : 0);
             double e = Math.Min(_grid.MaxJoules, _grid.Joules(level) + _p.HarvestJoules[t] - spent);
             if (e < _keepJoules) return false;
