@@ -33,6 +33,16 @@ public class TrainingActionsTests
     }
 
     [Fact]
+    public void TheRadio_IsAllowedFromRadioFromVoltageBin_AndInNoStateBelowIt()
+    {
+        for (int s = 0; s < StateEncoder.StateCount; s++)
+        {
+            bool anyRadio = Enumerable.Range(0, TrainingActions.Count).Any(code => (code & PolicyTable.TransmitBit) != 0 && TrainingActions.Allowed(s, code));
+            Assert.Equal(StateEncoder.VoltageBinOf(s) >= TrainingActions.RadioFromVoltageBin, anyRadio);
+        }
+    }
+
+    [Fact]
     public void Restrict_AtHighCharge_ShortensTheSleepToAnHour_AndKeepsThePirAndTheRadio()
     {
         int state = StateEncoder.Compose(4, 1, 0, 2, 0, 0);

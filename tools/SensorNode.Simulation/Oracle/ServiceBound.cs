@@ -4,6 +4,7 @@ using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Physics;
 using SensorNode.Simulation.Policies;
 using SensorNode.Simulation.Simulator;
+using SensorNode.Simulation.Training;
 
 namespace SensorNode.Simulation.Oracle;
 
@@ -45,12 +46,10 @@ public static class ServiceBound
         public static Rules TrainerReserve(HardwareProfile profile)
         {
             int brownoutMv = (int)profile.BrownoutMillivolts, maxMv = (int)profile.SupercapMaxMillivolts, mv = brownoutMv;
-            while (mv < maxMv && SensorNode.Core.Policy.StateEncoder.VoltageBin(mv, brownoutMv, maxMv) < GoodVoltageBin) mv++;
+            while (mv < maxMv && SensorNode.Core.Policy.StateEncoder.VoltageBin(mv, brownoutMv, maxMv) < TrainingActions.RadioFromVoltageBin) mv++;
             return new Rules(RadioFromVolts: mv / 1000.0);
         }
     }
-
-    private const int GoodVoltageBin = 3;
 
     /// <summary>The three services, as fractions of what the trace asks for.</summary>
     public enum Service { Events, Arrivals, Coverage }

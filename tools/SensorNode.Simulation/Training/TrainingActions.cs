@@ -32,6 +32,9 @@ public static class TrainingActions
 
     private const int VoltageLow = 1, VoltageFair = 2, VoltageHigh = 4;
 
+    /// <summary>The lowest voltage bin where the reserve lets a table transmit (good: below it, no radio).</summary>
+    public const int RadioFromVoltageBin = VoltageFair + 1;
+
     /// <summary>Longest interval index allowed at high and full voltage (6 = 1 h with the default set).</summary>
     public const int HighChargeMaxIntervalIndex = PolicyTable.WakeIntervalCount - 2;
     private const int PirBit = PolicyTable.MotionBit, TransmitBit = PolicyTable.TransmitBit, IntervalMask = PolicyTable.IntervalMask;
