@@ -158,6 +158,8 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
 
         var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--episodes", "2", "--out", table);
         Assert.True(trained.Code == CommandLine.Ok, trained.Err);
+        // Gated against the table the node runs by the store (pushed on day 7), as the simulated deployment gates.
+        Assert.Contains("no less safe than the table node-01 runs (version 1007", trained.Out);
         byte[] bytes = File.ReadAllBytes(table);
         Assert.True(PolicyTable.TryLoad(bytes, bytes.Length, out PolicyTable loaded, out _));
 
@@ -171,6 +173,61 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
         var refused = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", table);
         Assert.Equal(CommandLine.Failed, refused.Code);
         Assert.Contains("not a valid policy table", refused.Err);
+    }
+}
+
+/// <summary><c>train --db</c> on a store whose node runs a pushed table: the gate's reference and the "nothing to push" outcome.</summary>
+public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixture<ShortDeployment>
+{
+    private string CopyOfTheStore(string name)
+    {
+        string db = Path.Combine(run.Folder, name);
+        foreach (string suffix in new[] { "", "-wal" })
+            if (File.Exists(Path.Combine(run.Folder, "gateway.db" + suffix))) File.Copy(Path.Combine(run.Folder, "gateway.db" + suffix), db + suffix, overwrite: true);
+        return db;
+    }
+
+    [Fact]
+    public void WhenTheGateKeepsTheTableTheNodeRuns_NothingIsWritten()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        string db = CopyOfTheStore("kept.db"), table = Path.Combine(run.Folder, "kept.bin");
+        // With the fixture's seeds the strict gate finds no candidate as safe as the day-7 table on the first week's history.
+        var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--episodes", "2", "--strict-gate", "--out", table);
+        Assert.True(trained.Code == CommandLine.Ok, trained.Err);
+        Assert.Contains("kept the table node-01 runs (version 1007", trained.Out);
+        Assert.Contains("nothing new to push", trained.Out);
+        Assert.False(File.Exists(table));
+    }
+
+    [Fact]
+    public void ANodeRunningAnotherLayoutThanTheConfigTrains_IsRefusedWithTheFix()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        string db = CopyOfTheStore("layout.db"), config = Path.Combine(run.Folder, "rtc.config");
+        File.WriteAllText(config, "[mqtt]\nnode_id = node-01\n[rtc]\naddress = 0x52\n");
+        var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--episodes", "2", "--config", config, "--out", Path.Combine(run.Folder, "rtc.bin"));
+        Assert.Equal(CommandLine.Failed, trained.Code);
+        Assert.Contains("node-01 runs a table of layout 2 and this configuration trains layout 3", trained.Err);
+        Assert.Contains("without [rtc]", trained.Err);
+    }
+
+    [Fact]
+    public void TheTableInForce_IsReadBackFromTheStore_AsItWasPushed()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        using ReadingStore store = ReadingStore.Open(CopyOfTheStore("read.db"));
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01"], StateEncoder.LayoutId, out PolicyTable? current, out string reference, out _));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(run.Folder, "policy-d07.bin")), current!.Serialize());
+        Assert.StartsWith("the table node-01 runs", reference);
+        // A node with no push recorded: the prior is the reference.
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-99"], StateEncoder.LayoutId, out PolicyTable? none, out string prior, out _));
+        Assert.Null(none);
+        Assert.StartsWith("the prior (no pushed table", prior);
+        // Nodes of one room on different tables: the prior again, and which runs what.
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01", "node-99"], StateEncoder.LayoutId, out PolicyTable? mixed, out string differ, out _));
+        Assert.Null(mixed);
+        Assert.Contains("node-01 version 1007, node-99 its own", differ);
     }
 }
 

@@ -1,4 +1,5 @@
 using SensorNode.Core.Numerics;
+using SensorNode.Core.Policy;
 using SensorNode.Gateway;
 using SensorNode.Simulation.Deployment;
 using SensorNode.Simulation.Physics;
@@ -7,7 +8,8 @@ namespace SensorNode.Cli.Deployment;
 
 /// <summary>
 /// <c>sensornode train --db FILE --node ID [--days N]</c>: learns from what the gateway stored of one node (docs/policy.md
-/// "Learning on site") and writes the table like <c>train --trace</c> does.
+/// "Learning on site") and writes the table like <c>train --trace</c> does, gated against the table the node runs by the store's
+/// record (its last push acked as applied); when the gate keeps that table, nothing is written (nothing new to push).
 /// </summary>
 public static class StoreTrainCommand
 {
@@ -43,8 +45,21 @@ public static class StoreTrainCommand
         {
             if (windowed[i].Item2.Count == 0) { options.Error.WriteLine($"sensornode train: {db}: node {nodes[i]} has no stored reading in the last {days} days"); return CommandLine.Failed; }
         }
+        int layout = config.RtcFitted ? StateEncoder.RtcLayoutId : StateEncoder.LayoutId;
+        if (!TryTableInForce(store, nodes, layout, out PolicyTable? current, out string reference, out string mismatch))
+        {
+            options.Error.WriteLine($"sensornode train: {db}: {mismatch}");
+            return CommandLine.Failed;
+        }
+        options.Output.WriteLine($"push gate: a new table must be no less safe than {reference}");
         StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), options.Int("episodes"), TableVersionFor(end),
-            strictGate: options.Flag("strict-gate"));
+            current, strictGate: options.Flag("strict-gate"));
+        if (trained.Kept == "current")
+        {
+            // Pushing the table the node already runs would cost it a radio command for nothing: nothing is written.
+            options.Output.WriteLine($"kept {reference}: no candidate is as safe and better on the history; nothing new to push, {outPath} not written");
+            return CommandLine.Ok;
+        }
         byte[] bytes = trained.Table.Serialize();
         string? dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (dir != null) Directory.CreateDirectory(dir);
@@ -57,6 +72,42 @@ public static class StoreTrainCommand
         options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s; kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}; learned {trained.Result.Learned.Utility:F3}, heuristic {trained.Result.Heuristic.Utility:F3})");
         options.Output.WriteLine($"wrote {outPath}: version {trained.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
         return CommandLine.Ok;
+    }
+
+    /// <summary>
+    /// The table the nodes run by the store's record (the push each last acked as applied), when they all run the same one
+    /// and it is of <paramref name="layout"/>: the gate's reference, as in the simulated deployment. Null (the frugal prior
+    /// is the reference) when no push is recorded, or the nodes run different tables. False when the nodes run another
+    /// layout than the one the configuration trains for (a node with the event RTC needs --config with its [rtc] section).
+    /// </summary>
+    public static bool TryTableInForce(ReadingStore store, IReadOnlyList<string> nodes, int layout, out PolicyTable? current, out string reference, out string mismatch)
+    {
+        current = null;
+        mismatch = "";
+        reference = "the prior (no pushed table is recorded as running on " + string.Join(", ", nodes) + ")";
+        var inForce = nodes.Select(n => store.PolicyInForce(n)).ToList();
+        if (inForce.All(p => p == null)) return true;
+        if (inForce.Any(p => p == null) || inForce.Select(p => p!.TableCrc).Distinct().Count() > 1)
+        {
+            reference = "the prior (the nodes run different tables: " + string.Join(", ", nodes.Select((n, i) => inForce[i] is { } p ? $"{n} version {p.TableVersion}" : $"{n} its own")) + ")";
+            return true;
+        }
+        ReadingStore.NodePolicy policy = inForce[0]!;
+        if (policy.LayoutId != layout)
+        {
+            mismatch = $"{string.Join(", ", nodes)} run{(nodes.Count == 1 ? "s" : "")} a table of layout {policy.LayoutId} and this configuration trains layout {layout}" +
+                (policy.LayoutId == StateEncoder.RtcLayoutId ? " (a node with the event RTC: pass --config with its [rtc] section)" : " (a node without the event RTC: pass its --config, without [rtc])");
+            return false;
+        }
+        byte[]? bytes = store.PolicyTableBytes(policy);
+        if (bytes == null || !PolicyTable.TryLoadFor(bytes, bytes.Length, layout, out PolicyTable loaded, out _))
+        {
+            reference = $"the prior (the table {nodes[0]} runs, version {policy.TableVersion}, is no longer in the store)";
+            return true;
+        }
+        current = loaded;
+        reference = $"the table {string.Join(", ", nodes)} run{(nodes.Count == 1 ? "s" : "")} (version {policy.TableVersion}, CRC-32 0x{policy.TableCrc:X8})";
+        return true;
     }
 
     /// <summary>Tables learned on site are versioned by the day their history ends (days since 2020-01-01 + 10000): a new day, a new version.</summary>

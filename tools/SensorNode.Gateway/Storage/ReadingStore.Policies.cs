@@ -72,6 +72,11 @@ public sealed partial class ReadingStore
             [("$node", nodeId)], r => new NodePolicy(r.GetString(0), r.GetInt64(1), (uint)r.GetInt64(2), (uint)r.GetInt64(3), Int32(r, 4), r.GetInt64(5)))
             .SingleOrDefault();
 
+    /// <summary>The serialized table of <paramref name="policy"/> as it was queued (its command's payload), or null when the command is gone.</summary>
+    public byte[]? PolicyTableBytes(NodePolicy policy) =>
+        ReadRows("SELECT payload FROM commands WHERE id = $id AND node_id = $node", [("$id", policy.CommandId), ("$node", policy.NodeId)], r => (byte[])r.GetValue(0))
+            .SingleOrDefault();
+
     /// <summary>Every push to <paramref name="nodeId"/>, oldest first.</summary>
     public IReadOnlyList<PolicyPush> PolicyPushes(string nodeId) => ReadPushes("WHERE node_id = $node", ("$node", nodeId));
 
