@@ -19,7 +19,7 @@ using SensorNode.Simulation;
 if (args.Length >= 1 && args[0] == "--retrain-store")
 {
     RetrainStoreBenchmark.Run(SensorNode.Simulation.Environment.SyntheticEnvironment.Parse(args.Length >= 2 ? args[1] : "office"),
-        args.Length >= 3 ? int.Parse(args[2]) : 35, args.Length >= 4 ? int.Parse(args[3]) : 8, args.Length >= 5 ? int.Parse(args[4]) : 5);
+        args.Length >= 3 ? int.Parse(args[2]) : 35, args.Length >= 4 ? int.Parse(args[3]) : SensorNode.Cli.Deployment.StoreTrainer.SiteEpisodes, args.Length >= 5 ? int.Parse(args[4]) : 5);
     return 0;
 }
 if (args.Length >= 1 && args[0] == "--occupancy")

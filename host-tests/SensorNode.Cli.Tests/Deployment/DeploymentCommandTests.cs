@@ -160,6 +160,7 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
         Assert.True(trained.Code == CommandLine.Ok, trained.Err);
         // Gated against the table the node runs by the store (pushed on day 7), as the simulated deployment gates.
         Assert.Contains("no less safe than the table node-01 runs (version 1007", trained.Out);
+        Assert.Contains("(2 episodes)", trained.Out);
         byte[] bytes = File.ReadAllBytes(table);
         Assert.True(PolicyTable.TryLoad(bytes, bytes.Length, out PolicyTable loaded, out _));
 
@@ -198,6 +199,17 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
         Assert.Contains("kept the table node-01 runs (version 1007", trained.Out);
         Assert.Contains("nothing new to push", trained.Out);
         Assert.False(File.Exists(table));
+    }
+
+    [Fact]
+    public void WithoutEpisodes_TheStoreRetrainRunsTheSiteRetrainsEight_AsTheDeploymentWasMeasured()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        string db = CopyOfTheStore("episodes.db");
+        var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--out", Path.Combine(run.Folder, "episodes.bin"));
+        Assert.True(trained.Code == CommandLine.Ok, trained.Err);
+        Assert.Contains($"({StoreTrainer.SiteEpisodes} episodes)", trained.Out);
+        Assert.Equal(8, StoreTrainer.SiteEpisodes);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class DeploymentCommand
         CliOption.Int("--weeks", "weeks deployed (default 6)", 6, 1, 52),
         CliOption.OneOf("--retrain", "how often the gateway retrains from its store: daily or weekly (default weekly)", ["daily", "weekly"]),
         CliOption.Seed("seed of the synthetic building, the simulator and the trainer (default 1)"),
-        CliOption.Int("--episodes", "exploratory simulator runs of each retrain (default 8)", 8, 1, 100_000),
+        CliOption.Int("--episodes", $"exploratory simulator runs of each retrain (default {StoreTrainer.SiteEpisodes})", StoreTrainer.SiteEpisodes, 1, 100_000),
         CliOption.Flag("--no-reference", "skip the reference tables trained on the full, uncensored trace (faster)"),
         CliOption.Int("--reference-seeds", "reference tables per week, one per trainer seed (default 1); uncensored_utility is their median", 1, 1, 16),
         CliOption.Flag("--strict-gate", "the retrain's push gate compares the normal and cold starts apart (as `train --db --strict-gate`)"),

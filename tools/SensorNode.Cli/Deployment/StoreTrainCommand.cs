@@ -52,7 +52,8 @@ public static class StoreTrainCommand
             return CommandLine.Failed;
         }
         options.Output.WriteLine($"push gate: a new table must be no less safe than {reference}");
-        StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), options.Int("episodes"), TableVersionFor(end),
+        int episodes = options.IntOrNull("episodes") ?? StoreTrainer.SiteEpisodes;
+        StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), episodes, TableVersionFor(end),
             current, strictGate: options.Flag("strict-gate"));
         if (trained.Kept == "current")
         {
@@ -69,7 +70,7 @@ public static class StoreTrainCommand
             var h = trained.Histories[i];
             options.Output.WriteLine($"learned from {h.Readings} readings of {nodes[i]} ({(end - start) / 86_400} days): PIR watched {h.WatchedFraction:P1} of the time, {h.EventsObserved} events seen, {h.EventsImputed} imputed for the blind spans; stress light x{h.StressLightScale:0.##}");
         }
-        options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s; kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}; learned {trained.Result.Learned.Utility:F3}, heuristic {trained.Result.Heuristic.Utility:F3})");
+        options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s ({episodes} episodes); kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}; learned {trained.Result.Learned.Utility:F3}, heuristic {trained.Result.Heuristic.Utility:F3})");
         options.Output.WriteLine($"wrote {outPath}: version {trained.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
         return CommandLine.Ok;
     }

@@ -30,6 +30,9 @@ public sealed record StoreTraining(PolicyTable Table, TrainingResult Result, His
 /// </summary>
 public static class StoreTrainer
 {
+    /// <summary>Exploratory episodes of a site retrain: what every figure of docs/deployment.md was measured with (`train --trace` runs 16).</summary>
+    public const int SiteEpisodes = 8;
+
     /// <summary>Passes of the trainer's simulator-verified search in a site retrain (TrainingOptions.SearchSweeps).</summary>
     public const int SiteSearchSweeps = 2;
 

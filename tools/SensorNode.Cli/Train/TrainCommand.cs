@@ -21,7 +21,7 @@ public static class TrainCommand
         CliOption.Profile(),
         CliOption.Config("nf.config: the node's settings and the [service] targets the table is judged by (utility, docs/policy.md; default: the defaults)"),
         CliOption.Seed("seed of the exploration and the simulated noise (default 1); same seed, same policy.bin"),
-        CliOption.Int("--episodes", "exploratory simulator runs (in rounds of 2), then a simulator-verified search", 16, 1, 100_000),
+        CliOption.Int("--episodes", $"exploratory simulator runs (in rounds of 2), then a simulator-verified search (with --db: {Deployment.StoreTrainer.SiteEpisodes}, the site retrain's)", 16, 1, 100_000),
         CliOption.Text("--stress-light", "light factors of the darker copies every kept table must survive (default 0.8; none: no stress runs)", "LIST"),
         CliOption.Flag("--no-history", "no trace: write the prior table (what a new site starts with, docs/policy.md); with a --config that has [rtc], the event RTC's (layout 3)"),
         CliOption.Text("--ranking", "how tables rank: priced (utility over every run, brown-outs priced by weight_brownout; the default) or safety-first (brown-outs above the floor first, then utility), docs/policy.md", "RANKING"),
