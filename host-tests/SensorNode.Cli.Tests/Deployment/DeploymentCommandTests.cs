@@ -212,6 +212,26 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
         Assert.Equal(8, StoreTrainer.SiteEpisodes);
     }
 
+    [Theory]
+    [InlineData(null, 0, 3)]   // days 0..2 whole; day 3 (the last reading's) in progress
+    [InlineData(2, 1, 3)]      // the last two whole days
+    public void TheWindow_EndsAtTheStartOfTheDayInProgress(int? days, int firstDay, int endDay)
+    {
+        const long day0 = 1_727_654_400; // a midnight
+        HistoryReading At(long t) => new(t, 100, 21, 40, 0, 600, false);
+        List<HistoryReading> readings = [At(day0 + 3600), At(day0 + 86_400 + 60), At(day0 + 2 * 86_400 + 7200), At(day0 + 3 * 86_400 + 3 * 3600)];
+        Assert.Equal((day0 + firstDay * 86_400L, day0 + endDay * 86_400L), StoreTrainer.Window(readings, days));
+    }
+
+    [Fact]
+    public void AStoreOfOnlyTheDayInProgress_IsRefused_SayingWhenToRetrain()
+    {
+        const long day0 = 1_727_654_400;
+        List<HistoryReading> readings = [new(day0 + 3600, 100, 21, 40, 0, 600, false), new(day0 + 7200, 100, 21, 40, 0, 600, false)];
+        var e = Assert.Throws<ArgumentException>(() => StoreTrainer.Window(readings, null));
+        Assert.Contains("no whole day before the day in progress", e.Message);
+    }
+
     [Fact]
     public void ANodeRunningAnotherLayoutThanTheConfigTrains_IsRefusedWithTheFix()
     {

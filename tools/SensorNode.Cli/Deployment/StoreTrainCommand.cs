@@ -38,12 +38,14 @@ public static class StoreTrainCommand
             if (readings.Count < 2) { options.Error.WriteLine($"sensornode train: {db}: node {node} has {readings.Count} stored readings with a time; at least 2 are needed"); return CommandLine.Failed; }
             stored.Add(($"{node} (store)", readings));
         }
-        // One window for all: the whole days the nodes' readings cover together, or the last --days of them.
-        (long start, long end) = StoreTrainer.Window(stored.SelectMany(n => n.Readings).OrderBy(r => r.UnixSeconds).ToList(), days);
-        var windowed = stored.Select(n => (n.Name, (IReadOnlyList<HistoryReading>)n.Readings.Where(r => r.UnixSeconds >= start).ToList())).ToList();
+        // One window for all: the whole days the nodes' readings cover together before the day in progress, or the last --days of them.
+        long start, end;
+        try { (start, end) = StoreTrainer.Window(stored.SelectMany(n => n.Readings).OrderBy(r => r.UnixSeconds).ToList(), days); }
+        catch (ArgumentException e) { options.Error.WriteLine($"sensornode train: {db}: {e.Message}"); return CommandLine.Failed; }
+        var windowed = stored.Select(n => (n.Name, (IReadOnlyList<HistoryReading>)n.Readings.Where(r => r.UnixSeconds >= start && r.UnixSeconds < end).ToList())).ToList();
         for (int i = 0; i < nodes.Length; i++)
         {
-            if (windowed[i].Item2.Count == 0) { options.Error.WriteLine($"sensornode train: {db}: node {nodes[i]} has no stored reading in the last {days} days"); return CommandLine.Failed; }
+            if (windowed[i].Item2.Count == 0) { options.Error.WriteLine($"sensornode train: {db}: node {nodes[i]} has no stored reading in the {(end - start) / 86_400} whole days learned from (before the day in progress)"); return CommandLine.Failed; }
         }
         int layout = config.RtcFitted ? StateEncoder.RtcLayoutId : StateEncoder.LayoutId;
         if (!TryTableInForce(store, nodes, layout, out PolicyTable? current, out string reference, out string mismatch))

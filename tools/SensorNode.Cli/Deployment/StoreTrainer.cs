@@ -97,13 +97,19 @@ public static class StoreTrainer
 
     private static PolicyTable Versioned(PolicyTable table, uint version) => PolicyTable.FromActionCodesFor(version, PushGate.Codes(table), table.LayoutId);
 
-    /// <summary>The whole local days covered by <paramref name="readings"/>, or the last <paramref name="days"/> of them: [start, end).</summary>
+    /// <summary>
+    /// The whole local days of <paramref name="readings"/> before the day of the last one, or the last <paramref name="days"/>
+    /// of them: [start, end). The last reading's day is left out: it is in progress when a job retrains (a retrain after
+    /// midnight learns from the days before, as the simulated deployment's retrain at the start of its day does), and its
+    /// hours not yet reported would be imputed as a dark, unwatched tail. Throws when no whole day precedes it.
+    /// </summary>
     public static (long Start, long End) Window(IReadOnlyList<HistoryReading> readings, int? days)
     {
         if (readings.Count == 0) throw new ArgumentException("no stored readings with a time");
         long first = readings[0].UnixSeconds, last = readings[^1].UnixSeconds;
         long start = first - (first % 86_400 + 86_400) % 86_400;
-        long end = last - (last % 86_400 + 86_400) % 86_400 + 86_400;
+        long end = last - (last % 86_400 + 86_400) % 86_400;
+        if (end <= start) throw new ArgumentException("the stored readings cover no whole day before the day in progress (the last reading's): retrain once the node has reported into the next day");
         if (days is int d) start = Math.Max(start, end - d * 86_400L);
         return (start, end);
     }
