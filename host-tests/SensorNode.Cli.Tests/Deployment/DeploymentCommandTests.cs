@@ -202,6 +202,20 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
     }
 
     [Fact]
+    public void ASecondPush_ReplacesTheFirst_WhileItIsNotYetReleased()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        string db = CopyOfTheStore("twice.db"), table = Path.Combine(run.Folder, "policy-d07.bin");
+        var first = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", table);
+        var second = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", table);
+        Assert.True(first.Code == CommandLine.Ok && second.Code == CommandLine.Ok, first.Err + second.Err);
+        long firstId = long.Parse(Regex.Match(first.Out, @"queued command (\d+)").Groups[1].Value);
+        Assert.Contains($"replaces command {firstId} (table version 1007), queued but not yet released to node-01", second.Out);
+        using ReadingStore store = ReadingStore.Open(db);
+        Assert.Single(store.PendingCommands("node-01"), c => c.Name == PolicyUpdate.CommandName);
+    }
+
+    [Fact]
     public void WithoutEpisodes_TheStoreRetrainRunsTheSiteRetrainsEight_AsTheDeploymentWasMeasured()
     {
         Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);

@@ -40,6 +40,7 @@ public sealed class PolicyStoreTests : IDisposable
         using StoreBackend backend = StoreBackend.Create(kind);
         using ReadingStore store = backend.Open();
         long first = PolicyPusher.Queue(store, "node-01", Table(1001), Now, out _);
+        store.MarkReleased(first, Now); // released: the next push queues behind it
         long second = PolicyPusher.Queue(store, "node-01", Table(1002), Now + 1, out _);
 
         Assert.True(store.RecordPolicyAck("node-01", first, null, Now + 10));
@@ -50,6 +51,30 @@ public sealed class PolicyStoreTests : IDisposable
         Assert.Equal((first, 1001u, Now + 10), (inForce.CommandId, inForce.TableVersion, inForce.SinceUnixMs));
         Assert.Equal(["applied", "rejected bad-table"], store.PolicyPushes("node-01").Select(p => p.Outcome));
         Assert.Null(store.PolicyInForce("node-02"));
+    }
+
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Queue_ReplacesAPushNotYetReleased_AndQueuesBehindOneReleased(string kind)
+    {
+        using StoreBackend backend = StoreBackend.Create(kind);
+        using ReadingStore store = backend.Open();
+        long stale = PolicyPusher.Queue(store, "node-01", Table(1001), Now, out _);
+        long other = PolicyPusher.Queue(store, "node-02", Table(1001), Now, out _);
+        long fresh = PolicyPusher.Queue(store, "node-01", Table(1002), Now + 1, out _);
+
+        // The week-old table never reached the node: only the new one is pending, and the old push says why it ended.
+        Assert.Equal([fresh], store.PendingCommands("node-01").Select(c => c.Id));
+        Assert.Equal([(stale, ReadingStore.PolicySupersededBy(fresh), (long?)(Now + 1)), (fresh, null, null)],
+            store.PolicyPushes("node-01").Select(p => (p.CommandId, p.Outcome, p.SettledUnixMs)));
+        Assert.False(store.RecordPolicyAck("node-01", stale, null, Now + 5)); // a late ack of it changes nothing
+        Assert.Null(store.PolicyInForce("node-01"));
+        Assert.Equal([other], store.PendingCommands("node-02").Select(c => c.Id)); // another node's push is its own
+
+        // Once released, a push stays (the node may be fetching it); the next one waits for its ack.
+        store.MarkReleased(fresh, Now + 2);
+        long next = PolicyPusher.Queue(store, "node-01", Table(1003), Now + 3, out _);
+        Assert.Equal([fresh, next], store.PendingCommands("node-01").Select(c => c.Id));
+        Assert.All(store.PolicyPushes("node-01").Where(p => p.CommandId != stale), p => Assert.Null(p.Outcome));
     }
 
     [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]

@@ -35,6 +35,8 @@ public static class PolicyPushCommand
         ReadingStore.PolicyPush push = store.PolicyPushes(node).Single(p => p.CommandId == id);
         ReadingStore.NodePolicy? current = store.PolicyInForce(node);
         options.Output.WriteLine($"queued command {id} for {node}: table version {push.TableVersion}, layout {push.LayoutId}, CRC-32 0x{push.TableCrc:X8}");
+        foreach (ReadingStore.PolicyPush replaced in store.PolicyPushes(node).Where(p => p.Outcome == ReadingStore.PolicySupersededBy(id)))
+            options.Output.WriteLine($"replaces command {replaced.CommandId} (table version {replaced.TableVersion}), queued but not yet released to {node}");
         options.Output.WriteLine(current == null
             ? $"{node} runs its own table until it acks this one"
             : $"{node} runs version {current.TableVersion} (CRC-32 0x{current.TableCrc:X8}) until it acks this one");

@@ -19,9 +19,15 @@ public sealed partial class ReadingStore
     /// <summary>Outcome text of a push the node applied.</summary>
     public const string PolicyApplied = "applied";
 
+    /// <summary>Outcome text of a push replaced by a newer one before the gateway released it.</summary>
+    public static string PolicySupersededBy(long commandId) => $"superseded by {commandId}";
+
     /// <summary>
     /// Queues <paramref name="table"/> (an already validated serialized table) as the node's "policy" command and records
-    /// the push. Returns the command id.
+    /// the push. A push of the node not yet released is replaced (its command withdrawn, its outcome
+    /// <see cref="PolicySupersededBy"/>): queued behind it, the new table would reach the node only after the stale one,
+    /// at the cost of a second policy command, on a site whose charge seldom reaches the release voltage. A push already
+    /// released stays (the node may be fetching it); the new one follows its ack. Returns the command id.
     /// </summary>
     public long QueuePolicy(string nodeId, string commandName, byte[] table, uint tableVersion, uint tableCrc, int layoutId, long nowUnixMs)
     {
@@ -31,6 +37,13 @@ public sealed partial class ReadingStore
             // One transaction: a queued table always has its push record, so the table in force is known when it is acked.
             using DbTransaction transaction = BeginWrite();
             long id = EnqueueCommand(transaction, nodeId, commandName, table, nowUnixMs);
+            Exec(transaction, """
+                UPDATE policy_pushes SET outcome = $outcome, settled_ms = $now
+                WHERE node_id = $node AND outcome IS NULL AND command_id IN
+                    (SELECT id FROM commands WHERE node_id = $node AND name = $name AND id <> $id AND released_ms IS NULL AND acknowledged_ms IS NULL)
+                """, ("$outcome", PolicySupersededBy(id)), ("$now", nowUnixMs), ("$node", nodeId), ("$name", commandName), ("$id", id));
+            Exec(transaction, "DELETE FROM commands WHERE node_id = $node AND name = $name AND id <> $id AND released_ms IS NULL AND acknowledged_ms IS NULL",
+                ("$node", nodeId), ("$name", commandName), ("$id", id));
             Exec(transaction, """
                 INSERT INTO policy_pushes (command_id, node_id, table_version, table_crc, layout_id, queued_ms)
                 VALUES ($id, $node, $version, $crc, $layout, $now)
