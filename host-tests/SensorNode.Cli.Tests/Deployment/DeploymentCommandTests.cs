@@ -216,6 +216,29 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
     }
 
     [Fact]
+    public void PolicyStatus_ShowsTheTableInForce_TheLastPush_AndWhatWaits()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        string db = CopyOfTheStore("status.db");
+        var before = CliRun.Dispatch("policy", "status", "--db", db);
+        Assert.True(before.Code == CommandLine.Ok, before.Err);
+        Assert.Matches(@"node-01: runs version 1007 \(CRC-32 0x[0-9A-F]{8}, layout 2\) since \d{4}-\d\d-\d\d \d\d:\d\dZ", before.Out);
+        Assert.Contains("last push: command 1, version 1007, applied", before.Out);
+        Assert.DoesNotContain("waiting:", before.Out);
+
+        var pushed = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", Path.Combine(run.Folder, "policy-d07.bin"));
+        Assert.Contains("note: node-01 already runs this table (version 1007", pushed.Err);
+        var queued = CliRun.Dispatch("policy", "status", "--db", db, "--node", "node-01");
+        Assert.Matches(@"waiting: command 2, version 1007 .*not released yet: .*last reported \d\.\d\d V", queued.Out);
+        using (ReadingStore store = ReadingStore.Open(db)) store.MarkReleased(2, 1_700_000_000_000);
+        var released = CliRun.Dispatch("policy", "status", "--db", db, "--node", "node-01");
+        Assert.Contains("released 2023-11-14 22:13Z, waiting for the node's ack", released.Out);
+
+        var unknown = CliRun.Dispatch("policy", "status", "--db", db, "--node", "node-77");
+        Assert.Contains("node-77: runs its own table (no push acked as applied)", unknown.Out);
+    }
+
+    [Fact]
     public void WithoutEpisodes_TheStoreRetrainRunsTheSiteRetrainsEight_AsTheDeploymentWasMeasured()
     {
         Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);

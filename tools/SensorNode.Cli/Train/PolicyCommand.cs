@@ -38,7 +38,7 @@ public static class PolicyCommand
             CliOption.Text("--start-volts", "comma-separated supercap start voltages, V (default 4.0,3.3)", "LIST"),
             CliOption.Seed("simulator seed (default 1, as `sensornode evaluate`)"),
             CliOption.Profile()).With(Assess);
-        return new Command("policy", "export a table as the core's built-in C# source, show it, assess it in the simulator, or push it to a node through the gateway") { export, show, assess, Deployment.PolicyPushCommand.Build() };
+        return new Command("policy", "export a table as the core's built-in C# source, show it, assess it in the simulator, push it to a node through the gateway, or show which table each node runs") { export, show, assess, Deployment.PolicyPushCommand.Build(), Deployment.PolicyStatusCommand.Build() };
     }
 
     /// <summary><c>sensornode policy ARGS</c> (for tests and scripts that hold the arguments after the command name).</summary>

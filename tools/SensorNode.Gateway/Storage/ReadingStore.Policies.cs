@@ -90,6 +90,10 @@ public sealed partial class ReadingStore
         ReadRows("SELECT payload FROM commands WHERE id = $id AND node_id = $node", [("$id", policy.CommandId), ("$node", policy.NodeId)], r => (byte[])r.GetValue(0))
             .SingleOrDefault();
 
+    /// <summary>Every node with a policy push recorded, in id order.</summary>
+    public IReadOnlyList<string> PolicyNodes() =>
+        ReadRows("SELECT DISTINCT node_id FROM policy_pushes ORDER BY node_id", [], r => r.GetString(0));
+
     /// <summary>Every push to <paramref name="nodeId"/>, oldest first.</summary>
     public IReadOnlyList<PolicyPush> PolicyPushes(string nodeId) => ReadPushes("WHERE node_id = $node", ("$node", nodeId));
 
