@@ -57,6 +57,12 @@ public static class StoreTrainCommand
         int episodes = options.IntOrNull("episodes") ?? StoreTrainer.SiteEpisodes;
         StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), episodes, TableVersionFor(end),
             current, strictGate: options.Flag("strict-gate"));
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            var h = trained.Histories[i];
+            options.Output.WriteLine($"learned from {h.Readings} readings of {nodes[i]} ({(end - start) / 86_400} days): PIR watched {h.WatchedFraction:P1} of the time, {h.EventsObserved} events seen, {h.EventsImputed} imputed for the blind spans; stress light x{h.StressLightScale:0.##}");
+        }
+        options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s ({episodes} episodes); kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}; learned {trained.Result.Learned.Utility:F3}, heuristic {trained.Result.Heuristic.Utility:F3})");
         if (trained.Kept == "current")
         {
             // Pushing the table the node already runs would cost it a radio command for nothing: nothing is written.
@@ -67,12 +73,6 @@ public static class StoreTrainCommand
         string? dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (dir != null) Directory.CreateDirectory(dir);
         File.WriteAllBytes(outPath, bytes);
-        for (int i = 0; i < nodes.Length; i++)
-        {
-            var h = trained.Histories[i];
-            options.Output.WriteLine($"learned from {h.Readings} readings of {nodes[i]} ({(end - start) / 86_400} days): PIR watched {h.WatchedFraction:P1} of the time, {h.EventsObserved} events seen, {h.EventsImputed} imputed for the blind spans; stress light x{h.StressLightScale:0.##}");
-        }
-        options.Output.WriteLine($"training time {trained.Result.WallSeconds:F1} s ({episodes} episodes); kept {trained.Kept} (utility on the history {trained.KeptScore!.Utility:F3}; learned {trained.Result.Learned.Utility:F3}, heuristic {trained.Result.Heuristic.Utility:F3})");
         options.Output.WriteLine($"wrote {outPath}: version {trained.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
         return CommandLine.Ok;
     }
