@@ -21,6 +21,15 @@ public sealed class ShortDeployment : IDisposable
     public ShortDeployment() =>
         Result = CliRun.Dispatch("deployment", "--environment", "office", "--weeks", "2", "--episodes", "2", "--seed", Seed.ToString(), "--no-reference", "--out", Folder);
 
+    /// <summary>A copy of the deployment's store (with its WAL) named <paramref name="name"/>: tests that write leave the original as the run left it.</summary>
+    public string CopyOfTheStore(string name)
+    {
+        string db = Path.Combine(Folder, name);
+        foreach (string suffix in new[] { "", "-wal" })
+            if (File.Exists(Path.Combine(Folder, "gateway.db" + suffix))) File.Copy(Path.Combine(Folder, "gateway.db" + suffix), db + suffix, overwrite: true);
+        return db;
+    }
+
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 }
 
@@ -151,9 +160,7 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
     {
         Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
         // A copy: the other tests read the deployment's store as the run left it.
-        string db = Path.Combine(run.Folder, "copy.db");
-        foreach (string suffix in new[] { "", "-wal" })
-            if (File.Exists(Path.Combine(run.Folder, "gateway.db" + suffix))) File.Copy(Path.Combine(run.Folder, "gateway.db" + suffix), db + suffix, overwrite: true);
+        string db = run.CopyOfTheStore("copy.db");
         string table = Path.Combine(run.Folder, "store-policy.bin");
 
         var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--episodes", "2", "--out", table);
@@ -180,13 +187,7 @@ public sealed class DeploymentCommandTests(ShortDeployment run) : IClassFixture<
 /// <summary><c>train --db</c> on a store whose node runs a pushed table: the gate's reference and the "nothing to push" outcome.</summary>
 public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixture<ShortDeployment>
 {
-    private string CopyOfTheStore(string name)
-    {
-        string db = Path.Combine(run.Folder, name);
-        foreach (string suffix in new[] { "", "-wal" })
-            if (File.Exists(Path.Combine(run.Folder, "gateway.db" + suffix))) File.Copy(Path.Combine(run.Folder, "gateway.db" + suffix), db + suffix, overwrite: true);
-        return db;
-    }
+    private string CopyOfTheStore(string name) => run.CopyOfTheStore(name);
 
     [Fact]
     public void WhenTheGateKeepsTheTableTheNodeRuns_NothingIsWritten()
