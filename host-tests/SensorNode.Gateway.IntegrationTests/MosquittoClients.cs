@@ -12,6 +12,13 @@ public sealed record SubscribedMessage(string Topic, string Payload);
 /// <summary>mosquitto_pub and mosquitto_sub as independent clients (code we did not write), bounded in time.</summary>
 public static class MosquittoClients
 {
+    /// <summary>
+    /// How long a test waits for a message that must arrive (the subscription ends at its arrival). The gateway publishes
+    /// derived data (discovery, a room's state, commands) after it acknowledged the input, so waiting for the ack does not
+    /// wait for it; on a loaded CI machine the gateway's continuations can lag by seconds (a 5 s wait once came up empty).
+    /// </summary>
+    public const int ArrivalSeconds = 30;
+
     /// <summary>Publishes <paramref name="payload"/> (read from stdin, any bytes and size) at QoS 1; throws when mosquitto_pub fails.</summary>
     public static void Publish(int port, string topic, byte[] payload, bool retain = false)
     {

@@ -41,13 +41,13 @@ public sealed class FleetUpdateReleaseTests : IDisposable
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-u/state", SenmlPacks.Encode("node-u", 1, 1, 1_767_225_600, supercapMillivolts: 3500));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Released >= 2, 10_000), gateway.Counters.ToString());
-        SubscribedMessage manifest = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-u/cmd/update", count: 1, waitSeconds: 5));
-        SubscribedMessage chunk0 = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-u/cmd/chunk", count: 1, waitSeconds: 5));
+        SubscribedMessage manifest = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-u/cmd/update", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds));
+        SubscribedMessage chunk0 = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-u/cmd/chunk", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds));
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-u/ack", Id(manifest).ToString());
         MosquittoClients.Publish(harness.Port, "sensornode/node-u/ack", Id(chunk0).ToString());
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Released >= 3, 10_000), gateway.Counters.ToString());
-        SubscribedMessage chunk1 = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-u/cmd/chunk", count: 1, waitSeconds: 5));
+        SubscribedMessage chunk1 = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-u/cmd/chunk", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds));
         Assert.Equal(Id(chunk0) + 1, Id(chunk1));
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-u/ack", $"{Id(chunk1)} rejected {UpdateCommands.BadChunk}");

@@ -53,7 +53,7 @@ public class HomeAssistantPublishTests
             Assert.Equal("diagnostic", device.RootElement.GetProperty("cmps").GetProperty(diagnostic).GetProperty("entity_category").GetString());
         Assert.False(t.TryGetProperty("entity_category", out _));
 
-        var values = MosquittoClients.Subscribe(harness.Port, "sensornode/node-d/ha/#", count: 9, waitSeconds: 5).ToDictionary(m => m.Topic, m => m.Payload);
+        var values = MosquittoClients.Subscribe(harness.Port, "sensornode/node-d/ha/#", count: 9, waitSeconds: MosquittoClients.ArrivalSeconds).ToDictionary(m => m.Topic, m => m.Payload);
         Assert.Equal("20.01", values["sensornode/node-d/ha/temperature"]);
         Assert.Equal("40.01", values["sensornode/node-d/ha/humidity"]);
         Assert.Equal("300.01", values["sensornode/node-d/ha/illuminance"]);
@@ -79,7 +79,7 @@ public class HomeAssistantPublishTests
         MosquittoClients.Publish(harness.Port, "sensornode/node-f/state", SenmlPacks.Encode("node-f", 2, 1, 1_767_226_200, supercapMillivolts: 4100));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Released >= 1, 10_000), gateway.Counters.ToString());
 
-        var command = MosquittoClients.Subscribe(harness.Port, "sensornode/node-f/cmd/#", count: 1, waitSeconds: 5);
+        var command = MosquittoClients.Subscribe(harness.Port, "sensornode/node-f/cmd/#", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds);
         Assert.Equal(new SubscribedMessage("sensornode/node-f/cmd/interval", $"{id}\n600"), Assert.Single(command));
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-f/ack", id.ToString());

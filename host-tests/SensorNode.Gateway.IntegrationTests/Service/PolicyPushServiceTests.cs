@@ -21,7 +21,7 @@ public class PolicyPushServiceTests
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-p/state", SenmlPacks.Encode("node-p", 1, 1, 1_767_225_600, supercapMillivolts: 4100));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Released >= 1, 10_000), gateway.Counters.ToString());
-        var command = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-p/cmd/#", count: 1, waitSeconds: 5));
+        var command = Assert.Single(MosquittoClients.Subscribe(harness.Port, "sensornode/node-p/cmd/#", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds));
         Assert.Equal("sensornode/node-p/cmd/" + PolicyUpdate.CommandName, command.Topic);
         Assert.Null(store.PolicyInForce("node-p"));
 

@@ -23,12 +23,12 @@ public class RoomOccupancyPublishTests
         // the 20-min hold, however long the gateway takes. (A motion under 7.5 min old would fall after that midpoint.)
         MosquittoClients.Publish(harness.Port, "sensornode/node-o/state", SenmlPacks.Encode("node-o", 1, 1, now - 600));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 10_000), gateway.Counters.ToString());
-        var config = MosquittoClients.Subscribe(harness.Port, "homeassistant/device/sensornode_room_office-7/config", count: 1, waitSeconds: 5);
+        var config = MosquittoClients.Subscribe(harness.Port, "homeassistant/device/sensornode_room_office-7/config", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds);
         using JsonDocument device = JsonDocument.Parse(Assert.Single(config).Payload);
         JsonElement binary = device.RootElement.GetProperty("cmps").GetProperty("occupancy");
         Assert.Equal("occupancy", binary.GetProperty("device_class").GetString());
         Assert.Equal("sensornode/room/office-7/occupancy", binary.GetProperty("state_topic").GetString());
-        var first = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-7/occupancy", count: 1, waitSeconds: 5);
+        var first = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-7/occupancy", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds);
         Assert.Equal("ON", Assert.Single(first).Payload);
 
         // Another room's node: seq 3 has no motion and its PIR was not armed (SenmlPacks leaves ArmedSeconds 0): nobody
@@ -36,7 +36,7 @@ public class RoomOccupancyPublishTests
         store.SetRoom("node-p", "Office 8");
         MosquittoClients.Publish(harness.Port, "sensornode/node-p/state", SenmlPacks.Encode("node-p", 3, 1, now - 60));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 3, 10_000), gateway.Counters.ToString());
-        var blind = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-8/occupancy", count: 1, waitSeconds: 5);
+        var blind = MosquittoClients.Subscribe(harness.Port, "sensornode/room/office-8/occupancy", count: 1, waitSeconds: MosquittoClients.ArrivalSeconds);
         Assert.Equal("None", Assert.Single(blind).Payload);
         Assert.Equal("unknown", store.QueryOccupancy("Office 8").Last().State);
         Assert.Equal("occupied", store.QueryOccupancy("Office 7").Last().State);

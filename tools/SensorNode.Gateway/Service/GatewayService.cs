@@ -749,11 +749,15 @@ public sealed class GatewayService : IAsyncDisposable
                 .Select(n => _announcedExpireAfter.TryGetValue(n.NodeId, out int e) ? e : 0).DefaultIfEmpty(0).Max();
             // The timer announces a room only once a node's sleep is known (at start none is: the config retained by the
             // previous run stands until the node's next message, rather than one with a day's expire_after).
-            if (!_announcedRooms.Contains(room) && (expireAfter > 0 || !onlyWhenChanged) && _announcedRooms.Add(room))
+            // A room counts as announced only once every config went out: a publish lost to a dropped connection is
+            // repeated at the room's next decision rather than never.
+            if (!_announcedRooms.Contains(room) && (expireAfter > 0 || !onlyWhenChanged))
             {
                 if (expireAfter <= 0) expireAfter = 86_400;
+                bool announced = true;
                 foreach (RetainedMessage config in RoomOccupancyDiscovery.Configs(_options.DiscoveryPrefix!, _options.Prefix, room, expireAfter))
-                    await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+                    announced &= await PublishAsync(config.Topic, Encoding.UTF8.GetBytes(config.Payload), MqttQualityOfServiceLevel.AtLeastOnce, retain: true).ConfigureAwait(false);
+                if (announced) _announcedRooms.Add(room);
             }
             bool sent = true;
             foreach (RetainedMessage value in RoomOccupancyDiscovery.Values(_options.Prefix, room, current.Decision.State, current.WatchedFraction24h))
