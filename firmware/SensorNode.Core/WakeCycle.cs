@@ -327,6 +327,12 @@ namespace SensorNode.Core
         private PolicyAction Decide(WakeContext wake)
         {
             IWakePolicy policy = _policyOverride;
+            // An injected table (the simulator's) is reported as the node would report it from flash.
+            PolicyTable injected = policy as PolicyTable;
+            if (injected != null)
+            {
+                wake.Report.PolicyVersion = injected.Version;
+            }
             if (policy == null)
             {
                 PolicyLoadError policyError;
@@ -623,6 +629,7 @@ namespace SensorNode.Core
                 energy.LastWakeCostMicrojoules = state.LastWakeCostMicrojoules;
                 energy.HarvestMicrowatts = state.HarvestMicrowatts;
                 energy.DroppedReadings = state.DroppedReadings;
+                energy.PolicyVersion = report.PolicyVersion;
                 energy.WatchSeconds = wake.Watch.CommitSeconds;
                 energy.WatchActive = wake.Watch.Active;
                 for (int message = 0; message < MaxMessagesPerWake; message++)

@@ -207,6 +207,19 @@ namespace SensorNode.Core.Policy
             return true;
         }
 
+        /// <summary>
+        /// The CRC-32 a serialized table ends with (its last 4 bytes, little-endian): the table's identity in the gateway's
+        /// records. Throws <see cref="ArgumentException"/> for fewer than 4 bytes.
+        /// </summary>
+        public static uint SerializedCrc(byte[] serialized)
+        {
+            if (serialized == null || serialized.Length < 4)
+            {
+                throw new ArgumentException("A serialized table ends with its CRC-32.", "serialized");
+            }
+            return LittleEndian.ReadUInt32(serialized, serialized.Length - 4);
+        }
+
         /// <summary>The table in the format <see cref="TryLoad"/> reads: <see cref="SerializedLength"/> bytes, newly allocated.</summary>
         public byte[] Serialize()
         {

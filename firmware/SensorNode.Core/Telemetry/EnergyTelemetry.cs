@@ -16,6 +16,8 @@ namespace SensorNode.Core.Telemetry
         public int HarvestMicrowatts;
         /// <summary>Unacknowledged readings lost to a full log since first flash. Published as "dropped", count.</summary>
         public uint DroppedReadings;
+        /// <summary>Version of the table that decided this wake (0 = unknown: not encoded). Published as "policy", no unit.</summary>
+        public uint PolicyVersion;
         /// <summary>
         /// Watch commitment from the pack's base time, s (0 = none: not encoded). Published as "watch", s (docs/mqtt.md).
         /// </summary>

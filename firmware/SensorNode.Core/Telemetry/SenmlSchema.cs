@@ -18,6 +18,11 @@ namespace SensorNode.Core.Telemetry
         public const string HarvestPower = "harvest_power";
         /// <summary>Readings the node overwrote unsent (its log was full), count.</summary>
         public const string Dropped = "dropped";
+        /// <summary>
+        /// Version of the policy table that decided the wake which sent the pack (no unit): the gateway's check of what the
+        /// node really runs, whatever was acked (a flash erased or rewritten by nanoff falls back to the built-in table).
+        /// </summary>
+        public const string PolicyVersion = "policy";
 
         // Reading records: one group per reading, led by its sequence.
         /// <summary>The reading's sequence number (no unit): leads each reading's records.</summary>

@@ -11,10 +11,13 @@ namespace SensorNode.Core.Telemetry
     public sealed class SenmlWriter
     {
         /// <summary>
-        /// Bytes of the envelope (brackets, base fields, the four energy records, the watch records) at most: 277 + 76,
-        /// reached with a 32-char node id and every number at the widest its type allows.
+        /// Bytes of the envelope (brackets, base fields, the four energy records, the policy version, the watch records) at
+        /// most: 277 + 30 + 76, reached with a 32-char node id and every number at the widest its type allows.
         /// </summary>
-        public const int MaxEnvelopeBytes = 277 + MaxWatchBytes;
+        public const int MaxEnvelopeBytes = 277 + MaxPolicyVersionBytes + MaxWatchBytes;
+
+        /// <summary>Bytes the policy version adds at most: ",{"n":"policy","v":4294967295}" (30).</summary>
+        public const int MaxPolicyVersionBytes = 30;
 
         /// <summary>Bytes the watch records add at most: ",{"n":"watch","u":"s","v":2147483647}" (37) and ",{"n":"watch_active","u":"count","v":1}" (39).</summary>
         public const int MaxWatchBytes = 76;
@@ -118,6 +121,10 @@ namespace SensorNode.Core.Telemetry
             WriteRecord(SenmlSchema.WakeEnergy, SenmlSchema.UnitJoule, false, 0, energy.LastWakeCostMicrojoules, 6);
             WriteRecord(SenmlSchema.HarvestPower, SenmlSchema.UnitWatt, false, 0, energy.HarvestMicrowatts, 6);
             WriteRecord(SenmlSchema.Dropped, SenmlSchema.UnitCount, false, 0, energy.DroppedReadings, 0);
+            if (energy.PolicyVersion != 0)
+            {
+                WriteRecord(SenmlSchema.PolicyVersion, null, false, 0, energy.PolicyVersion, 0);
+            }
             // The commitment runs from the base time: without a known time there is none to announce.
             if (energy.WatchSeconds > 0 && baseTime != 0)
             {

@@ -275,4 +275,15 @@ public class PolicyTableTests
         Assert.Equal(texts.Count, texts.Distinct().Count());
         Assert.Contains("CRC-32", PolicyTable.DescribeLoadError(PolicyLoadError.BadCrc));
     }
+
+    [Fact]
+    public void SerializedCrc_IsTheCrc32OfEverythingBeforeIt_AndNamesTheTable()
+    {
+        byte[] a = PolicyTable.FromActionCodes(7, HeuristicPolicy.BuildActionCodes()).Serialize();
+        byte[] b = PolicyTable.FromActionCodes(8, HeuristicPolicy.BuildActionCodes()).Serialize();
+
+        Assert.Equal(Crc32.Compute(a, 0, a.Length - 4), PolicyTable.SerializedCrc(a));
+        Assert.NotEqual(PolicyTable.SerializedCrc(a), PolicyTable.SerializedCrc(b));
+        Assert.Throws<ArgumentException>(() => PolicyTable.SerializedCrc(new byte[3]));
+    }
 }

@@ -146,6 +146,15 @@ public class SenmlWriterTests
     }
 
     [Fact]
+    public void TryEncode_WritesThePolicyVersion_AfterDropped_WithoutUnit_OnlyWhenKnown()
+    {
+        string json = Encode("n1", new[] { Full(7, Now) }, new EnergyTelemetry { PolicyVersion = 10_123 });
+        Assert.Contains("{\"n\":\"dropped\",\"u\":\"count\",\"v\":0},{\"n\":\"policy\",\"v\":10123},{\"n\":\"seq\",\"v\":7}", json);
+
+        Assert.DoesNotContain("policy", Encode("n1", new[] { Full(7, Now) }, new EnergyTelemetry()));
+    }
+
+    [Fact]
     public void TryEncode_OmitsBaseTime_WhenNoReadingHasTime()
     {
         var reading = new Reading { Sequence = 1, MotionEvents = 0, ArmedSeconds = -1, Faults = ReadingFaults.TimeUnknown | ReadingFaults.Climate | ReadingFaults.Light | ReadingFaults.Supercap };
@@ -341,7 +350,7 @@ public class SenmlWriterCapacityTests
         var energy = new EnergyTelemetry
         {
             StoredMicrojoules = long.MinValue, LastWakeCostMicrojoules = int.MinValue, HarvestMicrowatts = int.MinValue, DroppedReadings = uint.MaxValue,
-            WatchSeconds = int.MaxValue, WatchActive = true,
+            PolicyVersion = uint.MaxValue, WatchSeconds = int.MaxValue, WatchActive = true,
         };
         var writer = new SenmlWriter(SenmlWriter.CapacityFor(count));
         string nodeId = new string('a', 32);

@@ -80,6 +80,32 @@ public class PolicyCommandTests
     }
 
     [Fact]
+    public void EveryStatePack_NamesTheTableThatDecidedItsWake_NotTheOneLastAcked()
+    {
+        var node = NewNode();
+        Retain(node, Command(42, Uniform(7, transmit: true).Serialize()));
+        WakeAndSleep(node);                                                 // decided by 99, applies 7
+        WakeAndSleep(node);                                                 // decided by 7
+        Retain(node, []);
+        node.Flash.SetFileBytes(PolicyStore.FileName, Uniform(55, transmit: true).Serialize()); // flash rewritten (nanoff): no ack says so
+        WakeAndSleep(node);
+        WakeAndSleep(node, Uniform(1, transmit: true));                     // an injected table (the simulator's) is reported as its own
+
+        List<double?> versions = node.Broker.Messages.Where(m => m.Topic.EndsWith("/state"))
+            .Select(m => PolicyRecord(m.PayloadText)).ToList();
+        Assert.Equal(new double?[] { InstalledVersion, 7, 55, 1 }, versions);
+    }
+
+    private static double? PolicyRecord(string pack)
+    {
+        foreach (System.Text.Json.JsonElement r in System.Text.Json.JsonDocument.Parse(pack).RootElement.EnumerateArray())
+        {
+            if (r.GetProperty("n").GetString() == SensorNode.Core.Telemetry.SenmlSchema.PolicyVersion) return r.GetProperty("v").GetDouble();
+        }
+        return null;
+    }
+
+    [Fact]
     public void SameVersionAgain_IsAckedWithoutRewritingFlash()
     {
         var node = NewNode();

@@ -155,6 +155,9 @@ public class SenmlDecoderTests
         { "duplicated measurement", Reading("{\"n\":\"motion\",\"u\":\"count\",\"v\":1},{\"n\":\"motion\",\"u\":\"count\",\"v\":2}"), "duplicated motion in seq 1" },
         { "measurement before seq", Json($"[{{{Bn},\"n\":\"temperature\",\"u\":\"Cel\",\"v\":21}}]"), "temperature before any seq record" },
         { "measurement at another time", Json($"[{{{Bn},\"bt\":{WriterPacks.BaseTime},\"n\":\"seq\",\"v\":1}},{{\"n\":\"motion\",\"u\":\"count\",\"t\":-1,\"v\":1}}]"), "motion of seq 1 at time" },
+        { "policy version zero", Json($"[{{{Bn},\"n\":\"policy\",\"v\":0}}]"), "policy 0 outside 1..4294967295" },
+        { "policy version with a unit", Json($"[{{{Bn},\"n\":\"policy\",\"u\":\"count\",\"v\":7}}]"), "policy in unit 'count', expected '(none)'" },
+        { "policy version fractional", Json($"[{{{Bn},\"n\":\"policy\",\"v\":7.5}}]"), "policy 7.5 is not a whole number" },
         { "energy after a reading", Json($"[{{{Bn},\"n\":\"seq\",\"v\":1}},{{\"n\":\"dropped\",\"u\":\"count\",\"v\":0}}]"), "dropped after the first seq record" },
         { "NaN literal", Json($"[{{{Bn},\"n\":\"seq\",\"v\":NaN}}]"), "not JSON" },
         { "Infinity literal", Json($"[{{{Bn},\"n\":\"seq\",\"v\":Infinity}}]"), "not JSON" },
@@ -163,6 +166,17 @@ public class SenmlDecoderTests
         { "duplicate key", Json($"[{{{Bn},\"n\":\"seq\",\"v\":1,\"v\":2}}]"), "not JSON" },
         { "must-understand field", Json($"[{{{Bn},\"n\":\"seq\",\"v\":1,\"x_\":1}}]"), "must-understand field 'x_'" },
     };
+
+    [Fact]
+    public void TryDecode_ReadsThePolicyVersion_AndLeavesItUnknownInAnOlderPack()
+    {
+        DecodedPack reporting = WriterPacks.Decode(WriterPacks.Encode("node-01", WriterPacks.Energy with { PolicyVersion = 4_294_967_295 }, WriterPacks.Full(1, WriterPacks.BaseTime)));
+        DecodedPack older = WriterPacks.Decode(WriterPacks.Encode(WriterPacks.Full(1, WriterPacks.BaseTime)));
+
+        Assert.Equal(4_294_967_295u, reporting.Energy!.PolicyVersion);
+        Assert.Null(older.Energy!.PolicyVersion);
+        Assert.Equal(older.Readings, reporting.Readings);
+    }
 
     [Theory]
     [MemberData(nameof(Malformed))]

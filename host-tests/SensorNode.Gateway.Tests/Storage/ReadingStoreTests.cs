@@ -163,6 +163,23 @@ public sealed class ReadingStoreTests
     }
 
     [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
+    public void Store_KeepsTheTableVersionOfTheNewestPack_NotOfARedelivery_NorForgetsItOnAnOlderFirmwaresPack(string kind)
+    {
+        using StoreBackend db = StoreBackend.Create(kind);
+        using ReadingStore store = db.Open();
+        DecodedPack Pack(uint seq, uint version) => WriterPacks.Decode(WriterPacks.Encode("node-01", WriterPacks.Energy with { PolicyVersion = version },
+            WriterPacks.Full(seq, WriterPacks.BaseTime - 600L * (10 - seq))));
+
+        store.Store(Pack(5, 10_200), Received);
+        Assert.Equal(10_200u, store.GetNode("node-01")!.PolicyVersion);
+        store.Store(Pack(4, 99), Received + 1);                   // an older message redelivered: the node has moved on
+        store.Store(Pack(6, 0), Received + 2);                    // no "policy" record: nothing said, nothing forgotten
+        Assert.Equal(10_200u, store.GetNode("node-01")!.PolicyVersion);
+        store.Store(Pack(7, 101), Received + 3);                  // flash erased: the built-in table decides
+        Assert.Equal(101u, store.GetNode("node-01")!.PolicyVersion);
+    }
+
+    [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]
     public void StoreBatch_LeavesTheNodesAsStoringEachPackInOrderDoes(string kind)
     {
         // The batch folds its voltage and energy updates to one a node: out-of-order seqs, a tie (the later pack wins), a
@@ -173,7 +190,7 @@ public sealed class ReadingStoreTests
         {
             Reading r = WriterPacks.Full(seq, WriterPacks.BaseTime - 600L * (10 - seq));
             r.SupercapMillivolts = millivolts;
-            return WriterPacks.Decode(WriterPacks.Encode(node, WriterPacks.Energy with { StoredMicrojoules = 1_000_000u * seq }, r), $"sensornode/{node}/state");
+            return WriterPacks.Decode(WriterPacks.Encode(node, WriterPacks.Energy with { StoredMicrojoules = 1_000_000u * seq, PolicyVersion = 100 + seq }, r), $"sensornode/{node}/state");
         }
         (DecodedPack, long)[] batch =
         [
@@ -193,6 +210,7 @@ public sealed class ReadingStoreTests
         Assert.Equal(a.Nodes(), b.Nodes());
         Assert.Equal((4.2, 3.333), (b.GetNode("node-01")!.LastSupercapVolts, b.GetNode("node-02")!.LastSupercapVolts));
         Assert.Equal((9.0, 4.0), (b.GetNode("node-01")!.LastStoredJoules, b.GetNode("node-02")!.LastStoredJoules));
+        Assert.Equal(((uint?)107, (uint?)104), (b.GetNode("node-01")!.PolicyVersion, b.GetNode("node-02")!.PolicyVersion));
     }
 
     [Theory, MemberData(nameof(StoreBackends.All), MemberType = typeof(StoreBackends))]

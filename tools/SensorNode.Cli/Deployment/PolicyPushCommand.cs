@@ -1,5 +1,4 @@
 using System.CommandLine;
-using SensorNode.Core.Numerics;
 using SensorNode.Core.Telemetry;
 using SensorNode.Gateway;
 using SensorNode.Gateway.Policies;
@@ -31,7 +30,7 @@ public static class PolicyPushCommand
         using ReadingStore store = opened!;
         if (store.GetNode(node) == null)
             options.Error.WriteLine($"sensornode policy push: note: {node} has not been seen by this gateway; the command waits for its first message (nodes: {string.Join(", ", store.Nodes().Select(n => n.NodeId).Order(StringComparer.Ordinal).Take(20))})");
-        if (store.PolicyInForce(node) is { } running && running.TableCrc == LittleEndian.ReadUInt32(table, table.Length - 4))
+        if (store.PolicyInForce(node) is { } running && running.TableCrc == SensorNode.Core.Policy.PolicyTable.SerializedCrc(table))
             options.Error.WriteLine($"sensornode policy push: note: {node} already runs this table (version {running.TableVersion}, CRC-32 0x{running.TableCrc:X8}); queued anyway");
         long id = PolicyPusher.Queue(store, node, table, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), out string error);
         if (id < 0) { options.Error.WriteLine($"sensornode policy push: {path}: {error}"); return CommandLine.Failed; }

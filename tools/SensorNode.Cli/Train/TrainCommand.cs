@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using SensorNode.Core.Numerics;
 using SensorNode.Simulation.Environment;
 using SensorNode.Simulation.Physics;
 using SensorNode.Simulation.Training;
@@ -161,7 +160,7 @@ public static class TrainCommand
         w.WriteLine($"  simulator runs: {r.SimulatorRuns.ToString(inv)} ({r.SearchTrialsSkipped.ToString(inv)} search trials skipped: the table never decided in their state; "
             + $"{r.SearchRunsReused.ToString(inv)} runs taken over, {r.SearchTrialsPruned.ToString(inv)} trials stopped once they could not win)");
         w.WriteLine($"  kept:          round {r.KeptRound}{(r.KeptRound == 0 ? " (the heuristic: no learned table beat it without a brown-out)" : "")}");
-        w.WriteLine($"  table:         version {r.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
+        w.WriteLine($"  table:         version {r.Table.Version}, {bytes.Length} bytes, CRC-32 0x{SensorNode.Core.Policy.PolicyTable.SerializedCrc(bytes):X8}");
         w.WriteLine("  on the training days      heuristic   learned");
         w.WriteLine($"  events captured (4.0 V)   {Pct(r.Heuristic.EventsCaptured, r.Heuristic.EventsTotal),-11} {Pct(r.Learned.EventsCaptured, r.Learned.EventsTotal)}");
         w.WriteLine($"  events captured (cold)    {Pct(r.Heuristic.EventsCapturedColdStart, r.Heuristic.EventsTotal),-11} {Pct(r.Learned.EventsCapturedColdStart, r.Learned.EventsTotal)}");

@@ -12,4 +12,8 @@ namespace SensorNode.Gateway;
 /// </param>
 /// <param name="WatchActive">With a commitment: the node reports the room active (motion within its quiet delay).</param>
 public sealed record DecodedEnergy(long? UnixSeconds, double? StoredJoules, double? WakeJoules, double? HarvestWatts, long? DroppedReadings,
-    int? WatchSeconds = null, bool WatchActive = false);
+    int? WatchSeconds = null, bool WatchActive = false)
+{
+    /// <summary>The version of the policy table that decided the wake (SenML <c>policy</c>); null when the pack has none (older firmware).</summary>
+    public uint? PolicyVersion { get; init; }
+}

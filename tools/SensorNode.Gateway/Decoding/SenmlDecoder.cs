@@ -148,7 +148,10 @@ public static class SenmlDecoder
                 : new DecodedEnergy(_energyTime, Get(SenmlNames.StoredEnergy), Get(SenmlNames.WakeEnergy), Get(SenmlNames.HarvestPower),
                     _energy.TryGetValue(SenmlNames.Dropped, out double dropped) ? (long)dropped : null,
                     _energy.TryGetValue(SenmlNames.Watch, out double watch) && watch > 0 ? (int)watch : null,
-                    _energy.ContainsKey(SenmlNames.WatchActive));
+                    _energy.ContainsKey(SenmlNames.WatchActive))
+                {
+                    PolicyVersion = _energy.TryGetValue(SenmlNames.PolicyVersion, out double version) ? (uint)version : null,
+                };
             return new DecodedPack(nodeId, _readings, energy);
         }
 

@@ -12,6 +12,7 @@ internal static class SenmlNames
     internal const string WakeEnergy = SenmlSchema.WakeEnergy;
     internal const string HarvestPower = SenmlSchema.HarvestPower;
     internal const string Dropped = SenmlSchema.Dropped;
+    internal const string PolicyVersion = SenmlSchema.PolicyVersion;
     internal const string Seq = SenmlSchema.Sequence;
     internal const string Temperature = SenmlSchema.Temperature;
     internal const string Humidity = SenmlSchema.Humidity;
@@ -34,6 +35,7 @@ internal static class SenmlNames
         [WakeEnergy] = new(SenmlSchema.UnitJoule, 0, 1000, false),
         [HarvestPower] = new(SenmlSchema.UnitWatt, 0, 100, false),
         [Dropped] = new(SenmlSchema.UnitCount, 0, uint.MaxValue, true),
+        [PolicyVersion] = new(null, 1, uint.MaxValue, true),
         [Seq] = new(null, 1, uint.MaxValue, true),
         [Temperature] = new(SenmlSchema.UnitCelsius, -45, 130, false),
         [Humidity] = new(SenmlSchema.UnitRelativeHumidity, 0, 100, false),
@@ -55,7 +57,7 @@ internal static class SenmlNames
         return known;
     }
 
-    internal static bool IsEnergy(string name) => name is StoredEnergy or WakeEnergy or HarvestPower or Dropped or Watch or WatchActive;
+    internal static bool IsEnergy(string name) => name is StoredEnergy or WakeEnergy or HarvestPower or Dropped or PolicyVersion or Watch or WatchActive;
 
     /// <summary>Throws the rejection for a value outside the name's range or, for counters, not whole.</summary>
     internal static void CheckRange(string name, double value, int index)

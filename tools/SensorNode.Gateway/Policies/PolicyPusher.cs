@@ -1,4 +1,3 @@
-using SensorNode.Core.Numerics;
 using SensorNode.Core.Policy;
 
 namespace SensorNode.Gateway.Policies;
@@ -26,7 +25,7 @@ public static class PolicyPusher
             error = $"table layout {loaded.LayoutId} does not match layout {current.LayoutId} that node {nodeId} runs";
             return -1;
         }
-        uint crc = LittleEndian.ReadUInt32(table, table.Length - 4);
+        uint crc = PolicyTable.SerializedCrc(table);
         return store.QueuePolicy(nodeId, PolicyUpdate.CommandName, table, loaded!.Version, crc, loaded.LayoutId, nowUnixMs);
     }
 

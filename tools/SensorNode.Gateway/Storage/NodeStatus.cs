@@ -14,4 +14,10 @@ public sealed record NodeStatus(string NodeId, string? Room, long LastSeenUnixMs
 {
     /// <summary>The building of the gateway that last wrote the node ("" when not named; docs/scale.md).</summary>
     public string Building { get; init; } = "";
+
+    /// <summary>
+    /// The policy table version the node's newest message with one names (SenML <c>policy</c>): the table that decided that
+    /// wake, whatever the acks say; null before firmware that sends it.
+    /// </summary>
+    public uint? PolicyVersion { get; init; }
 }

@@ -18,8 +18,8 @@ public sealed partial class ReadingStore
 
     // The types of ReadingColumns, EnergyColumns and the nodes' touch, for PostgreSQL's column arrays (Script.Rows).
     private static readonly string[] ReadingTypes = ["TEXT", "INTEGER", "INTEGER", "REAL", "REAL", "REAL", "REAL", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "TEXT"];
-    private const string EnergyColumns = "node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms";
-    private static readonly string[] EnergyTypes = ["TEXT", "INTEGER", "INTEGER", "REAL", "REAL", "REAL", "INTEGER", "INTEGER"];
+    private const string EnergyColumns = "node_id, max_seq, unix_s, stored_j, wake_j, harvest_w, dropped, received_ms, policy_version";
+    private static readonly string[] EnergyTypes = ["TEXT", "INTEGER", "INTEGER", "REAL", "REAL", "REAL", "INTEGER", "INTEGER", "INTEGER"];
     private static readonly string[] TouchTypes = ["TEXT", "INTEGER", "TEXT"];
 
     /// <summary>
@@ -105,7 +105,8 @@ public sealed partial class ReadingStore
     private static void InsertEnergy(Script script, (DecodedPack Pack, long ReceivedUnixMs)[] packs, Action<string, long?> inserted) =>
         script.Rows($"INSERT INTO energy ({EnergyColumns})", EnergyTypes,
             packs.Where(p => p.Pack.Energy != null).Select(p => new object?[] { p.Pack.NodeId, MaxSeq(p.Pack), p.Pack.Energy!.UnixSeconds,
-                p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules, p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs }).ToList(),
+                p.Pack.Energy.StoredJoules, p.Pack.Energy.WakeJoules, p.Pack.Energy.HarvestWatts, p.Pack.Energy.DroppedReadings, p.ReceivedUnixMs,
+                (long?)p.Pack.Energy.PolicyVersion }).ToList(),
             " ON CONFLICT DO NOTHING", inserted);
 
     private static long? MaxSeq(DecodedPack pack) => pack.Readings.Count == 0 ? null : pack.Readings.Max(r => (long)r.Sequence);
@@ -129,7 +130,7 @@ public sealed partial class ReadingStore
         }
     }
 
-    // The node's stored energy and dropped count from each new energy row, in pack order: a pack without readings is
+    // The node's stored energy, dropped count and table version from each new energy row, in pack order: a pack without readings is
     // the newest word on energy; otherwise it applies when its highest seq is at least the stored one, and a field it
     // lacks keeps the stored value. Folded here from the nodes' values, read once (after any seq-reuse reset), into
     // one statement a node rather than one a pack.
@@ -138,23 +139,25 @@ public sealed partial class ReadingStore
         List<DecodedPack> applied = packs.Select(p => p.Pack)
             .Where(p => p.Energy != null && (MaxSeq(p) is not long seq || freshEnergy.Remove((p.NodeId, seq)))).ToList();
         if (applied.Count == 0) return;
-        var state = new SortedDictionary<string, (long? Seq, double? StoredJoules, long? Dropped)>(StringComparer.Ordinal);
+        var state = new SortedDictionary<string, (long? Seq, double? StoredJoules, long? Dropped, long? PolicyVersion)>(StringComparer.Ordinal);
         var read = new Script(this, transaction);
         foreach (string node in applied.Select(p => p.NodeId).Distinct(StringComparer.Ordinal))
         {
-            read.Statement("SELECT node_id, energy_seq, last_stored_j, dropped FROM nodes WHERE node_id = {0}", node);
+            read.Statement("SELECT node_id, energy_seq, last_stored_j, dropped, policy_version FROM nodes WHERE node_id = {0}", node);
         }
-        read.Run(r => state[r.GetString(0)] = (NullableInt64(r, 1), NullableDouble(r, 2), NullableInt64(r, 3)));
+        read.Run(r => state[r.GetString(0)] = (NullableInt64(r, 1), NullableDouble(r, 2), NullableInt64(r, 3), NullableInt64(r, 4)));
         foreach (DecodedPack pack in applied)
         {
-            (long? storedSeq, double? storedJoules, long? dropped) = state[pack.NodeId];
+            (long? storedSeq, double? storedJoules, long? dropped, long? policy) = state[pack.NodeId];
             long? seq = MaxSeq(pack);
             if (seq != null && storedSeq != null && storedSeq > seq) continue;
-            state[pack.NodeId] = (seq ?? storedSeq, pack.Energy!.StoredJoules ?? storedJoules, pack.Energy.DroppedReadings ?? dropped);
+            state[pack.NodeId] = (seq ?? storedSeq, pack.Energy!.StoredJoules ?? storedJoules, pack.Energy.DroppedReadings ?? dropped,
+                pack.Energy.PolicyVersion ?? policy);
         }
-        foreach ((string node, (long? seq, double? storedJoules, long? dropped)) in state)
+        foreach ((string node, (long? seq, double? storedJoules, long? dropped, long? policy)) in state)
         {
-            updates.Statement("UPDATE nodes SET energy_seq = {1}, last_stored_j = {2}, dropped = {3} WHERE node_id = {0}", node, seq, storedJoules, dropped);
+            updates.Statement("UPDATE nodes SET energy_seq = {1}, last_stored_j = {2}, dropped = {3}, policy_version = {4} WHERE node_id = {0}",
+                node, seq, storedJoules, dropped, policy);
         }
     }
 

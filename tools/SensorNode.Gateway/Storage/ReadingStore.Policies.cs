@@ -85,9 +85,9 @@ public sealed partial class ReadingStore
             [("$node", nodeId)], r => new NodePolicy(r.GetString(0), r.GetInt64(1), (uint)r.GetInt64(2), (uint)r.GetInt64(3), Int32(r, 4), r.GetInt64(5)))
             .SingleOrDefault();
 
-    /// <summary>The serialized table of <paramref name="policy"/> as it was queued (its command's payload), or null when the command is gone.</summary>
-    public byte[]? PolicyTableBytes(NodePolicy policy) =>
-        ReadRows("SELECT payload FROM commands WHERE id = $id AND node_id = $node", [("$id", policy.CommandId), ("$node", policy.NodeId)], r => (byte[])r.GetValue(0))
+    /// <summary>The serialized table the policy command <paramref name="commandId"/> to <paramref name="nodeId"/> carried as it was queued, or null when the command is gone.</summary>
+    public byte[]? PolicyTableBytes(long commandId, string nodeId) =>
+        ReadRows("SELECT payload FROM commands WHERE id = $id AND node_id = $node", [("$id", commandId), ("$node", nodeId)], r => (byte[])r.GetValue(0))
             .SingleOrDefault();
 
     /// <summary>Every node with a policy push recorded, in id order.</summary>

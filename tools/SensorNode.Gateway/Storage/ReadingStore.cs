@@ -312,10 +312,14 @@ public sealed partial class ReadingStore : IDisposable
 
     private List<NodeStatus> ReadNodes(string where, params (string, object?)[] parameters) =>
         ReadRows($"""
-            SELECT node_id, room, last_seen_ms, availability, next_wake_s, last_supercap_v, last_stored_j, dropped, building
+            SELECT node_id, room, last_seen_ms, availability, next_wake_s, last_supercap_v, last_stored_j, dropped, building, policy_version
             FROM nodes {where} ORDER BY node_id
             """, parameters, r => new NodeStatus(r.GetString(0), NullableString(r, 1), r.GetInt64(2), NullableString(r, 3),
-            NullableInt64(r, 4), NullableDouble(r, 5), NullableDouble(r, 6), NullableInt64(r, 7)) { Building = r.GetString(8) });
+            NullableInt64(r, 4), NullableDouble(r, 5), NullableDouble(r, 6), NullableInt64(r, 7))
+            {
+                Building = r.GetString(8),
+                PolicyVersion = NullableInt64(r, 9) is long version ? (uint)version : null,
+            });
 
     /// <summary>
     /// Stored readings ordered by node id and seq, at most <paramref name="limit"/> (0 upwards). Filters: one node;

@@ -204,6 +204,11 @@ internal static class StoreSchema
             received_ms INTEGER NOT NULL
         );
         """,
+        // policy report (issue 12): the table version each message names (SenML "policy"), and the newest per node.
+        """
+        ALTER TABLE energy ADD COLUMN policy_version INTEGER;
+        ALTER TABLE nodes ADD COLUMN policy_version INTEGER;
+        """,
     ];
 
     /// <summary>The user_version of a fully migrated database.</summary>
