@@ -223,7 +223,8 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
         string db = CopyOfTheStore("status.db");
         var before = CliRun.Dispatch("policy", "status", "--db", db);
         Assert.True(before.Code == CommandLine.Ok, before.Err);
-        Assert.Matches(@"node-01: runs version 1007 \(CRC-32 0x[0-9A-F]{8}, layout 2\) since \d{4}-\d\d-\d\d \d\d:\d\dZ", before.Out);
+        // The deployment's node names its table in every message (SenML "policy"): the record and the report agree.
+        Assert.Matches(@"node-01: runs version 1007 \(CRC-32 0x[0-9A-F]{8}, layout 2, command 1\) by its newest message\r?\n", before.Out);
         Assert.Contains("last push: command 1, version 1007, applied", before.Out);
         Assert.DoesNotContain("waiting:", before.Out);
 
@@ -236,7 +237,7 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
         Assert.Contains("released 2023-11-14 22:13Z, waiting for the node's ack", released.Out);
 
         var unknown = CliRun.Dispatch("policy", "status", "--db", db, "--node", "node-77");
-        Assert.Contains("node-77: runs its own table (no push acked as applied)", unknown.Out);
+        Assert.Contains("node-77: runs its own table (no push acked as applied, and no table version reported)", unknown.Out);
     }
 
     [Fact]
@@ -287,17 +288,64 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
     {
         Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
         using ReadingStore store = ReadingStore.Open(CopyOfTheStore("read.db"));
-        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01"], StateEncoder.LayoutId, out PolicyTable? current, out string reference, out _));
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01"], StateEncoder.LayoutId, out PolicyTable? current, out string reference, out _, out IReadOnlyList<string> agreeing));
         Assert.Equal(File.ReadAllBytes(Path.Combine(run.Folder, "policy-d07.bin")), current!.Serialize());
-        Assert.StartsWith("the table node-01 runs", reference);
+        Assert.StartsWith("the table node-01 runs (version 1007, CRC-32 0x", reference);
+        Assert.Empty(agreeing);
         // A node with no push recorded: the prior is the reference.
-        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-99"], StateEncoder.LayoutId, out PolicyTable? none, out string prior, out _));
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-99"], StateEncoder.LayoutId, out PolicyTable? none, out string prior, out _, out _));
         Assert.Null(none);
         Assert.StartsWith("the prior (no pushed table", prior);
         // Nodes of one room on different tables: the prior again, and which runs what.
-        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01", "node-99"], StateEncoder.LayoutId, out PolicyTable? mixed, out string differ, out _));
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01", "node-99"], StateEncoder.LayoutId, out PolicyTable? mixed, out string differ, out _, out _));
         Assert.Null(mixed);
         Assert.Contains("node-01 version 1007, node-99 its own", differ);
+    }
+
+    // The node's next message, naming table `version` as the one that decided its wake (what a node sends after nanoff
+    // rewrote its flash: no ack says so).
+    private static void Reports(ReadingStore store, string node, uint version)
+    {
+        StoredReading newest = store.Query(node).MaxBy(r => r.Sequence)!;
+        long at = newest.UnixSeconds!.Value + 600;
+        byte[] payload = SenmlPacks.Encode(node, newest.Sequence + 1, 1, at, policyVersion: version);
+        Assert.True(SenmlDecoder.TryDecode($"sensornode/{node}/state", payload, "sensornode", at, out DecodedPack? pack, out string reason), reason);
+        store.Store(pack!, at * 1000);
+    }
+
+    [Fact]
+    public void ANodeThatReportsItsBuiltInTable_AfterItsAck_IsGatedAgainstThat_AndTheStaleRecordIsNamed()
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        string db = CopyOfTheStore("erased.db");
+        uint builtIn = PolicyTable.BuiltInFor(StateEncoder.LayoutId).Version;
+        using (ReadingStore store = ReadingStore.Open(db))
+        {
+            Reports(store, "node-01", builtIn);
+            Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01"], StateEncoder.LayoutId, out PolicyTable? current, out string reference, out _, out var notes));
+            Assert.Equal(PolicyTable.BuiltInFor(StateEncoder.LayoutId).Serialize(), current!.Serialize());
+            Assert.StartsWith($"the table node-01 runs (version {builtIn} (built-in), CRC-32 0x", reference);
+            Assert.Contains("its last ack applied version 1007", Assert.Single(notes));
+        }
+        var status = CliRun.Dispatch("policy", "status", "--db", db, "--node", "node-01");
+        Assert.Contains($"node-01: runs its built-in table, version {builtIn} (no table in flash, or one it refused) by its newest message; its last ack applied version 1007", status.Out);
+        var trained = CliRun.Dispatch("train", "--db", db, "--node", "node-01", "--days", "7", "--episodes", "2", "--out", Path.Combine(run.Folder, "erased.bin"));
+        Assert.True(trained.Code == CommandLine.Ok, trained.Err);
+        Assert.Contains("note: node-01 runs its built-in table", trained.Out);
+        Assert.Contains($"no less safe than the table node-01 runs (version {builtIn} (built-in)", trained.Out);
+    }
+
+    [Theory]
+    [InlineData(PriorTable.Version, "the prior (node-01 reports running it, version 99)")]
+    [InlineData(4242u, "the prior (node-01 runs a table the store cannot name, version 4242 (neither a push in this store nor a table of the firmware) by its newest message; its last ack applied version 1007")]
+    public void ANodeThatReportsThePrior_OrATableNobodyHas_IsGatedAgainstThePrior(uint version, string expected)
+    {
+        Assert.True(run.Result.Code == CommandLine.Ok, run.Result.Err);
+        using ReadingStore store = ReadingStore.Open(CopyOfTheStore($"reports-{version}.db"));
+        Reports(store, "node-01", version);
+        Assert.True(StoreTrainCommand.TryTableInForce(store, ["node-01"], StateEncoder.LayoutId, out PolicyTable? current, out string reference, out _, out _));
+        Assert.Null(current);
+        Assert.StartsWith(expected, reference);
     }
 }
 

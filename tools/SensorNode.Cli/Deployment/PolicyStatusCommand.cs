@@ -6,13 +6,13 @@ using SensorNode.Gateway;
 namespace SensorNode.Cli.Deployment;
 
 /// <summary>
-/// <c>sensornode policy status --db FILE [--node ID]</c>: per node, the table it runs by the gateway's record (the push it
-/// last acked as applied), the last push that ended, and the push still waiting: queued until the node reports the
+/// <c>sensornode policy status --db FILE [--node ID]</c>: per node, the table it runs (<see cref="RunningTable"/>: by its
+/// newest message, else by the push it last acked as applied), the last push that ended, and the push still waiting: queued until the node reports the
 /// release voltage, or released and waiting for its ack (docs/deployment.md "Running the loop on a real site").
 /// </summary>
 public static class PolicyStatusCommand
 {
-    public static Command Build() => new Command("status", "per node: the table it runs by the gateway's record, the last push and its outcome, the push still waiting").Options(
+    public static Command Build() => new Command("status", "per node: the table it runs (by its newest message, else its last ack), the last push and its outcome, the push still waiting").Options(
         CliOption.Text("--db", "the gateway's SQLite file", "FILE").IsRequired(),
         CliOption.Text("--node", "only this node", "ID")).With(Run);
 
@@ -29,7 +29,7 @@ public static class PolicyStatusCommand
         foreach (string node in nodes)
         {
             IReadOnlyList<ReadingStore.PolicyPush> pushes = store.PolicyPushes(node);
-            output.WriteLine($"{node}: {Runs(store.PolicyInForce(node))}");
+            output.WriteLine($"{node}: {RunningTable.Of(store, node).Describe()}");
             if (pushes.LastOrDefault(p => p.Outcome != null) is { } ended)
                 output.WriteLine($"  last push: command {ended.CommandId}, version {ended.TableVersion}, {ended.Outcome} {Utc(ended.SettledUnixMs)}");
             var pending = store.PendingCommands(node).Where(c => c.Name == PolicyUpdate.CommandName).ToDictionary(c => c.Id);
@@ -42,10 +42,6 @@ public static class PolicyStatusCommand
         return CommandLine.Ok;
     }
 
-    private static string Runs(ReadingStore.NodePolicy? policy) => policy == null
-        ? "runs its own table (no push acked as applied)"
-        : $"runs version {policy.TableVersion} (CRC-32 0x{policy.TableCrc:X8}, layout {policy.LayoutId}) since {Utc(policy.SinceUnixMs)}";
-
     private static string Waiting(QueuedCommand command, NodeStatus? node)
     {
         if (command.ReleasedUnixMs is long released) return $"released {Utc(released)}, waiting for the node's ack";
@@ -53,7 +49,5 @@ public static class PolicyStatusCommand
         return $"not released yet: the gateway releases it when the node reports at least its release voltage (4.0 V by default; {volts})";
     }
 
-    private static string Utc(long? unixMs) => unixMs is long ms
-        ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)
-        : "";
+    private static string Utc(long? unixMs) => unixMs is long ms ? RunningTable.Utc(ms) : "";
 }

@@ -1,4 +1,3 @@
-using SensorNode.Core.Numerics;
 using SensorNode.Core.Policy;
 using SensorNode.Gateway;
 using SensorNode.Simulation.Deployment;
@@ -48,11 +47,12 @@ public static class StoreTrainCommand
             if (windowed[i].Item2.Count == 0) { options.Error.WriteLine($"sensornode train: {db}: node {nodes[i]} has no stored reading in the {(end - start) / 86_400} whole days learned from (before the day in progress)"); return CommandLine.Failed; }
         }
         int layout = config.RtcFitted ? StateEncoder.RtcLayoutId : StateEncoder.LayoutId;
-        if (!TryTableInForce(store, nodes, layout, out PolicyTable? current, out string reference, out string mismatch))
+        if (!TryTableInForce(store, nodes, layout, out PolicyTable? current, out string reference, out string mismatch, out IReadOnlyList<string> notes))
         {
             options.Error.WriteLine($"sensornode train: {db}: {mismatch}");
             return CommandLine.Failed;
         }
+        foreach (string note in notes) options.Output.WriteLine($"note: {note}");
         options.Output.WriteLine($"push gate: a new table must be no less safe than {reference}");
         int episodes = options.IntOrNull("episodes") ?? StoreTrainer.SiteEpisodes;
         StoreTraining trained = StoreTrainer.TrainRoom(windowed, start, end, config, profile, options.Int("seed"), episodes, TableVersionFor(end),
@@ -73,45 +73,62 @@ public static class StoreTrainCommand
         string? dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (dir != null) Directory.CreateDirectory(dir);
         File.WriteAllBytes(outPath, bytes);
-        options.Output.WriteLine($"wrote {outPath}: version {trained.Table.Version}, {bytes.Length} bytes, CRC-32 0x{LittleEndian.ReadUInt32(bytes, bytes.Length - 4):X8}");
+        options.Output.WriteLine($"wrote {outPath}: version {trained.Table.Version}, {bytes.Length} bytes, CRC-32 0x{PolicyTable.SerializedCrc(bytes):X8}");
         return CommandLine.Ok;
     }
 
     /// <summary>
-    /// The table the nodes run by the store's record (the push each last acked as applied), when they all run the same one
-    /// and it is of <paramref name="layout"/>: the gate's reference, as in the simulated deployment. Null (the frugal prior
-    /// is the reference) when no push is recorded, or the nodes run different tables. False when the nodes run another
-    /// layout than the one the configuration trains for (a node with the event RTC needs --config with its [rtc] section).
+    /// The table the nodes run (<see cref="RunningTable"/>: by their newest report, else by their last ack), when they all
+    /// run the same one and it is of <paramref name="layout"/>: the gate's reference, as in the simulated deployment. Null
+    /// (the frugal prior is the reference) when they run the prior, a table the store cannot produce, or different tables.
+    /// False when they run another layout than the one the configuration trains for (a node with the event RTC needs
+    /// --config with its [rtc] section). <paramref name="notes"/>: nodes whose ack record is stale.
     /// </summary>
-    public static bool TryTableInForce(ReadingStore store, IReadOnlyList<string> nodes, int layout, out PolicyTable? current, out string reference, out string mismatch)
+    public static bool TryTableInForce(ReadingStore store, IReadOnlyList<string> nodes, int layout, out PolicyTable? current, out string reference, out string mismatch,
+        out IReadOnlyList<string> notes)
     {
         current = null;
         mismatch = "";
-        reference = "the prior (no pushed table is recorded as running on " + string.Join(", ", nodes) + ")";
-        var inForce = nodes.Select(n => store.PolicyInForce(n)).ToList();
-        if (inForce.All(p => p == null)) return true;
-        if (inForce.Any(p => p == null) || inForce.Select(p => p!.TableCrc).Distinct().Count() > 1)
+        reference = "";
+        List<RunningTable> running = nodes.Select(n => RunningTable.Of(store, n)).ToList();
+        notes = running.Where(r => r.AckIsStale).Select(r => $"{r.NodeId} {r.Describe()}").ToList();
+        string names = string.Join(", ", nodes);
+        if (running.FirstOrDefault(r => r.LayoutId is int l && l != layout) is { } other)
         {
-            reference = "the prior (the nodes run different tables: " + string.Join(", ", nodes.Select((n, i) => inForce[i] is { } p ? $"{n} version {p.TableVersion}" : $"{n} its own")) + ")";
-            return true;
-        }
-        ReadingStore.NodePolicy policy = inForce[0]!;
-        if (policy.LayoutId != layout)
-        {
-            mismatch = $"{string.Join(", ", nodes)} run{(nodes.Count == 1 ? "s" : "")} a table of layout {policy.LayoutId} and this configuration trains layout {layout}" +
-                (policy.LayoutId == StateEncoder.RtcLayoutId ? " (a node with the event RTC: pass --config with its [rtc] section)" : " (a node without the event RTC: pass its --config, without [rtc])");
+            mismatch = $"{other.NodeId} runs a table of layout {other.LayoutId} and this configuration trains layout {layout}" +
+                (other.LayoutId == StateEncoder.RtcLayoutId ? " (a node with the event RTC: pass --config with its [rtc] section)" : " (a node without the event RTC: pass its --config, without [rtc])");
             return false;
         }
-        byte[]? bytes = store.PolicyTableBytes(policy);
-        if (bytes == null || !PolicyTable.TryLoadFor(bytes, bytes.Length, layout, out PolicyTable loaded, out _))
+        if (running.All(r => r.Kind == RunningTable.Unknown && r.ReportedVersion == null))
         {
-            reference = $"the prior (the table {nodes[0]} runs, version {policy.TableVersion}, is no longer in the store)";
+            reference = $"the prior (no pushed table is recorded as running on {names})";
             return true;
         }
-        current = loaded;
-        reference = $"the table {string.Join(", ", nodes)} run{(nodes.Count == 1 ? "s" : "")} (version {policy.TableVersion}, CRC-32 0x{policy.TableCrc:X8})";
+        if (running.All(r => r.Kind == RunningTable.Prior))
+        {
+            reference = $"the prior ({names} report{(nodes.Count == 1 ? "s" : "")} running it, version {running[0].ReportedVersion})";
+            return true;
+        }
+        List<PolicyTable?> tables = running.Select(r => r.Load(store, layout)).ToList();
+        if (tables.Any(t => t == null) || tables.Select(t => PolicyTable.SerializedCrc(t!.Serialize())).Distinct().Count() > 1)
+        {
+            reference = nodes.Count == 1
+                ? $"the prior ({nodes[0]} {running[0].Describe()}; the store cannot produce that table)"
+                : "the prior (the nodes run different tables: " + string.Join(", ", running.Select(r => $"{r.NodeId} {Short(r)}")) + ")";
+            return true;
+        }
+        current = tables[0];
+        reference = $"the table {names} run{(nodes.Count == 1 ? "s" : "")} ({Short(running[0])}, CRC-32 0x{PolicyTable.SerializedCrc(current!.Serialize()):X8})";
         return true;
     }
+
+    // "version N", "version N (built-in)", "its own" (nothing reported nor pushed).
+    private static string Short(RunningTable r) => r.Kind switch
+    {
+        RunningTable.Pushed => $"version {r.Push?.TableVersion ?? r.Acked!.TableVersion}",
+        RunningTable.Unknown when r.ReportedVersion == null => "its own",
+        _ => $"version {r.ReportedVersion} ({r.Kind})",
+    };
 
     /// <summary>Tables learned on site are versioned by the day their history ends (days since 2020-01-01 + 10000): a new day, a new version.</summary>
     public static uint TableVersionFor(long endUnixSeconds) => (uint)(10_000 + Math.Max(0, (endUnixSeconds - 1_577_836_800) / 86_400));
