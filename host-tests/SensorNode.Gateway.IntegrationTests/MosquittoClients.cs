@@ -19,6 +19,9 @@ public static class MosquittoClients
     /// </summary>
     public const int ArrivalSeconds = 30;
 
+    // mosquitto_sub's exit code when its -W timeout ends the subscription (MOSQ_ERR_TIMEOUT).
+    private const int SubscribeTimedOut = 27;
+
     /// <summary>Publishes <paramref name="payload"/> (read from stdin, any bytes and size) at QoS 1; throws when mosquitto_pub fails.</summary>
     public static void Publish(int port, string topic, byte[] payload, bool retain = false)
     {
@@ -43,7 +46,18 @@ public static class MosquittoClients
             "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-t", filter, "-F", "%t %x",
             "-C", count.ToString(CultureInfo.InvariantCulture), "-W", waitSeconds.ToString(CultureInfo.InvariantCulture),
         };
-        string stdout = Run("mosquitto_sub", arguments, null, (waitSeconds + 5) * 1000, out _, out _);
+        // mosquitto_sub exits 0 with the count reached and 27 at the -W timeout; anything else is a failure (a connection
+        // that did not come up), not "no messages": retried, since what is subscribed here is retained, then reported.
+        string stdout = "", stderr = "";
+        int exit = 0;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            stdout = Run("mosquitto_sub", arguments, null, (waitSeconds + 5) * 1000, out stderr, out exit);
+            if (exit is 0 or SubscribeTimedOut) break;
+            Thread.Sleep(200);
+        }
+        if (exit is not (0 or SubscribeTimedOut))
+            throw new InvalidOperationException($"mosquitto_sub on '{filter}' exited {exit} three times: {stderr.Trim()}");
         return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(' ', 2))
             .Select(parts => new SubscribedMessage(parts[0], parts.Length > 1 ? Encoding.UTF8.GetString(Convert.FromHexString(parts[1].Trim())) : ""))

@@ -59,8 +59,11 @@ public static class TlsMosquittoClients
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
+        // The pipes are drained on threads of their own, not the thread pool's: with many tests blocked in parallel the pool
+        // can lag by seconds, and a read that had not finished 2 s after the exit once returned a subscription as empty.
+        string output = "", error = "";
+        Thread outputReader = Drain(process.StandardOutput, text => output = text);
+        Thread errorReader = Drain(process.StandardError, text => error = text);
         if (stdin != null) process.StandardInput.BaseStream.Write(stdin);
         process.StandardInput.Close();
         if (!process.WaitForExit(timeoutMilliseconds))
@@ -68,6 +71,16 @@ public static class TlsMosquittoClients
             process.Kill();
             process.WaitForExit(2000);
         }
-        return new ToolRun(process.HasExited ? process.ExitCode : -1, output.Wait(2000) ? output.Result : "", error.Wait(2000) ? error.Result : "");
+        // The pipes close when the process exits: the readers end at once unless a child still holds them.
+        outputReader.Join(10_000);
+        errorReader.Join(10_000);
+        return new ToolRun(process.HasExited ? process.ExitCode : -1, Volatile.Read(ref output), Volatile.Read(ref error));
+    }
+
+    private static Thread Drain(StreamReader reader, Action<string> done)
+    {
+        var thread = new Thread(() => done(reader.ReadToEnd())) { IsBackground = true };
+        thread.Start();
+        return thread;
     }
 }
