@@ -263,6 +263,18 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
     }
 
     [Fact]
+    public void TheWindow_StartsAndEndsAtTheSitesMidnight()
+    {
+        const long day0 = 1_727_654_400; // a UTC midnight
+        const int newYork = -5 * 3600;
+        HistoryReading At(long t) => new(t, 100, 21, 40, 0, 600, false);
+        // 03:00 UTC on day 1 is still day 0 in New York; the last reading, 06:00 UTC on day 3, is day 3 there (01:00).
+        List<HistoryReading> readings = [At(day0 + 86_400 + 3 * 3600), At(day0 + 2 * 86_400), At(day0 + 3 * 86_400 + 6 * 3600)];
+        Assert.Equal((day0 + 5 * 3600, day0 + 3 * 86_400 + 5 * 3600), StoreTrainer.Window(readings, null, newYork));
+        Assert.Equal((day0 + 86_400, day0 + 3 * 86_400), StoreTrainer.Window(readings, null));
+    }
+
+    [Fact]
     public void AStoreOfOnlyTheDayInProgress_IsRefused_SayingWhenToRetrain()
     {
         const long day0 = 1_727_654_400;

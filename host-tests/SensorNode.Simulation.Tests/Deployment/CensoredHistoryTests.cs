@@ -26,6 +26,41 @@ public sealed class CensoredHistoryTests
     private static int EventsBetween(HistoryTrace h, long from, long to) => h.Trace.MotionEventsBetween(from, to);
 
     [Fact]
+    public void Weekdays_AreTheSites_NotUtcs()
+    {
+        long saturday0200Utc = Monday + 5 * 86_400 + 2 * 3600;   // Friday 21:00 in New York (UTC-5)
+        Assert.Equal(1, CensoredHistory.DayType(saturday0200Utc));
+        Assert.Equal(0, CensoredHistory.DayType(saturday0200Utc, utcOffsetSeconds: -5 * 3600));
+        Assert.Equal(1, CensoredHistory.DayType(saturday0200Utc + 3 * 3600, utcOffsetSeconds: -5 * 3600)); // Saturday 00:00 there
+        Assert.Equal(0, CensoredHistory.DayType(Monday - 3600, utcOffsetSeconds: 2 * 3600));                 // Monday 01:00 in Athens
+    }
+
+    [Fact]
+    public void ABlindFridayEvening_GetsTheWeekdaysRate_OnTheSitesClock()
+    {
+        // Watched: Monday to Thursday with one event per reading 19:00-22:00 local (UTC-5), and a quiet watched weekend
+        // (Saturday, Sunday local). Friday local is blind. Its evening is Saturday in UTC: on UTC's calendar it would
+        // take the quiet weekend's rate.
+        const int offset = -5 * 3600;
+        var readings = new List<HistoryReading>();
+        for (long t = Monday; t <= Monday + 7 * 86_400; t += Interval)
+        {
+            long site = t + offset;
+            int weekday = (int)((((site - Monday) / 86_400) % 7 + 7) % 7); // 0 = Monday (the site's)
+            int hour = (int)(((site % 86_400) + 86_400) % 86_400 / 3600);
+            bool evening = weekday < 4 && hour >= 19 && hour < 22;
+            readings.Add(new HistoryReading(t, 200, 21, 45, evening ? 1 : 0, weekday == 4 ? 0 : Interval, false));
+        }
+        long fridayEvening = Monday + 4 * 86_400 + 19 * 3600 - offset;
+
+        HistoryTrace local = CensoredHistory.Build("t", readings, Monday, Monday + 7 * 86_400, seed: 3, utcOffsetSeconds: offset);
+        HistoryTrace utc = CensoredHistory.Build("t", readings, Monday, Monday + 7 * 86_400, seed: 3);
+
+        Assert.InRange(local.Trace.MotionEventsBetween(fridayEvening, fridayEvening + 3 * 3600), 8, 30); // 6 an hour for 3 h: 18 expected
+        Assert.Equal(0, utc.Trace.MotionEventsBetween(fridayEvening, fridayEvening + 3 * 3600));
+    }
+
+    [Fact]
     public void ADisarmedDay_IsNotNoMotion_ItGetsTheWatchedDaysPatternByHour()
     {
         HistoryTrace h = CensoredHistory.Build("t", TwoDays(tuesdayArmedSeconds: 0), Monday, Monday + 2 * 86_400, seed: 3);

@@ -37,9 +37,10 @@ public static class StoreTrainCommand
             if (readings.Count < 2) { options.Error.WriteLine($"sensornode train: {db}: node {node} has {readings.Count} stored readings with a time; at least 2 are needed"); return CommandLine.Failed; }
             stored.Add(($"{node} (store)", readings));
         }
-        // One window for all: the whole days the nodes' readings cover together before the day in progress, or the last --days of them.
+        // One window for all: the whole days (the site's, by --config's utc_offset_minutes) the nodes' readings cover together
+        // before the day in progress, or the last --days of them.
         long start, end;
-        try { (start, end) = StoreTrainer.Window(stored.SelectMany(n => n.Readings).OrderBy(r => r.UnixSeconds).ToList(), days); }
+        try { (start, end) = StoreTrainer.Window(stored.SelectMany(n => n.Readings).OrderBy(r => r.UnixSeconds).ToList(), days, config.UtcOffsetMinutes * 60); }
         catch (ArgumentException e) { options.Error.WriteLine($"sensornode train: {db}: {e.Message}"); return CommandLine.Failed; }
         var windowed = stored.Select(n => (n.Name, (IReadOnlyList<HistoryReading>)n.Readings.Where(r => r.UnixSeconds >= start && r.UnixSeconds < end).ToList())).ToList();
         for (int i = 0; i < nodes.Length; i++)

@@ -72,7 +72,8 @@ public static class StoreTrainer
         int searchStates = SiteSearchStates, bool strictGate = false)
     {
         if (nodes.Count == 0) throw new ArgumentException("no node to learn from");
-        HistoryTrace[] histories = nodes.Select((n, i) => CensoredHistory.Build(n.Name, n.Readings, startUnixSeconds, endUnixSeconds, seed + i)).ToArray();
+        HistoryTrace[] histories = nodes.Select((n, i) => CensoredHistory.Build(n.Name, n.Readings, startUnixSeconds, endUnixSeconds, seed + i,
+            config.UtcOffsetMinutes * 60)).ToArray();
         var options = new TrainingOptions
         {
             Environments = histories.Select(h => h.Trace).ToArray(), Profile = profile, Config = config, Service = ServiceTargets.FromConfig(config), Seed = seed,
@@ -101,16 +102,24 @@ public static class StoreTrainer
     /// The whole local days of <paramref name="readings"/> before the day of the last one, or the last <paramref name="days"/>
     /// of them: [start, end). The last reading's day is left out: it is in progress when a job retrains (a retrain after
     /// midnight learns from the days before, as the simulated deployment's retrain at the start of its day does), and its
-    /// hours not yet reported would be imputed as a dark, unwatched tail. Throws when no whole day precedes it.
+    /// hours not yet reported would be imputed as a dark, unwatched tail. Days start at the site's midnight: UTC plus
+    /// <paramref name="utcOffsetSeconds"/> (the node's <c>[wake] utc_offset_minutes</c>). Throws when no whole day precedes it.
     /// </summary>
-    public static (long Start, long End) Window(IReadOnlyList<HistoryReading> readings, int? days)
+    public static (long Start, long End) Window(IReadOnlyList<HistoryReading> readings, int? days, int utcOffsetSeconds = 0)
     {
         if (readings.Count == 0) throw new ArgumentException("no stored readings with a time");
         long first = readings[0].UnixSeconds, last = readings[^1].UnixSeconds;
-        long start = first - (first % 86_400 + 86_400) % 86_400;
-        long end = last - (last % 86_400 + 86_400) % 86_400;
+        long start = LocalMidnight(first, utcOffsetSeconds);
+        long end = LocalMidnight(last, utcOffsetSeconds);
         if (end <= start) throw new ArgumentException("the stored readings cover no whole day before the day in progress (the last reading's): retrain once the node has reported into the next day");
         if (days is int d) start = Math.Max(start, end - d * 86_400L);
         return (start, end);
+    }
+
+    // The start of the site's day holding unixSeconds, Unix s.
+    private static long LocalMidnight(long unixSeconds, int utcOffsetSeconds)
+    {
+        long local = unixSeconds + utcOffsetSeconds;
+        return local - (local % 86_400 + 86_400) % 86_400 - utcOffsetSeconds;
     }
 }

@@ -37,10 +37,13 @@ public static class CensoredHistory
 
     /// <summary>
     /// Builds the trace of [<paramref name="startUnixSeconds"/>, <paramref name="endUnixSeconds"/>) from
-    /// <paramref name="readings"/> (any order; readings outside the window still anchor the interpolation). Throws
-    /// <see cref="ArgumentException"/> for an empty window or no reading with a time.
+    /// <paramref name="readings"/> (any order; readings outside the window still anchor the interpolation). Weekdays and
+    /// hours are the site's: UTC plus <paramref name="utcOffsetSeconds"/> (the node's <c>[wake] utc_offset_minutes</c>), so
+    /// a Friday evening in New York is not taken for a Saturday. Throws <see cref="ArgumentException"/> for an empty
+    /// window or no reading with a time.
     /// </summary>
-    public static HistoryTrace Build(string name, IReadOnlyList<HistoryReading> readings, long startUnixSeconds, long endUnixSeconds, int seed)
+    public static HistoryTrace Build(string name, IReadOnlyList<HistoryReading> readings, long startUnixSeconds, long endUnixSeconds, int seed,
+        int utcOffsetSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (endUnixSeconds - startUnixSeconds < StepSeconds) throw new ArgumentException("The history window is shorter than one step.");
@@ -81,12 +84,12 @@ public static class CensoredHistory
         {
             if (!watched[s]) continue;
             long t = startUnixSeconds + (long)s * StepSeconds;
-            watchedSeconds[DayType(t), Hour(t)] += StepSeconds;
+            watchedSeconds[DayType(t, utcOffsetSeconds), Hour(t + utcOffsetSeconds)] += StepSeconds;
         }
         foreach (long e in events)
         {
             int s = (int)((e - startUnixSeconds) / StepSeconds);
-            if (s >= 0 && s < steps && watched[s]) watchedEvents[DayType(e), Hour(e)]++;
+            if (s >= 0 && s < steps && watched[s]) watchedEvents[DayType(e, utcOffsetSeconds), Hour(e + utcOffsetSeconds)]++;
         }
         double[,] rate = Rates(watchedSeconds, watchedEvents);
 
@@ -97,7 +100,7 @@ public static class CensoredHistory
         {
             if (watched[s]) { watchedSteps++; continue; }
             long t = startUnixSeconds + (long)s * StepSeconds;
-            int k = Poisson(random, rate[DayType(t), Hour(t)] * StepSeconds);
+            int k = Poisson(random, rate[DayType(t, utcOffsetSeconds), Hour(t + utcOffsetSeconds)] * StepSeconds);
             for (int j = 0; j < k; j++) events.Add(t + random.Next(StepSeconds));
             imputed += k;
         }
@@ -115,10 +118,11 @@ public static class CensoredHistory
         };
     }
 
-    /// <summary>0 Monday-Friday, 1 Saturday-Sunday (Unix day 0 was a Thursday).</summary>
-    public static int DayType(long unixSeconds)
+    /// <summary>0 Monday-Friday, 1 Saturday-Sunday, on the site's clock (UTC + <paramref name="utcOffsetSeconds"/>; Unix day 0 was a Thursday).</summary>
+    public static int DayType(long unixSeconds, int utcOffsetSeconds = 0)
     {
-        long day = Math.DivRem(unixSeconds, 86_400, out long rem) - (unixSeconds < 0 && rem != 0 ? 1 : 0);
+        long local = unixSeconds + utcOffsetSeconds;
+        long day = Math.DivRem(local, 86_400, out long rem) - (local < 0 && rem != 0 ? 1 : 0);
         int weekday = (int)(((day + 3) % 7 + 7) % 7); // 0 = Monday
         return weekday >= 5 ? 1 : 0;
     }
