@@ -18,8 +18,8 @@ public class HomeAssistantPublishTests
         GatewayService gateway = await harness.StartGatewayAsync(harness.Options("gw-d"), store);
 
         MosquittoClients.Publish(harness.Port, "sensornode/node-d/availability", "sleeping:600", retain: true);
-        // Reading 1: 20.01 degC, 40.01 %RH, 300.01 lx, 4.2 V, 1 motion event; 4.5 J stored (SenmlPacks).
-        MosquittoClients.Publish(harness.Port, "sensornode/node-d/state", SenmlPacks.Encode("node-d", 1, 1, 1_767_225_600));
+        // Reading 1: 20.01 degC, 40.01 %RH, 300.01 lx, 4.2 V, 1 motion event; 4.5 J stored (SenmlPacks); decided by table 10123.
+        MosquittoClients.Publish(harness.Port, "sensornode/node-d/state", SenmlPacks.Encode("node-d", 1, 1, 1_767_225_600, policyVersion: 10_123));
         Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= 2, 10_000), gateway.Counters.ToString());
 
         // Retained once the migration ran (just after the PUBACKs): device configs only (the node's; its room's once the
@@ -49,11 +49,11 @@ public class HomeAssistantPublishTests
         Assert.Equal(("binary_sensor", "motion", 720), (motion.GetProperty("p").GetString(), motion.GetProperty("device_class").GetString(), motion.GetProperty("off_delay").GetInt32()));
         JsonElement energy = device.RootElement.GetProperty("cmps").GetProperty("stored_energy");
         Assert.Equal(("energy_storage", "J", "diagnostic"), (energy.GetProperty("device_class").GetString(), energy.GetProperty("unit_of_measurement").GetString(), energy.GetProperty("entity_category").GetString()));
-        foreach (string diagnostic in new[] { "supercap", "harvest", "brownout", "next_wake" })
+        foreach (string diagnostic in new[] { "supercap", "harvest", "brownout", "next_wake", "policy" })
             Assert.Equal("diagnostic", device.RootElement.GetProperty("cmps").GetProperty(diagnostic).GetProperty("entity_category").GetString());
         Assert.False(t.TryGetProperty("entity_category", out _));
 
-        var values = MosquittoClients.Subscribe(harness.Port, "sensornode/node-d/ha/#", count: 9, waitSeconds: MosquittoClients.ArrivalSeconds).ToDictionary(m => m.Topic, m => m.Payload);
+        var values = MosquittoClients.Subscribe(harness.Port, "sensornode/node-d/ha/#", count: 10, waitSeconds: MosquittoClients.ArrivalSeconds).ToDictionary(m => m.Topic, m => m.Payload);
         Assert.Equal("20.01", values["sensornode/node-d/ha/temperature"]);
         Assert.Equal("40.01", values["sensornode/node-d/ha/humidity"]);
         Assert.Equal("300.01", values["sensornode/node-d/ha/illuminance"]);
@@ -61,6 +61,7 @@ public class HomeAssistantPublishTests
         Assert.Equal("ON", values["sensornode/node-d/ha/motion"]);
         Assert.Equal("4.5", values["sensornode/node-d/ha/stored_energy"]);
         Assert.Equal("OFF", values["sensornode/node-d/ha/brownout"]);
+        Assert.Equal("10123", values["sensornode/node-d/ha/policy"]);
         Assert.True(DateTimeOffset.TryParse(values["sensornode/node-d/ha/next_wake"], out DateTimeOffset wake), values["sensornode/node-d/ha/next_wake"]);
         Assert.InRange((wake - DateTimeOffset.UtcNow).TotalSeconds, 500, 620);
     }

@@ -35,6 +35,8 @@ public static class HomeAssistantDiscovery
         new("harvest", "sensor", "Harvest power", "W", "power", "measurement", Diagnostic: true),
         new("brownout", "binary_sensor", "Brown-out since last message", null, "problem", null, Diagnostic: true),
         new("next_wake", "sensor", "Next wake", null, "timestamp", null, Diagnostic: true),
+        // The table that decided the node's last wake (SenML "policy"): after a re-flash or a flash erase it is the built-in one.
+        new("policy", "sensor", "Policy table", null, null, null, Diagnostic: true),
     };
 
     // The per-entity configs of gateways before device-based discovery: what the migration clears.
@@ -173,6 +175,7 @@ public static class HomeAssistantDiscovery
         }
         Add("stored_energy", pack.Energy?.StoredJoules);
         Add("harvest", pack.Energy?.HarvestWatts);
+        Add("policy", pack.Energy?.PolicyVersion);
         if (pack.Readings.Count > 0) messages.Add(new RetainedMessage(ValueTopic(prefix, pack.NodeId, "brownout"), pack.Readings.Any(r => r.Brownout) ? "ON" : "OFF"));
         return messages;
     }
