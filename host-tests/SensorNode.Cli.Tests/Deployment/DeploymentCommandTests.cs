@@ -345,6 +345,11 @@ public sealed class StoreTrainReferenceTests(ShortDeployment run) : IClassFixtur
         Assert.True(trained.Code == CommandLine.Ok, trained.Err);
         Assert.Contains("note: node-01 runs its built-in table", trained.Out);
         Assert.Contains($"no less safe than the table node-01 runs (version {builtIn} (built-in)", trained.Out);
+        // Pushing the acked table again is no longer "already running": the node lost it.
+        var pushed = CliRun.Dispatch("policy", "push", "--db", db, "--node", "node-01", "--policy", Path.Combine(run.Folder, "policy-d07.bin"));
+        Assert.True(pushed.Code == CommandLine.Ok, pushed.Err);
+        Assert.DoesNotContain("already runs", pushed.Err);
+        Assert.Contains("until it acks this one, node-01 runs its built-in table", pushed.Out);
     }
 
     [Theory]

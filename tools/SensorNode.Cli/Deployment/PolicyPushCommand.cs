@@ -30,18 +30,16 @@ public static class PolicyPushCommand
         using ReadingStore store = opened!;
         if (store.GetNode(node) == null)
             options.Error.WriteLine($"sensornode policy push: note: {node} has not been seen by this gateway; the command waits for its first message (nodes: {string.Join(", ", store.Nodes().Select(n => n.NodeId).Order(StringComparer.Ordinal).Take(20))})");
-        if (store.PolicyInForce(node) is { } running && running.TableCrc == SensorNode.Core.Policy.PolicyTable.SerializedCrc(table))
-            options.Error.WriteLine($"sensornode policy push: note: {node} already runs this table (version {running.TableVersion}, CRC-32 0x{running.TableCrc:X8}); queued anyway");
+        RunningTable running = RunningTable.Of(store, node);
+        if (running.Kind == RunningTable.Pushed && running.Push is { } same && same.TableCrc == SensorNode.Core.Policy.PolicyTable.SerializedCrc(table))
+            options.Error.WriteLine($"sensornode policy push: note: {node} already runs this table (version {same.TableVersion}, CRC-32 0x{same.TableCrc:X8}); queued anyway");
         long id = PolicyPusher.Queue(store, node, table, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), out string error);
         if (id < 0) { options.Error.WriteLine($"sensornode policy push: {path}: {error}"); return CommandLine.Failed; }
         ReadingStore.PolicyPush push = store.PolicyPushes(node).Single(p => p.CommandId == id);
-        ReadingStore.NodePolicy? current = store.PolicyInForce(node);
         options.Output.WriteLine($"queued command {id} for {node}: table version {push.TableVersion}, layout {push.LayoutId}, CRC-32 0x{push.TableCrc:X8}");
         foreach (ReadingStore.PolicyPush replaced in store.PolicyPushes(node).Where(p => p.Outcome == ReadingStore.PolicySupersededBy(id)))
             options.Output.WriteLine($"replaces command {replaced.CommandId} (table version {replaced.TableVersion}), queued but not yet released to {node}");
-        options.Output.WriteLine(current == null
-            ? $"{node} runs its own table until it acks this one"
-            : $"{node} runs version {current.TableVersion} (CRC-32 0x{current.TableCrc:X8}) until it acks this one");
+        options.Output.WriteLine($"until it acks this one, {node} {running.Describe()}");
         return CommandLine.Ok;
     }
 }
