@@ -32,4 +32,27 @@ public class PolicyPushServiceTests
         Assert.Equal((id, 1234u), (inForce.CommandId, inForce.TableVersion));
         Assert.Equal(ReadingStore.PolicyApplied, Assert.Single(store.PolicyPushes("node-p")).Outcome);
     }
+
+    [RequiresMosquittoFact]
+    public async Task ANodeNamingAnotherTable_IsLogged_AndStored_TheSameTableAgainIsNot()
+    {
+        await using var harness = new GatewayHarness();
+        ReadingStore store = harness.OpenStore();
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var gateway = new GatewayService(harness.Options("gw-v"), store, log: log.Enqueue);
+        await gateway.StartAsync();
+
+        // The table it runs, the same again, then the built-in one (its flash was rewritten): no ack says any of it.
+        // One at a time: a batch of several is folded to its newest word, as the store keeps it.
+        uint[] versions = [10_123, 10_123, 101];
+        for (int i = 0; i < versions.Length; i++)
+        {
+            MosquittoClients.Publish(harness.Port, "sensornode/node-v/state", SenmlPacks.Encode("node-v", (uint)i + 1, 1, 1_767_225_600 + 600L * i, policyVersion: versions[i]));
+            Assert.True(GatewayHarness.WaitUntil(() => gateway.Counters.Acknowledged >= i + 1, 10_000), gateway.Counters.ToString());
+        }
+
+        Assert.Equal(101u, store.GetNode("node-v")!.PolicyVersion);
+        Assert.Equal(new[] { "node-v runs policy table version 10123", "node-v now runs policy table version 101 (was 10123)" },
+            log.Where(line => line.Contains("policy table", StringComparison.Ordinal)).ToArray());
+    }
 }

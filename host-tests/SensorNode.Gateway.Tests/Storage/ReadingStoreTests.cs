@@ -169,13 +169,16 @@ public sealed class ReadingStoreTests
         using ReadingStore store = db.Open();
         DecodedPack Pack(uint seq, uint version) => WriterPacks.Decode(WriterPacks.Encode("node-01", WriterPacks.Energy with { PolicyVersion = version },
             WriterPacks.Full(seq, WriterPacks.BaseTime - 600L * (10 - seq))));
+        // (Each result also says whose table changed: the gateway logs it.)
 
-        store.Store(Pack(5, 10_200), Received);
+        Assert.Equal([new PolicyChange("node-01", null, 10_200)], store.Store(Pack(5, 10_200), Received).PolicyChanges);
         Assert.Equal(10_200u, store.GetNode("node-01")!.PolicyVersion);
-        store.Store(Pack(4, 99), Received + 1);                   // an older message redelivered: the node has moved on
-        store.Store(Pack(6, 0), Received + 2);                    // no "policy" record: nothing said, nothing forgotten
+        Assert.Empty(store.Store(Pack(4, 99), Received + 1).PolicyChanges);   // an older message redelivered: the node has moved on
+        Assert.Empty(store.Store(Pack(6, 0), Received + 2).PolicyChanges);    // no "policy" record: nothing said, nothing forgotten
+        Assert.Empty(store.Store(Pack(7, 10_200), Received + 3).PolicyChanges);
         Assert.Equal(10_200u, store.GetNode("node-01")!.PolicyVersion);
-        store.Store(Pack(7, 101), Received + 3);                  // flash erased: the built-in table decides
+        // Flash erased: the built-in table decides.
+        Assert.Equal([new PolicyChange("node-01", 10_200, 101)], store.Store(Pack(8, 101), Received + 4).PolicyChanges);
         Assert.Equal(101u, store.GetNode("node-01")!.PolicyVersion);
     }
 

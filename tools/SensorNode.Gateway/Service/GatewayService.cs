@@ -528,6 +528,10 @@ public sealed class GatewayService : IAsyncDisposable
                 string nodes = string.Join(", ", packs.Select(p => p.Pack.NodeId).Distinct(StringComparer.Ordinal));
                 _log($"{stored.Reused} reading(s) reused a stored (node, seq) with a later time (storage erased?), among nodes {nodes}: kept the new ones, the old ones are in superseded_readings");
             }
+            // A node that names another table than before: a push it applied, or one it lost (a re-flash, a flash erase)
+            // that no ack reports (docs/deployment.md "Which table a node runs").
+            foreach (PolicyChange change in stored.PolicyChanges)
+                _log(change.From is uint was ? $"{change.NodeId} now runs policy table version {change.To} (was {was})" : $"{change.NodeId} runs policy table version {change.To}");
             Counters.AddBatch();
             BatchCommitted?.Invoke(packs.Select(p => p.Pack).ToArray(), _time.GetUtcNow().ToUnixTimeMilliseconds());
         }

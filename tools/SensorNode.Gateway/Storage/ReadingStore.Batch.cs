@@ -71,10 +71,10 @@ public sealed partial class ReadingStore
             }
             var updates = new Script(this, transaction);
             UpdateVoltages(updates, ordered);
-            UpdateEnergy(updates, transaction, ordered, freshEnergy);
+            IReadOnlyList<PolicyChange> changes = UpdateEnergy(updates, transaction, ordered, freshEnergy);
             updates.Run(_ => { });
             transaction.Commit();
-            return new StoreResult(inserted, rows.Count - inserted, reused);
+            return new StoreResult(inserted, rows.Count - inserted, reused) { PolicyChanges = changes };
         }
     }
 
@@ -133,12 +133,12 @@ public sealed partial class ReadingStore
     // The node's stored energy, dropped count and table version from each new energy row, in pack order: a pack without readings is
     // the newest word on energy; otherwise it applies when its highest seq is at least the stored one, and a field it
     // lacks keeps the stored value. Folded here from the nodes' values, read once (after any seq-reuse reset), into
-    // one statement a node rather than one a pack.
-    private void UpdateEnergy(Script updates, DbTransaction transaction, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
+    // one statement a node rather than one a pack. Returns the nodes whose table version changed (from the values read).
+    private IReadOnlyList<PolicyChange> UpdateEnergy(Script updates, DbTransaction transaction, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
     {
         List<DecodedPack> applied = packs.Select(p => p.Pack)
             .Where(p => p.Energy != null && (MaxSeq(p) is not long seq || freshEnergy.Remove((p.NodeId, seq)))).ToList();
-        if (applied.Count == 0) return;
+        if (applied.Count == 0) return Array.Empty<PolicyChange>();
         var state = new SortedDictionary<string, (long? Seq, double? StoredJoules, long? Dropped, long? PolicyVersion)>(StringComparer.Ordinal);
         var read = new Script(this, transaction);
         foreach (string node in applied.Select(p => p.NodeId).Distinct(StringComparer.Ordinal))
@@ -146,6 +146,7 @@ public sealed partial class ReadingStore
             read.Statement("SELECT node_id, energy_seq, last_stored_j, dropped, policy_version FROM nodes WHERE node_id = {0}", node);
         }
         read.Run(r => state[r.GetString(0)] = (NullableInt64(r, 1), NullableDouble(r, 2), NullableInt64(r, 3), NullableInt64(r, 4)));
+        var before = state.ToDictionary(n => n.Key, n => n.Value.PolicyVersion, StringComparer.Ordinal);
         foreach (DecodedPack pack in applied)
         {
             (long? storedSeq, double? storedJoules, long? dropped, long? policy) = state[pack.NodeId];
@@ -159,6 +160,9 @@ public sealed partial class ReadingStore
             updates.Statement("UPDATE nodes SET energy_seq = {1}, last_stored_j = {2}, dropped = {3}, policy_version = {4} WHERE node_id = {0}",
                 node, seq, storedJoules, dropped, policy);
         }
+        List<PolicyChange> changes = state.Where(n => n.Value.PolicyVersion is long now && now != before[n.Key])
+            .Select(n => new PolicyChange(n.Key, before[n.Key] is long was ? (uint)was : null, (uint)n.Value.PolicyVersion!.Value)).ToList();
+        return changes.Count == 0 ? Array.Empty<PolicyChange>() : changes;
     }
 
     /// <summary>

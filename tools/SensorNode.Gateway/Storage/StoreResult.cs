@@ -11,4 +11,14 @@ namespace SensorNode.Gateway;
 /// node reused the sequence number (its storage was erased). The new reading replaced the old, which went to
 /// superseded_readings as 'replaced'.
 /// </param>
-public sealed record StoreResult(int Inserted, int Duplicates, int Reused = 0);
+public sealed record StoreResult(int Inserted, int Duplicates, int Reused = 0)
+{
+    /// <summary>
+    /// Nodes whose newest message named another policy table than the store held (SenML <c>policy</c>): a push applied, or
+    /// a table lost to a re-flash or a flash erase. Empty when none (the same instance, so results still compare equal).
+    /// </summary>
+    public IReadOnlyList<PolicyChange> PolicyChanges { get; init; } = Array.Empty<PolicyChange>();
+}
+
+/// <summary>A node that now runs table <paramref name="To"/>; <paramref name="From"/>: the version it reported before (null: none).</summary>
+public sealed record PolicyChange(string NodeId, uint? From, uint To);
