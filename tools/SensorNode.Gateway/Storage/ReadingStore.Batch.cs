@@ -130,10 +130,10 @@ public sealed partial class ReadingStore
         }
     }
 
-    // The node's stored energy, dropped count and table version from each new energy row, in pack order: a pack without readings is
-    // the newest word on energy; otherwise it applies when its highest seq is at least the stored one, and a field it
-    // lacks keeps the stored value. Folded here from the nodes' values, read once (after any seq-reuse reset), into
-    // one statement a node rather than one a pack. Returns the nodes whose table version changed (from the values read).
+    // The node's stored energy, dropped count and table version from each new energy row, in pack order: a pack without
+    // readings is the newest word on energy; otherwise it applies when its highest seq is at least the stored one, and a
+    // field it lacks keeps the stored value. Folded here from the nodes' values, read once (after any seq-reuse reset),
+    // into one statement a node rather than one a pack. Returns the nodes whose table version changed (from the values read).
     private IReadOnlyList<PolicyChange> UpdateEnergy(Script updates, DbTransaction transaction, (DecodedPack Pack, long ReceivedUnixMs)[] packs, HashSet<(string, long?)> freshEnergy)
     {
         List<DecodedPack> applied = packs.Select(p => p.Pack)
