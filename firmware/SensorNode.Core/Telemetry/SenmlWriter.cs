@@ -44,7 +44,7 @@ namespace SensorNode.Core.Telemetry
 
         /// <summary>
         /// Buffer size with which <see cref="TryEncode"/> never fails for up to <paramref name="readingCount"/>
-        /// readings, whatever their values. Typical packs are about 200 bytes plus 260 per reading.
+        /// readings, whatever their values. Typical packs are about 220 bytes plus 290 per reading (docs/mqtt.md).
         /// </summary>
         public static int CapacityFor(int readingCount)
         {

@@ -120,6 +120,7 @@ public class SenmlWriterTests
         var energy = new EnergyTelemetry
         {
             StoredMicrojoules = 4_500_000, LastWakeCostMicrojoules = 420_000, HarvestMicrowatts = 350, DroppedReadings = 2,
+            PolicyVersion = 10_123,
         };
         string doc = File.ReadAllText(Path.Combine(RepoFiles.Root, "docs", "mqtt.md"));
         int start = doc.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
